@@ -1,1 +1,58 @@
+#include "GuiLauncher.h"
 
+#include "MainWindow.h"
+#include "RetortVersion.h"
+#include "db/SqliteFile.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QMessageBox>
+#include <QStandardPaths>
+
+namespace {
+
+// The bundled demo: next to the executable when installed, in the source tree when built.
+QString demoProjectDirectory()
+{
+    const QString installed =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/retort/demo"));
+    if (QDir(installed).exists())
+        return QDir(installed).canonicalPath();
+    return QStringLiteral(RETORT_DEMO_SOURCE_DIR);
+}
+
+} // namespace
+
+int runGui(int &argc, char **argv, const retort::cli::Invocation &invocation)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("retort"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Retort"));
+    QApplication::setOrganizationName(QStringLiteral("Retort"));
+    QApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION_STRING));
+
+    QString directory = invocation.value(QStringLiteral("directory"));
+    if (directory.isEmpty() && !invocation.positionals.isEmpty())
+        directory = invocation.positionals.constFirst();
+    QString displayUrl = invocation.value(QStringLiteral("url"));
+
+    if (invocation.has(QStringLiteral("demo"))) {
+        directory = demoProjectDirectory();
+        // The demo's database lives with the user's data, never in the source tree.
+        const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        const QString database = QDir(dataDir).filePath(QStringLiteral("demo/retort-demo.db"));
+        QString error;
+        if (!retort::ensureSqliteDatabase(database, &error)) {
+            QMessageBox::critical(nullptr, QStringLiteral("Retort"), error);
+            return 1;
+        }
+        displayUrl = QStringLiteral("sqlite:///") + database;
+    }
+    if (directory.isEmpty())
+        directory = QDir::currentPath();
+
+    retort::ui::MainWindow window;
+    window.openProject(QDir(directory).absolutePath(), displayUrl);
+    window.show();
+    return app.exec();
+}

@@ -1,1 +1,56 @@
-int main() { return 0; }
+// retort: a verb on the command line runs one command with a QCoreApplication (no display
+// needed); no verb opens the desktop application.
+#include "cli/CliRunner.h"
+#include "cli/CommandLine.h"
+#ifdef RETORT_WITH_GUI
+#include "GuiLauncher.h"
+#endif
+
+#include "RetortVersion.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace retort::cli;
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const Invocation invocation = parseCommandLine(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    switch (invocation.mode) {
+    case Invocation::Mode::Version:
+        out << "retort " << RETORT_VERSION_STRING << '\n';
+        return 0;
+    case Invocation::Mode::Help:
+        if (const VerbSpec *verb = findVerb(invocation.verb))
+            out << verbUsageText(*verb);
+        else
+            out << usageText();
+        return 0;
+    case Invocation::Mode::UsageError:
+        err << "retort: " << invocation.error << "\n\n" << usageText();
+        return 2;
+    case Invocation::Mode::Verb: {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("retort"));
+        QCoreApplication::setOrganizationName(QStringLiteral("Retort"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION_STRING));
+        return CliRunner(invocation, out, err).run();
+    }
+    case Invocation::Mode::Gui:
+        break;
+    }
+#ifdef RETORT_WITH_GUI
+    return runGui(argc, argv, invocation);
+#else
+    err << "retort: this build has no desktop application; give a verb\n\n" << usageText();
+    return 2;
+#endif
+}

@@ -1,1 +1,244 @@
+#include "CommandLine.h"
 
+#include <QRegularExpression>
+
+namespace retort::cli {
+
+using namespace Qt::Literals::StringLiterals;
+
+const QList<OptionSpec> &globalOptions()
+{
+    static const QList<OptionSpec> options = {
+        {u"directory"_s, u'd', u"DIR"_s,
+         u"migrations directory (default: ./migrations when it holds alembic.ini, else .)"_s},
+        {u"url"_s, QChar(), u"URL"_s, u"database URL (overrides DATABASE_URL and alembic.ini)"_s},
+        {u"json"_s, QChar(), QString(), u"machine-readable output"_s},
+        {u"verbose"_s, u'v', QString(), u"more detail"_s},
+        {u"help"_s, u'h', QString(), u"show help and exit"_s},
+        {u"version"_s, QChar(), QString(), u"show the version and exit"_s},
+    };
+    return options;
+}
+
+const QList<OptionSpec> &guiOptions()
+{
+    static const QList<OptionSpec> options = {
+        {u"demo"_s, QChar(), QString(),
+         u"open the bundled demo project with its own SQLite database"_s},
+    };
+    return options;
+}
+
+const QList<VerbSpec> &verbs()
+{
+    static const QList<VerbSpec> list = {
+        {u"heads"_s, QString(), u"Show the current heads of the revision graph."_s,
+         {{u"resolve-dependencies"_s, QChar(), QString(),
+           u"treat dependency versions as down revisions"_s}},
+         0, 0},
+        {u"branches"_s, QString(), u"Show the branch points."_s, {}, 0, 0},
+        {u"history"_s, QString(), u"List revisions in history order, newest first."_s,
+         {{u"rev-range"_s, u'r', u"RANGE"_s, u"only revisions in [start]:[end]"_s},
+          {u"indicate-current"_s, u'i', QString(), u"mark the database's current revisions"_s}},
+         0, 0},
+        {u"show"_s, u"REV"_s, u"Show the revisions REV resolves to."_s, {}, 1, 1},
+    };
+    return list;
+}
+
+const VerbSpec *findVerb(const QString &name)
+{
+    for (const VerbSpec &verb : verbs()) {
+        if (verb.name == name)
+            return &verb;
+    }
+    return nullptr;
+}
+
+namespace {
+
+const OptionSpec *findOption(const QList<OptionSpec> &options, const QString &longName,
+                             QChar shortName)
+{
+    for (const OptionSpec &option : options) {
+        if ((!longName.isEmpty() && option.longName == longName)
+            || (!shortName.isNull() && option.shortName == shortName))
+            return &option;
+    }
+    return nullptr;
+}
+
+bool looksLikeNumber(const QString &argument)
+{
+    static const QRegularExpression number(u"^-\\d+$"_s);
+    return number.match(argument).hasMatch();
+}
+
+Invocation usageError(const QString &message)
+{
+    Invocation invocation;
+    invocation.mode = Invocation::Mode::UsageError;
+    invocation.error = message;
+    return invocation;
+}
+
+} // namespace
+
+Invocation parseCommandLine(const QStringList &arguments)
+{
+    Invocation result;
+    const VerbSpec *verb = nullptr;
+    bool optionsEnded = false;
+
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        const bool isOption = !optionsEnded && argument.startsWith(u'-') && argument.size() > 1
+                              && !looksLikeNumber(argument);
+        if (!optionsEnded && argument == u"--"_s) {
+            optionsEnded = true;
+            continue;
+        }
+        if (!isOption) {
+            if (!verb && result.positionals.isEmpty()) {
+                verb = findVerb(argument);
+                if (verb) {
+                    result.verb = verb->name;
+                    continue;
+                }
+            }
+            result.positionals.append(argument);
+            continue;
+        }
+
+        QString longName;
+        QChar shortName;
+        QString inlineValue;
+        bool hasInlineValue = false;
+        if (argument.startsWith(u"--"_s)) {
+            longName = argument.mid(2);
+            const qsizetype equals = longName.indexOf(u'=');
+            if (equals >= 0) {
+                inlineValue = longName.mid(equals + 1);
+                longName.truncate(equals);
+                hasInlineValue = true;
+            }
+        } else {
+            shortName = argument.at(1);
+            if (argument.size() > 2) {
+                inlineValue = argument.mid(2);
+                hasInlineValue = true;
+            }
+        }
+
+        const OptionSpec *spec = findOption(globalOptions(), longName, shortName);
+        if (!spec && verb)
+            spec = findOption(verb->options, longName, shortName);
+        if (!spec)
+            spec = findOption(guiOptions(), longName, shortName);
+        if (!spec) {
+            // The verb may come later on the line; look its options up too.
+            for (qsizetype j = i + 1; j < arguments.size() && !spec; ++j) {
+                if (const VerbSpec *later = findVerb(arguments.at(j)))
+                    spec = findOption(later->options, longName, shortName);
+            }
+        }
+        if (!spec)
+            return usageError(u"unknown option '%1'"_s.arg(argument));
+
+        QString value;
+        if (!spec->valueName.isEmpty()) {
+            if (hasInlineValue) {
+                value = inlineValue;
+            } else if (i + 1 < arguments.size()) {
+                value = arguments.at(++i);
+            } else {
+                return usageError(u"option '%1' needs a value (%2)"_s.arg(argument, spec->valueName));
+            }
+        } else if (hasInlineValue) {
+            return usageError(u"option '%1' takes no value"_s.arg(argument));
+        }
+        result.options[spec->longName].append(value);
+    }
+
+    if (result.has(u"help"_s)) {
+        result.mode = Invocation::Mode::Help;
+        return result;
+    }
+    if (result.has(u"version"_s)) {
+        result.mode = Invocation::Mode::Version;
+        return result;
+    }
+    if (!verb) {
+        // No verb: the desktop application, optionally given a project directory.
+        if (result.positionals.size() > 1)
+            return usageError(u"unknown command '%1'"_s.arg(result.positionals.first()));
+        result.mode = Invocation::Mode::Gui;
+        return result;
+    }
+
+    // Options that belong to another verb are not accepted for this one.
+    for (auto it = result.options.cbegin(); it != result.options.cend(); ++it) {
+        if (!findOption(globalOptions(), it.key(), QChar())
+            && !findOption(verb->options, it.key(), QChar()))
+            return usageError(u"'%1' does not take option --%2"_s.arg(verb->name, it.key()));
+    }
+    const auto count = result.positionals.size();
+    if (count < verb->minPositionals)
+        return usageError(u"'%1' needs %2"_s.arg(verb->name, verb->arguments));
+    if (verb->maxPositionals >= 0 && count > verb->maxPositionals)
+        return usageError(u"'%1' got an unexpected argument '%2'"_s.arg(
+            verb->name, result.positionals.at(verb->maxPositionals)));
+    result.mode = Invocation::Mode::Verb;
+    return result;
+}
+
+namespace {
+
+QString optionLines(const QList<OptionSpec> &options)
+{
+    QString text;
+    for (const OptionSpec &option : options) {
+        QString left = option.shortName.isNull() ? u"    "_s : u"-%1, "_s.arg(option.shortName);
+        left += u"--"_s + option.longName;
+        if (!option.valueName.isEmpty())
+            left += u' ' + option.valueName;
+        text += u"  "_s + left.leftJustified(28) + u' ' + option.help + u'\n';
+    }
+    return text;
+}
+
+} // namespace
+
+QString usageText()
+{
+    QString text = u"Usage: retort [OPTIONS] [DIR]            open the desktop application\n"
+                   u"       retort [OPTIONS] VERB [ARGS...]   run one command, no display needed\n"
+                   u"\nVerbs:\n"_s;
+    for (const VerbSpec &verb : verbs()) {
+        const QString synopsis = verb.arguments.isEmpty() ? verb.name
+                                                          : verb.name + u' ' + verb.arguments;
+        text += u"  "_s + synopsis.leftJustified(28) + u' ' + verb.summary + u'\n';
+    }
+    text += u"\nGlobal options (before or after the verb):\n"_s + optionLines(globalOptions());
+    text += u"\nDesktop application options:\n"_s
+            + optionLines(guiOptions());
+    text += u"\nRun 'retort VERB --help' for a verb's own options.\n"
+            u"Exit status: 0 success, 1 a graph, resolution or database error, 2 a usage error.\n"_s;
+    return text;
+}
+
+QString verbUsageText(const VerbSpec &verb)
+{
+    QString text = u"Usage: retort [OPTIONS] "_s + verb.name;
+    if (!verb.options.isEmpty())
+        text += u" [VERB OPTIONS]"_s;
+    if (!verb.arguments.isEmpty())
+        text += u' ' + verb.arguments;
+    text += u"\n\n"_s + verb.summary + u'\n';
+    if (!verb.options.isEmpty())
+        text += u"\nOptions:\n"_s + optionLines(verb.options);
+    text += u"\nGlobal options:\n"_s + optionLines(globalOptions());
+    return text;
+}
+
+} // namespace retort::cli
