@@ -1,0 +1,259 @@
+#include "ProjectConfig.h"
+
+#include "IniFile.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace retort {
+
+namespace {
+
+const QString MainSection = u"alembic"_s;
+const QString RetortSection = u"retort"_s;
+
+Problem problem(Problem::Severity severity, const QString &kind, const QString &path, int line,
+                const QString &message)
+{
+    Problem p;
+    p.severity = severity;
+    p.kind = kind;
+    p.path = path;
+    p.line = line;
+    p.message = message;
+    return p;
+}
+
+// Reads an interpolated [alembic] value; an interpolation error becomes a problem.
+std::optional<QString> mainOption(const IniFile &ini, const QString &key, Problems &problems)
+{
+    const IniValue v = ini.value(MainSection, key);
+    if (!v.present)
+        return std::nullopt;
+    if (v.error) {
+        problems.append(*v.error);
+        return std::nullopt;
+    }
+    return v.text;
+}
+
+QString resolve(const QString &baseDir, const QString &path)
+{
+    return QDir::cleanPath(QDir(baseDir).absoluteFilePath(path));
+}
+
+// Alembic treats a relative "package:path" as a package resource, which needs Python to find.
+bool isPackageResource(const QString &location)
+{
+    return !QDir::isAbsolutePath(location) && location.contains(QLatin1Char(':'));
+}
+
+// Alembic 1.8 splitting of version_locations (script/base.py, ScriptDirectory.from_config).
+// Returns false for an unknown separator name.
+bool splitVersionLocations(const QString &value, const std::optional<QString> &separator,
+                           QStringList &out)
+{
+    if (!separator) {
+        // Legacy: split on a comma followed by spaces, or on runs of spaces.
+        static const QRegularExpression legacy(u", *| +"_s);
+        out = value.split(legacy, Qt::SkipEmptyParts);
+        return true;
+    }
+    QString sep;
+    if (*separator == u"space"_s)
+        sep = u" "_s;
+    else if (*separator == u"os"_s)
+        sep = QString(QDir::listSeparator());
+    else if (*separator == u":"_s || *separator == u";"_s)
+        sep = *separator;
+    else
+        return false;
+    out = value.split(sep, Qt::SkipEmptyParts);
+    return true;
+}
+
+std::optional<bool> parseBool(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == u"true"_s || t == u"yes"_s || t == u"on"_s || t == u"1"_s)
+        return true;
+    if (t == u"false"_s || t == u"no"_s || t == u"off"_s || t == u"0"_s)
+        return false;
+    return std::nullopt;
+}
+
+void checkVersionLocations(ProjectConfig &config, int line)
+{
+    for (const QString &location : std::as_const(config.versionLocations)) {
+        if (QFileInfo(location).isDir())
+            continue;
+        if (config.versionLocationsConfigured) {
+            // Alembic silently skips configured locations that do not exist; say so.
+            config.problems.append(problem(
+                Problem::Severity::Warning, u"VersionLocationMissing"_s, config.iniPath, line,
+                u"version location %1 does not exist and is skipped; create it or fix "
+                "version_locations"_s.arg(location)));
+        } else {
+            config.problems.append(problem(
+                Problem::Severity::Error, u"VersionLocationMissing"_s, config.iniPath, 0,
+                u"the versions folder %1 does not exist; create it (revision files go there) or "
+                "set version_locations"_s.arg(location)));
+        }
+    }
+}
+
+} // namespace
+
+bool ProjectConfig::isValid() const
+{
+    for (const Problem &p : problems) {
+        if (p.severity == Problem::Severity::Error)
+            return false;
+    }
+    return true;
+}
+
+ProjectConfig ProjectConfig::fromDirectory(const QString &directory)
+{
+    const QString dir = QDir::cleanPath(QDir(directory).absolutePath());
+    const QString ini = dir + u"/alembic.ini"_s;
+    if (QFileInfo(ini).isFile()) {
+        ProjectConfig config = fromIniFile(ini);
+        config.directory = dir;
+        return config;
+    }
+    ProjectConfig config;
+    config.directory = dir;
+    if (!QFileInfo(dir).isDir()) {
+        config.problems.append(problem(Problem::Severity::Error, u"ProjectNotFound"_s, dir, 0,
+                                       u"directory does not exist; pass the migrations directory "
+                                       "with -d"_s));
+        return config;
+    }
+    if (QFileInfo(dir + u"/versions"_s).isDir()) {
+        config.scriptLocation = dir;
+        config.versionLocations = {dir + u"/versions"_s};
+        return config;
+    }
+    config.problems.append(problem(
+        Problem::Severity::Error, u"ProjectNotFound"_s, dir, 0,
+        u"no alembic.ini and no versions/ folder here; pass the migrations directory with -d, "
+        "or create a project with init"_s));
+    return config;
+}
+
+ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
+{
+    ProjectConfig config;
+    const QFileInfo info(iniPath);
+    const QString iniDir = QDir::cleanPath(info.absolutePath());
+    config.iniPath = QDir::cleanPath(info.absoluteFilePath());
+    config.directory = iniDir;
+
+    const IniFile ini = IniFile::load(config.iniPath);
+    config.problems += ini.problems();
+    Problems &problems = config.problems;
+
+    // Script location: Flask-Migrate leaves it out of its alembic.ini and passes its directory.
+    const std::optional<QString> location = mainOption(ini, u"script_location"_s, problems);
+    const int locationLine = ini.value(MainSection, u"script_location"_s).line;
+    if (!location || location->isEmpty()) {
+        config.scriptLocation = iniDir;
+    } else if (isPackageResource(*location)) {
+        problems.append(problem(Problem::Severity::Error, u"UnsupportedScriptLocation"_s,
+                                config.iniPath, locationLine,
+                                u"script_location \"%1\" names a Python package resource; use a "
+                                "directory path (e.g. %(here)s/migrations) instead"_s
+                                    .arg(*location)));
+    } else {
+        config.scriptLocation = resolve(iniDir, *location);
+    }
+    if (!config.scriptLocation.isEmpty() && !QFileInfo(config.scriptLocation).isDir()) {
+        problems.append(problem(Problem::Severity::Error, u"ScriptLocationMissing"_s,
+                                config.iniPath, locationLine,
+                                u"script_location %1 does not exist; fix script_location or "
+                                "create the directory"_s.arg(config.scriptLocation)));
+    }
+
+    // Version locations.
+    const std::optional<QString> versions = mainOption(ini, u"version_locations"_s, problems);
+    const int versionsLine = ini.value(MainSection, u"version_locations"_s).line;
+    if (versions && !versions->isEmpty()) {
+        const std::optional<QString> separator =
+            mainOption(ini, u"version_path_separator"_s, problems);
+        QStringList parts;
+        if (!splitVersionLocations(*versions, separator, parts)) {
+            problems.append(problem(
+                Problem::Severity::Error, u"InvalidVersionPathSeparator"_s, config.iniPath,
+                ini.value(MainSection, u"version_path_separator"_s).line,
+                u"version_path_separator \"%1\" is not valid; use one of space, os, ':' or ';'"_s
+                    .arg(*separator)));
+        }
+        for (const QString &part : std::as_const(parts)) {
+            if (isPackageResource(part)) {
+                problems.append(problem(Problem::Severity::Error,
+                                        u"UnsupportedVersionLocation"_s, config.iniPath,
+                                        versionsLine,
+                                        u"version location \"%1\" names a Python package "
+                                        "resource; use a directory path instead"_s.arg(part)));
+                continue;
+            }
+            const QString path = resolve(iniDir, part);
+            if (!config.versionLocations.contains(path))
+                config.versionLocations.append(path);
+        }
+        config.versionLocationsConfigured = true;
+    } else if (!config.scriptLocation.isEmpty()) {
+        config.versionLocations = {config.scriptLocation + u"/versions"_s};
+    }
+    checkVersionLocations(config, versionsLine);
+
+    if (const auto recursive = mainOption(ini, u"recursive_version_locations"_s, problems)) {
+        const std::optional<bool> flag = parseBool(*recursive);
+        if (flag) {
+            config.recursiveVersionLocations = *flag;
+        } else {
+            problems.append(problem(
+                Problem::Severity::Warning, u"InvalidOption"_s, config.iniPath,
+                ini.value(MainSection, u"recursive_version_locations"_s).line,
+                u"recursive_version_locations \"%1\" is not true or false; treated as false"_s
+                    .arg(*recursive)));
+        }
+    }
+
+    if (const auto tmpl = mainOption(ini, u"file_template"_s, problems))
+        config.fileTemplate = *tmpl;
+
+    if (const auto length = mainOption(ini, u"truncate_slug_length"_s, problems)) {
+        bool ok = false;
+        const int n = length->trimmed().toInt(&ok);
+        if (!ok) {
+            problems.append(problem(
+                Problem::Severity::Error, u"InvalidOption"_s, config.iniPath,
+                ini.value(MainSection, u"truncate_slug_length"_s).line,
+                u"truncate_slug_length \"%1\" is not a whole number; fix it or remove the line"_s
+                    .arg(*length)));
+        } else if (n > 0) {
+            config.truncateSlugLength = n; // Alembic falls back to 40 for 0
+        }
+    }
+
+    if (const auto url = mainOption(ini, u"sqlalchemy.url"_s, problems))
+        config.sqlalchemyUrl = *url;
+
+    if (ini.hasSection(RetortSection)) {
+        for (const QString &key : ini.keys(RetortSection, true)) {
+            const IniValue v = ini.value(RetortSection, key);
+            if (v.error)
+                problems.append(*v.error);
+            else
+                config.retort.insert(key, v.text);
+        }
+    }
+    return config;
+}
+
+} // namespace retort

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <string_view>
+
+namespace retort {
+
+// The value of a Python expression that a revision file assigns, read without running Python:
+// None, a string (adjacent literals concatenated), or a tuple / list of strings.
+struct PythonLiteral
+{
+    enum class Kind { None, String, Sequence, Unreadable };
+
+    Kind kind = Kind::Unreadable;
+    QStringList strings; // String: one item; Sequence: the items
+    QString reason;      // Unreadable: what was found instead, for the problem message
+
+    // Parses an expression (the text after "name =", up to the end of the statement).
+    static PythonLiteral parse(std::string_view expression);
+
+    // Decodes the body of one string literal (between its quotes). raw: no escape processing.
+    static QString decodeString(std::string_view body, bool raw);
+};
+
+} // namespace retort

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "Problem.h"
+#include "Revision.h"
+
+#include <optional>
+
+namespace retort {
+
+// What reading one revision file gave: the revision (absent when the file cannot define one)
+// and the problems found on the way, which may exist alongside a usable revision.
+struct RevisionReadResult
+{
+    std::optional<Revision> revision;
+    Problems problems;
+};
+
+} // namespace retort

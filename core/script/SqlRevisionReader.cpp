@@ -1,0 +1,263 @@
+#include "SqlRevisionReader.h"
+
+#include <QFile>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace retort {
+
+namespace {
+
+Problem makeProblem(Problem::Severity severity, const QString &kind, const QString &path, int line,
+                    const QString &message)
+{
+    Problem p;
+    p.severity = severity;
+    p.kind = kind;
+    p.path = path;
+    p.line = line;
+    p.message = message;
+    return p;
+}
+
+QStringList splitList(const QString &value)
+{
+    QStringList out;
+    for (const QString &part : value.split(QLatin1Char(','))) {
+        const QString item = part.trimmed();
+        if (!item.isEmpty())
+            out.append(item);
+    }
+    return out;
+}
+
+// "-- +upgrade postgresql" -> {"upgrade", "postgresql"}; nullopt when the line is no marker.
+std::optional<QStringList> markerWords(QStringView trimmed)
+{
+    if (!trimmed.startsWith(u"--"))
+        return std::nullopt;
+    const QStringView rest = trimmed.mid(2).trimmed();
+    if (!rest.startsWith(u'+'))
+        return std::nullopt;
+    QStringList words;
+    for (QStringView w : rest.mid(1).split(u' ', Qt::SkipEmptyParts))
+        words.append(w.trimmed().toString().toLower());
+    return words;
+}
+
+std::optional<bool> parseYesNo(const QString &value)
+{
+    const QString v = value.trimmed().toLower();
+    if (v == u"yes"_s || v == u"true"_s || v == u"on"_s || v == u"1"_s)
+        return true;
+    if (v == u"no"_s || v == u"false"_s || v == u"off"_s || v == u"0"_s)
+        return false;
+    return std::nullopt;
+}
+
+bool isHeaderKeyChar(QChar c)
+{
+    return c.isLetter() || c == u' ' || c == u'_' || c == u'-';
+}
+
+} // namespace
+
+QStringList SqlRevisionReader::supportedDialects()
+{
+    return {u"sqlite"_s, u"postgresql"_s};
+}
+
+SqlReadResult SqlRevisionReader::readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        SqlReadResult result;
+        result.script.path = path;
+        result.problems.append(makeProblem(Problem::Severity::Error, u"UnreadableFile"_s, path, 0,
+                                           u"cannot read the revision file (%1); check its "
+                                           "permissions"_s.arg(file.errorString())));
+        return result;
+    }
+    return read(file.readAll(), path);
+}
+
+SqlReadResult SqlRevisionReader::read(const QByteArray &content, const QString &path)
+{
+    SqlReadResult result;
+    result.script.path = path;
+    Revision revision;
+    revision.path = path;
+    revision.format = ScriptFormat::Sql;
+
+    QString text = QString::fromUtf8(content);
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    auto lineAt = [&lines](qsizetype i) {
+        QStringView l(lines.at(i));
+        return l.endsWith(u'\r') ? l.chopped(1) : l;
+    };
+
+    // Header: the leading run of comment lines; "-- Key: value" lines among them are fields.
+    bool haveId = false;
+    qsizetype i = 0;
+    for (; i < lines.size(); ++i) {
+        const QStringView line = lineAt(i).trimmed();
+        if (!line.startsWith(u"--") || markerWords(line))
+            break;
+        const QStringView body = line.mid(2).trimmed();
+        const qsizetype colon = body.indexOf(u':');
+        if (colon <= 0)
+            continue;
+        const QStringView rawKey = body.left(colon).trimmed();
+        if (!std::all_of(rawKey.begin(), rawKey.end(), isHeaderKeyChar))
+            continue; // a free comment that happens to hold a colon
+        const QString key = rawKey.toString().toLower().simplified();
+        const QString value = body.mid(colon + 1).trimmed().toString();
+        const int lineNo = int(i) + 1;
+        if (key == u"revision id"_s) {
+            revision.id = value;
+            revision.line = lineNo;
+            haveId = true;
+        } else if (key == u"revises"_s) {
+            revision.downRevisions = splitList(value);
+        } else if (key == u"branch labels"_s) {
+            revision.branchLabels = splitList(value);
+        } else if (key == u"depends on"_s) {
+            revision.dependsOn = splitList(value);
+        } else if (key == u"create date"_s) {
+            revision.createDate = value;
+        } else if (key == u"message"_s) {
+            revision.message = value;
+        } else if (key == u"transactional"_s) {
+            const std::optional<bool> flag = parseYesNo(value);
+            if (flag) {
+                revision.transactional = *flag;
+            } else {
+                result.problems.append(makeProblem(
+                    Problem::Severity::Warning, u"InvalidHeaderValue"_s, path, lineNo,
+                    u"Transactional: \"%1\" is not yes or no; the revision runs in a "
+                    "transaction"_s.arg(value)));
+            }
+        } else {
+            result.problems.append(makeProblem(
+                Problem::Severity::Warning, u"UnknownHeaderKey"_s, path, lineNo,
+                u"unknown header \"%1\"; known ones are Revision ID, Revises, Branch labels, "
+                "Depends on, Create Date, Message and Transactional"_s.arg(rawKey.toString())));
+        }
+    }
+
+    // Sections.
+    const QStringList dialects = supportedDialects();
+    SqlSection *open = nullptr;
+    bool skipping = false; // inside a section whose marker was rejected
+    int strayLine = 0;
+    // Ends the open section before line endLine (exclusive), dropping trailing blank lines.
+    auto closeSection = [&](int endLine) {
+        if (!open)
+            return;
+        int last = open->markerLine;
+        for (int l = endLine - 1; l >= open->firstLine; --l) {
+            if (!lineAt(l - 1).trimmed().isEmpty()) {
+                last = l;
+                break;
+            }
+        }
+        open->lastLine = last;
+        QStringList body;
+        for (int l = open->firstLine; l <= last; ++l)
+            body.append(lineAt(l - 1).toString());
+        open->text = body.join(QLatin1Char('\n'));
+        open = nullptr;
+    };
+    for (; i < lines.size(); ++i) {
+        const int lineNo = int(i) + 1;
+        const QStringView line = lineAt(i).trimmed();
+        const std::optional<QStringList> words = markerWords(line);
+        if (!words) {
+            if (!open && !skipping && !line.isEmpty() && !line.startsWith(u"--") && !strayLine)
+                strayLine = lineNo;
+            continue;
+        }
+        closeSection(lineNo);
+        skipping = true;
+        const QString direction = words->value(0);
+        if (direction != u"upgrade"_s && direction != u"downgrade"_s) {
+            result.problems.append(makeProblem(
+                Problem::Severity::Error, u"UnknownDirection"_s, path, lineNo,
+                u"unknown section \"+%1\"; use -- +upgrade or -- +downgrade (the section is "
+                "ignored)"_s.arg(direction)));
+            continue;
+        }
+        const QString dialect = words->value(1);
+        if (!dialect.isEmpty() && !dialects.contains(dialect)) {
+            result.problems.append(makeProblem(
+                Problem::Severity::Error, u"UnknownDialect"_s, path, lineNo,
+                u"unknown dialect \"%1\"; supported are %2 (the section is ignored)"_s
+                    .arg(dialect, dialects.join(u", "_s))));
+            continue;
+        }
+        if (words->size() > 2) {
+            result.problems.append(makeProblem(
+                Problem::Severity::Warning, u"InvalidSectionMarker"_s, path, lineNo,
+                u"extra words after the dialect are ignored; write -- +%1 %2"_s
+                    .arg(direction, dialect)));
+        }
+        SqlSection section;
+        section.direction = direction == u"upgrade"_s ? SqlDirection::Upgrade
+                                                      : SqlDirection::Downgrade;
+        section.dialect = dialect;
+        section.markerLine = lineNo;
+        section.firstLine = lineNo + 1;
+        result.script.sections.append(section);
+        open = &result.script.sections.last();
+        skipping = false;
+    }
+    closeSection(int(lines.size()) + 1);
+
+    if (strayLine) {
+        result.problems.append(makeProblem(
+            Problem::Severity::Warning, u"SqlOutsideSection"_s, path, strayLine,
+            u"SQL before the first -- +upgrade marker never runs; move it into a section"_s));
+    }
+
+    bool hasUpgrade = false;
+    for (const SqlSection &s : std::as_const(result.script.sections)) {
+        LineRange &range = s.direction == SqlDirection::Upgrade ? revision.upgradeLines
+                                                                 : revision.downgradeLines;
+        if (range.first == 0)
+            range.first = s.markerLine;
+        range.last = std::max(s.lastLine, s.markerLine);
+        hasUpgrade = hasUpgrade || s.direction == SqlDirection::Upgrade;
+    }
+    if (!hasUpgrade) {
+        result.problems.append(makeProblem(Problem::Severity::Error, u"MissingUpgrade"_s, path, 0,
+                                           u"no -- +upgrade section; add one with the SQL that "
+                                           "applies this revision"_s));
+    }
+
+    bool usable = true;
+    if (!haveId || revision.id.isEmpty()) {
+        result.problems.append(makeProblem(Problem::Severity::Error, u"MissingRevision"_s, path, 0,
+                                           u"no \"-- Revision ID: ...\" line in the header at the "
+                                           "top of the file; add one"_s));
+        usable = false;
+    } else if (revision.id.contains(QLatin1Char('@')) || revision.id.contains(QLatin1Char('-'))
+               || revision.id.contains(QLatin1Char('+'))
+               || revision.id.contains(QLatin1Char(' '))) {
+        result.problems.append(makeProblem(
+            Problem::Severity::Error, u"InvalidRevisionId"_s, path, revision.line,
+            u"revision id \"%1\" contains @, -, + or a space, which Alembic does not allow; "
+            "rename it"_s.arg(revision.id)));
+        usable = false;
+    }
+    for (Problem &p : result.problems)
+        p.revision = revision.id;
+    if (usable)
+        result.revision = revision;
+    return result;
+}
+
+} // namespace retort
