@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace retort {
+
+// One change to the version table (alembic_version), exactly as Alembic's HeadMaintainer makes it.
+struct VersionOp
+{
+    enum class Kind { Insert, Update, Delete };
+    Kind kind = Kind::Insert;
+    QString from; // Update/Delete: the row changed or removed
+    QString to;   // Insert/Update: the row written
+    friend bool operator==(const VersionOp &, const VersionOp &) = default;
+};
+
+struct PlanStep
+{
+    enum class Direction { Up, Down };
+    Direction direction = Direction::Up;
+    bool stamp = false;        // moves the version table only, runs no script
+    QString revision;          // the script run (empty for a stamp step)
+    QStringList fromRevisions; // as in "Running upgrade a, b -> c" (down_revision, no dependencies)
+    QStringList toRevisions;
+    QList<VersionOp> versionOps;
+    QStringList headsAfter;    // version table rows after this step, sorted
+};
+
+// What upgrade / downgrade / stamp will do, computed before anything runs.
+struct Plan
+{
+    QStringList headsBefore;
+    bool purge = false; // empty the version table before the first step (stamp --purge)
+    QList<PlanStep> steps;
+    QStringList headsAfter; // sorted
+};
+
+} // namespace retort

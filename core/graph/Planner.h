@@ -1,0 +1,32 @@
+#pragma once
+
+#include "graph/HeadMaintainer.h"
+#include "graph/Plan.h"
+#include "graph/RevisionRange.h"
+
+namespace retort {
+
+// Computes what upgrade / downgrade / stamp will do from the database's current heads, with the
+// steps Alembic's ScriptDirectory._upgrade_revs / _downgrade_revs / _stamp_revs choose and the
+// version-table statements its HeadMaintainer issues. Nothing is executed here.
+class Planner
+{
+public:
+    explicit Planner(const RevisionMap &map) : m(map), range(map), resolver(map) {}
+
+    // `upgrade <target>`: "head" (default), "heads", an id or prefix, label@head, +N, rev+N ...
+    Result<Plan> upgrade(const QStringList &currentHeads, const QString &target = QStringLiteral("head")) const;
+    // `downgrade <target>`: "-1", "base", an id, label@base, label@-N ...
+    Result<Plan> downgrade(const QStringList &currentHeads, const QString &target) const;
+    // `stamp <targets...> [--purge]`: moves the version table without running scripts.
+    Result<Plan> stamp(const QStringList &currentHeads, const QStringList &targets, bool purge = false) const;
+
+private:
+    Result<Plan> run(const QStringList &currentHeads, const QList<MaintainerStep> &steps, bool purge) const;
+
+    const RevisionMap &m;
+    RevisionRange range;
+    Resolver resolver;
+};
+
+} // namespace retort

@@ -1,0 +1,481 @@
+#include "graph/RevisionMap.h"
+
+#include <algorithm>
+
+namespace retort {
+
+namespace {
+
+void appendUnique(RevIndexes &list, RevIndex value)
+{
+    if (std::find(list.begin(), list.end(), value) == list.end())
+        list.push_back(value);
+}
+
+bool contains(const RevIndexes &list, RevIndex value)
+{
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+} // namespace
+
+// Builds a RevisionMap step by step in the order Alembic's RevisionMap._revision_map does, so
+// the first problem recorded is the one Alembic would have raised.
+class RevisionMapBuilder
+{
+public:
+    explicit RevisionMapBuilder(RevisionMap &map) : m(map) {}
+
+    RevisionMap::Built run(const Revisions &revisions)
+    {
+        addNodes(revisions);
+        mapBranchLabels();
+        resolveDependencies();
+        linkParents();
+        normalizeDependencies();
+        detectCycles();
+        propagateBranchLabels();
+        return std::move(m_built);
+    }
+
+private:
+    void report(Problem::Severity severity, const Revision &rev, const QString &kind,
+                const QString &message, const QStringList &involved = {})
+    {
+        m_built.problems.append(Problem{severity, kind, rev.path, rev.line, rev.id, message});
+        if (severity == Problem::Severity::Error && !m_built.firstError)
+            m_built.firstError = GraphError::make(kind, message, involved.isEmpty() ? QStringList{rev.id} : involved);
+    }
+
+    void addNodes(const Revisions &revisions)
+    {
+        for (const Revision &rev : revisions) {
+            // Revision.__init__: self-loops first, then illegal characters.
+            if (rev.downRevisions.contains(rev.id)) {
+                report(Problem::Severity::Error, rev, QStringLiteral("LoopDetected"),
+                       QStringLiteral("Self-loop is detected in revisions (%1)").arg(rev.id));
+            } else if (rev.dependsOn.contains(rev.id)) {
+                report(Problem::Severity::Error, rev, QStringLiteral("DependencyLoopDetected"),
+                       QStringLiteral("Dependency self-loop is detected in revisions (%1)").arg(rev.id));
+            }
+            QStringList illegal;
+            for (const QChar c : {u'+', u'-', u'@'}) {
+                if (rev.id.contains(c))
+                    illegal.append(QString(c));
+            }
+            if (!illegal.isEmpty()) {
+                report(Problem::Severity::Error, rev, QStringLiteral("RevisionError"),
+                       QStringLiteral("Character(s) '%1' not allowed in revision identifier '%2'")
+                           .arg(illegal.join(QStringLiteral(", ")), rev.id));
+            }
+            if (rev.id.isEmpty()) {
+                report(Problem::Severity::Error, rev, QStringLiteral("RevisionError"),
+                       QStringLiteral("A revision has an empty identifier; give it a revision id"));
+                continue;
+            }
+            const auto found = m.m_idIndex.constFind(rev.id);
+            if (found != m.m_idIndex.cend()) {
+                // Alembic warns and the later file wins, keeping the earlier one's place.
+                report(Problem::Severity::Warning, rev, QStringLiteral("DuplicateRevision"),
+                       QStringLiteral("Revision %1 is present more than once; the one in %2 is used")
+                           .arg(rev.id, rev.path));
+                m.m_nodes[size_t(*found)] = RevisionMap::Node{};
+                m.m_nodes[size_t(*found)].rev = rev;
+                continue;
+            }
+            m.m_idIndex.insert(rev.id, RevIndex(m.m_nodes.size()));
+            m.m_nodes.push_back(RevisionMap::Node{});
+            m.m_nodes.back().rev = rev;
+        }
+        m.m_keyIndex = m.m_idIndex;
+        for (const auto &n : m.m_nodes)
+            m.m_keyOrder.append(n.rev.id);
+    }
+
+    void mapBranchLabels()
+    {
+        for (RevIndex i = 0; i < m.size(); ++i) {
+            const Revision &rev = m.m_nodes[size_t(i)].rev;
+            for (const QString &label : rev.branchLabels) {
+                const auto found = m.m_keyIndex.constFind(label);
+                if (found != m.m_keyIndex.cend()) {
+                    const QString &owner = m.id(*found);
+                    report(Problem::Severity::Error, rev, QStringLiteral("RevisionError"),
+                           QStringLiteral("Branch name '%1' in revision %2 already used by revision %3")
+                               .arg(label, rev.id, owner),
+                           {rev.id, owner});
+                    continue;
+                }
+                m.m_keyIndex.insert(label, i);
+                m.m_keyOrder.append(label);
+            }
+        }
+    }
+
+    void resolveDependencies()
+    {
+        for (auto &n : m.m_nodes) {
+            for (const QString &dep : n.rev.dependsOn) {
+                const RevIndex target = m.indexOfKey(dep);
+                if (target < 0) {
+                    report(Problem::Severity::Error, n.rev, QStringLiteral("MissingDependency"),
+                           QStringLiteral("Revision %1 depends on '%2', which is neither a revision "
+                                          "nor a branch label; fix depends_on or restore that revision")
+                               .arg(n.rev.id, dep),
+                           {n.rev.id, dep});
+                    continue;
+                }
+                appendUnique(n.deps, target);
+            }
+        }
+    }
+
+    void linkParents()
+    {
+        for (RevIndex i = 0; i < m.size(); ++i) {
+            auto &n = m.m_nodes[size_t(i)];
+            for (const QString &down : n.rev.downRevisions) {
+                if (down == n.rev.id)
+                    continue; // self-loop, reported already
+                const RevIndex parent = m.indexOf(down);
+                if (parent < 0) {
+                    report(Problem::Severity::Error, n.rev, QStringLiteral("MissingRevision"),
+                           QStringLiteral("Revision %1 referenced from %2 is not present; restore "
+                                          "that revision file or fix down_revision")
+                               .arg(down, n.rev.id),
+                           {n.rev.id, down});
+                    continue;
+                }
+                appendUnique(n.down, parent);
+            }
+            for (RevIndex d : n.down)
+                appendUnique(n.allDown, d);
+            for (RevIndex d : n.deps) {
+                if (d != i)
+                    appendUnique(n.allDown, d);
+            }
+        }
+        for (RevIndex i = 0; i < m.size(); ++i) {
+            const auto &n = m.m_nodes[size_t(i)];
+            for (RevIndex d : n.allDown) {
+                appendUnique(m.m_nodes[size_t(d)].allNext, i);
+                if (contains(n.down, d))
+                    appendUnique(m.m_nodes[size_t(d)].next, i);
+            }
+        }
+        for (RevIndex i = 0; i < m.size(); ++i) {
+            if (m.isHead(i))
+                m.m_heads.push_back(i);
+            if (m.isRealHead(i))
+                m.m_realHeads.push_back(i);
+            if (m.isBase(i))
+                m.m_bases.push_back(i);
+            if (m.isRealBase(i))
+                m.m_realBases.push_back(i);
+        }
+    }
+
+    void normalizeDependencies()
+    {
+        for (RevIndex i = 0; i < m.size(); ++i) {
+            auto &n = m.m_nodes[size_t(i)];
+            if (!n.deps.empty()) {
+                const std::vector<char> anc = m.ancestors({i}, RevisionMap::Edges::Versioned);
+                std::vector<char> dropped(size_t(m.size()), 0);
+                for (RevIndex a = 0; a < m.size(); ++a) {
+                    if (a == i || !anc[size_t(a)])
+                        continue;
+                    for (RevIndex d : m.m_nodes[size_t(a)].deps)
+                        dropped[size_t(d)] = 1;
+                }
+                for (RevIndex d : n.deps) {
+                    if (!dropped[size_t(d)])
+                        n.normDeps.push_back(d);
+                }
+            }
+            n.normDown = n.down;
+            for (RevIndex d : n.normDeps) {
+                if (d != i)
+                    appendUnique(n.normDown, d);
+            }
+        }
+    }
+
+    void detectCycles()
+    {
+        if (m.isEmpty())
+            return;
+        const auto check = [&](const RevIndexes &heads, const RevIndexes &bases, RevisionMap::Edges edges,
+                               const QString &kind, const QString &what) {
+            QStringList involved;
+            if (heads.empty() || bases.empty()) {
+                for (const auto &n : m.m_nodes)
+                    involved.append(n.rev.id);
+            } else {
+                const auto down = m.ancestors(heads, edges);
+                const auto up = m.descendants(bases, edges);
+                for (RevIndex i = 0; i < m.size(); ++i) {
+                    if (!down[size_t(i)] || !up[size_t(i)])
+                        involved.append(m.id(i));
+                }
+                std::sort(involved.begin(), involved.end());
+            }
+            if (involved.isEmpty())
+                return false;
+            const QString message = QStringLiteral("%1 is detected in revisions (%2)")
+                                        .arg(what, involved.join(QStringLiteral(", ")));
+            m.m_fatal = GraphError::make(kind, message, involved);
+            const RevIndex first = m.indexOf(involved.first());
+            report(Problem::Severity::Error, m.m_nodes[size_t(first)].rev, kind, message, involved);
+            return true;
+        };
+        if (!check(m.m_heads, m.m_bases, RevisionMap::Edges::Versioned, QStringLiteral("CycleDetected"),
+                   QStringLiteral("Cycle")))
+            check(m.m_realHeads, m.m_realBases, RevisionMap::Edges::All,
+                  QStringLiteral("DependencyCycleDetected"), QStringLiteral("Dependency cycle"));
+    }
+
+    // _add_branches: a label covers its revision's descendants, and when those form one plain
+    // line, the ancestors below it down to the nearest branch point or merge point.
+    void propagateBranchLabels()
+    {
+        std::vector<QStringList> extra(size_t(m.size()));
+        for (RevIndex r = 0; r < m.size(); ++r) {
+            const QStringList &own = m.m_nodes[size_t(r)].rev.branchLabels;
+            if (own.isEmpty())
+                continue;
+            std::vector<char> seen(size_t(m.size()), 0);
+            RevIndexes stack{r};
+            RevIndex last = r;
+            const auto addTo = [&](RevIndex node) {
+                if (node == r)
+                    return;
+                for (const QString &label : own) {
+                    if (!extra[size_t(node)].contains(label))
+                        extra[size_t(node)].append(label);
+                }
+            };
+            while (!stack.empty()) {
+                const RevIndex cur = stack.back();
+                stack.pop_back();
+                if (seen[size_t(cur)])
+                    continue;
+                seen[size_t(cur)] = 1;
+                for (RevIndex c : m.m_nodes[size_t(cur)].next)
+                    stack.push_back(c);
+                addTo(cur);
+                last = cur;
+            }
+            RevIndex parent = last;
+            while (parent >= 0 && !m.isRealBranchPoint(parent) && !m.isMergePoint(parent)) {
+                addTo(parent);
+                const auto &down = m.m_nodes[size_t(parent)].down;
+                parent = down.empty() ? -1 : down.front();
+            }
+        }
+        for (RevIndex i = 0; i < m.size(); ++i) {
+            auto &n = m.m_nodes[size_t(i)];
+            n.labels = n.rev.branchLabels;
+            n.labels.removeDuplicates();
+            for (const QString &label : extra[size_t(i)]) {
+                if (!n.labels.contains(label))
+                    n.labels.append(label);
+            }
+        }
+    }
+
+    RevisionMap &m;
+    RevisionMap::Built m_built;
+};
+
+RevisionMap::Built RevisionMap::build(const Revisions &revisions)
+{
+    auto map = std::make_shared<RevisionMap>();
+    Built built = RevisionMapBuilder(*map).run(revisions);
+    built.map = std::move(map);
+    return built;
+}
+
+QStringList RevisionMap::ids(const RevIndexes &indexes) const
+{
+    QStringList out;
+    out.reserve(qsizetype(indexes.size()));
+    for (RevIndex i : indexes)
+        out.append(id(i));
+    return out;
+}
+
+RevIndex RevisionMap::indexOf(const QString &revId) const
+{
+    return m_idIndex.value(revId, -1);
+}
+
+RevIndex RevisionMap::indexOfKey(const QString &key) const
+{
+    return m_keyIndex.value(key, -1);
+}
+
+bool RevisionMap::hasBranchLabel(RevIndex i, const QString &label) const
+{
+    return node(i).labels.contains(label);
+}
+
+const RevIndexes &RevisionMap::edgesDown(RevIndex i, Edges e) const
+{
+    switch (e) {
+    case Edges::Versioned: return node(i).down;
+    case Edges::All: return node(i).allDown;
+    case Edges::Normalized: break;
+    }
+    return node(i).normDown;
+}
+
+const RevIndexes &RevisionMap::edgesUp(RevIndex i, Edges e) const
+{
+    return e == Edges::Versioned ? node(i).next : node(i).allNext;
+}
+
+std::vector<char> RevisionMap::ancestors(const RevIndexes &targets, Edges edges) const
+{
+    std::vector<char> seen(size_t(size()), 0);
+    RevIndexes stack(targets);
+    while (!stack.empty()) {
+        const RevIndex cur = stack.back();
+        stack.pop_back();
+        if (seen[size_t(cur)])
+            continue;
+        seen[size_t(cur)] = 1;
+        for (RevIndex d : edgesDown(cur, edges))
+            stack.push_back(d);
+    }
+    return seen;
+}
+
+std::vector<char> RevisionMap::descendants(const RevIndexes &targets, Edges edges) const
+{
+    std::vector<char> seen(size_t(size()), 0);
+    RevIndexes stack(targets);
+    while (!stack.empty()) {
+        const RevIndex cur = stack.back();
+        stack.pop_back();
+        if (seen[size_t(cur)])
+            continue;
+        seen[size_t(cur)] = 1;
+        for (RevIndex d : edgesUp(cur, edges))
+            stack.push_back(d);
+    }
+    return seen;
+}
+
+std::optional<GraphError> RevisionMap::checkOverlap(const RevIndexes &targets, bool upwards, Edges edges) const
+{
+    std::vector<char> seen(size_t(size()), 0);
+    std::vector<char> isTarget(size_t(size()), 0);
+    for (RevIndex t : targets)
+        isTarget[size_t(t)] = 1;
+    for (RevIndex t : targets) {
+        RevIndexes stack{t};
+        RevIndexes overlaps;
+        while (!stack.empty()) {
+            const RevIndex cur = stack.back();
+            stack.pop_back();
+            if (isTarget[size_t(cur)] && cur != t)
+                appendUnique(overlaps, cur);
+            if (seen[size_t(cur)])
+                continue;
+            seen[size_t(cur)] = 1;
+            for (RevIndex d : upwards ? edgesUp(cur, edges) : edgesDown(cur, edges))
+                stack.push_back(d);
+        }
+        if (!overlaps.empty()) {
+            std::sort(overlaps.begin(), overlaps.end());
+            return GraphError::make(QStringLiteral("RevisionError"),
+                                    QStringLiteral("Requested revision %1 overlaps with other requested revisions %2")
+                                        .arg(id(t), ids(overlaps).join(QStringLiteral(", "))),
+                                    QStringList{id(t)} + ids(overlaps));
+        }
+    }
+    return std::nullopt;
+}
+
+bool RevisionMap::sharesLineage(RevIndex target, const RevIndexes &against, bool includeDependencies) const
+{
+    if (against.empty())
+        return true;
+    const auto anc = ancestors({target}, includeDependencies ? Edges::Normalized : Edges::Versioned);
+    const auto desc = descendants({target}, includeDependencies ? Edges::All : Edges::Versioned);
+    for (RevIndex a : against) {
+        if (anc[size_t(a)] || desc[size_t(a)])
+            return true;
+    }
+    return false;
+}
+
+RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const RevIndexes &heads) const
+{
+    std::vector<char> todo(members);
+    todo.resize(size_t(size()), 0);
+    qsizetype remaining = std::count(todo.begin(), todo.end(), char(1));
+
+    RevIndexes current;
+    for (RevIndex h : heads) {
+        if (todo[size_t(h)])
+            appendUnique(current, h);
+    }
+    std::sort(current.begin(), current.end()); // load order
+    std::vector<std::vector<char>> ancestorsOf;
+    ancestorsOf.reserve(current.size());
+    for (RevIndex h : current)
+        ancestorsOf.push_back(ancestors({h}, Edges::Normalized));
+
+    RevIndexes output;
+    output.reserve(size_t(remaining));
+    size_t idx = 0;
+    while (!current.empty()) {
+        const RevIndex candidate = current[idx];
+        bool blocked = false;
+        for (size_t other = 0; other < ancestorsOf.size(); ++other) {
+            if (other != idx && ancestorsOf[other][size_t(candidate)]) {
+                // another head still needs us below it: walk that one first
+                idx = other;
+                blocked = true;
+                break;
+            }
+        }
+        if (blocked)
+            continue;
+        if (todo[size_t(candidate)]) {
+            output.push_back(candidate);
+            todo[size_t(candidate)] = 0;
+            --remaining;
+        }
+        RevIndexes toAdd;
+        for (RevIndex r : node(candidate).normDown) {
+            if (todo[size_t(r)] && !contains(current, r))
+                toAdd.push_back(r);
+        }
+        if (toAdd.empty()) {
+            current.erase(current.begin() + qsizetype(idx));
+            ancestorsOf.erase(ancestorsOf.begin() + qsizetype(idx));
+            idx = idx > 0 ? idx - 1 : 0;
+        } else if (node(candidate).normDeps.empty() && node(candidate).rev.downRevisions.size() == 1) {
+            current[idx] = toAdd.front();
+            ancestorsOf[idx][size_t(candidate)] = 0;
+        } else {
+            current[idx] = toAdd.front();
+            ancestorsOf[idx] = ancestors({toAdd.front()}, Edges::Normalized);
+            for (size_t k = 1; k < toAdd.size(); ++k) {
+                current.push_back(toAdd[k]);
+                ancestorsOf.push_back(ancestors({toAdd[k]}, Edges::Normalized));
+            }
+        }
+    }
+    // Members unreachable from the heads (only possible in a broken graph) go last.
+    for (RevIndex i = 0; i < size() && remaining > 0; ++i) {
+        if (todo[size_t(i)])
+            output.push_back(i);
+    }
+    return output;
+}
+
+} // namespace retort
