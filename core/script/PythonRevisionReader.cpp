@@ -56,6 +56,16 @@ std::string_view identifierAt(std::string_view t, size_t i)
     return t.substr(i, j - i);
 }
 
+// "+=", "//=", "**=", ">>=", ...
+bool isAugmentedAssignment(std::string_view t)
+{
+    constexpr std::string_view single = "+-*/%@&|^";
+    if (t.size() >= 2 && t[1] == '=' && single.find(t[0]) != std::string_view::npos)
+        return true;
+    return t.size() >= 3 && t[2] == '=' && t[0] == t[1]
+           && (t[0] == '/' || t[0] == '*' || t[0] == '<' || t[0] == '>');
+}
+
 // After "name" and an optional annotation: the '=' that starts the value, or npos when the
 // statement does not assign (a bare annotation, a comparison, ...).
 size_t findAnnotatedEquals(std::string_view t, size_t i)
@@ -131,6 +141,7 @@ void readDocstring(const QString &docstring, Revision &revision, QStringList &he
     const QString longdoc = docstring.trimmed();
     const qsizetype paragraph = longdoc.indexOf(u"\n\n"_s);
     revision.message = paragraph < 0 ? longdoc : longdoc.left(paragraph);
+    revision.longDoc = longdoc;
     for (QStringView line : QStringView(longdoc).split(QLatin1Char('\n'))) {
         const QStringView l = line.trimmed();
         if (l.startsWith(u"Create Date:"))
@@ -185,6 +196,12 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
     PythonStatementScanner scanner(src);
     PythonStatement st;
     while (scanner.next(st)) {
+        if (st.comment) {
+            // An indented comment belongs to the function body; one at column 0 does not end it.
+            if (st.indent > 0 && openFunction)
+                openFunction->last = st.lastLine;
+            continue;
+        }
         if (st.indent > 0) {
             if (openFunction)
                 openFunction->last = st.lastLine;
@@ -231,8 +248,7 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
             equals = findAnnotatedEquals(text, i + 1);
         } else if (text[i] == '=' && (i + 1 >= text.size() || text[i + 1] != '=')) {
             equals = i;
-        } else if (text[i] == ',' || (i + 1 < text.size() && text[i + 1] == '=')
-                   || (i + 2 < text.size() && text[i + 2] == '=' && text[i] == text[i + 1])) {
+        } else if (text[i] == ',' || isAugmentedAssignment(text.substr(i))) {
             // Tuple unpacking or an augmented assignment (+=, //=, ...): the name changes but
             // not to anything readable here.
             Assignment &a = assigned[size_t(which)];

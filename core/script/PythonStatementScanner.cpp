@@ -78,20 +78,23 @@ bool PythonStatementScanner::next(PythonStatement &st)
         if (m_pos >= n)
             return false;
         const char first = m_src[m_pos];
-        if (first == '\n' || first == '#') {
-            // Blank or comment-only line.
-            const void *nl = std::memchr(m_src.data() + m_pos, '\n', n - m_pos);
-            if (!nl) {
-                m_pos = n;
-                return false;
-            }
-            m_pos = size_t(static_cast<const char *>(nl) - m_src.data()) + 1;
+        if (first == '\n') {
+            ++m_pos;
             ++m_line;
             continue;
         }
         st.begin = m_pos;
         st.firstLine = m_line;
+        st.lastLine = m_line;
         st.indent = int(m_pos - lineStart);
+        st.comment = first == '#';
+        if (st.comment) {
+            const void *nl = std::memchr(m_src.data() + m_pos, '\n', n - m_pos);
+            st.end = nl ? size_t(static_cast<const char *>(nl) - m_src.data()) : n;
+            m_pos = st.end + 1;
+            ++m_line;
+            return true;
+        }
         int depth = 0;
         int depthLine = 0;
         while (m_pos < n) {

@@ -15,9 +15,11 @@ struct PythonStatement
     int firstLine = 0;
     int lastLine = 0;
     int indent = 0;   // column of the first token; 0 = top level
+    bool comment = false; // a comment-only line (begin..end is the comment)
 };
 
-// Splits Python source into logical lines, skipping blank and comment-only lines, knowing
+// Splits Python source into logical lines (comment-only lines come as their own statements,
+// blank lines are skipped), knowing
 // strings (incl. triple-quoted ones spanning lines), brackets and backslash continuations.
 // A tokenizer's worth of knowledge, without building tokens: it only finds boundaries.
 class PythonStatementScanner

@@ -26,6 +26,7 @@ struct Revision
     QStringList branchLabels;
     QStringList dependsOn;     // revision ids or branch labels
     QString message;           // Alembic's "doc": the docstring's first paragraph / Message header
+    QString longDoc;           // Alembic's "longdoc": the whole stripped docstring (Python only)
     QString createDate;
     QString path;              // absolute path of the script file
     ScriptFormat format = ScriptFormat::Python;

@@ -1,0 +1,9 @@
+"""continued"""
+revision = \
+    '1234abcd'
+down_revision \
+    = None
+
+
+def upgrade(): pass
+def downgrade(): pass

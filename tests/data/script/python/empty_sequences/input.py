@@ -1,0 +1,5 @@
+"""empty sequences"""
+revision = 'e0'
+down_revision = ()
+branch_labels = []
+depends_on = ()

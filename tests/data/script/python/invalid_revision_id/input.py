@@ -1,0 +1,3 @@
+"""bad id"""
+revision = 'abc-def'
+down_revision = None

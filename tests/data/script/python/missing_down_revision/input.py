@@ -1,0 +1,6 @@
+"""forgot the parent"""
+revision = 'orphan1'
+
+
+def upgrade():
+    pass

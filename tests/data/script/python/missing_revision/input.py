@@ -1,0 +1,6 @@
+"""forgot the id"""
+down_revision = None
+
+
+def upgrade():
+    pass

@@ -1,0 +1,3 @@
+"""id is None"""
+revision = None
+down_revision = None

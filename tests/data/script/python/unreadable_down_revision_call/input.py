@@ -1,0 +1,3 @@
+"""computed parent"""
+revision = 'child1'
+down_revision = get_parent('child1')

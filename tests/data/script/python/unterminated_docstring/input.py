@@ -1,0 +1,4 @@
+"""never closed
+
+revision = 'abc'
+down_revision = None

@@ -1,0 +1,3 @@
+"""broken"""
+revision = 'abc
+down_revision = None
