@@ -88,6 +88,10 @@ Result<Plan> Planner::stamp(const QStringList &currentHeadsIn, const QStringList
         const auto below = m.ancestors({dest}, RevisionMap::Edges::Normalized);
         const bool headsAbove = std::any_of(filtered.begin(), filtered.end(), [&](RevIndex h) { return above[size_t(h)]; });
         const bool headsBelow = std::any_of(filtered.begin(), filtered.end(), [&](RevIndex h) { return below[size_t(h)]; });
+        if (headsAbove && headsBelow)
+            return GraphError::make(QStringLiteral("AssertionError"),
+                                    QStringLiteral("Revision %1 lies between the current heads; stamp the "
+                                                   "branches separately").arg(m.id(dest)));
         if (headsAbove)
             steps.append(MaintainerStep{MaintainerStep::Type::Stamp, false, -1, filteredIds, {m.id(dest)}, false});
         else if (headsBelow)

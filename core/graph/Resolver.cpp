@@ -64,6 +64,12 @@ QString producedMessage(const QString &relative, long long count)
     return QStringLiteral("Relative revision %1 didn't produce %2 migrations").arg(relative).arg(count);
 }
 
+GraphError emptyIdentifier()
+{
+    return GraphError::make(QStringLiteral("AssertionError"),
+                            QStringLiteral("An empty revision identifier names no revision"));
+}
+
 bool truthy(const std::optional<QString> &s)
 {
     return s && !s->isEmpty();
@@ -268,6 +274,8 @@ Result<RevIndexes> Resolver::revisions(const QString &identifier) const
     }
     RevIndexes out;
     for (const QString &id : std::as_const(number->ids)) {
+        if (id.isEmpty())
+            return emptyIdentifier();
         auto r = revisionForIdent(id, number->branchLabel);
         if (!r)
             return r.error();
@@ -287,6 +295,8 @@ Result<RevIndex> Resolver::revision(const QString &identifier) const
                                     .arg(identifier, number->ids.join(QStringLiteral(", "))),
                                 number->ids, identifier);
     }
+    if (!number->ids.isEmpty() && number->ids.front().isEmpty())
+        return emptyIdentifier();
     return revisionForIdent(number->ids.isEmpty() ? QString() : number->ids.front(), number->branchLabel);
 }
 
