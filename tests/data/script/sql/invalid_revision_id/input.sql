@@ -1,0 +1,3 @@
+-- Revision ID: bad-id
+-- +upgrade
+SELECT 1;

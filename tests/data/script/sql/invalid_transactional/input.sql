@@ -1,0 +1,4 @@
+-- Revision ID: tx1
+-- Transactional: sometimes
+-- +upgrade
+SELECT 1;

@@ -1,0 +1,5 @@
+-- Revises: abc
+-- Message: No id
+
+-- +upgrade
+SELECT 1;

@@ -1,0 +1,7 @@
+-- Revision ID: dir1
+-- +upgrade
+SELECT 1;
+-- +upgrad
+SELECT 'never runs';
+-- +downgrade
+SELECT 2;
