@@ -470,11 +470,7 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
             }
         }
     }
-    // Members unreachable from the heads (only possible in a broken graph) go last.
-    for (RevIndex i = 0; i < size() && remaining > 0; ++i) {
-        if (todo[size_t(i)])
-            output.push_back(i);
-    }
+    // Members the heads do not lead to are left out; callers compare sizes (Alembic asserts).
     return output;
 }
 

@@ -85,6 +85,7 @@ public:
     // True when `target` is an ancestor or descendant (or equal) of one of `against`.
     bool sharesLineage(RevIndex target, const RevIndexes &against, bool includeDependencies) const;
     // Alembic's _topological_sort: newest first, branches kept contiguous, pre-sorted by load order.
+    // Members that no head leads to are left out of the result.
     RevIndexes topologicalSort(const std::vector<char> &members, const RevIndexes &heads) const;
 
     // The first error that makes the graph unusable for walking (a cycle), if any.

@@ -184,7 +184,15 @@ Result<RevIndexes> RevisionRange::iterate(const Selection &selection) const
 {
     if (m.fatalError())
         return *m.fatalError();
-    return m.topologicalSort(selection.members, selection.heads);
+    RevIndexes order = m.topologicalSort(selection.members, selection.heads);
+    const auto wanted = std::count(selection.members.begin(), selection.members.end(), char(1));
+    if (qsizetype(order.size()) != qsizetype(wanted)) {
+        // Alembic's walk asserts when the range holds revisions its heads do not lead to
+        return GraphError::make(QStringLiteral("AssertionError"),
+                                QStringLiteral("The requested range contains revisions not reachable from its "
+                                               "upper end"));
+    }
+    return order;
 }
 
 } // namespace retort
