@@ -1,5 +1,13 @@
 #include "CliRunner.h"
 
+#include "RevisionJson.h"
+#include "RevisionText.h"
+#include "command/GraphCommands.h"
+#include "command/ProjectSnapshot.h"
+
+#include <QDir>
+#include <QJsonDocument>
+
 namespace retort::cli {
 
 CliRunner::CliRunner(const Invocation &invocation, QTextStream &out, QTextStream &err)
@@ -11,8 +19,119 @@ CliRunner::CliRunner(const Invocation &invocation, QTextStream &out, QTextStream
 
 int CliRunner::run()
 {
-    m_err << "retort: '" << m_invocation.verb << "' is not available in this build yet\n";
+    const auto project = ProjectSnapshot::load(m_invocation.value(QStringLiteral("directory")),
+                                               QDir::currentPath());
+    reportProblems(*project);
+    const QString &verb = m_invocation.verb;
+    if (verb == u"heads")
+        return heads(*project);
+    if (verb == u"branches")
+        return branches(*project);
+    if (verb == u"history")
+        return history(*project);
+    if (verb == u"show")
+        return show(*project);
+    m_err << "retort: '" << verb << "' is not implemented\n";
+    return 2;
+}
+
+void CliRunner::reportProblems(const ProjectSnapshot &project)
+{
+    // Problems go to stderr, so stdout stays what a script parses (text or JSON).
+    for (const Problem &problem : project.problems()) {
+        m_err << (problem.severity == Problem::Severity::Error ? "retort: error: " : "retort: warning: ")
+              << problem.toString() << '\n';
+    }
+    m_err.flush();
+}
+
+int CliRunner::fail(const GraphError &error)
+{
+    if (json())
+        printJson(errorToJson(error));
+    else
+        m_err << "FAILED: " << error.message << '\n'; // Alembic's own prefix
     return 1;
+}
+
+int CliRunner::printJson(const QJsonObject &object)
+{
+    m_out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    return 0;
+}
+
+int CliRunner::heads(const ProjectSnapshot &project)
+{
+    const Result<RevIndexes> heads =
+        headsCommand(project, m_invocation.has(QStringLiteral("resolve-dependencies")));
+    if (!heads)
+        return fail(heads.error());
+    const RevisionMap &map = project.map();
+    if (json())
+        return printJson({{QStringLiteral("heads"), QJsonArray::fromStringList(map.ids(*heads))}});
+    const RevisionText text(map);
+    for (RevIndex i : *heads) {
+        if (verbose())
+            m_out << text.logEntry(i) << '\n';
+        else
+            m_out << text.line(i, {.branches = true, .treeIndicators = false}) << '\n';
+    }
+    return 0;
+}
+
+int CliRunner::branches(const ProjectSnapshot &project)
+{
+    const Result<RevIndexes> points = branchesCommand(project);
+    if (!points)
+        return fail(points.error());
+    const RevisionMap &map = project.map();
+    if (json())
+        return printJson({{QStringLiteral("branch_points"), revisionsToJson(map, *points)}});
+    const RevisionText text(map);
+    for (RevIndex i : *points) {
+        m_out << (verbose() ? text.logEntry(i) : text.line(i, {.branches = true})) << '\n';
+        const QString indent(map.id(i).size(), QLatin1Char(' '));
+        QStringList children;
+        for (RevIndex child : map.children(i))
+            children << indent + QStringLiteral(" -> ")
+                            + text.line(child, {.branches = true, .doc = verbose()});
+        m_out << children.join(QLatin1Char('\n')) << "\n\n";
+    }
+    return 0;
+}
+
+int CliRunner::history(const ProjectSnapshot &project)
+{
+    const Result<RevIndexes> revisions =
+        historyCommand(project, m_invocation.value(QStringLiteral("rev-range")));
+    if (!revisions)
+        return fail(revisions.error());
+    const RevisionMap &map = project.map();
+    if (json())
+        return printJson({{QStringLiteral("revisions"), revisionsToJson(map, *revisions)}});
+    const RevisionText text(map);
+    QString buffer;
+    for (RevIndex i : *revisions) {
+        buffer += verbose() ? text.logEntry(i)
+                            : text.line(i, {.branches = true, .doc = true, .parents = true});
+        buffer += QLatin1Char('\n');
+    }
+    m_out << buffer;
+    return 0;
+}
+
+int CliRunner::show(const ProjectSnapshot &project)
+{
+    const Result<RevIndexes> revisions = showCommand(project, m_invocation.positionals.constFirst());
+    if (!revisions)
+        return fail(revisions.error());
+    const RevisionMap &map = project.map();
+    if (json())
+        return printJson({{QStringLiteral("revisions"), revisionsToJson(map, *revisions)}});
+    const RevisionText text(map);
+    for (RevIndex i : *revisions)
+        m_out << text.logEntry(i) << '\n';
+    return 0;
 }
 
 } // namespace retort::cli

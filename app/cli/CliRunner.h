@@ -1,8 +1,18 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "graph/GraphError.h"
+#include "graph/Result.h"
+#include "graph/RevisionMap.h"
 
+#include <QJsonObject>
 #include <QTextStream>
+
+#include <memory>
+
+namespace retort {
+class ProjectSnapshot;
+}
 
 namespace retort::cli {
 
@@ -15,6 +25,17 @@ public:
     int run();
 
 private:
+    int heads(const ProjectSnapshot &project);
+    int branches(const ProjectSnapshot &project);
+    int history(const ProjectSnapshot &project);
+    int show(const ProjectSnapshot &project);
+
+    void reportProblems(const ProjectSnapshot &project);
+    int fail(const GraphError &error);
+    int printJson(const QJsonObject &object);
+    bool json() const { return m_invocation.has(QStringLiteral("json")); }
+    bool verbose() const { return m_invocation.has(QStringLiteral("verbose")); }
+
     const Invocation &m_invocation;
     QTextStream &m_out;
     QTextStream &m_err;

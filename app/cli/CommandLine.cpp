@@ -38,8 +38,7 @@ const QList<VerbSpec> &verbs()
          0, 0},
         {u"branches"_s, QString(), u"Show the branch points."_s, {}, 0, 0},
         {u"history"_s, QString(), u"List revisions in history order, newest first."_s,
-         {{u"rev-range"_s, u'r', u"RANGE"_s, u"only revisions in [start]:[end]"_s},
-          {u"indicate-current"_s, u'i', QString(), u"mark the database's current revisions"_s}},
+         {{u"rev-range"_s, u'r', u"RANGE"_s, u"only revisions in [start]:[end]"_s}},
          0, 0},
         {u"show"_s, u"REV"_s, u"Show the revisions REV resolves to."_s, {}, 1, 1},
     };

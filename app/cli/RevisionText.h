@@ -1,0 +1,34 @@
+#pragma once
+
+#include "graph/RevisionMap.h"
+
+#include <QString>
+
+namespace retort::cli {
+
+// Alembic's text forms of a revision (alembic/script/base.py: Script._head_only, log_entry),
+// so scripts that parse `alembic history` output read ours the same way.
+class RevisionText
+{
+public:
+    explicit RevisionText(const RevisionMap &map) : m_map(map) {}
+
+    struct Parts
+    {
+        bool branches = false;      // " (label, ...)"
+        bool doc = false;           // ", message"
+        bool parents = false;       // "down (deps) -> " before the id
+        bool treeIndicators = true; // " (branchpoint)", " (mergepoint)"
+    };
+    // One line: `history` uses every part, `heads` branches without tree indicators.
+    QString line(RevIndex revision, const Parts &parts) const;
+    // The verbose block of `history -v`, `heads -v` and `show`, ending with a newline.
+    QString logEntry(RevIndex revision) const;
+
+private:
+    QString formatDownRevision(RevIndex revision) const;
+
+    const RevisionMap &m_map;
+};
+
+} // namespace retort::cli

@@ -1,0 +1,44 @@
+#include "ProjectSnapshot.h"
+
+#include "script/ProjectLocator.h"
+#include "script/ScriptDirectory.h"
+
+namespace retort {
+
+std::shared_ptr<const ProjectSnapshot> ProjectSnapshot::load(const QString &directoryOption,
+                                                             const QString &workingDirectory)
+{
+    return fromConfig(ProjectLocator::locate(directoryOption, workingDirectory));
+}
+
+std::shared_ptr<const ProjectSnapshot> ProjectSnapshot::fromConfig(ProjectConfig config)
+{
+    auto snapshot = std::make_shared<ProjectSnapshot>();
+    snapshot->m_problems = config.problems;
+    if (!config.isValid()) {
+        QString message;
+        for (const Problem &problem : config.problems) {
+            if (problem.severity == Problem::Severity::Error) {
+                message = problem.toString();
+                break;
+            }
+        }
+        snapshot->m_blockingError = GraphError::make(QStringLiteral("ConfigurationError"), message);
+    }
+
+    ScriptDirectory scripts;
+    if (config.isValid())
+        scripts = ScriptDirectory::load(config);
+    snapshot->m_problems += scripts.problems;
+    snapshot->m_files = scripts.files;
+
+    RevisionMap::Built built = RevisionMap::build(scripts.revisions);
+    snapshot->m_problems += built.problems;
+    snapshot->m_map = std::move(built.map);
+    if (!snapshot->m_blockingError)
+        snapshot->m_blockingError = built.firstError;
+    snapshot->m_config = std::move(config);
+    return snapshot;
+}
+
+} // namespace retort
