@@ -1,6 +1,7 @@
 #include "layout/LaneLayout.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace retort {
