@@ -4,7 +4,10 @@
 #include "graph/Result.h"
 #include "graph/RevisionMap.h"
 
+#include <QHash>
+
 #include <optional>
+#include <vector>
 
 namespace retort {
 
@@ -31,14 +34,28 @@ public:
     QStringList heads() const; // sorted
 
 private:
-    Result<QStringList> unmergeTo(RevIndex rev) const;
-    Result<std::vector<char>> ancestorsOfOthers(const QStringList &exclude) const;
+    Result<QStringList> unmergeTo(RevIndex rev);
+    // For each of `nodes`: is it an ancestor (or one) of a version row not in `exclude`?
+    Result<std::vector<char>> coveredByOthers(const RevIndexes &nodes, const QStringList &exclude);
     std::optional<GraphError> insert(const QString &v, QList<VersionOp> &ops);
     std::optional<GraphError> remove(const QString &v, QList<VersionOp> &ops);
     std::optional<GraphError> update(const QString &from, const QString &to, QList<VersionOp> &ops);
 
+    // The revisions below the rows are kept up to date row by row, so asking whether one is
+    // covered costs a walk over the covered revisions above it, not over the whole graph.
+    void track(const QString &row);
+    void untrack(const QString &row);
+    void raise(RevIndex v);
+    void lower(RevIndex v);
+
     const RevisionMap &m;
     QStringList m_heads; // a set; insertion order kept only for stable output
+    QHash<QString, RevIndexes> m_resolved;   // what each row names, resolved once
+    QHash<QString, GraphError> m_unresolved; // rows that name nothing in the map
+    std::vector<int> m_anchors; // per revision: rows naming it
+    std::vector<int> m_live;    // per revision: rows naming it + children below a row (0: not covered)
+    std::vector<char> m_seen;   // scratch for searches, all zero between them
+    RevIndexes m_visited, m_stack;
 };
 
 } // namespace retort

@@ -49,6 +49,8 @@ private:
 
     void addNodes(const Revisions &revisions)
     {
+        m.m_nodes.reserve(size_t(revisions.size()));
+        m.m_idIndex.reserve(revisions.size());
         for (const Revision &rev : revisions) {
             // Revision.__init__: self-loops first, then illegal characters.
             if (rev.downRevisions.contains(rev.id)) {
@@ -198,6 +200,10 @@ private:
                 if (d != i)
                     appendUnique(n.normDown, d);
             }
+        }
+        for (RevIndex i = 0; i < m.size(); ++i) {
+            for (RevIndex d : m.m_nodes[size_t(i)].normDown)
+                m.m_nodes[size_t(d)].normNext.push_back(i);
         }
     }
 
@@ -411,64 +417,118 @@ bool RevisionMap::sharesLineage(RevIndex target, const RevIndexes &against, bool
     return false;
 }
 
+// Alembic keeps one ancestor set per entry of its list of current heads and, before emitting a
+// head, checks whether another entry's set holds it. Those sets are always the full ancestor sets
+// of the entries (a plain step down only removes the emitted revision), so the check only needs
+// to know whether the candidate has a child that is still an ancestor of some entry. `live`
+// counts, per revision, the entries holding it plus its children that are still such ancestors;
+// it only ever shrinks, so keeping it costs one visit per revision and edge.
 RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const RevIndexes &heads) const
 {
+    const size_t n = size_t(size());
     std::vector<char> todo(members);
-    todo.resize(size_t(size()), 0);
-    qsizetype remaining = std::count(todo.begin(), todo.end(), char(1));
+    todo.resize(n, 0);
 
     RevIndexes current;
+    std::vector<char> inCurrent(n, 0);
     for (RevIndex h : heads) {
-        if (todo[size_t(h)])
-            appendUnique(current, h);
+        if (todo[size_t(h)] && !inCurrent[size_t(h)]) {
+            current.push_back(h);
+            inCurrent[size_t(h)] = 1;
+        }
     }
     std::sort(current.begin(), current.end()); // load order
-    std::vector<std::vector<char>> ancestorsOf;
-    ancestorsOf.reserve(current.size());
-    for (RevIndex h : current)
-        ancestorsOf.push_back(ancestors({h}, Edges::Normalized));
 
-    RevIndexes output;
-    output.reserve(size_t(remaining));
-    size_t idx = 0;
-    while (!current.empty()) {
-        const RevIndex candidate = current[idx];
-        bool blocked = false;
-        for (size_t other = 0; other < ancestorsOf.size(); ++other) {
-            if (other != idx && ancestorsOf[other][size_t(candidate)]) {
-                // another head still needs us below it: walk that one first
-                idx = other;
-                blocked = true;
-                break;
+    std::vector<int> live(n, 0);
+    {
+        const std::vector<char> covered = ancestors(current, Edges::Normalized);
+        for (size_t v = 0; v < n; ++v) {
+            if (covered[v]) {
+                for (RevIndex d : node(RevIndex(v)).normDown)
+                    ++live[size_t(d)];
             }
         }
-        if (blocked)
-            continue;
+        for (RevIndex h : current)
+            ++live[size_t(h)];
+    }
+    RevIndexes cascade;
+    const auto release = [&](RevIndex v) {
+        if (--live[size_t(v)] > 0)
+            return;
+        cascade.push_back(v);
+        while (!cascade.empty()) {
+            const RevIndex gone = cascade.back();
+            cascade.pop_back();
+            for (RevIndex d : node(gone).normDown) {
+                if (--live[size_t(d)] == 0)
+                    cascade.push_back(d);
+            }
+        }
+    };
+
+    // The first entry (in list order) that has `candidate` among its ancestors, searching upwards
+    // through the revisions that are still ancestors of some entry; -1 when there is none.
+    std::vector<char> seen(n, 0);
+    RevIndexes visited, stack;
+    const auto firstEntryAbove = [&](RevIndex candidate) -> qsizetype {
+        stack.assign(1, candidate);
+        while (!stack.empty()) {
+            const RevIndex cur = stack.back();
+            stack.pop_back();
+            for (RevIndex up : node(cur).normNext) {
+                if (live[size_t(up)] > 0 && !seen[size_t(up)]) {
+                    seen[size_t(up)] = 1;
+                    visited.push_back(up);
+                    stack.push_back(up);
+                }
+            }
+        }
+        qsizetype found = -1;
+        for (qsizetype j = 0; j < qsizetype(current.size()) && found < 0; ++j) {
+            if (seen[size_t(current[size_t(j)])] && current[size_t(j)] != candidate)
+                found = j;
+        }
+        for (RevIndex v : visited)
+            seen[size_t(v)] = 0;
+        visited.clear();
+        return found;
+    };
+
+    RevIndexes output;
+    size_t idx = 0;
+    RevIndexes toAdd;
+    while (!current.empty()) {
+        const RevIndex candidate = current[idx];
+        if (live[size_t(candidate)] > 1) {
+            // a child of ours is still below another entry: walk that entry first
+            const qsizetype other = firstEntryAbove(candidate);
+            if (other >= 0) {
+                idx = size_t(other);
+                continue;
+            }
+        }
         if (todo[size_t(candidate)]) {
             output.push_back(candidate);
             todo[size_t(candidate)] = 0;
-            --remaining;
         }
-        RevIndexes toAdd;
+        toAdd.clear();
         for (RevIndex r : node(candidate).normDown) {
-            if (todo[size_t(r)] && !contains(current, r))
+            if (todo[size_t(r)] && !inCurrent[size_t(r)])
                 toAdd.push_back(r);
         }
+        inCurrent[size_t(candidate)] = 0;
         if (toAdd.empty()) {
             current.erase(current.begin() + qsizetype(idx));
-            ancestorsOf.erase(ancestorsOf.begin() + qsizetype(idx));
             idx = idx > 0 ? idx - 1 : 0;
-        } else if (node(candidate).normDeps.empty() && node(candidate).rev.downRevisions.size() == 1) {
-            current[idx] = toAdd.front();
-            ancestorsOf[idx][size_t(candidate)] = 0;
         } else {
             current[idx] = toAdd.front();
-            ancestorsOf[idx] = ancestors({toAdd.front()}, Edges::Normalized);
-            for (size_t k = 1; k < toAdd.size(); ++k) {
-                current.push_back(toAdd[k]);
-                ancestorsOf.push_back(ancestors({toAdd[k]}, Edges::Normalized));
+            current.insert(current.end(), toAdd.begin() + 1, toAdd.end());
+            for (RevIndex r : toAdd) {
+                inCurrent[size_t(r)] = 1;
+                ++live[size_t(r)];
             }
         }
+        release(candidate);
     }
     // Members the heads do not lead to are left out; callers compare sizes (Alembic asserts).
     return output;

@@ -56,6 +56,8 @@ public:
     const RevIndexes &allDownRevisions(RevIndex i) const { return node(i).allDown; }
     const RevIndexes &normalizedDownRevisions(RevIndex i) const { return node(i).normDown; }
     const RevIndexes &children(RevIndex i) const { return node(i).next; }
+    // Revisions that have `i` among their normalized down revisions.
+    const RevIndexes &normalizedChildren(RevIndex i) const { return node(i).normNext; }
     const RevIndexes &allChildren(RevIndex i) const { return node(i).allNext; }
     // Own labels first, then labels propagated from other revisions of the same branch.
     const QStringList &branchLabels(RevIndex i) const { return node(i).labels; }
@@ -85,7 +87,8 @@ public:
     // True when `target` is an ancestor or descendant (or equal) of one of `against`.
     bool sharesLineage(RevIndex target, const RevIndexes &against, bool includeDependencies) const;
     // Alembic's _topological_sort: newest first, branches kept contiguous, pre-sorted by load order.
-    // Members that no head leads to are left out of the result.
+    // Members that no head leads to are left out of the result. Runs in time linear in the graph
+    // plus the pending revisions above each point where the walk has to switch branches.
     RevIndexes topologicalSort(const std::vector<char> &members, const RevIndexes &heads) const;
 
     // The first error that makes the graph unusable for walking (a cycle), if any.
@@ -96,6 +99,7 @@ private:
     {
         Revision rev;
         RevIndexes down, deps, normDeps, allDown, normDown, next, allNext;
+        RevIndexes normNext; // reverse of normDown
         QStringList labels;
     };
     const Node &node(RevIndex i) const { return m_nodes[size_t(i)]; }
