@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace retort {
@@ -105,6 +107,34 @@ void checkVersionLocations(ProjectConfig &config, int line)
     }
 }
 
+// Flask-Migrate passes its directory as the script location whatever alembic.ini says. When the
+// configured location does not exist but the ini's own directory is a migrations directory,
+// that is what Flask-Migrate would use: do the same, and say so.
+void adoptFlaskLayout(ProjectConfig &config)
+{
+    const QString dir = config.directory;
+    const bool missing = std::any_of(config.problems.cbegin(), config.problems.cend(),
+                                     [](const Problem &p) {
+                                         return p.kind == u"ScriptLocationMissing"_s;
+                                     });
+    if (!missing || config.versionLocationsConfigured
+        || !QFileInfo(dir + u"/versions"_s).isDir())
+        return;
+    const QString configured = config.scriptLocation;
+    Problems kept;
+    for (const Problem &p : std::as_const(config.problems)) {
+        if (p.kind != u"ScriptLocationMissing"_s && p.kind != u"VersionLocationMissing"_s)
+            kept.append(p);
+    }
+    config.problems = kept;
+    config.scriptLocation = dir;
+    config.versionLocations = {dir + u"/versions"_s};
+    config.problems.append(problem(
+        Problem::Severity::Warning, u"ScriptLocationIgnored"_s, config.iniPath, 0,
+        u"script_location %1 does not exist; using %2, as Flask-Migrate does. Remove "
+        "script_location from alembic.ini or fix it"_s.arg(configured, dir)));
+}
+
 } // namespace
 
 bool ProjectConfig::isValid() const
@@ -123,6 +153,7 @@ ProjectConfig ProjectConfig::fromDirectory(const QString &directory)
     if (QFileInfo(ini).isFile()) {
         ProjectConfig config = fromIniFile(ini);
         config.directory = dir;
+        adoptFlaskLayout(config);
         return config;
     }
     ProjectConfig config;

@@ -28,35 +28,57 @@ Problem makeProblem(Problem::Severity severity, const QString &kind, const QStri
     return p;
 }
 
-// Python's sorted() on names: code point order, not locale order.
-QStringList sortedEntries(const QDir &dir, QDir::Filters filters)
+struct FoundFile
 {
-    QStringList names = dir.entryList(filters | QDir::NoDotAndDotDot | QDir::Hidden,
-                                      QDir::Unsorted);
+    QString path;     // absolute
+    QString identity; // real path, to notice a file reached twice
+};
+
+// Python's sorted() on names: code point order, not locale order.
+QFileInfoList sortedEntries(const QDir &dir, QDir::Filters filters)
+{
+    const QFileInfoList entries =
+        dir.entryInfoList(filters | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Unsorted);
+    QList<std::pair<QString, qsizetype>> names; // fileName() builds a string: do it once each
+    names.reserve(entries.size());
+    for (qsizetype i = 0; i < entries.size(); ++i)
+        names.append({entries.at(i).fileName(), i});
     std::sort(names.begin(), names.end());
-    return names;
+    QFileInfoList sorted;
+    sorted.reserve(entries.size());
+    for (const auto &entry : std::as_const(names))
+        sorted.append(entries.at(entry.second));
+    return sorted;
 }
 
-// Alembic's os.walk order: a directory's files, then each sub-directory in turn.
-void listFiles(const QString &directory, bool recursive, QStringList &out)
+// Alembic's os.walk order: a directory's files, then each sub-directory in turn. The real
+// directory is resolved once per directory, not once per file (that is a syscall per path
+// component); only a file that is itself a symlink is resolved on its own.
+void listFiles(const QString &directory, bool recursive, QList<FoundFile> &out)
 {
     const QDir dir(directory);
-    for (const QString &name : sortedEntries(dir, QDir::Files)) {
-        if (ScriptDirectory::isRevisionFileName(name))
-            out.append(dir.filePath(name));
+    const QString realDir = QFileInfo(directory).canonicalFilePath();
+    for (const QFileInfo &info : sortedEntries(dir, QDir::Files)) {
+        const QString name = info.fileName();
+        if (!ScriptDirectory::isRevisionFileName(name))
+            continue;
+        const QString identity =
+            info.isSymLink() ? info.canonicalFilePath() : realDir + QLatin1Char('/') + name;
+        out.append(FoundFile{info.absoluteFilePath(), identity});
     }
     if (!recursive)
         return;
-    for (const QString &sub : sortedEntries(dir, QDir::Dirs)) {
-        if (sub != u"__pycache__"_s)
-            listFiles(dir.filePath(sub), recursive, out);
+    for (const QFileInfo &sub : sortedEntries(dir, QDir::Dirs)) {
+        // os.walk does not follow directory symlinks (which also keeps cycles out).
+        if (sub.fileName() != u"__pycache__"_s && !sub.isSymLink())
+            listFiles(sub.absoluteFilePath(), recursive, out);
     }
 }
 
 ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool reportMissing)
 {
     ScriptDirectory result;
-    QStringList paths;
+    QList<FoundFile> found;
     for (const QString &location : locations) {
         if (!QFileInfo(location).isDir()) {
             if (reportMissing) {
@@ -66,23 +88,21 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
             }
             continue;
         }
-        listFiles(location, recursive, paths);
+        listFiles(location, recursive, found);
     }
 
     QSet<QString> seenFiles;
     QHash<QString, qsizetype> indexOfId;
-    for (const QString &path : std::as_const(paths)) {
-        const QFileInfo info(path);
-        const QString real = info.canonicalFilePath();
-        if (seenFiles.contains(real)) {
+    for (const FoundFile &file : std::as_const(found)) {
+        if (seenFiles.contains(file.identity)) {
             result.problems.append(makeProblem(
-                Problem::Severity::Warning, u"DuplicateFile"_s, path, 0,
+                Problem::Severity::Warning, u"DuplicateFile"_s, file.path, 0,
                 u"file is reached through more than one version location and is read once; "
                 "make version_locations unique"_s));
             continue;
         }
-        seenFiles.insert(real);
-        const QString absolute = info.absoluteFilePath();
+        seenFiles.insert(file.identity);
+        const QString &absolute = file.path;
         result.files.append(absolute);
 
         std::optional<Revision> revision;

@@ -158,6 +158,12 @@ private slots:
             << QStringList{u"alembic.ini|[alembic]\nscript_location = nowhere\n"_s} << QString()
             << u"alembic.ini"_s << u"nowhere"_s << QStringList{u"nowhere/versions"_s}
             << QStringList{u"ScriptLocationMissing"_s, u"VersionLocationMissing"_s};
+        QTest::newRow("flask dir whose ini names a missing script_location")
+            << QStringList{u"migrations/alembic.ini|[alembic]\nscript_location = migrations\n"_s,
+                           u"migrations/versions/"_s}
+            << u"migrations"_s << u"migrations/alembic.ini"_s << u"migrations"_s
+            << QStringList{u"migrations/versions"_s}
+            << QStringList{u"ScriptLocationIgnored"_s};
         QTest::newRow("package resource")
             << QStringList{u"alembic.ini|[alembic]\nscript_location = myapp:migrations\n"_s}
             << QString() << u"alembic.ini"_s << QString() << QStringList()
@@ -193,6 +199,7 @@ private slots:
         // Only a configured-but-missing version location is a mere warning.
         const bool onlyWarnings =
             expectedProblems.isEmpty()
+            || expectedProblems == QStringList{u"ScriptLocationIgnored"_s}
             || (expectedProblems == QStringList{u"VersionLocationMissing"_s}
                 && config.versionLocationsConfigured);
         QCOMPARE(config.isValid(), onlyWarnings);

@@ -118,6 +118,8 @@ private slots:
         writeFile(v + u"/a/deeper/w.py"_s, pythonRevision(u"a_deeper_w"_s));
         writeFile(v + u"/a/z.sql"_s, sqlRevision(u"a_z"_s));
         writeFile(v + u"/__pycache__/cached.py"_s, pythonRevision(u"cached"_s));
+        writeFile(tmp.filePath(u"elsewhere/linked.py"_s), pythonRevision(u"linked"_s));
+        QVERIFY(QFile::link(tmp.filePath(u"elsewhere"_s), v + u"/c_link"_s));
 
         const ScriptDirectory flat = ScriptDirectory::load({v}, false);
         QCOMPARE(idsOf(flat.revisions), QStringList{u"top"_s});
