@@ -1,0 +1,83 @@
+#include "AlembicAction.h"
+
+using namespace Qt::StringLiterals;
+
+namespace retort {
+
+AlembicAction AlembicAction::upgrade(const QString &target)
+{
+    return {Verb::Upgrade, {target}, false, false};
+}
+
+AlembicAction AlembicAction::downgrade(const QString &target)
+{
+    return {Verb::Downgrade, {target}, false, false};
+}
+
+AlembicAction AlembicAction::stamp(const QStringList &targets, bool purge)
+{
+    return {Verb::Stamp, targets, purge, false};
+}
+
+AlembicAction AlembicAction::offlineUpgrade(const QString &range)
+{
+    return {Verb::Upgrade, {range}, false, true};
+}
+
+AlembicAction AlembicAction::offlineDowngrade(const QString &range)
+{
+    return {Verb::Downgrade, {range}, false, true};
+}
+
+AlembicAction AlembicAction::heads()
+{
+    return {Verb::Heads, {}, false, false};
+}
+
+QString AlembicAction::verbName() const
+{
+    switch (verb) {
+    case Verb::Upgrade: return u"upgrade"_s;
+    case Verb::Downgrade: return u"downgrade"_s;
+    case Verb::Stamp: return u"stamp"_s;
+    case Verb::Heads: return u"heads"_s;
+    }
+    return {};
+}
+
+QStringList AlembicAction::options() const
+{
+    QStringList out;
+    if (sql)
+        out << u"--sql"_s;
+    if (purge)
+        out << u"--purge"_s;
+    return out;
+}
+
+QStringList AlembicAction::positionals() const
+{
+    return targets;
+}
+
+std::optional<QString> AlembicAction::validate() const
+{
+    const bool needsTarget = verb != Verb::Heads;
+    if (needsTarget && (targets.isEmpty() || targets.contains(QString())))
+        return u"%1 needs a target revision"_s.arg(verbName());
+    if (verb == Verb::Heads && (!targets.isEmpty() || sql || purge))
+        return u"heads takes no target and no options"_s;
+    if (verb != Verb::Stamp && targets.size() > 1)
+        return u"%1 takes one target, got %2"_s.arg(verbName()).arg(targets.size());
+    if (purge && verb != Verb::Stamp)
+        return u"--purge only applies to stamp"_s;
+    if (purge && sql)
+        return u"--purge cannot be combined with --sql (Alembic refuses it)"_s;
+    if (sql && verb == Verb::Downgrade && !targets.first().contains(u':'))
+        return u"an offline downgrade needs a range FROM:TO, e.g. %1:base"_s.arg(targets.first());
+    if (!sql && verb != Verb::Stamp && targets.first().contains(u':'))
+        return u"a range (%1) is only allowed with --sql"_s.arg(targets.first());
+    return std::nullopt;
+}
+
+} // namespace retort

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace retort {
+
+// One Alembic verb to run as a child process, independent of how Alembic is invoked.
+struct AlembicAction
+{
+    enum class Verb { Upgrade, Downgrade, Stamp, Heads };
+
+    Verb verb = Verb::Heads;
+    QStringList targets; // revisions / ranges as Alembic takes them ("head", "ae1-1", "a:b")
+    bool purge = false;  // stamp --purge
+    bool sql = false;    // offline mode: print SQL instead of running it
+
+    static AlembicAction upgrade(const QString &target);
+    static AlembicAction downgrade(const QString &target);
+    static AlembicAction stamp(const QStringList &targets, bool purge = false);
+    // Offline SQL: "A:B" (from A to B) or, for upgrade only, "B" (from base).
+    static AlembicAction offlineUpgrade(const QString &range);
+    static AlembicAction offlineDowngrade(const QString &range);
+    // `heads`: harmless, reads the scripts only; used to check that a command works at all.
+    static AlembicAction heads();
+
+    QString verbName() const;
+    QStringList options() const;     // flags after the verb, e.g. --sql, --purge
+    QStringList positionals() const; // the targets
+    // Why the action cannot be run as given (e.g. downgrade --sql without a range); nullopt if ok.
+    std::optional<QString> validate() const;
+};
+
+} // namespace retort

@@ -1,0 +1,54 @@
+#include "AlembicDetector.h"
+
+#include "AlembicRunner.h"
+#include "ProjectConfig.h"
+
+using namespace Qt::StringLiterals;
+
+namespace retort {
+
+AlembicDetection AlembicDetector::detect(const ProjectConfig &config, const Options &options)
+{
+    return detect(AlembicCandidates::gather(config, options.environment), options);
+}
+
+AlembicDetection AlembicDetector::detect(const AlembicProjectFacts &facts, const Options &options)
+{
+    AlembicDetection detection;
+    detection.configPath = facts.iniPath;
+    detection.flaskIndicated = !facts.flaskAppHint.isEmpty();
+    const AlembicCandidateList candidates = AlembicCandidates::build(facts);
+    detection.problems = candidates.problems;
+
+    AlembicRunOptions run;
+    run.environment = options.environment;
+    run.databaseUrl = options.databaseUrl;
+    run.timeout = options.timeout;
+    run.killGrace = std::chrono::milliseconds(1000);
+
+    for (const AlembicCommand &candidate : candidates.commands) {
+        AlembicRunner runner;
+        const AlembicRunResult r = runner.run(candidate, AlembicAction::heads(), run);
+        AlembicAttempt attempt;
+        attempt.command = candidate;
+        attempt.elapsedMs = r.elapsedMs;
+        attempt.works = r.succeeded();
+        if (!attempt.works)
+            attempt.failure = r.summary();
+        detection.attempts.append(attempt);
+        if (attempt.works) {
+            detection.command = candidate;
+            break;
+        }
+    }
+    if (candidates.commands.isEmpty() && candidates.problems.isEmpty()) {
+        Problem p;
+        p.kind = u"NoAlembicCandidate"_s;
+        p.path = facts.scriptLocation;
+        p.message = u"found no flask, alembic or python3 to try on PATH"_s;
+        detection.problems.append(p);
+    }
+    return detection;
+}
+
+} // namespace retort

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "AlembicAction.h"
+#include "AlembicCommand.h"
+#include "AlembicRunResult.h"
+
+#include <QProcessEnvironment>
+#include <QSet>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+
+class QProcess;
+
+namespace retort {
+
+struct AlembicRunOptions
+{
+    // Reaches the child ONLY as the DATABASE_URL environment variable, never on its command
+    // line. Flask-Migrate apps read it through their config; a plain Alembic env.py must read
+    // os.environ["DATABASE_URL"] itself. Empty: the environment is passed on unchanged.
+    QString databaseUrl;
+    // The child's environment before DATABASE_URL is set; empty means the system environment.
+    QProcessEnvironment environment;
+    std::chrono::milliseconds timeout{0};        // 0: no limit
+    std::chrono::milliseconds killGrace{3000};   // after terminate(), before kill()
+    QSet<QString> knownRevisions;                // helps reading downgrade lines (see parser)
+
+    // Every output line (stdout and stderr), passwords masked, as it arrives.
+    std::function<void(const QString &line, bool isStandardError)> onLine;
+    // Every step Alembic announces, as it starts.
+    std::function<void(const AlembicStep &step)> onStep;
+    // Called once the child has started; lets callers (and tests) look at the QProcess.
+    std::function<void(const QProcess &process)> onStarted;
+};
+
+// Runs one Alembic action as a child process and waits for it, without needing an event loop:
+// use it from a CLI directly or from a worker thread. cancel() may be called from any thread
+// (or from the callbacks): the child gets SIGTERM, then SIGKILL after killGrace.
+class AlembicRunner
+{
+public:
+    AlembicRunResult run(const AlembicCommand &command, const AlembicAction &action,
+                         const AlembicRunOptions &options = {});
+    // Stops the run in progress; a run started afterwards is not affected.
+    void cancel() { m_cancel.store(true); }
+
+private:
+    std::atomic<bool> m_cancel{false};
+};
+
+} // namespace retort
