@@ -81,6 +81,9 @@ private:
                 report(Problem::Severity::Warning, rev, QStringLiteral("DuplicateRevision"),
                        QStringLiteral("Revision %1 is present more than once; the one in %2 is used")
                            .arg(rev.id, rev.path));
+                // Alembic still maps the labels of the copy it drops (a clash when both carry one)
+                if (!m.m_nodes[size_t(*found)].rev.branchLabels.isEmpty())
+                    m_replacedLabels.emplace_back(*found, m.m_nodes[size_t(*found)].rev.branchLabels);
                 m.m_nodes[size_t(*found)] = RevisionMap::Node{};
                 m.m_nodes[size_t(*found)].rev = rev;
                 continue;
@@ -96,9 +99,12 @@ private:
 
     void mapBranchLabels()
     {
-        for (RevIndex i = 0; i < m.size(); ++i) {
+        std::vector<std::pair<RevIndex, QStringList>> labelled = m_replacedLabels;
+        for (RevIndex i = 0; i < m.size(); ++i)
+            labelled.emplace_back(i, m.m_nodes[size_t(i)].rev.branchLabels);
+        for (const auto &[i, labels] : labelled) {
             const Revision &rev = m.m_nodes[size_t(i)].rev;
-            for (const QString &label : rev.branchLabels) {
+            for (const QString &label : labels) {
                 const auto found = m.m_keyIndex.constFind(label);
                 if (found != m.m_keyIndex.cend()) {
                     const QString &owner = m.id(*found);
@@ -292,6 +298,7 @@ private:
 
     RevisionMap &m;
     RevisionMap::Built m_built;
+    std::vector<std::pair<RevIndex, QStringList>> m_replacedLabels; // labels of dropped duplicates
 };
 
 RevisionMap::Built RevisionMap::build(const Revisions &revisions)

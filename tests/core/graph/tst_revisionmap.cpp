@@ -87,6 +87,10 @@ void tst_revisionmap::firstError_data()
         << u"Cycle is detected in revisions (b2, c3)"_qs;
     QTest::newRow("label equals id") << QStringList{u"a1::b2"_qs, u"b2:a1"_qs} << u"RevisionError"_qs
                                      << u"Branch name 'b2' in revision a1 already used by revision b2"_qs;
+    // Alembic maps the labels of both copies of a duplicated id, so a shared label clashes
+    QTest::newRow("duplicate id with its label")
+        << QStringList{u"a1::feat"_qs, u"b2:a1"_qs, u"a1::feat"_qs} << u"RevisionError"_qs
+        << u"Branch name 'feat' in revision a1 already used by revision a1"_qs;
     QTest::newRow("missing parent") << QStringList{u"b2:zz"_qs} << u"MissingRevision"_qs
                                     << u"Revision zz referenced from b2 is not present; restore that revision "
                                        u"file or fix down_revision"_qs;
