@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -89,6 +90,88 @@ size_t findAnnotatedEquals(std::string_view t, size_t i)
         ++i;
     }
     return std::string_view::npos;
+}
+
+// Splits a logical line at the ';' that separate simple statements (outside strings, brackets
+// and comments). Almost always returns the line itself.
+std::vector<std::string_view> splitSimpleStatements(std::string_view t)
+{
+    std::vector<std::string_view> parts;
+    size_t start = 0;
+    int depth = 0;
+    size_t i = 0;
+    while (i < t.size()) {
+        const char c = t[i];
+        if (c == '"' || c == '\'') {
+            const bool triple = i + 2 < t.size() && t[i + 1] == c && t[i + 2] == c;
+            i += triple ? 3 : 1;
+            while (i < t.size()) {
+                if (t[i] == '\\') {
+                    i += 2;
+                } else if (t[i] == c && (!triple || (i + 2 < t.size() && t[i + 1] == c
+                                                     && t[i + 2] == c))) {
+                    i += triple ? 3 : 1;
+                    break;
+                } else {
+                    ++i;
+                }
+            }
+            continue;
+        }
+        if (c == '#')
+            break;
+        if (c == '(' || c == '[' || c == '{')
+            ++depth;
+        else if ((c == ')' || c == ']' || c == '}') && depth > 0)
+            --depth;
+        else if (c == ';' && depth == 0) {
+            parts.push_back(t.substr(start, i - start));
+            start = i + 1;
+        }
+        ++i;
+    }
+    parts.push_back(t.substr(start));
+    for (std::string_view &part : parts) {
+        while (!part.empty() && (part.front() == ' ' || part.front() == '\t'))
+            part.remove_prefix(1);
+    }
+    return parts;
+}
+
+// Records "name = value" (optionally annotated) for the names Alembic reads.
+void readAssignment(std::string_view text, int line, std::array<Assignment, NameCount> &assigned)
+{
+    const std::string_view word = identifierAt(text, 0);
+    int which = -1;
+    for (int n = 0; n < NameCount; ++n) {
+        if (word == Names[size_t(n)])
+            which = n;
+    }
+    if (which < 0)
+        return;
+    size_t i = skipBlanks(text, word.size());
+    if (i >= text.size())
+        return;
+    Assignment &a = assigned[size_t(which)];
+    size_t equals = std::string_view::npos;
+    if (text[i] == ':') {
+        equals = findAnnotatedEquals(text, i + 1);
+    } else if (text[i] == '=' && (i + 1 >= text.size() || text[i + 1] != '=')) {
+        equals = i;
+    } else if (text[i] == ',' || isAugmentedAssignment(text.substr(i))) {
+        // Tuple unpacking or an augmented assignment (+=, //=, ...): the name changes but not
+        // to anything readable here.
+        a.present = true;
+        a.line = line;
+        a.value = PythonLiteral();
+        a.value.reason = u"an unpacking or augmented assignment"_s;
+        return;
+    }
+    if (equals == std::string_view::npos)
+        return;
+    a.present = true;
+    a.line = line;
+    a.value = PythonLiteral::parse(text.substr(equals + 1));
 }
 
 Problem makeProblem(Problem::Severity severity, const QString &kind, const QString &path, int line,
@@ -233,37 +316,9 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
             }
             continue;
         }
-        int which = -1;
-        for (int n = 0; n < NameCount; ++n) {
-            if (word == Names[size_t(n)])
-                which = n;
-        }
-        if (which < 0)
-            continue;
-        size_t i = skipBlanks(text, word.size());
-        if (i >= text.size())
-            continue;
-        size_t equals = std::string_view::npos;
-        if (text[i] == ':') {
-            equals = findAnnotatedEquals(text, i + 1);
-        } else if (text[i] == '=' && (i + 1 >= text.size() || text[i + 1] != '=')) {
-            equals = i;
-        } else if (text[i] == ',' || isAugmentedAssignment(text.substr(i))) {
-            // Tuple unpacking or an augmented assignment (+=, //=, ...): the name changes but
-            // not to anything readable here.
-            Assignment &a = assigned[size_t(which)];
-            a.present = true;
-            a.line = st.firstLine;
-            a.value = PythonLiteral();
-            a.value.reason = u"an unpacking or augmented assignment"_s;
-            continue;
-        }
-        if (equals == std::string_view::npos)
-            continue;
-        Assignment &a = assigned[size_t(which)];
-        a.present = true;
-        a.line = st.firstLine;
-        a.value = PythonLiteral::parse(text.substr(equals + 1));
+        // "a = 1; b = 2" holds several simple statements.
+        for (const std::string_view simple : splitSimpleStatements(text))
+            readAssignment(simple, st.firstLine, assigned);
     }
     if (scanner.error()) {
         result.problems.append(makeProblem(Problem::Severity::Error, u"ParseError"_s, path,
