@@ -66,6 +66,31 @@ private slots:
         QCOMPARE(golden::problemsToJson(b.problems), golden::problemsToJson(a.problems));
     }
 
+    // Every truncation of every case ends somewhere in the middle of a token, a string or a
+    // bracket: the reader must return (with or without a revision), never hang or crash, and
+    // function ranges must stay inside the text.
+    void truncatedInputs_data() { addCaseRows(); }
+    void truncatedInputs()
+    {
+        QFETCH(QString, caseDir);
+        QFile file(caseDir + u"/input.py"_s);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray full = file.readAll();
+        for (qsizetype n = 0; n <= full.size(); ++n) {
+            const QByteArray part = full.left(n);
+            const RevisionReadResult r = PythonRevisionReader::read(part, u"x.py"_s);
+            const int lines = int(part.count('\n')) + 1;
+            if (r.revision) {
+                QVERIFY(!r.revision->id.isEmpty());
+                QVERIFY(r.revision->line >= 1 && r.revision->line <= lines);
+                QVERIFY(r.revision->upgradeLines.last <= lines);
+                QVERIFY(r.revision->downgradeLines.last <= lines);
+            }
+            for (const Problem &p : r.problems)
+                QVERIFY(p.line >= 0 && p.line <= lines);
+        }
+    }
+
     void unreadableFile()
     {
         const RevisionReadResult r =

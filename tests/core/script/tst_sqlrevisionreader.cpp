@@ -109,6 +109,23 @@ private slots:
         QCOMPARE(actual, markerLines);
     }
 
+    void truncatedInputs_data() { golden_data(); }
+    void truncatedInputs()
+    {
+        QFETCH(QString, caseDir);
+        QFile file(caseDir + u"/input.sql"_s);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray full = file.readAll();
+        for (qsizetype n = 0; n <= full.size(); ++n) {
+            const SqlReadResult r = SqlRevisionReader::read(full.left(n), u"x.sql"_s);
+            const int lines = int(full.left(n).count('\n')) + 1;
+            for (const SqlSection &s : r.script.sections) {
+                QVERIFY(s.markerLine >= 1 && s.markerLine <= lines);
+                QVERIFY(s.lastLine <= lines);
+            }
+        }
+    }
+
     void unreadableFile()
     {
         const SqlReadResult r = SqlRevisionReader::readFile(u"/nonexistent/x.sql"_s);
