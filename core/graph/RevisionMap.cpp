@@ -183,22 +183,38 @@ private:
         }
     }
 
+    // A dependency that a strict ancestor (through down_revision) already declares is dropped.
+    // One walk below each revision that has dependencies, stopping once all are dropped.
     void normalizeDependencies()
     {
+        std::vector<int> seenBy(size_t(m.size()), -1);
+        RevIndexes stack;
         for (RevIndex i = 0; i < m.size(); ++i) {
             auto &n = m.m_nodes[size_t(i)];
             if (!n.deps.empty()) {
-                const std::vector<char> anc = m.ancestors({i}, RevisionMap::Edges::Versioned);
-                std::vector<char> dropped(size_t(m.size()), 0);
-                for (RevIndex a = 0; a < m.size(); ++a) {
-                    if (a == i || !anc[size_t(a)])
+                std::vector<char> dropped(n.deps.size(), 0);
+                size_t left = n.deps.size();
+                stack.assign(n.down.begin(), n.down.end());
+                while (!stack.empty() && left > 0) {
+                    const RevIndex cur = stack.back();
+                    stack.pop_back();
+                    if (cur == i || seenBy[size_t(cur)] == i)
                         continue;
-                    for (RevIndex d : m.m_nodes[size_t(a)].deps)
-                        dropped[size_t(d)] = 1;
+                    seenBy[size_t(cur)] = i;
+                    for (RevIndex d : m.m_nodes[size_t(cur)].deps) {
+                        for (size_t k = 0; k < n.deps.size(); ++k) {
+                            if (!dropped[k] && n.deps[k] == d) {
+                                dropped[k] = 1;
+                                --left;
+                            }
+                        }
+                    }
+                    for (RevIndex p : m.m_nodes[size_t(cur)].down)
+                        stack.push_back(p);
                 }
-                for (RevIndex d : n.deps) {
-                    if (!dropped[size_t(d)])
-                        n.normDeps.push_back(d);
+                for (size_t k = 0; k < n.deps.size(); ++k) {
+                    if (!dropped[k])
+                        n.normDeps.push_back(n.deps[k]);
                 }
             }
             n.normDown = n.down;
@@ -252,11 +268,11 @@ private:
     void propagateBranchLabels()
     {
         std::vector<QStringList> extra(size_t(m.size()));
+        std::vector<int> seenBy(size_t(m.size()), -1); // which labelled revision's walk saw it
         for (RevIndex r = 0; r < m.size(); ++r) {
             const QStringList &own = m.m_nodes[size_t(r)].rev.branchLabels;
             if (own.isEmpty())
                 continue;
-            std::vector<char> seen(size_t(m.size()), 0);
             RevIndexes stack{r};
             RevIndex last = r;
             const auto addTo = [&](RevIndex node) {
@@ -270,9 +286,9 @@ private:
             while (!stack.empty()) {
                 const RevIndex cur = stack.back();
                 stack.pop_back();
-                if (seen[size_t(cur)])
+                if (seenBy[size_t(cur)] == r)
                     continue;
-                seen[size_t(cur)] = 1;
+                seenBy[size_t(cur)] = r;
                 for (RevIndex c : m.m_nodes[size_t(cur)].next)
                     stack.push_back(c);
                 addTo(cur);

@@ -76,6 +76,18 @@ Revisions merges(int n)
     return revs;
 }
 
+// The branchy shape plus labels on every branch and, on every tenth revision, a depends_on
+// pointing into another branch.
+Revisions labelled(int n)
+{
+    Revisions revs = branchy(n);
+    for (int i = 1; i <= 20 && i < n; ++i)
+        revs[i].branchLabels = {QStringLiteral("branch%1").arg(i)};
+    for (int i = 40; i < n; i += 10)
+        revs[i].dependsOn = {rid(i - 25)};
+    return revs;
+}
+
 template<typename F>
 double timeMs(F &&f)
 {
@@ -104,7 +116,7 @@ int main(int argc, char **argv)
     {
         const char *name;
         Revisions (*make)(int);
-    } shapes[] = {{"linear", linear}, {"branchy", branchy}, {"merges", merges}};
+    } shapes[] = {{"linear", linear}, {"branchy", branchy}, {"merges", merges}, {"labelled", labelled}};
     for (const auto &shape : shapes) {
         for (int n : std::as_const(sizes)) {
             const Revisions revs = shape.make(n);
