@@ -75,7 +75,7 @@ std::optional<QString> AlembicAction::validate() const
         return u"--purge cannot be combined with --sql (Alembic refuses it)"_s;
     if (sql && verb == Verb::Downgrade && !targets.first().contains(u':'))
         return u"an offline downgrade needs a range FROM:TO, e.g. %1:base"_s.arg(targets.first());
-    if (!sql && verb != Verb::Stamp && targets.first().contains(u':'))
+    if (!sql && verb != Verb::Stamp && !targets.isEmpty() && targets.first().contains(u':'))
         return u"a range (%1) is only allowed with --sql"_s.arg(targets.first());
     return std::nullopt;
 }
