@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QString>
+
+#include <utility>
+#include <variant>
+
+namespace retort {
+
+// Why a database-related operation failed, as a value a person can act on: a stable kind, one
+// sentence saying what is wrong and what to do, and where known the position in the input, the
+// database (password masked), the statement, the revision and the database's own message.
+struct DbError
+{
+    QString kind;    // stable machine-readable name, e.g. "MalformedUrl", "OpenFailed", "RowCount"
+    QString message; // for a person
+    int line = 0;    // 1-based position in the text parsed, 0 when not applicable
+    int column = 0;
+    QString target;          // the database, e.g. postgresql://user:***@host:5432/db
+    QString statement;       // SQL that failed, when there is one
+    QString databaseMessage; // the driver's / server's text, verbatim
+    QString nativeCode;      // SQLSTATE (PostgreSQL) or SQLite result code, when known
+    QString revision;        // revision concerned, when known
+
+    static DbError make(QString kind, QString message, int line = 0, int column = 0)
+    {
+        DbError e;
+        e.kind = std::move(kind);
+        e.message = std::move(message);
+        e.line = line;
+        e.column = column;
+        return e;
+    }
+
+    // "message: databaseMessage [target]" and the statement on a second line, when known.
+    QString toString() const
+    {
+        QString text = message;
+        if (!databaseMessage.isEmpty())
+            text += QStringLiteral(": ") + databaseMessage;
+        if (!target.isEmpty())
+            text += QStringLiteral(" [") + target + u']';
+        if (!statement.isEmpty())
+            text += QStringLiteral("\n  statement: ") + statement;
+        return text;
+    }
+};
+
+// A value or the DbError explaining why there is none (a small std::expected).
+template<typename T>
+class DbResult
+{
+public:
+    DbResult(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
+    DbResult(DbError error) : m_state(std::in_place_index<1>, std::move(error)) {}
+
+    bool ok() const { return m_state.index() == 0; }
+    explicit operator bool() const { return ok(); }
+
+    const T &value() const & { return std::get<0>(m_state); }
+    T &value() & { return std::get<0>(m_state); }
+    T &&value() && { return std::get<0>(std::move(m_state)); }
+    const T &operator*() const & { return value(); }
+    const T *operator->() const { return &value(); }
+
+    const DbError &error() const { return std::get<1>(m_state); }
+
+private:
+    std::variant<T, DbError> m_state;
+};
+
+} // namespace retort
