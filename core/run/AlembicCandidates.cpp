@@ -126,7 +126,8 @@ QStringList AlembicCandidates::findOnPath(const QString &name, const QString &pa
 }
 
 AlembicProjectFacts AlembicCandidates::gather(const ProjectConfig &config,
-                                              const QProcessEnvironment &env)
+                                              const QProcessEnvironment &env,
+                                              const QStringList &extraPythons)
 {
     AlembicProjectFacts facts;
     facts.configuredCommand = config.retort.value(u"alembic_command"_s);
@@ -152,8 +153,17 @@ AlembicProjectFacts AlembicCandidates::gather(const ProjectConfig &config,
     const QString path = env.value(u"PATH"_s);
     facts.flaskPrograms = findOnPath(u"flask"_s, path);
     facts.alembicPrograms = findOnPath(u"alembic"_s, path);
-    // /usr/bin/python3 last: the system interpreter, where distribution packages install alembic.
-    facts.pythonPrograms = findOnPath(u"python3"_s, path + QDir::listSeparator() + u"/usr/bin"_s);
+    facts.pythonPrograms = findOnPath(u"python3"_s, path);
+    QSet<QString> seen;
+    for (const QString &p : std::as_const(facts.pythonPrograms))
+        seen.insert(QFileInfo(p).canonicalFilePath());
+    for (const QString &p : extraPythons) {
+        const QFileInfo fi(p);
+        if (fi.isFile() && fi.isExecutable() && !seen.contains(fi.canonicalFilePath())) {
+            seen.insert(fi.canonicalFilePath());
+            facts.pythonPrograms.append(fi.absoluteFilePath());
+        }
+    }
     return facts;
 }
 

@@ -29,8 +29,12 @@ class AlembicCandidates
 public:
     static AlembicCandidateList build(const AlembicProjectFacts &facts);
     // Reads the facts: config values, FLASK_APP and PATH from env, app.py / wsgi.py / app/
-    // next to the migrations directory, executables on PATH.
-    static AlembicProjectFacts gather(const ProjectConfig &config, const QProcessEnvironment &env);
+    // next to the migrations directory, executables on PATH. extraPythons are tried after the
+    // python3 found on PATH (by default the system interpreter, where distribution packages
+    // install alembic even when PATH leads to a pyenv or venv Python without it).
+    static AlembicProjectFacts gather(const ProjectConfig &config, const QProcessEnvironment &env,
+                                      const QStringList &extraPythons = defaultExtraPythons());
+    static QStringList defaultExtraPythons() { return {QStringLiteral("/usr/bin/python3")}; }
     // Every executable called name in the directories of path (a PATH value), in order,
     // skipping ones that resolve to a file already listed.
     static QStringList findOnPath(const QString &name, const QString &path);

@@ -23,6 +23,7 @@ public:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         QString databaseUrl; // handed over as DATABASE_URL, as for real runs (apps may need it)
         std::chrono::milliseconds timeout{30000}; // per candidate
+        QStringList extraPythons = AlembicCandidates::defaultExtraPythons();
     };
 
     static AlembicDetection detect(const ProjectConfig &config, const Options &options);
