@@ -1,0 +1,65 @@
+#pragma once
+
+#include "db/ConnectionParameters.h"
+#include "db/DbError.h"
+#include "db/Dialect.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+class QSqlError;
+
+namespace retort {
+
+// One QSqlDatabase connection owned by one object: a unique connection name per instance,
+// opened in the calling thread (Qt binds connections to the thread that opens them), closed and
+// removed from Qt's registry in the destructor. Not copyable; keep it where the thread that
+// opened it can reach it, and use it only from that thread.
+//   Connection db(url, QDir::currentPath());
+//   if (const auto error = db.open()) report(error->toString());
+class Connection
+{
+public:
+    // `target` is what errors and logs show for this database: pass the URL with the password
+    // masked (DatabaseUrl::toDisplayString()).
+    Connection(ConnectionParameters parameters, QString target);
+    Connection(const DatabaseUrl &url, const QString &currentDirectory);
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    // Connects and prepares the session: SQLite gets PRAGMA foreign_keys=ON and a busy timeout
+    // (5 s unless the URL's ?timeout= says otherwise); PostgreSQL gets application_name=retort
+    // unless the URL names one. nullopt on success.
+    std::optional<DbError> open();
+    bool isOpen() const;
+    void close();
+
+    QSqlDatabase database() const;
+    const Dialect &dialect() const { return m_dialect; }
+    const QString &connectionName() const { return m_name; }
+    const QString &target() const { return m_target; }
+    // Ignored URL query parameters, for the caller to warn about.
+    const QStringList &ignoredOptions() const { return m_parameters.ignoredOptions; }
+
+    // Runs one statement and discards any rows. nullopt on success.
+    std::optional<DbError> execute(const QString &sql);
+    // Transactions through the dialect's own statements (BEGIN IMMEDIATE on SQLite).
+    std::optional<DbError> begin();
+    std::optional<DbError> commit();
+    std::optional<DbError> rollback();
+
+    // An error about this database: the target filled in, the driver's text and code copied.
+    DbError error(const QString &kind, const QString &message, const QSqlError &sqlError,
+                  const QString &statement = {}) const;
+
+private:
+    ConnectionParameters m_parameters;
+    Dialect m_dialect;
+    QString m_target;
+    QString m_name;
+};
+
+} // namespace retort
