@@ -55,15 +55,6 @@ const IniFile::Entry *IniFile::Section::find(const QString &key) const
     return nullptr;
 }
 
-IniFile::Entry *IniFile::Section::find(const QString &key)
-{
-    for (Entry &e : entries) {
-        if (e.key == key)
-            return &e;
-    }
-    return nullptr;
-}
-
 IniFile IniFile::load(const QString &path)
 {
     const QFileInfo info(path);

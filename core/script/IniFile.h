@@ -69,7 +69,6 @@ private:
         QList<Entry> entries;
         int line = 0;
         const Entry *find(const QString &key) const;
-        Entry *find(const QString &key);
     };
 
     const Entry *findEntry(const QString &section, const QString &key) const;
