@@ -35,6 +35,13 @@ struct AlembicRunOptions
     std::function<void(const QProcess &process)> onStarted;
 };
 
+// The database URL is handed over in the environment only, so it never shows up in `ps`, shell
+// history or logs. Flask-Migrate apps pick it up through their config
+// (SQLALCHEMY_DATABASE_URI = os.environ["DATABASE_URL"]); a plain Alembic project's env.py needs
+//     if os.environ.get("DATABASE_URL"):
+//         config.set_main_option("sqlalchemy.url", os.environ["DATABASE_URL"].replace("%", "%%"))
+// (tests/interop/plainalembic/migrations/env.py does exactly this).
+//
 // Runs one Alembic action as a child process and waits for it, without needing an event loop:
 // use it from a CLI directly or from a worker thread. cancel() may be called from any thread
 // (or from the callbacks): the child gets SIGTERM, then SIGKILL after killGrace.
