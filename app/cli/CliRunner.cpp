@@ -1,5 +1,6 @@
 #include "CliRunner.h"
 
+#include "DatabaseVerbs.h"
 #include "RevisionJson.h"
 #include "RevisionText.h"
 #include "command/GraphCommands.h"
@@ -31,8 +32,11 @@ int CliRunner::run()
         return history(*project);
     if (verb == u"show")
         return show(*project);
-    m_err << "retort: '" << verb << "' is not implemented\n";
-    return 2;
+    if (m_invocation.has(QStringLiteral("sql"))) {
+        m_err << "retort: --sql (offline SQL) is not available yet\n";
+        return 1;
+    }
+    return DatabaseVerbs(m_invocation, m_out, m_err).run(project);
 }
 
 void CliRunner::reportProblems(const ProjectSnapshot &project)

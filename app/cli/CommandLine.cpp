@@ -29,6 +29,19 @@ const QList<OptionSpec> &guiOptions()
     return options;
 }
 
+namespace {
+
+QList<OptionSpec> migrateOptions()
+{
+    return {
+        {u"dry-run"_s, QChar(), QString(), u"show the plan, change nothing"_s},
+        {u"sql"_s, QChar(), QString(), u"print the SQL instead of running it (offline; ranges a:b allowed)"_s},
+        {u"wait"_s, QChar(), u"SECONDS"_s, u"wait this long for another run's lock (default 0)"_s},
+    };
+}
+
+} // namespace
+
 const QList<VerbSpec> &verbs()
 {
     static const QList<VerbSpec> list = {
@@ -41,6 +54,17 @@ const QList<VerbSpec> &verbs()
          {{u"rev-range"_s, u'r', u"RANGE"_s, u"only revisions in [start]:[end]"_s}},
          0, 0},
         {u"show"_s, u"REV"_s, u"Show the revisions REV resolves to."_s, {}, 1, 1},
+        {u"current"_s, QString(), u"Show the database's current revisions."_s, {}, 0, 0},
+        {u"upgrade"_s, u"[TARGET]"_s, u"Upgrade to TARGET (default: head)."_s, migrateOptions(), 0, 1},
+        {u"downgrade"_s, u"[TARGET]"_s, u"Downgrade to TARGET (default: -1, one step)."_s,
+         migrateOptions(), 0, 1},
+        {u"stamp"_s, u"TARGET..."_s, u"Set the version table to TARGET(s) without running scripts."_s,
+         migrateOptions() + QList<OptionSpec>{{u"purge"_s, QChar(), QString(),
+                                              u"empty the version table first"_s}},
+         1, -1},
+        {u"log"_s, QString(), u"Show the journal of applied steps (who, when, checksum)."_s, {}, 0, 0},
+        {u"check"_s, QString(),
+         u"Report several heads, unknown database revisions, changed scripts and pending steps."_s, {}, 0, 0},
     };
     return list;
 }

@@ -1,0 +1,91 @@
+#include "MigrateCommands.h"
+
+#include "db/Connection.h"
+#include "db/VersionTable.h"
+#include "run/AlembicDetector.h"
+#include "run/MigrationPlanning.h"
+
+namespace retort {
+
+namespace {
+
+RunError fromGraph(const GraphError &error)
+{
+    RunError run;
+    run.kind = error.kind;
+    run.message = error.message;
+    return run;
+}
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
+} // namespace
+
+std::variant<CurrentState, RunError> currentCommand(DatabaseSession &session)
+{
+    VersionTable versions(session.connection(), session.settings().versionTable);
+    const DbResult<QStringList> heads = versions.heads();
+    if (!heads)
+        return RunError::fromDb(heads.error());
+    CurrentState state;
+    state.heads = sorted(*heads);
+    for (const QString &head : std::as_const(state.heads)) {
+        if (session.project().map().indexOf(head) < 0)
+            state.unknownHeads.append(head);
+    }
+    return state;
+}
+
+std::variant<Plan, RunError> planCommand(DatabaseSession &session, const MigrationRequest &request)
+{
+    if (const auto &error = session.project().blockingError())
+        return fromGraph(*error);
+    VersionTable versions(session.connection(), session.settings().versionTable);
+    const DbResult<QStringList> heads = versions.heads();
+    if (!heads)
+        return RunError::fromDb(heads.error());
+    Result<Plan> plan = planMigration(session.project().map(), sorted(*heads), request);
+    if (!plan)
+        return fromGraph(plan.error());
+    return std::move(plan).value();
+}
+
+RunOutcome migrateCommand(DatabaseSession &session, const MigrationRequest &request, RunObserver &observer,
+                          std::chrono::milliseconds lockWait)
+{
+    RunOutcome outcome;
+    if (const auto &error = session.project().blockingError()) {
+        outcome.error = fromGraph(*error);
+        return outcome;
+    }
+    RunOptions options;
+    options.lockWait = lockWait;
+    options.versionTable = session.settings().versionTable;
+    options.journal = session.settings().journalEnabled(session.nativeProject());
+    options.journalTable = session.settings().journalTable;
+    options.databaseUrl = session.target().url.toString();
+    options.environment = session.environment();
+
+    if (!session.nativeProject() && request.kind != MigrationRequest::Kind::Stamp) {
+        // Detecting runs the candidates, so only when Python revisions may have to run.
+        AlembicDetector::Options detectOptions;
+        detectOptions.environment = session.environment();
+        detectOptions.databaseUrl = options.databaseUrl;
+        const AlembicDetection detection = AlembicDetector::detect(session.project().config(), detectOptions);
+        if (detection.found()) {
+            options.alembic = detection.command;
+            observer.log(QStringLiteral("Using %1 (%2)")
+                             .arg(detection.command->displayString(), detection.command->reason));
+        } else {
+            options.alembicUnavailableReason = detection.advice();
+        }
+    }
+    MigrationRunner runner(session.project().map(), session.connection(), options);
+    return runner.run(request, observer);
+}
+
+} // namespace retort

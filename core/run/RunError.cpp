@@ -1,0 +1,32 @@
+#include "RunError.h"
+
+namespace retort {
+
+RunError RunError::fromDb(const DbError &error, QString kind)
+{
+    RunError run;
+    run.kind = kind.isEmpty() ? error.kind : std::move(kind);
+    run.message = error.message;
+    run.revision = error.revision;
+    run.statement = error.statement;
+    run.databaseMessage = error.databaseMessage;
+    run.target = error.target;
+    return run;
+}
+
+QString RunError::toString() const
+{
+    QString text;
+    if (!path.isEmpty())
+        text = path + (line > 0 ? QLatin1Char(':') + QString::number(line) : QString()) + QStringLiteral(": ");
+    text += message;
+    if (!statement.isEmpty())
+        text += QStringLiteral("\n  statement: ") + statement.simplified().left(500);
+    if (!databaseMessage.isEmpty())
+        text += QStringLiteral("\n  database said: ") + databaseMessage.trimmed();
+    if (!target.isEmpty())
+        text += QStringLiteral("\n  database: ") + target;
+    return text;
+}
+
+} // namespace retort

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "db/DbError.h"
+
+#include <QString>
+
+namespace retort {
+
+// Why a migration run stopped, with everything a person needs to act: the revision, the file and
+// line of the failing statement, the statement, the database's own words and what to do next.
+struct RunError
+{
+    QString kind;            // "StatementFailed", "Busy", "Conflict", "AlembicFailed", ...
+    QString message;         // one sentence: what went wrong and what to do
+    QString revision;
+    QString path;            // script file
+    int line = 0;            // line of the failing statement in that file
+    QString statement;
+    QString databaseMessage;
+    QString target;          // the database, password masked
+
+    static RunError fromDb(const DbError &error, QString kind = {});
+    // "path:line: message", then the statement and what the database said on their own lines.
+    QString toString() const;
+};
+
+} // namespace retort

@@ -1,0 +1,225 @@
+#include "StepExecutor.h"
+
+#include "Journal.h"
+#include "RetortVersion.h"
+#include "StepDescription.h"
+#include "StepScript.h"
+#include "db/Connection.h"
+#include "db/VersionTable.h"
+
+#include <QElapsedTimer>
+
+namespace retort {
+
+namespace {
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
+QString directionName(const PlanStep &step)
+{
+    return step.stamp ? QStringLiteral("stamp")
+           : step.direction == PlanStep::Direction::Up ? QStringLiteral("upgrade")
+                                                       : QStringLiteral("downgrade");
+}
+
+} // namespace
+
+StepExecutor::StepExecutor(Connection &connection, VersionTable &versions, Journal *journal)
+    : m_connection(connection)
+    , m_versions(versions)
+    , m_journal(journal)
+{
+}
+
+RunError StepExecutor::stepError(const PlanStep &step, const DbError &error) const
+{
+    RunError run = RunError::fromDb(error);
+    if (run.revision.isEmpty())
+        run.revision = step.revision;
+    if (run.target.isEmpty())
+        run.target = m_connection.target();
+    return run;
+}
+
+std::optional<RunError> StepExecutor::checkHeads(QStringList *actual)
+{
+    const DbResult<QStringList> heads = m_versions.heads();
+    if (!heads)
+        return RunError::fromDb(heads.error());
+    *actual = sorted(*heads);
+    return std::nullopt;
+}
+
+StepExecutor::Outcome StepExecutor::run(const PlanStep &step, const QStringList &expectedHeads,
+                                        const Revision *revision, bool purgeFirst, bool createTables)
+{
+    Outcome outcome;
+    QElapsedTimer timer;
+    timer.start();
+    m_startedAt = QDateTime::currentDateTimeUtc();
+    m_createTables = createTables;
+
+    std::optional<StepScript> script;
+    if (revision && !step.stamp) {
+        auto loaded = StepScript::load(*revision, step.direction, m_connection.dialect().kind());
+        if (auto *error = std::get_if<RunError>(&loaded)) {
+            outcome.status = Outcome::Status::Failed;
+            outcome.error = *error;
+            return outcome;
+        }
+        script = std::get<StepScript>(std::move(loaded));
+        outcome.scriptSha256 = QString::fromLatin1(script->sha256);
+    }
+    const bool inOneTransaction = !script || script->transactional;
+
+    const auto fail = [&](RunError error, bool rollback) {
+        if (rollback)
+            m_connection.rollback();
+        recordFailure(step, expectedHeads, outcome.scriptSha256, error);
+        outcome.status = Outcome::Status::Failed;
+        outcome.error = std::move(error);
+        outcome.elapsedMs = timer.elapsed();
+        return outcome;
+    };
+
+    if (inOneTransaction) {
+        if (auto error = m_connection.begin())
+            return fail(stepError(step, *error), false);
+        if (createTables) {
+            if (auto error = m_versions.create())
+                return fail(stepError(step, *error), true);
+        }
+        if (auto error = checkHeads(&outcome.actualHeads))
+            return fail(*error, true);
+        if (outcome.actualHeads != sorted(expectedHeads) && !purgeFirst) {
+            m_connection.rollback();
+            outcome.status = Outcome::Status::Conflict;
+            outcome.elapsedMs = timer.elapsed();
+            return outcome;
+        }
+    } else {
+        QStringList actual;
+        if (auto error = checkHeads(&actual))
+            return fail(*error, false);
+        if (actual != sorted(expectedHeads)) {
+            outcome.status = Outcome::Status::Conflict;
+            outcome.actualHeads = actual;
+            outcome.elapsedMs = timer.elapsed();
+            return outcome;
+        }
+    }
+
+    if (script) {
+        const auto count = script->statements.size();
+        for (qsizetype i = 0; i < count; ++i) {
+            const SqlStatement &statement = script->statements.at(i);
+            if (auto error = m_connection.execute(statement.text)) {
+                RunError run = stepError(step, *error);
+                run.kind = QStringLiteral("StatementFailed");
+                run.path = script->path;
+                run.line = statement.line;
+                run.statement = statement.text;
+                run.message = inOneTransaction
+                    ? QStringLiteral("%1 failed at statement %2 of %3 and was rolled back; the database "
+                                     "stays at the previous revision. Fix the script or the data, then run "
+                                     "again")
+                          .arg(describeStep(step))
+                          .arg(i + 1)
+                          .arg(count)
+                    : QStringLiteral("%1 (Transactional: no) failed at statement %2 of %3; the %4 "
+                                     "statement(s) before it stay applied and the version table was not "
+                                     "changed. Fix the cause, undo or finish those statements by hand, then "
+                                     "run again")
+                          .arg(describeStep(step))
+                          .arg(i + 1)
+                          .arg(count)
+                          .arg(i);
+                return fail(run, inOneTransaction);
+            }
+        }
+    }
+
+    if (!inOneTransaction) {
+        if (auto error = m_connection.begin())
+            return fail(stepError(step, *error), false);
+        if (createTables) {
+            if (auto error = m_versions.create())
+                return fail(stepError(step, *error), true);
+        }
+    }
+    if (auto error = recordAndSwap(step, expectedHeads, purgeFirst, outcome.scriptSha256, timer.elapsed()))
+        return fail(*error, true);
+    if (auto error = m_connection.commit())
+        return fail(stepError(step, *error), true);
+    outcome.elapsedMs = timer.elapsed();
+    return outcome;
+}
+
+std::optional<RunError> StepExecutor::recordAndSwap(const PlanStep &step, const QStringList &expectedHeads,
+                                                    bool purgeFirst, const QString &sha256, qint64 startedMs)
+{
+    if (purgeFirst) {
+        if (auto error = m_versions.purge())
+            return stepError(step, *error);
+    }
+    if (auto error = m_versions.apply(step.versionOps))
+        return stepError(step, *error);
+    if (!m_journal)
+        return std::nullopt;
+    if (m_createTables) {
+        if (auto error = m_journal->ensureTable())
+            return stepError(step, *error);
+    }
+    JournalEntry entry;
+    entry.revision = step.stamp ? step.toRevisions.join(QLatin1Char(',')) : step.revision;
+    entry.direction = directionName(step);
+    entry.headsBefore = sorted(expectedHeads);
+    entry.headsAfter = step.headsAfter;
+    entry.startedAt = m_startedAt;
+    entry.finishedAt = QDateTime::currentDateTimeUtc();
+    entry.durationMs = startedMs;
+    entry.scriptSha256 = sha256;
+    entry.appliedBy = JournalEntry::currentUserAtHost();
+    entry.retortVersion = QStringLiteral(RETORT_VERSION_STRING);
+    entry.outcome = QStringLiteral("applied");
+    if (auto error = m_journal->record(entry))
+        return stepError(step, *error);
+    return std::nullopt;
+}
+
+void StepExecutor::recordFailure(const PlanStep &step, const QStringList &expectedHeads, const QString &sha256,
+                                 const RunError &error)
+{
+    // Best effort, in a transaction of its own: the step's own one was rolled back.
+    if (!m_journal)
+        return;
+    if (m_connection.begin())
+        return;
+    if (m_createTables && m_journal->ensureTable()) {
+        m_connection.rollback();
+        return;
+    }
+    JournalEntry entry;
+    entry.revision = step.stamp ? step.toRevisions.join(QLatin1Char(',')) : step.revision;
+    entry.direction = directionName(step);
+    entry.headsBefore = sorted(expectedHeads);
+    entry.headsAfter = sorted(expectedHeads);
+    entry.startedAt = m_startedAt;
+    entry.finishedAt = QDateTime::currentDateTimeUtc();
+    entry.durationMs = m_startedAt.msecsTo(entry.finishedAt);
+    entry.scriptSha256 = sha256;
+    entry.appliedBy = JournalEntry::currentUserAtHost();
+    entry.retortVersion = QStringLiteral(RETORT_VERSION_STRING);
+    entry.outcome = QStringLiteral("failed");
+    entry.error = error.toString();
+    if (m_journal->record(entry))
+        m_connection.rollback();
+    else
+        m_connection.commit();
+}
+
+} // namespace retort

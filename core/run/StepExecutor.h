@@ -1,0 +1,58 @@
+#pragma once
+
+#include "RunError.h"
+#include "graph/Plan.h"
+#include "script/Revision.h"
+
+#include <QDateTime>
+#include <QStringList>
+#include <optional>
+
+namespace retort {
+
+class Connection;
+class Journal;
+class VersionTable;
+
+// Runs one step of a plan in process: a native SQL revision's statements or a stamp, together
+// with its version-table change and journal row in one transaction. Inside that transaction
+// (BEGIN IMMEDIATE on SQLite) it first checks that the version table still holds the heads the
+// plan expects: if another process moved it, nothing runs and the caller re-plans. A script
+// marked "Transactional: no" runs its statements one by one first, then records the version
+// change and journal row in a transaction of their own.
+class StepExecutor
+{
+public:
+    struct Outcome
+    {
+        enum class Status { Applied, Conflict, Failed };
+        Status status = Status::Applied;
+        QStringList actualHeads;       // Conflict: what the version table holds
+        std::optional<RunError> error; // Failed
+        qint64 elapsedMs = 0;
+        QString scriptSha256;
+    };
+
+    StepExecutor(Connection &connection, VersionTable &versions, Journal *journal);
+
+    // `revision` is null for stamp steps. `purgeFirst` empties the version table before the ops
+    // (stamp --purge); `createTables` creates the version table (and journal) when missing.
+    Outcome run(const PlanStep &step, const QStringList &expectedHeads, const Revision *revision,
+                bool purgeFirst, bool createTables);
+
+private:
+    std::optional<RunError> checkHeads(QStringList *actual);
+    std::optional<RunError> recordAndSwap(const PlanStep &step, const QStringList &expectedHeads,
+                                          bool purgeFirst, const QString &sha256, qint64 startedMs);
+    void recordFailure(const PlanStep &step, const QStringList &expectedHeads, const QString &sha256,
+                       const RunError &error);
+    RunError stepError(const PlanStep &step, const DbError &error) const;
+
+    Connection &m_connection;
+    VersionTable &m_versions;
+    Journal *m_journal;
+    QDateTime m_startedAt;
+    bool m_createTables = false;
+};
+
+} // namespace retort

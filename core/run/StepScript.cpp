@@ -1,0 +1,54 @@
+#include "StepScript.h"
+
+#include "db/SqlSplitter.h"
+#include "script/SqlRevisionReader.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+
+namespace retort {
+
+std::variant<StepScript, RunError> StepScript::load(const Revision &revision,
+                                                    PlanStep::Direction direction, SqlDialect dialect)
+{
+    RunError error;
+    error.revision = revision.id;
+    error.path = revision.path;
+
+    QFile file(revision.path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error.kind = QStringLiteral("ScriptUnreadable");
+        error.message = QStringLiteral("cannot read the script of revision %1: %2")
+                            .arg(revision.id, file.errorString());
+        return error;
+    }
+    const QByteArray content = file.readAll();
+    const SqlReadResult read = SqlRevisionReader::read(content, revision.path);
+    if (!read.revision || read.revision->id != revision.id) {
+        error.kind = QStringLiteral("ScriptChanged");
+        error.message = QStringLiteral("the file no longer defines revision %1; reload the project")
+                            .arg(revision.id);
+        return error;
+    }
+
+    StepScript script;
+    script.path = revision.path;
+    script.transactional = read.revision->transactional;
+    script.sha256 = QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
+    const SqlDirection sqlDirection =
+        direction == PlanStep::Direction::Up ? SqlDirection::Upgrade : SqlDirection::Downgrade;
+    for (const SqlSection &section : read.script.sectionsFor(sqlDirection, sqlDialectName(dialect))) {
+        const DbResult<QList<SqlStatement>> split =
+            SqlSplitter::split(section.text, dialect, section.firstLine);
+        if (!split) {
+            error.kind = split.error().kind;
+            error.line = split.error().line;
+            error.message = split.error().message;
+            return error;
+        }
+        script.statements += *split;
+    }
+    return script;
+}
+
+} // namespace retort

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "RunError.h"
+#include "db/SqlDialect.h"
+#include "db/SqlStatement.h"
+#include "graph/Plan.h"
+#include "script/Revision.h"
+
+#include <QByteArray>
+#include <QList>
+#include <optional>
+#include <variant>
+
+namespace retort {
+
+// The statements one native SQL step runs on one dialect, each with its line in the file, and
+// the script's checksum for the journal. Read from disk when the step is about to run, so what
+// runs is what the file says now.
+struct StepScript
+{
+    QString path;
+    QList<SqlStatement> statements; // lines are file lines
+    QByteArray sha256;              // hex digest of the whole file
+    bool transactional = true;
+
+    static std::variant<StepScript, RunError> load(const Revision &revision,
+                                                   PlanStep::Direction direction, SqlDialect dialect);
+};
+
+} // namespace retort
