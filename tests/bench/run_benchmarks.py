@@ -5,8 +5,13 @@ Generates (or reuses) synthetic histories of 1,000 and 10,000 revisions with gen
 runs every registered benchmark on each and prints one table with absolute wall times (best of a
 few runs) and ratios:
 
-    retort/read   how many times slower than reading the same files' bytes (goal: within 3x)
-    alembic/retort  how many times faster Retort is than Alembic
+    retort/floor    how many times slower than the floor: reading the same files' bytes
+                    (heads, history: goal within 3x), or the database's own shell running the
+                    same statements with the same commits (apply_*: goal within 1.2x)
+    alembic/retort  how many times faster Retort is than Alembic (apply_*: goal 3x)
+
+The apply_* benchmarks bring their own data (gen_apply.py, --apply-steps trivial revisions) and
+apply_postgres its own private PostgreSQL server, stopped at the end whatever happens.
 
 A command that does not exist yet (e.g. a verb still being written) is reported as
 "not available" instead of stopping the run. Standard library only.
@@ -17,17 +22,21 @@ A command that does not exist yet (e.g. a verb still being written) is reported 
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import apply_bench  # noqa: E402
 import gen_history  # noqa: E402  (sits next to this file)
 
 # The shape of the benchmark histories: a few branches, labels and dependencies, Python files.
 DATASET = {"seed": 42, "branchiness": 0.1, "labels": True, "depends": True, "format": "python"}
 READ_GOAL = 3.0  # Retort should stay within this factor of reading the bytes
+APPLY_FLOOR_GOAL = 1.2  # apply_*: Retort within this factor of the database's own shell
+APPLY_ALEMBIC_GOAL = 3.0  # apply_*: Retort at least this many times faster than Alembic
 
 
 class Timing:
@@ -93,9 +102,10 @@ def time_python(fn, repeat):
 
 
 class Context:
-    def __init__(self, args):
+    def __init__(self, args, postgres=None):
         self.args = args
         self.datasets = {}  # revisions -> directory
+        self.postgres = postgres  # apply_bench.PostgresServer shared by the run, started lazily
 
     def versions(self, directory):
         return os.path.join(directory, "versions")
@@ -130,13 +140,17 @@ def python_read(targets):
 
 # --- benchmarks --------------------------------------------------------------------------------
 # Each takes (ctx, revisions, directory) and returns a dict of column -> Timing. Columns named
-# "read", "retort" and "alembic" get the ratio columns; others are printed as they are.
+# "read" (or "floor"), "retort" and "alembic" get the ratio columns; others are printed as they
+# are. Optional keys: "read_how"/"floor_how" (what the floor was), "floor_goal" and
+# "alembic_goal" (the factors the row is judged against). A benchmark registered with
+# own_data=True runs once, with revisions = --apply-steps and directory = None, instead of once
+# per generated history.
 BENCHMARKS = []
 
 
-def benchmark(name, description):
+def benchmark(name, description, own_data=False):
     def register(fn):
-        BENCHMARKS.append((name, description, fn))
+        BENCHMARKS.append((name, description, fn, own_data))
         return fn
     return register
 
@@ -151,6 +165,30 @@ def cli_pair(verb):
 
 benchmark("heads", "retort heads vs alembic heads vs reading the bytes")(cli_pair("heads"))
 benchmark("history", "retort history vs alembic history vs reading the bytes")(cli_pair("history"))
+
+
+def as_timings(measured):
+    """apply_bench's measurements as this runner's columns, with the apply goals."""
+    cols = {k: (Timing(v.seconds, v.status, v.detail)
+                if isinstance(v, apply_bench.Measurement) else v) for k, v in measured.items()}
+    cols["floor_goal"] = APPLY_FLOOR_GOAL
+    cols["alembic_goal"] = APPLY_ALEMBIC_GOAL
+    return cols
+
+
+def apply_sqlite(ctx, revisions, directory):
+    return as_timings(apply_bench.apply_sqlite(ctx.args, log))
+
+
+def apply_postgres(ctx, revisions, directory):
+    return as_timings(apply_bench.apply_postgres(ctx.args, ctx.postgres, log))
+
+
+benchmark("apply_sqlite", "retort upgrade of trivial revisions on a fresh SQLite file vs the "
+          "sqlite3 shell (one transaction per step) vs alembic upgrade head",
+          own_data=True)(apply_sqlite)
+benchmark("apply_postgres", "the same on a private PostgreSQL: retort upgrade vs one psql script "
+          "vs alembic upgrade head", own_data=True)(apply_postgres)
 
 
 # --- datasets ----------------------------------------------------------------------------------
@@ -186,21 +224,28 @@ def ratio(a, b):
 
 
 def print_table(results, out, repeat):
-    header = ["benchmark", "revisions", "read bytes", "retort", "alembic", "retort/read",
+    header = ["benchmark", "revisions", "floor", "retort", "alembic", "retort/floor",
               "alembic/retort"]
     rows = []
     notes = []
     for name, revisions, cols in results:
-        read, retort, alembic = cols.get("read"), cols.get("retort"), cols.get("alembic")
+        read = cols.get("floor") or cols.get("read")
+        retort, alembic = cols.get("retort"), cols.get("alembic")
+        goal = cols.get("floor_goal", READ_GOAL)
         within = ""
         if read and retort and read.ok() and retort.ok():
-            within = " ok" if retort.seconds <= READ_GOAL * read.seconds else " (goal %gx)" % READ_GOAL
+            within = " ok" if retort.seconds <= goal * read.seconds else " (goal %gx)" % goal
+        faster = ratio(alembic, retort)
+        alembic_goal = cols.get("alembic_goal")
+        if alembic_goal and faster != "-":
+            faster += " ok" if alembic.seconds >= alembic_goal * retort.seconds \
+                else " (goal %gx)" % alembic_goal
         rows.append([name, str(revisions),
                      read.cell() if read else "-",
                      retort.cell() if retort else "-",
                      alembic.cell() if alembic else "-",
                      ratio(retort, read) + (within if ratio(retort, read) != "-" else ""),
-                     ratio(alembic, retort)])
+                     faster])
         for col, t in cols.items():
             if isinstance(t, Timing) and not t.ok():
                 notes.append("%s/%d %s: %s (%s)" % (name, revisions, col, t.status, t.detail))
@@ -211,8 +256,14 @@ def print_table(results, out, repeat):
         out.write("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "\n")
     if results:
         hows = sorted({cols.get("read_how") for _, _, cols in results if cols.get("read_how")})
-        out.write("\nread bytes: %s of alembic.ini + versions/*. Times: best of up to %d runs, "
-                  "wall clock, process start included.\n" % (", ".join(hows), repeat))
+        out.write("\nTimes: best of up to %d runs, wall clock, process start included.\n" % repeat)
+        if hows:
+            out.write("floor of heads/history: %s of alembic.ini + versions/*.\n" % ", ".join(hows))
+        for name, _, cols in results:
+            if cols.get("floor_how"):
+                out.write("floor of %s: %s, BEGIN; statement; version UPDATE; COMMIT; per step "
+                          "(alembic: op.execute, transaction_per_migration).\n"
+                          % (name, cols["floor_how"]))
     for n in notes:
         out.write("note: " + n + "\n")
 
@@ -232,17 +283,39 @@ def parse_args(argv):
                    help="stop repeating a command once its runs took this many seconds")
     p.add_argument("--json", default="", help="also write the results to this file")
     p.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    p.add_argument("--apply-steps", type=int, default=1000,
+                   help="apply_*: number of trivial revisions to apply")
+    p.add_argument("--apply-budget", type=float, default=300.0,
+                   help="apply_*: stop repeating a contender once its runs took this many seconds")
+    p.add_argument("--apply-timeout", type=float, default=1800.0,
+                   help="apply_*: give up on one run after this many seconds")
+    p.add_argument("--sqlite3", default="/usr/bin/sqlite3", help="apply_sqlite: the sqlite3 shell")
+    p.add_argument("--psql", default="/usr/bin/psql", help="apply_postgres: psql")
+    p.add_argument("--pg-port", type=int, default=int(os.environ.get("RETORT_BENCH_PG_PORT", "55990")),
+                   help="apply_postgres: port of the private server (127.0.0.1 only)")
+    p.add_argument("--pg-fast", action="store_true",
+                   help="apply_postgres: keep the test fixture's fsync=off instead of durable commits")
     return p.parse_args(argv)
+
+
+def log(msg):
+    sys.stderr.write("bench: %s\n" % msg)
+    sys.stderr.flush()
+
+
+def stop_on_sigterm(signum, frame):
+    # A killed run (ctest timeout, kill) unwinds through main's finally: the server stops.
+    raise SystemExit(128 + signum)
 
 
 def main(argv):
     args = parse_args(argv)
     if args.list:
-        for name, description, _ in BENCHMARKS:
-            print("%-10s %s" % (name, description))
+        for name, description, _, _ in BENCHMARKS:
+            print("%-14s %s" % (name, description))
         return 0
     only = [n for item in args.only for n in item.split(",") if n]
-    known = [name for name, _, _ in BENCHMARKS]
+    known = [name for name, _, _, _ in BENCHMARKS]
     unknown = [n for n in only if n not in known]
     if unknown:
         sys.stderr.write("unknown benchmark %s; known: %s\n" % (", ".join(unknown), ", ".join(known)))
@@ -253,26 +326,35 @@ def main(argv):
     args.work = os.path.abspath(args.work)
     os.makedirs(args.work, exist_ok=True)
 
-    def log(msg):
-        sys.stderr.write("bench: %s\n" % msg)
-        sys.stderr.flush()
-
     results = []
-    for revisions in sizes:
-        directory = ensure_dataset(args.work, revisions, log)
-        for name, _, fn in selected:
-            log("%s on %d revisions" % (name, revisions))
-            results.append((name, revisions, fn(Context(args), revisions, directory)))
+    postgres = apply_bench.PostgresServer(args, log)
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
+    try:
+        history = [b for b in selected if not b[3]]
+        for revisions in sizes if history else []:
+            directory = ensure_dataset(args.work, revisions, log)
+            for name, _, fn, _ in history:
+                log("%s on %d revisions" % (name, revisions))
+                results.append((name, revisions, fn(Context(args, postgres), revisions, directory)))
+        for name, _, fn, _ in [b for b in selected if b[3]]:
+            log("%s on %d revisions" % (name, args.apply_steps))
+            results.append((name, args.apply_steps,
+                            fn(Context(args, postgres), args.apply_steps, None)))
+    finally:
+        postgres.stop()
     print_table(results, sys.stdout, args.repeat)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump([{"benchmark": n, "revisions": r,
                         "times": {c: {"seconds": t.seconds, "status": t.status, "detail": t.detail}
-                                  for c, t in cols.items() if isinstance(t, Timing)}}
+                                  for c, t in cols.items() if isinstance(t, Timing)},
+                         "floor": cols.get("floor_how") or cols.get("read_how")}
                        for n, r, cols in results], f, indent=2)
     # Alembic failing on our own generated histories means the generator is wrong: say so.
+    # So does the floor failing on the apply benchmarks' generated statements.
     broken = [(n, r) for n, r, cols in results
-              if isinstance(cols.get("alembic"), Timing) and cols["alembic"].status == "failed"]
+              if any(isinstance(cols.get(c), Timing) and cols[c].status == "failed"
+                     for c in ("alembic", "floor"))]
     return 1 if broken else 0
 
 
