@@ -1,5 +1,6 @@
 #include "MigrateCommands.h"
 
+#include "backup/BackupCommands.h"
 #include "db/Connection.h"
 #include "db/VersionTable.h"
 #include "run/AlembicDetector.h"
@@ -60,6 +61,11 @@ RunOutcome migrateCommand(DatabaseSession &session, const MigrationRequest &requ
     RunOutcome outcome;
     if (const auto &error = session.project().blockingError()) {
         outcome.error = fromGraph(*error);
+        return outcome;
+    }
+    // A downgrade (or, when configured, an upgrade) starts only once its backup is on disk.
+    if (auto backupError = backupBeforeMigration(session, request, observer)) {
+        outcome.error = std::move(backupError);
         return outcome;
     }
     RunOptions options;

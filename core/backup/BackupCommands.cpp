@@ -1,0 +1,306 @@
+#include "BackupCommands.h"
+
+#include "RetortVersion.h"
+#include "backup/BackupFiles.h"
+#include "backup/PostgresDump.h"
+#include "backup/SqliteBackup.h"
+#include "command/DatabaseSession.h"
+#include "command/MigrateCommands.h"
+#include "db/Connection.h"
+#include "db/VersionTable.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+
+namespace retort {
+
+namespace {
+
+RunError error(const QString &kind, const QString &message, const DatabaseSession &session)
+{
+    RunError run;
+    run.kind = kind;
+    run.message = message;
+    run.target = session.target().displayUrl();
+    return run;
+}
+
+QString dialectName(const DatabaseSession &session)
+{
+    return session.target().url.isPostgresql() ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
+}
+
+QString sqlitePath(const DatabaseSession &session)
+{
+    const DatabaseUrl &url = session.target().url;
+    QString database = url.database;
+    if (database.startsWith(QStringLiteral("file:"))) { // an SQLite URI (?uri=true)
+        database = database.mid(5).section(u'?', 0, 0);
+        return QDir(session.target().workingDirectory).absoluteFilePath(database);
+    }
+    return url.sqliteFilePath(session.target().workingDirectory);
+}
+
+ConnectionParameters postgresParameters(const DatabaseSession &session)
+{
+    return ConnectionParameters::fromUrl(session.target().url, session.target().workingDirectory);
+}
+
+QString sourceOf(const DatabaseSession &session)
+{
+    if (!session.target().url.isPostgresql())
+        return sqlitePath(session);
+    const ConnectionParameters p = postgresParameters(session);
+    return QStringLiteral("%1@%2:%3/%4")
+        .arg(p.userName, p.hostName.isEmpty() ? QStringLiteral("localhost") : p.hostName,
+             p.port > 0 ? QString::number(p.port) : QStringLiteral("5432"), p.databaseName);
+}
+
+QString databaseNameOf(const DatabaseSession &session)
+{
+    if (session.target().url.isPostgresql())
+        return postgresParameters(session).databaseName;
+    return QFileInfo(sqlitePath(session)).completeBaseName();
+}
+
+DbResult<QStringList> headsOf(Connection &connection, const VersionTable::Options &options)
+{
+    DbResult<QStringList> heads = VersionTable(connection, options).heads();
+    if (heads) {
+        QStringList sorted = *heads;
+        sorted.sort();
+        return sorted;
+    }
+    return heads;
+}
+
+// The SQLite copy's own version table: the heads exactly as the copy holds them.
+DbResult<QStringList> headsOfCopy(const QString &path, const VersionTable::Options &options)
+{
+    ConnectionParameters parameters;
+    parameters.driver = QStringLiteral("QSQLITE");
+    parameters.databaseName = path;
+    parameters.connectOptions = QStringLiteral("QSQLITE_OPEN_READONLY");
+    Connection connection(parameters, path);
+    if (auto openError = connection.open())
+        return *openError;
+    return headsOf(connection, options);
+}
+
+QString backupPathFor(const DatabaseSession &session, const QString &to, const BackupPolicy &policy,
+                      QString *directory)
+{
+    const QString name = BackupFiles::defaultFileName(dialectName(session), databaseNameOf(session),
+                                                      QDateTime::currentDateTime());
+    const QString workingDirectory = session.target().workingDirectory;
+    if (to.isEmpty()) {
+        *directory = policy.directory;
+        return BackupFiles::uniquePath(*directory, name);
+    }
+    const QString absolute = QDir(workingDirectory).absoluteFilePath(to);
+    if (to.endsWith(u'/') || QFileInfo(absolute).isDir()) {
+        *directory = QDir::cleanPath(absolute);
+        return BackupFiles::uniquePath(*directory, name);
+    }
+    *directory = QFileInfo(absolute).absolutePath();
+    return QDir::cleanPath(absolute);
+}
+
+void removeBackup(const QString &path)
+{
+    QFile::remove(path);
+    QFile::remove(BackupInfo::sidecarPath(path));
+}
+
+} // namespace
+
+std::variant<BackupOutcome, RunError> backupCommand(DatabaseSession &session, const QString &to)
+{
+    const DatabaseUrl &url = session.target().url;
+    if (url.isSqlite() && url.isInMemory())
+        return error(QStringLiteral("InMemoryDatabase"),
+                     QStringLiteral("an in-memory SQLite database has no file to back up"), session);
+    const BackupPolicy policy = BackupPolicy::fromConfig(session.project().config());
+    QString directory;
+    const QString path = backupPathFor(session, to, policy, &directory);
+    if (auto problem = BackupFiles::prepareDirectory(directory))
+        return error(QStringLiteral("BackupDirectory"),
+                     *problem + QStringLiteral("; choose another with --to or [retort] backup_dir"), session);
+    if (QFileInfo::exists(path) || QFileInfo::exists(BackupInfo::sidecarPath(path)))
+        return error(QStringLiteral("BackupExists"),
+                     QStringLiteral("%1 already exists; give another name with --to").arg(path), session);
+    // The data is written under a temporary name and renamed once checked.
+    const QString partial = path + QStringLiteral(".partial");
+    QFile::remove(partial);
+    if (auto problem = BackupFiles::createOwnerOnly(partial))
+        return error(QStringLiteral("BackupDirectory"), *problem, session);
+
+    BackupOutcome outcome;
+    BackupInfo &info = outcome.info;
+    info.path = path;
+    info.dialect = dialectName(session);
+    info.database = databaseNameOf(session);
+    info.source = sourceOf(session);
+    info.url = session.target().displayUrl();
+    info.retortVersion = QStringLiteral(RETORT_VERSION_STRING);
+    info.createdAt = QDateTime::currentDateTimeUtc();
+
+    const auto fail = [&](const QString &kind, const QString &message) {
+        QFile::remove(partial);
+        return error(kind, message, session);
+    };
+    QElapsedTimer timer;
+    timer.start();
+    if (url.isPostgresql()) {
+        const DbResult<QStringList> heads = headsOf(session.connection(), session.settings().versionTable);
+        if (!heads)
+            return fail(QStringLiteral("BackupFailed"), QStringLiteral("cannot read the version table: ")
+                                                            + heads.error().toString());
+        info.heads = *heads;
+        const PostgresDump tool(postgresParameters(session), session.environment());
+        if (auto problem = tool.dump(partial))
+            return fail(QStringLiteral("BackupFailed"), *problem);
+        outcome.copyMs = timer.restart();
+        if (auto problem = tool.list(partial))
+            return fail(QStringLiteral("BackupFailed"), QStringLiteral("the new dump does not read back: ") + *problem);
+        outcome.verifyMs = timer.restart();
+    } else {
+        SqliteBackup::Stats stats;
+        if (auto problem = SqliteBackup::copy(sqlitePath(session), partial, &stats))
+            return fail(QStringLiteral("BackupFailed"), *problem);
+        outcome.copyMs = stats.copyMs;
+        outcome.verifyMs = stats.verifyMs;
+        const DbResult<QStringList> heads = headsOfCopy(partial, session.settings().versionTable);
+        if (!heads)
+            return fail(QStringLiteral("BackupFailed"), QStringLiteral("cannot read the copy's version table: ")
+                                                            + heads.error().toString());
+        info.heads = *heads;
+        timer.restart();
+    }
+    QFile::setPermissions(partial, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QString hashError;
+    const std::optional<QString> digest = BackupFiles::sha256(partial, &hashError);
+    if (!digest)
+        return fail(QStringLiteral("BackupFailed"), hashError);
+    outcome.checksumMs = timer.elapsed();
+    info.sha256 = *digest;
+    info.size = QFileInfo(partial).size();
+    if (!QFile::rename(partial, path))
+        return fail(QStringLiteral("BackupFailed"), QStringLiteral("cannot rename %1 to %2").arg(partial, path));
+    if (auto problem = BackupFiles::writeSidecar(info)) {
+        removeBackup(path);
+        return error(QStringLiteral("BackupFailed"), *problem, session);
+    }
+    outcome.pruned = BackupFiles::prune(directory, info.source, policy.keep);
+    return outcome;
+}
+
+QList<BackupInfo> listBackupsCommand(const BackupPolicy &policy)
+{
+    return BackupFiles::list(policy.directory);
+}
+
+std::variant<BackupInfo, RunError> inspectBackupCommand(DatabaseSession &session, const QString &file)
+{
+    const QString path = QDir(session.target().workingDirectory).absoluteFilePath(file);
+    if (!QFileInfo(path).isFile())
+        return error(QStringLiteral("NotABackup"), QStringLiteral("%1 does not exist").arg(path), session);
+    QString problem;
+    std::optional<BackupInfo> info = BackupFiles::readSidecar(path, &problem);
+    if (!info)
+        return error(QStringLiteral("NotABackup"), problem + QStringLiteral("; nothing was changed"), session);
+    const QString dialect = dialectName(session);
+    if (info->dialect != dialect)
+        return error(QStringLiteral("WrongDialect"),
+                     QStringLiteral("%1 is a backup of a %2 database, and this database is %3; nothing was changed")
+                         .arg(path, info->dialect.isEmpty() ? QStringLiteral("unknown") : info->dialect, dialect),
+                     session);
+    const qint64 size = QFileInfo(path).size();
+    std::optional<QString> digest;
+    if (size == info->size)
+        digest = BackupFiles::sha256(path, &problem);
+    if (size != info->size || (digest && *digest != info->sha256))
+        return error(QStringLiteral("ChecksumMismatch"),
+                     QStringLiteral("%1 does not match its sidecar's size and SHA-256: the file was changed or "
+                                    "damaged after the backup; nothing was changed").arg(path),
+                     session);
+    if (!digest)
+        return error(QStringLiteral("NotABackup"), problem, session);
+    const std::optional<QString> damage = dialect == u"postgresql"
+        ? PostgresDump(postgresParameters(session), session.environment()).list(path)
+        : SqliteBackup::verify(path);
+    if (damage)
+        return error(QStringLiteral("CorruptBackup"), *damage + QStringLiteral("; nothing was changed"), session);
+    return *info;
+}
+
+std::variant<RestoreOutcome, RunError> restoreCommand(DatabaseSession &session, const QString &file)
+{
+    const DatabaseUrl &url = session.target().url;
+    if (url.isSqlite() && url.isInMemory())
+        return error(QStringLiteral("InMemoryDatabase"),
+                     QStringLiteral("cannot restore into an in-memory SQLite database"), session);
+    auto inspected = inspectBackupCommand(session, file);
+    if (auto *problem = std::get_if<RunError>(&inspected))
+        return *problem;
+    RestoreOutcome outcome;
+    outcome.info = std::get<BackupInfo>(std::move(inspected));
+    const std::optional<QString> failure = url.isPostgresql()
+        ? PostgresDump(postgresParameters(session), session.environment()).restore(outcome.info.path)
+        : SqliteBackup::restoreInto(outcome.info.path, sqlitePath(session));
+    if (failure)
+        return error(QStringLiteral("RestoreFailed"), *failure, session);
+    const DbResult<QStringList> heads = headsOf(session.connection(), session.settings().versionTable);
+    if (!heads)
+        return RunError::fromDb(heads.error());
+    outcome.headsAfter = *heads;
+    return outcome;
+}
+
+bool planNeedsBackup(const Plan &plan, const BackupPolicy &policy)
+{
+    for (const PlanStep &step : plan.steps) {
+        if (step.stamp)
+            continue;
+        if (step.direction == PlanStep::Direction::Down || policy.beforeUpgrade)
+            return true;
+    }
+    return false;
+}
+
+std::optional<RunError> backupBeforeMigration(DatabaseSession &session, const MigrationRequest &request,
+                                              RunObserver &observer)
+{
+    if (request.kind == MigrationRequest::Kind::Stamp)
+        return std::nullopt;
+    const BackupPolicy policy = BackupPolicy::fromConfig(session.project().config());
+    if (request.kind == MigrationRequest::Kind::Upgrade && !policy.beforeUpgrade)
+        return std::nullopt;
+    const auto planned = planCommand(session, request);
+    if (!std::holds_alternative<Plan>(planned))
+        return std::nullopt; // the run plans again and reports the problem in its own words
+    if (!planNeedsBackup(std::get<Plan>(planned), policy))
+        return std::nullopt;
+    if (session.target().url.isSqlite() && session.target().url.isInMemory()) {
+        observer.log(QStringLiteral("No backup: an in-memory database has no file to copy"));
+        return std::nullopt;
+    }
+    auto taken = backupCommand(session);
+    if (auto *problem = std::get_if<RunError>(&taken)) {
+        RunError stopped = *problem;
+        stopped.kind = QStringLiteral("BackupFailed");
+        stopped.message = QStringLiteral("the automatic backup before this %1 failed, so it did not start: %2")
+                              .arg(request.verb(), problem->message);
+        return stopped;
+    }
+    const BackupOutcome &outcome = std::get<BackupOutcome>(taken);
+    observer.log(QStringLiteral("Backed up %1 to %2 (%3 bytes)")
+                     .arg(outcome.info.url, outcome.info.path).arg(outcome.info.size));
+    for (const QString &removed : outcome.pruned)
+        observer.log(QStringLiteral("Removed old backup %1 ([retort] backup_keep = %2)").arg(removed).arg(policy.keep));
+    return std::nullopt;
+}
+
+} // namespace retort

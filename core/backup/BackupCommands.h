@@ -1,0 +1,64 @@
+#pragma once
+
+#include "backup/BackupInfo.h"
+#include "backup/BackupPolicy.h"
+#include "run/MigrationRequest.h"
+#include "run/RunError.h"
+#include "run/RunObserver.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+#include <variant>
+
+namespace retort {
+
+class DatabaseSession;
+struct Plan;
+
+struct BackupOutcome
+{
+    BackupInfo info;
+    QStringList pruned;    // older backups removed by the retention setting
+    qint64 copyMs = 0;     // taking the copy (SQLite backup API / pg_dump)
+    qint64 verifyMs = 0;   // integrity_check / pg_restore --list
+    qint64 checksumMs = 0; // SHA-256 of the file
+};
+
+struct RestoreOutcome
+{
+    BackupInfo info;        // the backup restored, as its sidecar describes it
+    QStringList headsAfter; // the database's version table after the restore, sorted
+};
+
+// `backup [--to PATH]`: a consistent copy of the session's database, checked, with its sidecar,
+// then retention applied. `to` is a file, or a directory (existing, or written with a trailing
+// '/') for the default name; empty means the policy's directory. Nothing is left behind on
+// failure.
+std::variant<BackupOutcome, RunError> backupCommand(DatabaseSession &session, const QString &to = {});
+
+// `backups`: the backups in the project's backup directory, newest first.
+QList<BackupInfo> listBackupsCommand(const BackupPolicy &policy);
+
+// Everything restore checks before it touches the database: the sidecar, the size and SHA-256,
+// the dialect (a backup of the other database kind is refused) and the file itself
+// (integrity_check / pg_restore --list). The info is what a confirmation should show.
+std::variant<BackupInfo, RunError> inspectBackupCommand(DatabaseSession &session, const QString &file);
+
+// `restore FILE`: inspects, then restores (SQLite: the backup API into the live database in one
+// transaction; PostgreSQL: pg_restore --clean --if-exists --single-transaction) and reads the
+// heads back. The caller asks for confirmation first.
+std::variant<RestoreOutcome, RunError> restoreCommand(DatabaseSession &session, const QString &file);
+
+// Whether the policy wants a backup before this plan: a step running a downgrade script, or an
+// upgrade script when backup_before_upgrade is set. Stamps change no data and need none.
+bool planNeedsBackup(const Plan &plan, const BackupPolicy &policy);
+
+// The automatic backup before a migration: plans the request, takes a backup when
+// planNeedsBackup() says so and reports it through the observer's log. An error means the
+// migration must not start.
+std::optional<RunError> backupBeforeMigration(DatabaseSession &session, const MigrationRequest &request,
+                                              RunObserver &observer);
+
+} // namespace retort

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "Problem.h"
+#include "script/ProjectConfig.h"
+
+#include <QString>
+
+namespace retort {
+
+// When and where backups are taken, from the [retort] section of alembic.ini:
+//   backup_dir = backups            relative to the directory of alembic.ini (default: "backups"
+//                                   next to alembic.ini, outside the versions directory)
+//   backup_before_upgrade = false   also back up before upgrades (downgrades always are)
+//   backup_keep = 10                keep the newest N backups of a database; 0 keeps all
+struct BackupPolicy
+{
+    QString directory; // absolute
+    bool beforeUpgrade = false;
+    int keep = 10;
+    Problems problems; // values that could not be read, with what was used instead
+
+    static BackupPolicy fromConfig(const ProjectConfig &config);
+};
+
+} // namespace retort
