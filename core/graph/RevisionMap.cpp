@@ -233,8 +233,15 @@ private:
     {
         if (m.isEmpty())
             return;
-        const auto check = [&](const RevIndexes &heads, const RevIndexes &bases, RevisionMap::Edges edges,
-                               const QString &kind, const QString &what) {
+        const auto check = [&](const RevIndexes &heads, RevisionMap::Edges edges, const QString &kind,
+                               const QString &what) {
+            // Walk up from every revision with no present parent: the bases, and revisions whose
+            // parents are all missing (reported already; not a cycle).
+            RevIndexes bases;
+            for (RevIndex i = 0; i < m.size(); ++i) {
+                if (m.edgesDown(i, edges).empty())
+                    bases.push_back(i);
+            }
             QStringList involved;
             if (heads.empty() || bases.empty()) {
                 for (const auto &n : m.m_nodes)
@@ -257,10 +264,9 @@ private:
             report(Problem::Severity::Error, m.m_nodes[size_t(first)].rev, kind, message, involved);
             return true;
         };
-        if (!check(m.m_heads, m.m_bases, RevisionMap::Edges::Versioned, QStringLiteral("CycleDetected"),
-                   QStringLiteral("Cycle")))
-            check(m.m_realHeads, m.m_realBases, RevisionMap::Edges::All,
-                  QStringLiteral("DependencyCycleDetected"), QStringLiteral("Dependency cycle"));
+        if (!check(m.m_heads, RevisionMap::Edges::Versioned, QStringLiteral("CycleDetected"), QStringLiteral("Cycle")))
+            check(m.m_realHeads, RevisionMap::Edges::All, QStringLiteral("DependencyCycleDetected"),
+                  QStringLiteral("Dependency cycle"));
     }
 
     // _add_branches: a label covers its revision's descendants, and when those form one plain

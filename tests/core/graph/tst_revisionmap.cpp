@@ -38,6 +38,7 @@ private slots:
     void firstError_data();
     void firstError();
     void labels();
+    void missingParentIsNotACycle();
     void largeGraph();
 };
 
@@ -104,6 +105,19 @@ void tst_revisionmap::firstError()
     QTEST(built.firstError->kind, "kind");
     QTEST(built.firstError->message, "message");
     QVERIFY(!built.problems.isEmpty());
+}
+
+void tst_revisionmap::missingParentIsNotACycle()
+{
+    // A revision whose parent file is missing (or unreadable) hangs below nothing: that is one
+    // MissingRevision problem, not a cycle, and the rest of the graph stays walkable.
+    const auto built = RevisionMap::build(parse({u"a1"_qs, u"b2:a1"_qs, u"d4:c3"_qs, u"e5:d4"_qs}));
+    QVERIFY(!built.map->fatalError());
+    QStringList kinds;
+    for (const Problem &problem : built.problems)
+        kinds << problem.kind;
+    QCOMPARE(kinds, QStringList{u"MissingRevision"_qs});
+    QCOMPARE(built.map->ids(built.map->heads()), (QStringList{u"b2"_qs, u"e5"_qs}));
 }
 
 void tst_revisionmap::labels()
