@@ -5,6 +5,7 @@
 #include "RevisionJson.h"
 #include "RevisionText.h"
 #include "command/GraphCommands.h"
+#include "command/OfflineCommand.h"
 #include "command/ProjectSnapshot.h"
 
 #include <QDir>
@@ -35,10 +36,8 @@ int CliRunner::run()
         return show(*project);
     if (BackupVerbs::handles(verb))
         return BackupVerbs(m_invocation, m_out, m_err).run(project);
-    if (m_invocation.has(QStringLiteral("sql"))) {
-        m_err << "retort: --sql (offline SQL) is not available yet\n";
-        return 1;
-    }
+    if (m_invocation.has(QStringLiteral("sql")))
+        return offlineSql(*project);
     return DatabaseVerbs(m_invocation, m_out, m_err).run(project);
 }
 
@@ -138,6 +137,28 @@ int CliRunner::show(const ProjectSnapshot &project)
     const RevisionText text(map);
     for (RevIndex i : *revisions)
         m_out << text.logEntry(i) << '\n';
+    return 0;
+}
+
+} // namespace retort::cli
+
+namespace retort::cli {
+
+int CliRunner::offlineSql(const ProjectSnapshot &project)
+{
+    const QString &verb = m_invocation.verb;
+    const QStringList &args = m_invocation.positionals;
+    const MigrationRequest request =
+        verb == u"upgrade"     ? MigrationRequest::upgrade(args.value(0, QStringLiteral("head")))
+        : verb == u"downgrade" ? MigrationRequest::downgrade(args.value(0, QStringLiteral("-1")))
+                               : MigrationRequest::stamp(args, m_invocation.has(QStringLiteral("purge")));
+    const auto sql = offlineSqlCommand(project, m_invocation.value(QStringLiteral("url")),
+                                       QProcessEnvironment::systemEnvironment(), QDir::currentPath(), request);
+    if (const auto *error = std::get_if<RunError>(&sql)) {
+        m_err << "FAILED: " << error->toString() << '\n';
+        return 1;
+    }
+    m_out << std::get<QString>(sql);
     return 0;
 }
 

@@ -29,6 +29,7 @@ private:
     int branches(const ProjectSnapshot &project);
     int history(const ProjectSnapshot &project);
     int show(const ProjectSnapshot &project);
+    int offlineSql(const ProjectSnapshot &project);
 
     void reportProblems(const ProjectSnapshot &project);
     int fail(const GraphError &error);

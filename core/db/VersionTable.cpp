@@ -37,12 +37,17 @@ QString VersionTable::qualifiedName() const
 
 QString VersionTable::createStatement() const
 {
-    const Dialect &d = m_connection.dialect();
+    return createStatement(m_connection.dialect(), m_options);
+}
+
+QString VersionTable::createStatement(const Dialect &d, const Options &options)
+{
+    const QString qualified = d.qualifiedName(options.schema, options.table);
     // SQLAlchemy's layout: tab-indented columns, ", " before each newline, no trailing newline
     // (SQLite stores this text in sqlite_master, where Alembic's and ours are compared).
-    QString sql = u"CREATE TABLE "_s + qualifiedName() + u" (\n\tversion_num VARCHAR(32) NOT NULL"_s;
-    if (m_options.primaryKey)
-        sql += u", \n\tCONSTRAINT "_s + d.quoteIdentifierIfNeeded(m_options.table + u"_pkc"_s)
+    QString sql = u"CREATE TABLE "_s + qualified + u" (\n\tversion_num VARCHAR(32) NOT NULL"_s;
+    if (options.primaryKey)
+        sql += u", \n\tCONSTRAINT "_s + d.quoteIdentifierIfNeeded(options.table + u"_pkc"_s)
                + u" PRIMARY KEY (version_num)"_s;
     sql += u"\n)"_s;
     return sql;

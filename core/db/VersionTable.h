@@ -12,6 +12,7 @@
 namespace retort {
 
 class Connection;
+class Dialect;
 
 // The version table Alembic keeps (alembic_version by default): one row per current head,
 // created exactly as Alembic creates it so that Alembic, Flask-Migrate and Retort can take turns
@@ -36,6 +37,7 @@ public:
     QString qualifiedName() const;
     // The CREATE TABLE statement, byte for byte what SQLAlchemy emits for Alembic's table.
     QString createStatement() const;
+    static QString createStatement(const Dialect &dialect, const Options &options);
 
     DbResult<bool> exists() const;
     // Creates the table when it is missing (Alembic's checkfirst=True).

@@ -1,0 +1,119 @@
+#include "OfflineCommand.h"
+
+#include "command/DatabaseTarget.h"
+#include "command/RetortSettings.h"
+#include "graph/Resolver.h"
+#include "run/AlembicDetector.h"
+#include "run/AlembicRunner.h"
+#include "run/MigrationPlanning.h"
+#include "run/OfflineSqlRenderer.h"
+
+namespace retort {
+
+namespace {
+
+RunError runError(const QString &kind, const QString &message)
+{
+    RunError error;
+    error.kind = kind;
+    error.message = message;
+    return error;
+}
+
+bool isNative(const RevisionMap &map)
+{
+    for (RevIndex i = 0; i < map.size(); ++i) {
+        if (map.revision(i).format == ScriptFormat::Python)
+            return false;
+    }
+    return true;
+}
+
+std::variant<QString, RunError> renderWithAlembic(const ProjectSnapshot &project, const DatabaseTarget &target,
+                                                  const QProcessEnvironment &environment,
+                                                  const MigrationRequest &request)
+{
+    AlembicDetector::Options options;
+    options.environment = environment;
+    options.databaseUrl = target.url.toString();
+    const AlembicDetection detection = AlembicDetector::detect(project.config(), options);
+    if (!detection.found())
+        return runError(QStringLiteral("AlembicUnavailable"),
+                        QStringLiteral("offline SQL for Python revisions comes from the project's own Alembic "
+                                       "command, and none works here. ")
+                            + detection.advice());
+    const QString target0 = request.targets.value(0);
+    const AlembicAction action = request.kind == MigrationRequest::Kind::Upgrade
+                                     ? AlembicAction::offlineUpgrade(target0)
+                                 : request.kind == MigrationRequest::Kind::Downgrade
+                                     ? AlembicAction::offlineDowngrade(target0)
+                                     : [&] {
+                                           AlembicAction stamp = AlembicAction::stamp(request.targets, request.purge);
+                                           stamp.sql = true;
+                                           return stamp;
+                                       }();
+    if (const auto invalid = action.validate())
+        return runError(QStringLiteral("RangeNotAllowed"), *invalid);
+    AlembicRunOptions runOptions;
+    runOptions.databaseUrl = options.databaseUrl;
+    runOptions.environment = environment;
+    const AlembicRunResult result = AlembicRunner().run(*detection.command, action, runOptions);
+    if (!result.succeeded())
+        return runError(QStringLiteral("AlembicFailed"), result.summary());
+    return result.standardOutput;
+}
+
+} // namespace
+
+std::variant<QString, RunError> offlineSqlCommand(const ProjectSnapshot &project, const QString &urlOption,
+                                                  const QProcessEnvironment &environment,
+                                                  const QString &workingDirectory,
+                                                  const MigrationRequest &request)
+{
+    if (const auto &error = project.blockingError())
+        return runError(error->kind, error->message);
+    DbResult<DatabaseTarget> target =
+        resolveDatabaseTarget(project.config(), urlOption, environment, workingDirectory);
+    if (!target)
+        return RunError::fromDb(target.error());
+    const RevisionMap &map = project.map();
+    if (!isNative(map))
+        return renderWithAlembic(project, *target, environment, request);
+
+    // "start:end" ranges: the start stands in for the database's heads.
+    const QString spec = request.targets.value(0);
+    const qsizetype colon = spec.indexOf(QLatin1Char(':'));
+    QString start;
+    QString end = spec;
+    if (colon >= 0) {
+        start = spec.left(colon);
+        end = spec.mid(colon + 1);
+    } else if (request.kind == MigrationRequest::Kind::Downgrade) {
+        return runError(QStringLiteral("RangeNotAllowed"),
+                        QStringLiteral("downgrade with --sql requires <fromrev>:<torev>"));
+    }
+    QStringList startHeads;
+    if (!start.isEmpty() && start != u"base") {
+        const Result<RevIndexes> resolved = Resolver(map).revisions(start);
+        if (!resolved)
+            return runError(resolved.error().kind, resolved.error().message);
+        for (RevIndex i : *resolved) {
+            if (i >= 0)
+                startHeads << map.id(i);
+        }
+        startHeads.sort();
+    }
+    MigrationRequest ranged = request;
+    if (request.kind == MigrationRequest::Kind::Stamp)
+        ranged.targets = colon >= 0 ? QStringList{end} + request.targets.mid(1) : request.targets;
+    else
+        ranged.targets = {end};
+    Result<Plan> plan = planMigration(map, startHeads, ranged);
+    if (!plan)
+        return runError(plan.error().kind, plan.error().message);
+    const RetortSettings settings = RetortSettings::fromConfig(project.config());
+    const OfflineSqlRenderer renderer(map, Dialect::of(target->url.sqlDialect()), settings.versionTable);
+    return renderer.render(*plan, startHeads.isEmpty() && request.kind != MigrationRequest::Kind::Downgrade);
+}
+
+} // namespace retort
