@@ -231,8 +231,11 @@ std::variant<BackupInfo, RunError> inspectBackupCommand(DatabaseSession &session
     const std::optional<QString> damage = dialect == u"postgresql"
         ? PostgresDump(postgresParameters(session), session.environment()).list(path)
         : SqliteBackup::verify(path);
-    if (damage)
-        return error(QStringLiteral("CorruptBackup"), *damage + QStringLiteral("; nothing was changed"), session);
+    if (damage) {
+        const QString where = damage->contains(path) ? QString() : path + QStringLiteral(": ");
+        return error(QStringLiteral("CorruptBackup"), where + *damage + QStringLiteral("; nothing was changed"),
+                     session);
+    }
     return *info;
 }
 
