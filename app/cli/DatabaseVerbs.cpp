@@ -3,7 +3,9 @@
 #include "ConsoleRunObserver.h"
 #include "PlanJson.h"
 #include "RevisionText.h"
+#include "command/CheckCommand.h"
 #include "command/DatabaseSession.h"
+#include "command/JournalCommands.h"
 #include "command/MigrateCommands.h"
 #include "run/StepDescription.h"
 
@@ -12,6 +14,44 @@
 #include <QJsonDocument>
 
 namespace retort::cli {
+
+namespace {
+
+QString headsText(const QStringList &heads)
+{
+    return heads.isEmpty() ? QStringLiteral("<base>") : heads.join(QStringLiteral(", "));
+}
+
+QJsonObject journalEntryToJson(const JournalEntry &entry)
+{
+    const auto nullable = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
+    return {{QStringLiteral("id"), entry.id},
+            {QStringLiteral("revision"), entry.revision},
+            {QStringLiteral("direction"), entry.direction},
+            {QStringLiteral("heads_before"), QJsonArray::fromStringList(entry.headsBefore)},
+            {QStringLiteral("heads_after"), QJsonArray::fromStringList(entry.headsAfter)},
+            {QStringLiteral("started_at"), entry.startedAt.toUTC().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("finished_at"), entry.finishedAt.toUTC().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("duration_ms"), entry.durationMs},
+            {QStringLiteral("script_sha256"), nullable(entry.scriptSha256)},
+            {QStringLiteral("applied_by"), entry.appliedBy},
+            {QStringLiteral("retort_version"), entry.retortVersion},
+            {QStringLiteral("outcome"), entry.outcome},
+            {QStringLiteral("error"), nullable(entry.error)}};
+}
+
+QJsonObject problemToJson(const Problem &problem)
+{
+    return {{QStringLiteral("severity"),
+             problem.severity == Problem::Severity::Error ? QStringLiteral("error") : QStringLiteral("warning")},
+            {QStringLiteral("kind"), problem.kind},
+            {QStringLiteral("path"), problem.path},
+            {QStringLiteral("line"), problem.line},
+            {QStringLiteral("revision"), problem.revision},
+            {QStringLiteral("message"), problem.message}};
+}
+
+} // namespace
 
 DatabaseVerbs::DatabaseVerbs(const Invocation &invocation, QTextStream &out, QTextStream &err)
     : m_invocation(invocation)
@@ -187,16 +227,111 @@ int DatabaseVerbs::migrate(DatabaseSession &session, const MigrationRequest &req
     return 0;
 }
 
-int DatabaseVerbs::log(DatabaseSession &)
+int DatabaseVerbs::log(DatabaseSession &session)
 {
-    m_err << "retort: 'log' is not available yet\n";
-    return 1;
+    const auto result = journalCommand(session);
+    if (auto *error = std::get_if<RunError>(&result))
+        return fail(*error);
+    const JournalLog &journal = std::get<JournalLog>(result);
+    if (!journal.tableExists) {
+        const QString advice = journal.enabled
+                                   ? QStringLiteral("it is created by the next upgrade, downgrade or stamp")
+                                   : QStringLiteral("to keep one, add 'journal = true' to the [retort] section of "
+                                                    "alembic.ini");
+        m_err << "retort: the database has no journal table (" << journal.table << "); " << advice << '\n';
+    }
+    if (json()) {
+        QJsonArray entries;
+        for (const JournalEntry &entry : journal.entries)
+            entries.append(journalEntryToJson(entry));
+        return printJson({{QStringLiteral("table"), journal.table},
+                          {QStringLiteral("table_exists"), journal.tableExists},
+                          {QStringLiteral("entries"), entries}});
+    }
+    if (journal.tableExists && journal.entries.isEmpty())
+        m_out << "The journal is empty.\n";
+    for (const JournalEntry &entry : journal.entries) {
+        m_out << entry.startedAt.toUTC().toString(Qt::ISODate) << "  " << entry.appliedBy << "  "
+              << entry.direction << ' ' << entry.revision << "  " << headsText(entry.headsBefore) << " -> "
+              << headsText(entry.headsAfter) << "  " << entry.durationMs << " ms  " << entry.outcome << '\n';
+        if (verbose() && !entry.scriptSha256.isEmpty())
+            m_out << "    sha256 " << entry.scriptSha256 << ", retort " << entry.retortVersion << '\n';
+        if (!entry.error.isEmpty())
+            m_out << "    error: " << entry.error.trimmed().replace(QLatin1Char('\n'), QStringLiteral("\n    "))
+                  << '\n';
+    }
+    return 0;
 }
 
-int DatabaseVerbs::check(DatabaseSession &)
+int DatabaseVerbs::check(DatabaseSession &session)
 {
-    m_err << "retort: 'check' is not available yet\n";
-    return 1;
+    const auto result = checkCommand(session);
+    if (auto *error = std::get_if<RunError>(&result))
+        return fail(*error);
+    const CheckReport &report = std::get<CheckReport>(result);
+    const int status = report.ok() ? 0 : 1;
+    if (json()) {
+        QJsonArray changed;
+        for (const ChangedScript &script : report.changedScripts)
+            changed.append(QJsonObject{{QStringLiteral("revision"), script.revision},
+                                       {QStringLiteral("path"), script.path},
+                                       {QStringLiteral("applied_sha256"), script.appliedSha256},
+                                       {QStringLiteral("current_sha256"), script.currentSha256}});
+        QJsonArray problems;
+        for (const Problem &problem : report.problems)
+            problems.append(problemToJson(problem));
+        printJson({{QStringLiteral("ok"), report.ok()},
+                   {QStringLiteral("heads"), QJsonArray::fromStringList(report.heads)},
+                   {QStringLiteral("database_heads"), QJsonArray::fromStringList(report.databaseHeads)},
+                   {QStringLiteral("unknown_database_heads"),
+                    QJsonArray::fromStringList(report.unknownDatabaseHeads)},
+                   {QStringLiteral("journal"), report.journalPresent},
+                   {QStringLiteral("changed_scripts"), changed},
+                   {QStringLiteral("unrecorded_revisions"), QJsonArray::fromStringList(report.unrecordedRevisions)},
+                   {QStringLiteral("pending"), report.pending},
+                   {QStringLiteral("problems"), problems},
+                   {QStringLiteral("database"), session.target().displayUrl()}});
+        return status;
+    }
+
+    m_out << "Database: " << session.target().displayUrl() << '\n';
+    m_out << "Database revision(s): " << headsText(report.databaseHeads) << '\n';
+    if (report.severalHeads()) {
+        m_out << "ERROR: the migration files have " << report.heads.size()
+              << " heads: " << report.heads.join(QStringLiteral(", "))
+              << "\n    'upgrade head' (and 'flask db upgrade') will fail with \"Multiple head revisions\"; "
+                 "merge them with 'flask db merge heads' (or 'alembic merge heads') and commit the merge "
+                 "revision\n";
+    } else {
+        m_out << "Head: " << headsText(report.heads) << '\n';
+    }
+    for (const QString &head : report.unknownDatabaseHeads)
+        m_out << "ERROR: the database is at revision " << head
+              << ", which no migration file defines (Alembic: \"Can't locate revision identified by '" << head
+              << "'\")\n    restore that revision's file, or move the database with "
+                 "'retort stamp --purge <revision>'\n";
+    for (const ChangedScript &script : report.changedScripts)
+        m_out << "ERROR: " << script.path << ": revision " << script.revision
+              << " was changed after it was applied (sha256 " << script.appliedSha256.left(12) << " then, "
+              << script.currentSha256.left(12)
+              << " now)\n    an edit to an applied script never reaches this database; put the change in a new "
+                 "revision, or restore the file\n";
+    if (!report.journalPresent)
+        m_out << "Note: no journal table, so changed scripts cannot be detected ([retort] journal = true "
+                 "keeps one)\n";
+    else if (!report.unrecordedRevisions.isEmpty())
+        m_out << "Note: " << report.unrecordedRevisions.size()
+              << " applied revision(s) have no checksum in the journal (applied before it was kept, or by "
+                 "another tool)\n";
+    for (const Problem &problem : report.problems)
+        m_out << (problem.severity == Problem::Severity::Error ? "ERROR: " : "warning: ") << problem.toString()
+              << '\n';
+    if (report.pending > 0)
+        m_out << report.pending << " revision(s) pending: 'retort upgrade heads' would apply them\n";
+    else if (report.unknownDatabaseHeads.isEmpty())
+        m_out << "No pending revisions.\n";
+    m_out << (report.ok() ? "OK\n" : "FAILED\n");
+    return status;
 }
 
 } // namespace retort::cli

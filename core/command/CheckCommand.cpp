@@ -1,0 +1,129 @@
+#include "CheckCommand.h"
+
+#include "db/VersionTable.h"
+#include "run/Journal.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QHash>
+
+namespace retort {
+
+namespace {
+
+// The checksum the runners record: sha256 of the whole file, lower-case hex.
+QString fileSha256(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return {};
+    }
+    return QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+}
+
+// Revision -> checksum of its newest successful upgrade (rows are oldest first).
+QHash<QString, QString> appliedChecksums(const QList<JournalEntry> &journal)
+{
+    QHash<QString, QString> checksums;
+    for (const JournalEntry &entry : journal) {
+        if (entry.outcome == u"applied" && entry.direction == u"upgrade" && !entry.scriptSha256.isEmpty())
+            checksums.insert(entry.revision, entry.scriptSha256.toLower());
+    }
+    return checksums;
+}
+
+} // namespace
+
+bool CheckReport::hasErrors() const
+{
+    for (const Problem &problem : problems) {
+        if (problem.severity == Problem::Severity::Error)
+            return true;
+    }
+    return false;
+}
+
+CheckReport assessProject(const ProjectSnapshot &project, const QStringList &databaseHeads,
+                          const QList<JournalEntry> *journal)
+{
+    const RevisionMap &map = project.map();
+    CheckReport report;
+    report.problems = project.problems();
+    report.heads = map.ids(map.heads());
+    report.databaseHeads = databaseHeads;
+    report.databaseHeads.sort();
+    report.journalPresent = journal != nullptr;
+
+    RevIndexes known;
+    for (const QString &head : std::as_const(report.databaseHeads)) {
+        const RevIndex index = map.indexOf(head);
+        if (index < 0)
+            report.unknownDatabaseHeads.append(head);
+        else
+            known.push_back(index);
+    }
+    if (map.fatalError()) // a cycle: no walk is meaningful
+        return report;
+
+    // What `upgrade heads` runs: every ancestor of the heads (dependencies included) that the
+    // known rows do not already cover. Unknown rows cover nothing we can see.
+    const std::vector<char> applied = map.ancestors(known, RevisionMap::Edges::All);
+    const std::vector<char> wanted = map.ancestors(map.realHeads(), RevisionMap::Edges::All);
+    for (RevIndex i = 0; i < map.size(); ++i) {
+        if (wanted[size_t(i)] && !applied[size_t(i)])
+            ++report.pending;
+    }
+
+    if (!journal)
+        return report;
+    const QHash<QString, QString> checksums = appliedChecksums(*journal);
+    for (RevIndex i = 0; i < map.size(); ++i) {
+        if (!applied[size_t(i)])
+            continue;
+        const Revision &revision = map.revision(i);
+        const auto recorded = checksums.constFind(revision.id);
+        if (recorded == checksums.constEnd()) {
+            report.unrecordedRevisions.append(revision.id);
+            continue;
+        }
+        QString error;
+        const QString current = fileSha256(revision.path, &error);
+        if (current.isEmpty()) {
+            Problem problem;
+            problem.kind = QStringLiteral("ScriptUnreadable");
+            problem.path = revision.path;
+            problem.revision = revision.id;
+            problem.message = QStringLiteral("cannot read the applied script of revision %1 to compare its "
+                                             "checksum: %2")
+                                  .arg(revision.id, error);
+            report.problems.append(problem);
+            continue;
+        }
+        if (current != *recorded)
+            report.changedScripts.append({revision.id, revision.path, *recorded, current});
+    }
+    return report;
+}
+
+std::variant<CheckReport, RunError> checkCommand(DatabaseSession &session)
+{
+    VersionTable versions(session.connection(), session.settings().versionTable);
+    const DbResult<QStringList> heads = versions.heads();
+    if (!heads)
+        return RunError::fromDb(heads.error());
+
+    Journal journal(session.connection(), session.settings().versionTable.schema,
+                    session.settings().journalTable);
+    const DbResult<bool> exists = journal.exists();
+    if (!exists)
+        return RunError::fromDb(exists.error());
+    if (!*exists)
+        return assessProject(session.project(), *heads, nullptr);
+    const DbResult<QList<JournalEntry>> entries = journal.entries();
+    if (!entries)
+        return RunError::fromDb(entries.error());
+    return assessProject(session.project(), *heads, &*entries);
+}
+
+} // namespace retort
