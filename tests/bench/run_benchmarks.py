@@ -30,6 +30,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import apply_bench  # noqa: E402
+import backup_bench  # noqa: E402
 import gen_history  # noqa: E402  (sits next to this file)
 
 # The shape of the benchmark histories: a few branches, labels and dependencies, Python files.
@@ -190,6 +191,11 @@ benchmark("apply_sqlite", "retort upgrade of trivial revisions on a fresh SQLite
 benchmark("apply_postgres", "the same on a private PostgreSQL: retort upgrade vs one psql script "
           "vs alembic upgrade head", own_data=True)(apply_postgres)
 
+benchmark("backup_sqlite", "retort backup of an SQLite file (--backup-mb) vs cp of the same file",
+          own_data=True)(lambda ctx, revisions, directory: backup_bench.backup_sqlite(ctx, log, Timing))
+benchmark("backup_postgres", "retort backup vs pg_dump --format=custom run directly",
+          own_data=True)(lambda ctx, revisions, directory: backup_bench.backup_postgres(ctx, log, Timing))
+
 
 # --- datasets ----------------------------------------------------------------------------------
 
@@ -290,6 +296,8 @@ def parse_args(argv):
     p.add_argument("--apply-timeout", type=float, default=1800.0,
                    help="apply_*: give up on one run after this many seconds")
     p.add_argument("--sqlite3", default="/usr/bin/sqlite3", help="apply_sqlite: the sqlite3 shell")
+    p.add_argument("--backup-mb", type=int, default=1024, help="backup_sqlite: size of the database")
+    p.add_argument("--backup-pg-mb", type=int, default=200, help="backup_postgres: size of the data")
     p.add_argument("--psql", default="/usr/bin/psql", help="apply_postgres: psql")
     p.add_argument("--pg-port", type=int, default=int(os.environ.get("RETORT_BENCH_PG_PORT", "55990")),
                    help="apply_postgres: port of the private server (127.0.0.1 only)")
