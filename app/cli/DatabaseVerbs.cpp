@@ -317,8 +317,10 @@ int DatabaseVerbs::check(DatabaseSession &session)
               << " now)\n    an edit to an applied script never reaches this database; put the change in a new "
                  "revision, or restore the file\n";
     if (!report.journalPresent)
-        m_out << "Note: no journal table, so changed scripts cannot be detected ([retort] journal = true "
-                 "keeps one)\n";
+        m_out << "Note: no journal table, so changed scripts cannot be detected"
+              << (session.settings().journalEnabled(session.nativeProject())
+                      ? QStringLiteral(" (the next run creates it)\n")
+                      : QStringLiteral(" ([retort] journal = true in alembic.ini keeps one)\n"));
     else if (!report.unrecordedRevisions.isEmpty())
         m_out << "Note: " << report.unrecordedRevisions.size()
               << " applied revision(s) have no checksum in the journal (applied before it was kept, or by "

@@ -214,6 +214,7 @@ private slots:
     void flaskUpgradeThenRetortReads();
     void retortStampThenFlaskCurrent_data();
     void retortStampThenFlaskCurrent();
+    void journalOfPythonRevisionsCatchesAnEditedScript();
     void autogenerateLeavesTheJournalAloneWithTheSnippet_data();
     void autogenerateLeavesTheJournalAloneWithTheSnippet();
 
@@ -343,6 +344,46 @@ void TestRetortFlask::retortStampThenFlaskCurrent()
     const Output current = app.retort({u"current"_s, u"--json"_s});
     QCOMPARE(current.exitCode, 0);
     QCOMPARE(strings(jsonOf(current).value(u"heads"_s)), QStringList());
+}
+
+// With the journal turned on, revisions run through `flask db` are journaled with their
+// checksums, and `check` notices an applied Python revision edited afterwards.
+void TestRetortFlask::journalOfPythonRevisionsCatchesAnEditedScript()
+{
+    FlaskApp app;
+    QVERIFY(app.create(u"sqlite"_s));
+    QVERIFY(app.appendToIni(u"\n[retort]\njournal = true\n"_s));
+    const Output upgrade = app.retort({u"upgrade"_s, kRate});
+    QVERIFY2(upgrade.exitCode == 0, qPrintable(upgrade.describe()));
+
+    const Output log = app.retort({u"log"_s, u"--json"_s});
+    QVERIFY2(log.exitCode == 0, qPrintable(log.describe()));
+    QStringList journaled;
+    for (const QJsonValue &entry : jsonOf(log).value(u"entries"_s).toArray()) {
+        QCOMPARE(entry.toObject().value(u"direction"_s).toString(), u"upgrade"_s);
+        QCOMPARE(entry.toObject().value(u"script_sha256"_s).toString().size(), 64);
+        journaled << entry.toObject().value(u"revision"_s).toString();
+    }
+    QCOMPARE(journaled, (QStringList{u"3f247d40a9c4"_s, u"8a5e40175905"_s, kRate}));
+    QCOMPARE(app.retort({u"check"_s}).exitCode, 0);
+
+    // An edit to the pending branch is fine; one to an applied revision is not.
+    const QString versions = app.migrations() + u"/versions/"_s;
+    QFile pending(versions + kActive + u"_add_active_flag_to_users.py"_s);
+    QVERIFY(pending.open(QIODevice::Append));
+    pending.write("# edited\n");
+    pending.close();
+    QCOMPARE(app.retort({u"check"_s}).exitCode, 0);
+    QFile applied(versions + u"8a5e40175905_add_note_to_time_entries.py"_s);
+    QVERIFY(applied.open(QIODevice::Append));
+    applied.write("# edited\n");
+    applied.close();
+    const Output check = app.retort({u"check"_s, u"--json"_s});
+    QVERIFY2(check.exitCode == 1, qPrintable(check.describe()));
+    const QJsonArray changed = jsonOf(check).value(u"changed_scripts"_s).toArray();
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).toObject().value(u"revision"_s).toString(), u"8a5e40175905"_s);
+    QCOMPARE(jsonOf(check).value(u"pending"_s).toInt(), 2);
 }
 
 void TestRetortFlask::autogenerateLeavesTheJournalAloneWithTheSnippet_data()
