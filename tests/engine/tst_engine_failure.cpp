@@ -6,7 +6,13 @@
 #include "EngineProject.h"
 #include "RandomGraph.h"
 
+#include "command/DatabaseSession.h"
+#include "command/MigrateCommands.h"
+#include "command/ProjectSnapshot.h"
+
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,6 +42,16 @@ int lineOf(const QString &text, const QString &needle)
     return -1;
 }
 
+// Counts what the runner reports, as the CLI and the GUI would see it.
+class CountingObserver : public retort::RunObserver
+{
+public:
+    void stepStarted(int, int, const retort::PlanStep &step) override { started.append(step.revision); }
+    void stepFinished(int, int, const retort::PlanStep &step, qint64) override { finished.append(step.revision); }
+    QStringList started;
+    QStringList finished;
+};
+
 } // namespace
 
 class TestEngineFailure : public QObject
@@ -45,6 +61,8 @@ class TestEngineFailure : public QObject
 private slots:
     void failingStep_data();
     void failingStep();
+    void failingStepInProcess_data();
+    void failingStepInProcess();
 };
 
 void TestEngineFailure::failingStep_data()
@@ -149,6 +167,63 @@ void TestEngineFailure::failingStep()
     QCOMPARE(db->versionRows(), QStringList{specs.last().id});
     if (withPassword)
         QVERIFY(!again.all().contains(password));
+}
+
+void TestEngineFailure::failingStepInProcess_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<bool>("transactional");
+    for (const QString &backend : {u"sqlite"_s, u"postgresql"_s}) {
+        QTest::addRow("%s/transactional", qPrintable(backend)) << backend << true;
+        QTest::addRow("%s/non-transactional", qPrintable(backend)) << backend << false;
+    }
+}
+
+// The same failure through core/command: the RunError and RunOutcome carry the details as values.
+void TestEngineFailure::failingStepInProcess()
+{
+    QFETCH(QString, backend);
+    QFETCH(bool, transactional);
+    RevisionSpecs specs{revision(u"aaaa00000001"_s, {}), revision(u"bbbb00000002"_s, u"aaaa00000001"_s),
+                        revision(u"cccc00000003"_s, u"bbbb00000002"_s)};
+    specs[1].transactional = transactional;
+    specs[1].upgradeStatements.append(kBadStatement);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString failure;
+    const QString project = dir.filePath(u"sql"_s);
+    QVERIFY2(EngineProject::writeSql(project, specs, {}, &failure), qPrintable(failure));
+    auto db = EngineDatabase::create(backend, &failure);
+    QVERIFY2(db, qPrintable(failure));
+
+    auto snapshot = retort::ProjectSnapshot::load(project, QDir::currentPath());
+    auto opened = retort::DatabaseSession::open(snapshot, db->url(), EngineProcess::cleanEnvironment(),
+                                                QDir::currentPath());
+    auto *error = std::get_if<retort::RunError>(&opened);
+    QVERIFY2(!error, qPrintable(error ? error->toString() : QString()));
+    retort::DatabaseSession &session = *std::get<std::unique_ptr<retort::DatabaseSession>>(opened);
+
+    CountingObserver observer;
+    const retort::RunOutcome outcome = retort::migrateCommand(
+        session, retort::MigrationRequest::upgrade(u"heads"_s), observer, std::chrono::milliseconds(0));
+    QVERIFY(!outcome.ok());
+    QVERIFY(outcome.error.has_value());
+    QCOMPARE(outcome.error->kind, u"StatementFailed"_s);
+    QCOMPARE(outcome.error->revision, specs[1].id);
+    QCOMPARE(QFileInfo(outcome.error->path).canonicalFilePath(),
+             QFileInfo(EngineProject::sqlFilePath(project, specs[1])).canonicalFilePath());
+    QCOMPARE(outcome.error->line, lineOf(EngineProject::sqlFileText(specs[1]), kBadStatement));
+    QCOMPARE(outcome.error->statement.trimmed(), kBadStatement);
+    const QString databaseMessage = db->errorOf(kBadStatement).split(u'\n').first().trimmed();
+    QVERIFY2(outcome.error->databaseMessage.contains(databaseMessage),
+             qPrintable(outcome.error->databaseMessage + u" / "_s + databaseMessage));
+    QCOMPARE(outcome.stepsApplied, 1);
+    QCOMPARE(outcome.headsBefore, QStringList());
+    QCOMPARE(outcome.headsAfter, QStringList{specs[0].id});
+    QCOMPARE(observer.started, (QStringList{specs[0].id, specs[1].id}));
+    QCOMPARE(observer.finished, QStringList{specs[0].id});
+    QCOMPARE(db->versionRows(), QStringList{specs[0].id});
 }
 
 QTEST_GUILESS_MAIN(TestEngineFailure)
