@@ -34,7 +34,7 @@ int runGui(int &argc, char **argv, const retort::cli::Invocation &invocation)
     QString directory = invocation.value(QStringLiteral("directory"));
     if (directory.isEmpty() && !invocation.positionals.isEmpty())
         directory = invocation.positionals.constFirst();
-    QString displayUrl = invocation.value(QStringLiteral("url"));
+    QString url = invocation.value(QStringLiteral("url"));
 
     if (invocation.has(QStringLiteral("demo"))) {
         directory = demoProjectDirectory();
@@ -46,13 +46,13 @@ int runGui(int &argc, char **argv, const retort::cli::Invocation &invocation)
             QMessageBox::critical(nullptr, QStringLiteral("Retort"), error);
             return 1;
         }
-        displayUrl = QStringLiteral("sqlite:///") + database;
+        url = QStringLiteral("sqlite:///") + database;
     }
     if (directory.isEmpty())
         directory = QDir::currentPath();
 
     retort::ui::MainWindow window;
-    window.openProject(QDir(directory).absolutePath(), displayUrl);
+    window.openProject(QDir(directory).absolutePath(), url);
     window.show();
     return app.exec();
 }

@@ -1,0 +1,200 @@
+// The revision graph model over real projects: history order, lanes for a branch, the applied
+// state following the database, the filter and the problems list.
+#include "TestProject.h"
+#include "graph/ProblemListModel.h"
+#include "graph/RevisionFilterProxy.h"
+#include "graph/RevisionGraphModel.h"
+#include "run/MigrationController.h"
+
+#include <QDirIterator>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace retort;
+using namespace retort::ui;
+
+class TestRevisionGraphModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void demoHasOneRowPerRevisionFile();
+    void parentsLieBelowTheirChildren();
+    void branchOpensASecondLane();
+    void appliedStateFollowsTheDatabase_data();
+    void appliedStateFollowsTheDatabase();
+    void filterMatchesIdPrefixMessageAndLabel_data();
+    void filterMatchesIdPrefixMessageAndLabel();
+    void problemsNameFileAndLine();
+
+private:
+    std::shared_ptr<const ProjectSnapshot> m_demo;
+};
+
+void TestRevisionGraphModel::initTestCase()
+{
+    m_demo = ProjectSnapshot::load(demoDirectory(), QDir::currentPath());
+    QVERIFY(!m_demo->blockingError());
+}
+
+void TestRevisionGraphModel::demoHasOneRowPerRevisionFile()
+{
+    RevisionGraphModel model;
+    model.setSnapshot(m_demo);
+    const QStringList files = QDir(demoDirectory() + QStringLiteral("/versions"))
+                                  .entryList({QStringLiteral("*.sql")}, QDir::Files);
+    QCOMPARE(files.size(), 13);
+    QCOMPARE(model.rowCount(), 13);
+    QStringList ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids.append(model.index(row, 0).data(RevisionGraphModel::RevisionIdRole).toString());
+    for (const QString &file : files)
+        QVERIFY2(ids.contains(file.section(QLatin1Char('_'), 0, 0)), qPrintable(file));
+    QCOMPARE(model.columnCount(), int(RevisionGraphModel::ColumnCount));
+}
+
+void TestRevisionGraphModel::parentsLieBelowTheirChildren()
+{
+    RevisionGraphModel model;
+    model.setSnapshot(m_demo);
+    const RevisionMap &map = m_demo->map();
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const int revIndex = model.revisionIndex(row);
+        for (int parent : map.downRevisions(revIndex))
+            QVERIFY(model.rowOfRevision(map.id(parent)) > row);
+    }
+    // Newest first: the head is the first row, the base the last.
+    QVERIFY(model.index(0, 0).data(RevisionGraphModel::IsHeadRole).toBool());
+    QVERIFY(model.index(model.rowCount() - 1, 0).data(RevisionGraphModel::IsBaseRole).toBool());
+}
+
+void TestRevisionGraphModel::branchOpensASecondLane()
+{
+    RevisionGraphModel model;
+    model.setSnapshot(m_demo);
+    QCOMPARE(model.maxLaneCount(), 2);
+    int mergeRow = -1;
+    int branchRow = -1;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.index(row, 0).data(RevisionGraphModel::IsMergePointRole).toBool())
+            mergeRow = row;
+        if (model.index(row, 0).data(RevisionGraphModel::IsBranchPointRole).toBool())
+            branchRow = row;
+    }
+    QVERIFY(mergeRow >= 0);
+    QVERIFY(branchRow > mergeRow);
+    const auto laneRow = [&](int row) { return model.index(row, 0).data(RevisionGraphModel::LaneRowRole).value<LaneRow>(); };
+    // Between the branch point and the merge both branches are drawn side by side...
+    QSet<int> lanesBetween;
+    for (int row = mergeRow + 1; row < branchRow; ++row) {
+        QCOMPARE(laneRow(row).laneCount, 2);
+        lanesBetween.insert(laneRow(row).lane);
+    }
+    QCOMPARE(lanesBetween.size(), 2);
+    // ...and the merge's two parents are in different lanes.
+    const RevisionMap &map = m_demo->map();
+    const RevIndexes parents = map.downRevisions(model.revisionIndex(mergeRow));
+    QCOMPARE(int(parents.size()), 2);
+    QVERIFY(laneRow(model.rowOfRevision(map.id(parents[0]))).lane
+            != laneRow(model.rowOfRevision(map.id(parents[1]))).lane);
+    // Above the merge and below the branch point the history is one line again.
+    for (int row = 0; row < mergeRow; ++row)
+        QCOMPARE(laneRow(row).laneCount, 1);
+    for (int row = branchRow + 1; row < model.rowCount(); ++row)
+        QCOMPARE(laneRow(row).laneCount, 1);
+}
+
+void TestRevisionGraphModel::appliedStateFollowsTheDatabase_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<int>("applied"); // rows applied or current, counted from the base
+    QTest::newRow("one step") << QStringLiteral("+1") << 1;
+    QTest::newRow("three steps") << QStringLiteral("+3") << 3;
+}
+
+void TestRevisionGraphModel::appliedStateFollowsTheDatabase()
+{
+    QFETCH(QString, target);
+    QFETCH(int, applied);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+
+    RevisionGraphModel model;
+    model.setSnapshot(m_demo);
+    MigrationController controller;
+    controller.setConfirmer([](const PlanSummary &) { return true; });
+    connect(&controller, &MigrationController::stateRead, &model,
+            [&](const CurrentState &state) { model.setDatabaseHeads(state.heads); });
+    QSignalSpy finished(&controller, &MigrationController::runFinished);
+    controller.open(m_demo, sqliteUrl(dir), QDir::currentPath());
+    QTRY_VERIFY(model.hasDatabaseState());
+    QCOMPARE(model.pendingCount(), 13);
+
+    controller.request(MigrationRequest::upgrade(target));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    const auto outcome = finished.first().first().value<RunOutcome>();
+    QVERIFY2(outcome.ok(), outcome.error ? qPrintable(outcome.error->toString()) : "cancelled");
+    QTRY_COMPARE(model.pendingCount(), 13 - applied);
+
+    const int last = model.rowCount() - 1;
+    for (int row = 0; row <= last; ++row) {
+        const auto expected = row == last - applied + 1 ? RevisionGraphModel::State::Current
+                              : row > last - applied + 1 ? RevisionGraphModel::State::Applied
+                                                         : RevisionGraphModel::State::Pending;
+        QCOMPARE(model.state(row), expected);
+    }
+    QCOMPARE(model.databaseHeads(), outcome.headsAfter);
+}
+
+void TestRevisionGraphModel::filterMatchesIdPrefixMessageAndLabel_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("id prefix") << QStringLiteral("2e4a") << QStringList{QStringLiteral("2e4a6c8e0f4a")};
+    QTest::newRow("id middle does not match") << QStringLiteral("6c8e0f4a") << QStringList{};
+    QTest::newRow("message, any case") << QStringLiteral("MERGE BILLING")
+                                       << QStringList{QStringLiteral("2e4a6c8e0f4a")};
+    QTest::newRow("label") << QStringLiteral("reporting") << QStringList{QStringLiteral("6b8d0f2a4c28")};
+}
+
+void TestRevisionGraphModel::filterMatchesIdPrefixMessageAndLabel()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    RevisionGraphModel model;
+    model.setSnapshot(m_demo);
+    RevisionFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setFilterText(text);
+    QStringList ids;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        ids.append(proxy.index(row, 0).data(RevisionGraphModel::RevisionIdRole).toString());
+    QCOMPARE(ids, expected);
+    proxy.setFilterText(QString());
+    QCOMPARE(proxy.rowCount(), model.rowCount());
+}
+
+void TestRevisionGraphModel::problemsNameFileAndLine()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeProject(dir.path(), {{QStringLiteral("aaaa00000001"), QString(), QStringLiteral("SELECT 1;")},
+                              {QStringLiteral("bbbb00000002"), QStringLiteral("ffff00000009"), QStringLiteral("SELECT 2;")}});
+    const auto snapshot = ProjectSnapshot::load(dir.path(), dir.path());
+    QVERIFY(!snapshot->problems().isEmpty());
+    ProblemListModel problems;
+    problems.setProblems(snapshot->problems());
+    QCOMPARE(problems.rowCount(), int(snapshot->problems().size()));
+    bool namesMissingParent = false;
+    for (int row = 0; row < problems.rowCount(); ++row) {
+        const QModelIndex index = problems.index(row);
+        QVERIFY(index.data().toString().contains(index.data(ProblemListModel::PathRole).toString()));
+        if (index.data(ProblemListModel::RevisionRole).toString() == QLatin1String("bbbb00000002"))
+            namesMissingParent = index.data().toString().contains(QLatin1String("ffff00000009"));
+    }
+    QVERIFY(namesMissingParent);
+}
+
+QTEST_MAIN(TestRevisionGraphModel)
+#include "tst_revisiongraphmodel.moc"

@@ -1,0 +1,133 @@
+#include "RevisionDetailsView.h"
+
+#include "ScriptView.h"
+#include "run/StepScript.h"
+
+#include <QFile>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace retort::ui {
+
+namespace {
+
+QString joinIds(const RevisionMap &map, const RevIndexes &indexes)
+{
+    QStringList ids = map.ids(indexes);
+    return ids.isEmpty() ? QStringLiteral("—") : ids.join(QStringLiteral(", "));
+}
+
+QString orDash(const QString &text)
+{
+    return text.isEmpty() ? QStringLiteral("—") : text;
+}
+
+// The statements one direction runs, each preceded by the file line it starts on.
+QString statementsText(const Revision &revision, PlanStep::Direction direction, SqlDialect dialect)
+{
+    const QString title = direction == PlanStep::Direction::Up ? QStringLiteral("upgrade")
+                                                               : QStringLiteral("downgrade");
+    QString text = QStringLiteral("-- %1 (%2)\n").arg(title, sqlDialectName(dialect));
+    const auto loaded = StepScript::load(revision, direction, dialect);
+    if (const auto *error = std::get_if<RunError>(&loaded))
+        return text + QStringLiteral("-- cannot read: ") + error->message + QLatin1Char('\n');
+    const auto &script = std::get<StepScript>(loaded);
+    if (script.statements.isEmpty())
+        text += QStringLiteral("-- (no statements)\n");
+    for (const SqlStatement &statement : script.statements)
+        text += QStringLiteral("-- line %1\n").arg(statement.line) + statement.text + QStringLiteral(";\n");
+    return text;
+}
+
+} // namespace
+
+RevisionDetailsView::RevisionDetailsView(QWidget *parent)
+    : QWidget(parent)
+    , m_metadata(new QTextBrowser(this))
+    , m_tabs(new QTabWidget(this))
+    , m_script(new ScriptView(this))
+    , m_sql(new ScriptView(this))
+{
+    m_metadata->setOpenLinks(false);
+    m_tabs->addTab(m_script, tr("Script"));
+    m_tabs->addTab(m_sql, tr("SQL"));
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_metadata);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+}
+
+void RevisionDetailsView::showRevision(const ProjectSnapshot &snapshot, RevIndex index,
+                                       std::optional<SqlDialect> dialect)
+{
+    const RevisionMap &map = snapshot.map();
+    const Revision &revision = map.revision(index);
+    const auto row = [](const QString &name, const QString &value) {
+        return QStringLiteral("<tr><th align=left valign=top>%1</th><td>%2</td></tr>")
+            .arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    QString html = QStringLiteral("<h3>%1</h3><table cellspacing=4>").arg(orDash(revision.message).toHtmlEscaped());
+    html += row(tr("Revision"), revision.id);
+    html += row(tr("Parents"), orDash(revision.downRevisions.join(QStringLiteral(", "))));
+    html += row(tr("Children"), joinIds(map, map.children(index)));
+    html += row(tr("Branch labels"), orDash(map.branchLabels(index).join(QStringLiteral(", "))));
+    html += row(tr("Depends on"), orDash(revision.dependsOn.join(QStringLiteral(", "))));
+    html += row(tr("Created"), orDash(revision.createDate));
+    html += row(tr("File"), revision.path);
+    html += row(tr("Format"), revision.format == ScriptFormat::Sql ? tr("native SQL") : tr("Python (Alembic)"));
+    html += QStringLiteral("</table>");
+    m_metadata->setHtml(html);
+
+    QFile file(revision.path);
+    if (file.open(QIODevice::ReadOnly))
+        m_script->showScript(QString::fromUtf8(file.readAll()), revision.path);
+    else
+        m_script->showScript(tr("Cannot read %1: %2").arg(revision.path, file.errorString()), QString());
+
+    if (revision.format == ScriptFormat::Python) {
+        m_sqlText = tr("-- %1 is a Python revision: its SQL is produced by the project's own Alembic\n"
+                       "-- command (for example `alembic upgrade %2 --sql`), not read by Retort.\n")
+                        .arg(revision.id, revision.id);
+    } else {
+        const SqlDialect shown = dialect.value_or(SqlDialect::Sqlite);
+        m_sqlText = statementsText(revision, PlanStep::Direction::Up, shown) + QLatin1Char('\n')
+                    + statementsText(revision, PlanStep::Direction::Down, shown);
+    }
+    m_sql->showScript(m_sqlText, QStringLiteral("statements.sql"));
+}
+
+void RevisionDetailsView::clear()
+{
+    m_metadata->clear();
+    m_script->showScript(QString(), QString());
+    m_sqlText.clear();
+    m_sql->showScript(QString(), QString());
+}
+
+void RevisionDetailsView::showLine(int line)
+{
+    if (line <= 0)
+        return;
+    m_tabs->setCurrentWidget(m_script);
+    const int zeroBased = line - 1;
+    m_script->setCursorPosition(zeroBased, 0);
+    m_script->ensureLineVisible(zeroBased);
+    m_script->setSelection(zeroBased, 0, zeroBased, m_script->lineLength(zeroBased));
+}
+
+QString RevisionDetailsView::metadataText() const
+{
+    return m_metadata->toPlainText();
+}
+
+QString RevisionDetailsView::sqlText() const
+{
+    return m_sqlText;
+}
+
+} // namespace retort::ui

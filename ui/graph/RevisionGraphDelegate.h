@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace retort::ui {
+
+// Paints the graph column (lanes, edges, nodes) and the labels column (badges) of a
+// RevisionGraphModel, directly or through a proxy. Parent edges are solid, depends_on edges
+// dashed; merge points are diamonds, branch points rings; applied revisions are filled green,
+// the version table's rows (current) orange, pending ones hollow.
+class RevisionGraphDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    static constexpr int LaneWidth = 16;
+
+    explicit RevisionGraphDelegate(QObject *parent = nullptr);
+
+    // While the view is filtered, rows are no longer adjacent: only nodes are drawn.
+    void setNodesOnly(bool nodesOnly) { m_nodesOnly = nodesOnly; }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    static QColor laneColor(int lane);
+
+private:
+    void paintGraph(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintBadges(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+
+    bool m_nodesOnly = false;
+};
+
+} // namespace retort::ui

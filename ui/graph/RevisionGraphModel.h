@@ -1,0 +1,78 @@
+#pragma once
+
+#include "command/ProjectSnapshot.h"
+#include "layout/LaneRow.h"
+
+#include <QAbstractTableModel>
+#include <QSet>
+
+#include <memory>
+#include <vector>
+
+Q_DECLARE_METATYPE(retort::LaneRow)
+
+namespace retort::ui {
+
+// One row per revision of a ProjectSnapshot, newest first (`alembic history` order), with the
+// lane layout for painting the graph and the revision's state in the connected database.
+class RevisionGraphModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { GraphColumn, IdColumn, MessageColumn, DateColumn, LabelsColumn, ColumnCount };
+    enum class State { Pending, Applied, Current };
+    Q_ENUM(State)
+    enum Role {
+        LaneRowRole = Qt::UserRole + 1, // retort::LaneRow
+        StateRole,                      // State as int
+        RevisionIdRole,                 // full id
+        RevisionIndexRole,              // RevIndex in the snapshot's map
+        IsMergePointRole,
+        IsBranchPointRole,
+        IsHeadRole,
+        IsBaseRole,
+        BranchLabelsRole,               // QStringList, own labels
+        SearchTextRole,                 // id, message and labels for the filter
+    };
+
+    explicit RevisionGraphModel(QObject *parent = nullptr);
+
+    void setSnapshot(std::shared_ptr<const ProjectSnapshot> snapshot);
+    std::shared_ptr<const ProjectSnapshot> snapshot() const { return m_snapshot; }
+    // The version table's rows: these are current, they and their ancestors (through
+    // down_revision and depends_on) are applied, the rest pending. Unknown ids are ignored.
+    void setDatabaseHeads(const QStringList &heads);
+    // Forgets the database: every revision shows as pending.
+    void clearDatabaseState();
+    bool hasDatabaseState() const { return m_hasDatabaseState; }
+    const QStringList &databaseHeads() const { return m_databaseHeads; }
+
+    int rowOfRevision(const QString &id) const;   // -1 when absent
+    int revisionIndex(int row) const { return m_order.at(size_t(row)); }
+    State state(int row) const;
+    int pendingCount() const;
+    int maxLaneCount() const { return m_maxLanes; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static QString shortId(const QString &id);
+
+private:
+    QString labelsText(int revIndex) const;
+
+    std::shared_ptr<const ProjectSnapshot> m_snapshot;
+    std::vector<int> m_order;      // row -> RevIndex
+    std::vector<int> m_rowOf;      // RevIndex -> row
+    QList<LaneRow> m_lanes;
+    int m_maxLanes = 0;
+    std::vector<char> m_applied;   // by RevIndex
+    std::vector<char> m_current;   // by RevIndex
+    QStringList m_databaseHeads;
+    bool m_hasDatabaseState = false;
+};
+
+} // namespace retort::ui

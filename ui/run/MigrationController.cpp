@@ -1,0 +1,108 @@
+#include "MigrationController.h"
+
+#include "MigrationWorker.h"
+
+namespace retort::ui {
+
+MigrationController::MigrationController(QObject *parent) : QObject(parent), m_worker(new MigrationWorker)
+{
+    registerRunMetaTypes();
+    m_thread.setObjectName(QStringLiteral("retort-database"));
+    m_worker->moveToThread(&m_thread);
+
+    connect(m_worker, &MigrationWorker::sessionOpened, this, [this](const QString &displayUrl, int dialect) {
+        m_connected = true;
+        m_dialect = SqlDialect(dialect);
+        m_displayUrl = displayUrl;
+        emit connected(displayUrl);
+    });
+    connect(m_worker, &MigrationWorker::sessionFailed, this, [this](const RunError &error) {
+        m_connected = false;
+        m_dialect.reset();
+        setBusy(false);
+        emit connectionFailed(error);
+    });
+    connect(m_worker, &MigrationWorker::stateRead, this, [this](const CurrentState &state) {
+        emit stateRead(state);
+    });
+    connect(m_worker, &MigrationWorker::stateFailed, this, &MigrationController::stateFailed);
+    connect(m_worker, &MigrationWorker::planned, this, &MigrationController::onPlanned);
+    connect(m_worker, &MigrationWorker::planFailed, this, [this](const MigrationRequest &, const RunError &error) {
+        setBusy(false);
+        emit planFailed(error);
+    });
+    connect(m_worker, &MigrationWorker::stepStarted, this, &MigrationController::stepStarted);
+    connect(m_worker, &MigrationWorker::stepFinished, this, &MigrationController::stepFinished);
+    connect(m_worker, &MigrationWorker::logLine, this, &MigrationController::logLine);
+    connect(m_worker, &MigrationWorker::finished, this, [this](const RunOutcome &outcome) {
+        setBusy(false);
+        emit runFinished(outcome);
+    });
+    m_thread.start();
+}
+
+MigrationController::~MigrationController()
+{
+    m_worker->requestCancel();
+    // The session's connection must close in the thread that opened it.
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->closeSession(); },
+                              Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker;
+}
+
+void MigrationController::open(std::shared_ptr<const ProjectSnapshot> project, const QString &urlOption,
+                               const QString &workingDirectory)
+{
+    m_project = project;
+    m_connected = false;
+    m_dialect.reset();
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, project, urlOption, workingDirectory] {
+        worker->openSession(project, urlOption, workingDirectory);
+    });
+}
+
+void MigrationController::refresh()
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->readState(); });
+}
+
+void MigrationController::request(const MigrationRequest &request)
+{
+    if (m_busy)
+        return;
+    setBusy(true);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, request] { worker->plan(request); });
+}
+
+void MigrationController::cancel()
+{
+    m_worker->requestCancel();
+}
+
+void MigrationController::onPlanned(const MigrationRequest &request, const Plan &plan)
+{
+    const PlanSummary summary =
+        PlanSummary::build(*m_project, request, plan, m_dialect.value_or(SqlDialect::Sqlite));
+    if (summary.isEmpty() || !m_confirmer || !m_confirmer(summary)) {
+        if (summary.isEmpty())
+            emit logLine(tr("Nothing to do: the database is already at %1")
+                             .arg(plan.headsAfter.isEmpty() ? tr("base") : plan.headsAfter.join(QStringLiteral(", "))));
+        setBusy(false);
+        emit declined();
+        return;
+    }
+    emit runStarted(summary);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, request] { worker->run(request); });
+}
+
+void MigrationController::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    emit busyChanged(busy);
+}
+
+} // namespace retort::ui

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "PlanSummary.h"
+#include "RunMetaTypes.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace retort::ui {
+
+class MigrationWorker;
+
+// Owns the worker thread and the one MigrationWorker living in it. Every request plans first,
+// asks the confirmer (a dialog, or a test's stand-in) with a PlanSummary, and runs only after a
+// yes. One request at a time: busy() is true from planning until the run has finished.
+class MigrationController : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Confirmer = std::function<bool(const PlanSummary &)>;
+
+    explicit MigrationController(QObject *parent = nullptr);
+    ~MigrationController() override; // cancels between steps, then quit() + wait()
+
+    void setConfirmer(Confirmer confirmer) { m_confirmer = std::move(confirmer); }
+
+    void open(std::shared_ptr<const ProjectSnapshot> project, const QString &urlOption,
+              const QString &workingDirectory);
+    void refresh();
+    void request(const MigrationRequest &request);
+    void cancel();
+
+    bool isBusy() const { return m_busy; }
+    bool isConnected() const { return m_connected; }
+    std::optional<SqlDialect> dialect() const { return m_dialect; }
+    QString displayUrl() const { return m_displayUrl; }
+    const QThread *workerThread() const { return &m_thread; }
+
+signals:
+    void connected(const QString &displayUrl);
+    void connectionFailed(const retort::RunError &error);
+    void stateRead(const retort::CurrentState &state);
+    void stateFailed(const retort::RunError &error);
+    void busyChanged(bool busy);
+    void planFailed(const retort::RunError &error);
+    void runStarted(const retort::ui::PlanSummary &summary);
+    void declined();
+    void stepStarted(int index, int count, const retort::PlanStep &step);
+    void stepFinished(int index, int count, const retort::PlanStep &step, qint64 elapsedMs);
+    void logLine(const QString &line);
+    void runFinished(const retort::RunOutcome &outcome);
+
+private:
+    void setBusy(bool busy);
+    void onPlanned(const MigrationRequest &request, const Plan &plan);
+
+    QThread m_thread;
+    MigrationWorker *m_worker = nullptr;
+    Confirmer m_confirmer;
+    std::shared_ptr<const ProjectSnapshot> m_project;
+    std::optional<SqlDialect> m_dialect;
+    QString m_displayUrl;
+    bool m_busy = false;
+    bool m_connected = false;
+};
+
+} // namespace retort::ui

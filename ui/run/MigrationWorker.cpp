@@ -1,0 +1,101 @@
+#include "MigrationWorker.h"
+
+#include "QueuedRunObserver.h"
+
+#include <QProcessEnvironment>
+
+namespace retort::ui {
+
+namespace {
+
+RunError noSession()
+{
+    RunError error;
+    error.kind = QStringLiteral("NotConnected");
+    error.message = QStringLiteral("No database is connected; choose a database URL first.");
+    return error;
+}
+
+} // namespace
+
+MigrationWorker::MigrationWorker(QObject *parent) : QObject(parent) {}
+
+MigrationWorker::~MigrationWorker() = default;
+
+void MigrationWorker::openSession(std::shared_ptr<const ProjectSnapshot> project, const QString &urlOption,
+                                  const QString &workingDirectory)
+{
+    m_session.reset();
+    auto opened = DatabaseSession::open(std::move(project), urlOption, QProcessEnvironment::systemEnvironment(),
+                                        workingDirectory);
+    if (auto *error = std::get_if<RunError>(&opened)) {
+        emit sessionFailed(*error);
+        return;
+    }
+    m_session = std::move(std::get<std::unique_ptr<DatabaseSession>>(opened));
+    emit sessionOpened(m_session->target().displayUrl(), int(m_session->target().url.sqlDialect()));
+    readState();
+}
+
+void MigrationWorker::closeSession()
+{
+    m_session.reset();
+}
+
+void MigrationWorker::readState()
+{
+    if (!m_session) {
+        emit stateFailed(noSession());
+        return;
+    }
+    auto state = currentCommand(*m_session);
+    if (auto *error = std::get_if<RunError>(&state))
+        emit stateFailed(*error);
+    else
+        emit stateRead(std::get<CurrentState>(state));
+}
+
+void MigrationWorker::plan(const MigrationRequest &request)
+{
+    if (!m_session) {
+        emit planFailed(request, noSession());
+        return;
+    }
+    auto planned = planCommand(*m_session, request);
+    if (auto *error = std::get_if<RunError>(&planned))
+        emit planFailed(request, *error);
+    else
+        emit this->planned(request, std::get<Plan>(planned));
+}
+
+void MigrationWorker::run(const MigrationRequest &request)
+{
+    m_cancel = false;
+    if (!m_session) {
+        RunOutcome outcome;
+        outcome.error = noSession();
+        emit finished(outcome);
+        return;
+    }
+    QueuedRunObserver observer(*this);
+    const RunOutcome outcome = migrateCommand(*m_session, request, observer, std::chrono::seconds(10));
+    emit finished(outcome);
+    readState();
+}
+
+void MigrationWorker::reportStateAfterStep(const PlanStep &step)
+{
+    if (!m_session)
+        return;
+    // A Python step reports while the project's Alembic process may still hold the database;
+    // its rows are known from the plan, and the table is read once the run is over.
+    const RevIndex index = m_session->project().map().indexOf(step.revision);
+    const bool native = step.stamp || (index >= 0 && m_session->project().map().revision(index).format == ScriptFormat::Sql);
+    if (!native) {
+        emit stateRead(CurrentState{step.headsAfter, {}});
+        return;
+    }
+    readState();
+}
+
+} // namespace retort::ui
