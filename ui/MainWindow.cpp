@@ -315,6 +315,9 @@ void MainWindow::openProject(const QString &directory, const QString &url)
     m_model->setSnapshot(snapshot);
     m_problems->setProblems(snapshot->problems());
     m_details->clear();
+    m_graph->setColumnWidth(RevisionGraphModel::GraphColumn,
+                            RevisionGraphDelegate::LaneWidth * qMax(2, m_model->maxLaneCount())
+                                + 2 * RevisionGraphDelegate::Margin);
     if (m_model->rowCount() > 0)
         m_graph->setCurrentIndex(m_proxy->index(0, RevisionGraphModel::MessageColumn));
     RecentProjects::addProject(absolute);

@@ -194,6 +194,9 @@ void TestMainWindow::screenshots()
         palette.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
         palette.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
         palette.setColor(QPalette::HighlightedText, Qt::white);
+        palette.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+        for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            palette.setColor(QPalette::Disabled, role, QColor(0x70, 0x70, 0x70));
     }
     QApplication::setPalette(palette);
 

@@ -155,7 +155,10 @@ void TestRevisionGraphModel::filterMatchesIdPrefixMessageAndLabel_data()
     QTest::newRow("id middle does not match") << QStringLiteral("6c8e0f4a") << QStringList{};
     QTest::newRow("message, any case") << QStringLiteral("MERGE BILLING")
                                        << QStringList{QStringLiteral("2e4a6c8e0f4a")};
-    QTest::newRow("label") << QStringLiteral("reporting") << QStringList{QStringLiteral("6b8d0f2a4c28")};
+    QTest::newRow("label") << QStringLiteral("reporting")
+                           << QStringList{QStringLiteral("2e4a6c8e0f4a"), QStringLiteral("6b8d0f2a4c28")};
+    QTest::newRow("label only") << QStringLiteral("billing") << QStringList{QStringLiteral("2e4a6c8e0f4a"),
+                                                                            QStringLiteral("5f7b9d1c3e96")};
 }
 
 void TestRevisionGraphModel::filterMatchesIdPrefixMessageAndLabel()

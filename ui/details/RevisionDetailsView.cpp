@@ -117,7 +117,11 @@ void RevisionDetailsView::showLine(int line)
     const int zeroBased = line - 1;
     m_script->setCursorPosition(zeroBased, 0);
     m_script->ensureLineVisible(zeroBased);
-    m_script->setSelection(zeroBased, 0, zeroBased, m_script->lineLength(zeroBased));
+    QString text = m_script->text(zeroBased);
+    while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r')))
+        text.chop(1);
+    // Selected from its end back to its start, so the caret stays on the line.
+    m_script->setSelection(zeroBased, int(text.size()), zeroBased, 0);
 }
 
 QString RevisionDetailsView::metadataText() const

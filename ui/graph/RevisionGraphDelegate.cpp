@@ -17,7 +17,7 @@ const QColor CurrentColor(0xf0, 0x8c, 0x00);
 
 double laneX(const QRect &rect, int lane)
 {
-    return rect.left() + RevisionGraphDelegate::LaneWidth * (lane + 0.5);
+    return rect.left() + RevisionGraphDelegate::Margin + RevisionGraphDelegate::LaneWidth * (lane + 0.5);
 }
 
 struct Badge
@@ -186,7 +186,7 @@ QSize RevisionGraphDelegate::sizeHint(const QStyleOptionViewItem &option, const 
     size.setHeight(qMax(size.height(), 24));
     if (index.column() == RevisionGraphModel::GraphColumn) {
         const auto row = index.data(RevisionGraphModel::LaneRowRole).value<LaneRow>();
-        size.setWidth(LaneWidth * qMax(1, row.laneCount) + 4);
+        size.setWidth(LaneWidth * qMax(1, row.laneCount) + 2 * Margin);
     }
     return size;
 }

@@ -14,6 +14,7 @@ class RevisionGraphDelegate : public QStyledItemDelegate
 
 public:
     static constexpr int LaneWidth = 16;
+    static constexpr int Margin = 6; // room for the current revision's ring
 
     explicit RevisionGraphDelegate(QObject *parent = nullptr);
 
