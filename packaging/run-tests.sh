@@ -7,5 +7,10 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
 preset="${1:-dev}"
 cd "$repo"
+# Tests must not read or write the user's settings, data or default backup folder.
+test_home="$repo/build/$preset/test-home"
+rm -rf "$test_home"
+mkdir -p "$test_home/data" "$test_home/config" "$test_home/cache"
+export XDG_DATA_HOME="$test_home/data" XDG_CONFIG_HOME="$test_home/config" XDG_CACHE_HOME="$test_home/cache"
 jobs=$(nproc 2>/dev/null || echo 2)
 exec ctest --preset "$preset" --parallel "$jobs"

@@ -1,7 +1,9 @@
 #include "BackupPolicy.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 namespace retort {
 
@@ -20,6 +22,22 @@ Problem badSetting(const ProjectConfig &config, const QString &key, const QStrin
 
 } // namespace
 
+QString BackupPolicy::defaultDirectory(const ProjectConfig &config)
+{
+    const QString root = QDir::cleanPath(QFileInfo(!config.iniPath.isEmpty() ? QFileInfo(config.iniPath).absolutePath()
+                                                   : !config.directory.isEmpty() ? config.directory
+                                                                                 : QDir::currentPath())
+                                             .absoluteFilePath());
+    // "migrations" says little; the folder above it names the application.
+    QString name = QFileInfo(root).fileName();
+    if (name == u"migrations" || name.isEmpty())
+        name = QFileInfo(QFileInfo(root).absolutePath()).fileName();
+    const QByteArray hash = QCryptographicHash::hash(root.toUtf8(), QCryptographicHash::Sha1).toHex().left(8);
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return QDir::cleanPath(data + QStringLiteral("/retort/backups/") + name + QLatin1Char('-')
+                           + QString::fromLatin1(hash));
+}
+
 BackupPolicy BackupPolicy::fromConfig(const ProjectConfig &config)
 {
     BackupPolicy policy;
@@ -27,7 +45,7 @@ BackupPolicy BackupPolicy::fromConfig(const ProjectConfig &config)
                          : !config.directory.isEmpty() ? config.directory
                                                        : QDir::currentPath();
     const QString dir = config.retort.value(QStringLiteral("backup_dir")).trimmed();
-    policy.directory = QDir::cleanPath(QDir(base).absoluteFilePath(dir.isEmpty() ? QStringLiteral("backups") : dir));
+    policy.directory = dir.isEmpty() ? defaultDirectory(config) : QDir::cleanPath(QDir(base).absoluteFilePath(dir));
 
     const QString beforeUpgradeKey = QStringLiteral("backup_before_upgrade");
     if (config.retort.contains(beforeUpgradeKey)) {

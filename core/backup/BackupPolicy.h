@@ -8,8 +8,10 @@
 namespace retort {
 
 // When and where backups are taken, from the [retort] section of alembic.ini:
-//   backup_dir = backups            relative to the directory of alembic.ini (default: "backups"
-//                                   next to alembic.ini, outside the versions directory)
+//   backup_dir = backups            relative to the directory of alembic.ini. Default: a folder
+//                                   per project in the user's data directory
+//                                   (~/.local/share/retort/backups/<project>-<hash>), so copies of
+//                                   the data never land in the project's source tree.
 //   backup_before_upgrade = false   also back up before upgrades (downgrades always are)
 //   backup_keep = 10                keep the newest N backups of a database; 0 keeps all
 struct BackupPolicy
@@ -20,6 +22,8 @@ struct BackupPolicy
     Problems problems; // values that could not be read, with what was used instead
 
     static BackupPolicy fromConfig(const ProjectConfig &config);
+    // The default folder for a project whose settings name none.
+    static QString defaultDirectory(const ProjectConfig &config);
 };
 
 } // namespace retort

@@ -25,6 +25,9 @@ void write(const QString &path, const QString &text)
 BackupProject::BackupProject(const QMap<QString, QString> &retortSettings)
 {
     QString ini = u"[alembic]\n\n[retort]\n"_s;
+    // Keep backups inside the temporary project unless a test names a folder itself.
+    if (!retortSettings.contains(u"backup_dir"_s))
+        ini += u"backup_dir = backups\n"_s;
     for (auto it = retortSettings.cbegin(); it != retortSettings.cend(); ++it)
         ini += it.key() + u" = "_s + it.value() + u'\n';
     write(m_dir.filePath(u"alembic.ini"_s), ini);

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -271,7 +272,18 @@ private slots:
         for (const QString &pair : settings)
             config.retort.insert(pair.section(u'=', 0, 0), pair.section(u'=', 1));
         const BackupPolicy policy = BackupPolicy::fromConfig(config);
-        QCOMPARE(policy.directory, QDir::cleanPath(QDir(u"/srv/app/migrations"_s).absoluteFilePath(directory)));
+        // No backup_dir: a per-project folder in the user's data directory, never the source tree.
+        const QString expected = directory == u"backups"
+                                     ? QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+                                           + u"/retort/backups/app-"_s
+                                     : QDir::cleanPath(QDir(u"/srv/app/migrations"_s).absoluteFilePath(directory));
+        if (directory == u"backups") {
+            QVERIFY2(policy.directory.startsWith(expected), qPrintable(policy.directory));
+            QCOMPARE(policy.directory.size(), expected.size() + 8);
+            QVERIFY(!policy.directory.startsWith(u"/srv/app"_s));
+        } else {
+            QCOMPARE(policy.directory, expected);
+        }
         QCOMPARE(policy.beforeUpgrade, beforeUpgrade);
         QCOMPARE(policy.keep, keep);
         QCOMPARE(policy.problems.size(), problems);
