@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Expected.h"
+
 #include <QString>
 
 #include <utility>
@@ -46,27 +48,8 @@ struct DbError
     }
 };
 
-// A value or the DbError explaining why there is none (a small std::expected).
+// A value or the DbError explaining why there is none.
 template<typename T>
-class DbResult
-{
-public:
-    DbResult(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-    DbResult(DbError error) : m_state(std::in_place_index<1>, std::move(error)) {}
-
-    bool ok() const { return m_state.index() == 0; }
-    explicit operator bool() const { return ok(); }
-
-    const T &value() const & { return std::get<0>(m_state); }
-    T &value() & { return std::get<0>(m_state); }
-    T &&value() && { return std::get<0>(std::move(m_state)); }
-    const T &operator*() const & { return value(); }
-    const T *operator->() const { return &value(); }
-
-    const DbError &error() const { return std::get<1>(m_state); }
-
-private:
-    std::variant<T, DbError> m_state;
-};
+using DbResult = Expected<T, DbError>;
 
 } // namespace retort
