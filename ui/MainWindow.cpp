@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "graph/GraphExporter.h"
+
 #include "details/RevisionDetailsView.h"
 #include "dialogs/ConfirmationDialog.h"
 #include "graph/ProblemListModel.h"
@@ -232,6 +234,11 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    fileMenu->addSeparator();
+    QAction *exportGraph = fileMenu->addAction(tr("&Export Graph…"), this, &MainWindow::exportGraphDialog);
+    exportGraph->setObjectName(QStringLiteral("exportGraph"));
+    exportGraph->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportGraph->setToolTip(tr("Save the whole revision graph as an SVG or PNG file"));
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -549,6 +556,26 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     event->acceptProposedAction();
     openProject(folder);
+}
+
+} // namespace retort::ui
+
+namespace retort::ui {
+
+void MainWindow::exportGraphDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Graph"), QString(),
+                                                      tr("SVG image (*.svg);;PNG image (*.png)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    const GraphExporter exporter(*m_model, *m_delegate);
+    const bool ok = path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? exporter.exportPng(path, &error)
+                                                                              : exporter.exportSvg(path, &error);
+    if (!ok)
+        QMessageBox::warning(this, tr("Export Graph"), error);
+    else
+        statusBar()->showMessage(tr("Graph saved to %1").arg(path), 5000);
 }
 
 } // namespace retort::ui

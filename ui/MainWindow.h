@@ -61,6 +61,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void exportGraphDialog();
     void createActions();
     void createLayout();
     void openFolderDialog();

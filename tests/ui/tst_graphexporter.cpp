@@ -1,0 +1,69 @@
+// The whole graph exports to SVG and PNG through the view's own delegate.
+#include "TestProject.h"
+#include "command/ProjectSnapshot.h"
+#include "graph/GraphExporter.h"
+#include "graph/RevisionGraphDelegate.h"
+#include "graph/RevisionGraphModel.h"
+
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace retort;
+using namespace retort::ui;
+
+class TestGraphExporter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void exportsEveryRow();
+    void unwritablePathIsAnError();
+};
+
+void TestGraphExporter::exportsEveryRow()
+{
+    RevisionGraphModel model;
+    model.setSnapshot(ProjectSnapshot::load(demoDirectory(), QDir::currentPath()));
+    QCOMPARE(model.rowCount(), 13);
+    RevisionGraphDelegate delegate;
+    const GraphExporter exporter(model, delegate);
+    QTemporaryDir dir;
+    QString error;
+
+    const QString png = dir.filePath(QStringLiteral("graph.png"));
+    QVERIFY2(exporter.exportPng(png, &error), qPrintable(error));
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    // Every row is in the picture, not only what a view would show.
+    const int rowHeight = delegate.sizeHint(QStyleOptionViewItem(), model.index(0, RevisionGraphModel::IdColumn)).height();
+    QCOMPARE(image.height(), rowHeight * 13);
+    // Something was drawn: more than the background colour.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    QVERIFY2(colours.size() > 10, "the exported image is blank");
+
+    const QString svg = dir.filePath(QStringLiteral("graph.svg"));
+    QVERIFY2(exporter.exportSvg(svg, &error), qPrintable(error));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("<svg"));
+    QVERIFY(text.contains("Merge billing and reporting")); // row text is real text in the SVG
+}
+
+void TestGraphExporter::unwritablePathIsAnError()
+{
+    RevisionGraphModel model;
+    model.setSnapshot(ProjectSnapshot::load(demoDirectory(), QDir::currentPath()));
+    RevisionGraphDelegate delegate;
+    QString error;
+    QVERIFY(!GraphExporter(model, delegate).exportPng(QStringLiteral("/proc/no/such/graph.png"), &error));
+    QVERIFY(error.contains(QStringLiteral("/proc/no/such/graph.png")));
+}
+
+QTEST_MAIN(TestGraphExporter)
+#include "tst_graphexporter.moc"
