@@ -2,6 +2,7 @@
 
 #include "BackupVerbs.h"
 #include "DatabaseVerbs.h"
+#include "MigrationArguments.h"
 #include "RevisionJson.h"
 #include "RevisionText.h"
 #include "command/GraphCommands.h"
@@ -146,14 +147,13 @@ namespace retort::cli {
 
 int CliRunner::offlineSql(const ProjectSnapshot &project)
 {
-    const QString &verb = m_invocation.verb;
-    const QStringList &args = m_invocation.positionals;
-    const MigrationRequest request =
-        verb == u"upgrade"     ? MigrationRequest::upgrade(args.value(0, QStringLiteral("head")))
-        : verb == u"downgrade" ? MigrationRequest::downgrade(args.value(0, QStringLiteral("-1")))
-                               : MigrationRequest::stamp(args, m_invocation.has(QStringLiteral("purge")));
+    const std::optional<MigrationRequest> request = migrationRequest(m_invocation);
+    if (!request) {
+        m_err << "retort: --sql applies to upgrade, downgrade and stamp only\n";
+        return 2;
+    }
     const auto sql = offlineSqlCommand(project, m_invocation.value(QStringLiteral("url")),
-                                       QProcessEnvironment::systemEnvironment(), QDir::currentPath(), request);
+                                       QProcessEnvironment::systemEnvironment(), QDir::currentPath(), *request);
     if (const auto *error = std::get_if<RunError>(&sql)) {
         m_err << "FAILED: " << error->toString() << '\n';
         return 1;

@@ -1,6 +1,7 @@
 #include "DatabaseVerbs.h"
 
 #include "ConsoleRunObserver.h"
+#include "MigrationArguments.h"
 #include "PlanJson.h"
 #include "RevisionText.h"
 #include "command/CheckCommand.h"
@@ -83,20 +84,6 @@ int DatabaseVerbs::printJson(const QJsonObject &object)
     return 0;
 }
 
-std::optional<MigrationRequest> DatabaseVerbs::request(QString *error) const
-{
-    const QString &verb = m_invocation.verb;
-    const QStringList &args = m_invocation.positionals;
-    if (verb == u"upgrade")
-        return MigrationRequest::upgrade(args.value(0, QStringLiteral("head")));
-    if (verb == u"downgrade")
-        return MigrationRequest::downgrade(args.value(0, QStringLiteral("-1")));
-    if (verb == u"stamp")
-        return MigrationRequest::stamp(args, m_invocation.has(QStringLiteral("purge")));
-    *error = verb;
-    return std::nullopt;
-}
-
 int DatabaseVerbs::run(std::shared_ptr<const ProjectSnapshot> project)
 {
     auto opened = DatabaseSession::open(std::move(project), m_invocation.value(QStringLiteral("url")),
@@ -114,10 +101,9 @@ int DatabaseVerbs::run(std::shared_ptr<const ProjectSnapshot> project)
         return log(session);
     if (verb == u"check")
         return check(session);
-    QString unknown;
-    const std::optional<MigrationRequest> migration = request(&unknown);
+    const std::optional<MigrationRequest> migration = migrationRequest(m_invocation);
     if (!migration) {
-        m_err << "retort: '" << unknown << "' is not a database verb\n";
+        m_err << "retort: '" << verb << "' is not a database verb\n";
         return 2;
     }
     if (m_invocation.has(QStringLiteral("dry-run")))

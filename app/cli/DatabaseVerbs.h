@@ -30,7 +30,6 @@ private:
     int log(DatabaseSession &session);
     int check(DatabaseSession &session);
 
-    std::optional<MigrationRequest> request(QString *error) const;
     int fail(const RunError &error);
     int printJson(const QJsonObject &object);
     bool json() const { return m_invocation.has(QStringLiteral("json")); }

@@ -159,6 +159,25 @@ StepExecutor::Outcome StepExecutor::run(const PlanStep &step, const QStringList 
     return outcome;
 }
 
+JournalEntry StepExecutor::journalEntry(const PlanStep &step, const QStringList &expectedHeads,
+                                        const QString &sha256, const QString &outcome) const
+{
+    // The heads stay where they were unless the caller records a change.
+    JournalEntry entry;
+    entry.revision = step.stamp ? step.toRevisions.join(QLatin1Char(',')) : step.revision;
+    entry.direction = directionName(step);
+    entry.headsBefore = sorted(expectedHeads);
+    entry.headsAfter = entry.headsBefore;
+    entry.startedAt = m_startedAt;
+    entry.finishedAt = QDateTime::currentDateTimeUtc();
+    entry.durationMs = m_startedAt.msecsTo(entry.finishedAt);
+    entry.scriptSha256 = sha256;
+    entry.appliedBy = JournalEntry::currentUserAtHost();
+    entry.retortVersion = QStringLiteral(RETORT_VERSION_STRING);
+    entry.outcome = outcome;
+    return entry;
+}
+
 std::optional<RunError> StepExecutor::recordAndSwap(const PlanStep &step, const QStringList &expectedHeads,
                                                     bool purgeFirst, const QString &sha256, qint64 startedMs)
 {
@@ -174,18 +193,9 @@ std::optional<RunError> StepExecutor::recordAndSwap(const PlanStep &step, const 
         if (auto error = m_journal->ensureTable())
             return stepError(step, *error);
     }
-    JournalEntry entry;
-    entry.revision = step.stamp ? step.toRevisions.join(QLatin1Char(',')) : step.revision;
-    entry.direction = directionName(step);
-    entry.headsBefore = sorted(expectedHeads);
+    JournalEntry entry = journalEntry(step, expectedHeads, sha256, QStringLiteral("applied"));
     entry.headsAfter = step.headsAfter;
-    entry.startedAt = m_startedAt;
-    entry.finishedAt = QDateTime::currentDateTimeUtc();
     entry.durationMs = startedMs;
-    entry.scriptSha256 = sha256;
-    entry.appliedBy = JournalEntry::currentUserAtHost();
-    entry.retortVersion = QStringLiteral(RETORT_VERSION_STRING);
-    entry.outcome = QStringLiteral("applied");
     if (auto error = m_journal->record(entry))
         return stepError(step, *error);
     return std::nullopt;
@@ -203,18 +213,7 @@ void StepExecutor::recordFailure(const PlanStep &step, const QStringList &expect
         m_connection.rollback();
         return;
     }
-    JournalEntry entry;
-    entry.revision = step.stamp ? step.toRevisions.join(QLatin1Char(',')) : step.revision;
-    entry.direction = directionName(step);
-    entry.headsBefore = sorted(expectedHeads);
-    entry.headsAfter = sorted(expectedHeads);
-    entry.startedAt = m_startedAt;
-    entry.finishedAt = QDateTime::currentDateTimeUtc();
-    entry.durationMs = m_startedAt.msecsTo(entry.finishedAt);
-    entry.scriptSha256 = sha256;
-    entry.appliedBy = JournalEntry::currentUserAtHost();
-    entry.retortVersion = QStringLiteral(RETORT_VERSION_STRING);
-    entry.outcome = QStringLiteral("failed");
+    JournalEntry entry = journalEntry(step, expectedHeads, sha256, QStringLiteral("failed"));
     entry.error = error.toString();
     if (m_journal->record(entry))
         m_connection.rollback();

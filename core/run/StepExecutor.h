@@ -12,6 +12,7 @@ namespace retort {
 
 class Connection;
 class Journal;
+struct JournalEntry;
 class VersionTable;
 
 // Runs one step of a plan in process: a native SQL revision's statements or a stamp, together
@@ -47,6 +48,8 @@ private:
     void recordFailure(const PlanStep &step, const QStringList &expectedHeads, const QString &sha256,
                        const RunError &error);
     RunError stepError(const PlanStep &step, const DbError &error) const;
+    JournalEntry journalEntry(const PlanStep &step, const QStringList &expectedHeads,
+                              const QString &sha256, const QString &outcome) const;
 
     Connection &m_connection;
     VersionTable &m_versions;
