@@ -1,0 +1,359 @@
+#include "MergeCommand.h"
+
+#include "command/DatabaseTarget.h"
+#include "graph/Resolver.h"
+#include "run/AlembicDetector.h"
+#include "run/AlembicOutputParser.h"
+#include "run/SecretMask.h"
+#include "run/ShellWords.h"
+#include "script/RevisionFileName.h"
+#include "script/SqlRevisionReader.h"
+#include "script/SqlRevisionWriter.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QUuid>
+
+#include <set>
+
+using namespace Qt::StringLiterals;
+
+namespace retort {
+
+namespace {
+
+// Alembic's default message when -m is not given (the template renders None this way).
+const QString kDefaultMessage = u"empty message"_s;
+constexpr int kAlembicTimeoutMs = 120000;
+
+RunError runError(const QString &kind, const QString &message, const QString &revision = {},
+                  const QString &path = {})
+{
+    RunError error;
+    error.kind = kind;
+    error.message = message;
+    error.revision = revision;
+    error.path = path;
+    return error;
+}
+
+// A graph error as Alembic's merge command words it (ScriptDirectory._catch_revision_errors
+// around get_revisions, with generate_revision's multiple_heads text).
+RunError fromGraphError(const GraphError &error)
+{
+    if (error.kind == u"MultipleHeads"_s)
+        return runError(error.kind,
+                        u"Multiple heads are present; please specify the head revision on which the new "
+                        "revision should be based, or perform a merge."_s);
+    if (error.kind == u"ResolutionError"_s && !error.argument.isEmpty())
+        return runError(error.kind, u"Can't locate revision identified by '%1'"_s.arg(error.argument));
+    return runError(error.kind.isEmpty() ? u"RevisionError"_s : error.kind, error.message);
+}
+
+// util.rev_id(): the last twelve hex digits of a random UUID.
+QString newRevisionId()
+{
+    return QUuid::createUuid().toString(QUuid::Id128).right(12);
+}
+
+// str(datetime.now()): microseconds included unless they are zero.
+QString createDateText(const QDateTime &when)
+{
+    QString text = when.toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    const int micros = when.time().msec() * 1000;
+    if (micros)
+        text += u'.' + QString::number(micros).rightJustified(6, u'0');
+    return text;
+}
+
+// The request checked against the graph: what the new revision will look like.
+struct CheckedMerge
+{
+    QString revId;
+    RevIndexes parents;
+    QStringList parentIds;
+};
+
+std::variant<CheckedMerge, RunError> checkRequest(const ProjectSnapshot &project, const MergeRequest &request)
+{
+    // One head is reported below, with what the revisions resolved to.
+    if (project.blockingError() || project.map().isEmpty())
+        return runError(u"MergeUnavailable"_s, mergeUnavailableReason(project));
+    const RevisionMap &map = project.map();
+
+    CheckedMerge merge;
+    merge.revId = request.revId.isEmpty() ? newRevisionId() : request.revId;
+    QStringList illegal;
+    for (QChar c : {u'+', u'-', u':', u'@'}) {
+        if (merge.revId.contains(c))
+            illegal << QString(c);
+    }
+    if (!illegal.isEmpty())
+        return runError(u"RevisionError"_s, u"Character(s) '%1' not allowed in revision identifier '%2'"_s
+                                                .arg(illegal.join(u", "_s), merge.revId));
+    if (merge.revId.trimmed() != merge.revId || merge.revId.contains(u' ') || merge.revId.contains(u','))
+        return runError(u"RevisionError"_s, u"revision identifier '%1' may not hold spaces or commas"_s
+                                                .arg(merge.revId));
+    if (const RevIndex existing = map.indexOfKey(merge.revId); existing >= 0)
+        return runError(u"RevisionExists"_s,
+                        u"Revision %1 already exists (%2); choose another --rev-id or leave it out for a "
+                        "new one"_s.arg(merge.revId, map.revision(existing).path),
+                        merge.revId, map.revision(existing).path);
+    if (!request.branchLabel.isEmpty()) {
+        const QString &label = request.branchLabel;
+        if (label.contains(u'@') || label.contains(u',') || label.contains(u' ') || label.trimmed() != label)
+            return runError(u"RevisionError"_s, u"branch label '%1' may not hold '@', ',' or spaces"_s.arg(label));
+        if (const RevIndex user = map.indexOfKey(label); user >= 0 || label == merge.revId)
+            return runError(u"RevisionError"_s,
+                            u"Branch name '%1' in revision %2 already used by revision %3"_s
+                                .arg(label, merge.revId, user >= 0 ? map.id(user) : merge.revId));
+    }
+
+    const Result<RevIndexes> resolved = Resolver(map).revisions(request.revisions);
+    if (!resolved)
+        return fromGraphError(resolved.error());
+    for (RevIndex i : *resolved) {
+        if (i >= 0) // "base" stands for no revision
+            merge.parents.push_back(i);
+    }
+    const std::set<RevIndex> distinct(merge.parents.begin(), merge.parents.end());
+    if (distinct.size() != merge.parents.size())
+        return runError(u"DuplicateHeads"_s, u"Duplicate head revisions specified"_s);
+    merge.parentIds = map.ids(merge.parents);
+    if (merge.parents.size() < 2)
+        return runError(u"NothingToMerge"_s,
+                        u"%1 resolves to %2; a merge needs at least two heads"_s.arg(
+                            request.revisions.join(u' '),
+                            merge.parentIds.isEmpty() ? u"no revision"_s
+                                                      : u"only %1"_s.arg(merge.parentIds.constFirst())));
+    for (RevIndex i : merge.parents) {
+        if (!map.isHead(i))
+            return runError(u"NotAHead"_s,
+                            u"Revision %1 is not a head revision; please specify --splice to create a new "
+                            "branch from this revision"_s.arg(map.id(i)),
+                            map.id(i), map.revision(i).path);
+    }
+    // A head can still be an ancestor of another through depends_on.
+    for (RevIndex i : merge.parents) {
+        const std::vector<char> below = map.ancestors({i}, RevisionMap::Edges::All);
+        for (RevIndex j : merge.parents) {
+            if (j != i && below[size_t(j)])
+                return runError(u"AncestorMerge"_s,
+                                u"Revision %1 is an ancestor of %2; merge revisions on separate branches"_s
+                                    .arg(map.id(j), map.id(i)),
+                                map.id(j));
+        }
+    }
+    return merge;
+}
+
+// Alembic puts a new revision in the only version location, or, with several, in the first
+// head's directory; when that is no configured location (recursive ones), the first location.
+QString targetDirectory(const ProjectSnapshot &project, const CheckedMerge &merge)
+{
+    const QStringList &locations = project.config().versionLocations;
+    if (locations.size() > 1) {
+        for (RevIndex i : merge.parents) {
+            const QString dir = QFileInfo(project.map().revision(i).path).absolutePath();
+            for (const QString &location : locations) {
+                if (QDir::cleanPath(location) == QDir::cleanPath(dir))
+                    return location;
+            }
+        }
+    }
+    return locations.value(0);
+}
+
+std::variant<MergeOutcome, RunError> writeNative(const ProjectSnapshot &project, const MergeRequest &request,
+                                                 const CheckedMerge &merge)
+{
+    const QString directory = targetDirectory(project, merge);
+    if (directory.isEmpty())
+        return runError(u"NoVersionLocation"_s, u"the project has no version location to write the merge to"_s);
+    const QDateTime now = QDateTime::currentDateTime();
+    Revision revision;
+    revision.id = merge.revId;
+    revision.downRevisions = merge.parentIds;
+    if (!request.branchLabel.isEmpty())
+        revision.branchLabels = {request.branchLabel};
+    revision.createDate = createDateText(now);
+    // The header holds one line; Alembic's doc is the first paragraph anyway.
+    revision.message = request.message.isEmpty() ? kDefaultMessage : request.message.simplified();
+    revision.format = ScriptFormat::Sql;
+    const ProjectConfig &config = project.config();
+    const QString name = RevisionFileName::fileName(config.fileTemplate, merge.revId, request.message, now,
+                                                    config.truncateSlugLength, u".sql"_s);
+    const QString path = QDir(directory).absoluteFilePath(name);
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return runError(u"WriteFailed"_s, u"cannot create the directory %1"_s.arg(QFileInfo(path).absolutePath()));
+    if (auto failure = SqlRevisionWriter::write(revision, path))
+        return runError(u"WriteFailed"_s, *failure + u"; nothing was written"_s, merge.revId, path);
+
+    // What was written must read back the same, or it does not stay.
+    const SqlReadResult back = SqlRevisionReader::readFile(path);
+    if (!back.revision || back.revision->id != revision.id
+        || back.revision->downRevisions != revision.downRevisions
+        || back.revision->branchLabels != revision.branchLabels
+        || back.revision->message != revision.message) {
+        QFile::remove(path);
+        return runError(u"WriteFailed"_s, u"the merge revision did not read back as written; it was removed"_s,
+                        merge.revId, path);
+    }
+    return MergeOutcome{merge.revId, path, merge.parentIds};
+}
+
+struct ChildRun
+{
+    int exitCode = -1;
+    bool finished = false;
+    QString commandLine;
+    QStringList outLines;
+    QStringList errLines;
+};
+
+ChildRun runChild(const AlembicCommand &command, const QStringList &arguments, const QString &databaseUrl)
+{
+    ChildRun run;
+    run.commandLine = SecretMask::maskUrls(ShellWords::join(QStringList{command.program} + arguments));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!databaseUrl.isEmpty())
+        env.insert(u"DATABASE_URL"_s, databaseUrl);
+    env.insert(u"PYTHONIOENCODING"_s, u"utf-8"_s);
+    QProcess process;
+    process.setProgram(command.program);
+    process.setArguments(arguments);
+    process.setWorkingDirectory(command.workingDirectory);
+    process.setProcessEnvironment(env);
+    // No terminal: Alembic then prints its status lines unwrapped, and nothing waits for input.
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start();
+    if (!process.waitForStarted(30000)) {
+        run.errLines << process.errorString();
+        return run;
+    }
+    if (!process.waitForFinished(kAlembicTimeoutMs)) {
+        process.kill();
+        process.waitForFinished(3000);
+        run.errLines << u"no result after %1 s; it was stopped"_s.arg(kAlembicTimeoutMs / 1000);
+        return run;
+    }
+    const QStringList secrets = SecretMask::passwordsOf(databaseUrl);
+    auto lines = [&](const QByteArray &bytes) {
+        QStringList out;
+        for (const QString &line : QString::fromUtf8(bytes).split(u'\n', Qt::SkipEmptyParts))
+            out << SecretMask::mask(line.endsWith(u'\r') ? line.chopped(1) : line, secrets);
+        return out;
+    };
+    run.outLines = lines(process.readAllStandardOutput());
+    run.errLines = lines(process.readAllStandardError());
+    run.finished = process.exitStatus() == QProcess::NormalExit;
+    run.exitCode = process.exitCode();
+    return run;
+}
+
+std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &project, const MergeRequest &request,
+                                                      const CheckedMerge &merge, const QString &workingDirectory)
+{
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    AlembicDetector::Options options;
+    options.environment = environment;
+    // Flask apps may need DATABASE_URL to start even though merge touches no database.
+    if (const auto target = resolveDatabaseTarget(project.config(), {}, environment, workingDirectory))
+        options.databaseUrl = target->url.toString();
+    const AlembicDetection detection = AlembicDetector::detect(project.config(), options);
+    if (!detection.found())
+        return runError(u"AlembicUnavailable"_s,
+                        u"merging Python revisions runs the project's own Alembic command, and none works "
+                        "here. "_s + detection.advice());
+    const AlembicCommand &command = *detection.command;
+
+    QStringList arguments = command.prefixArguments;
+    arguments << u"merge"_s;
+    if (!request.message.isEmpty())
+        arguments << u"-m"_s << request.message;
+    if (!request.branchLabel.isEmpty())
+        arguments << u"--branch-label"_s << request.branchLabel;
+    // Always our own id: it finds the new file again whatever the template names it.
+    arguments << u"--rev-id"_s << merge.revId;
+    if (command.style == AlembicCommand::Style::FlaskMigrate && !command.migrationsDirectory.isEmpty())
+        arguments << u"-d"_s << command.migrationsDirectory;
+    // Parents by full id: what was checked is what gets merged.
+    arguments << merge.parentIds;
+
+    const ChildRun run = runChild(command, arguments, options.databaseUrl);
+    if (!run.finished || run.exitCode != 0) {
+        AlembicOutputParser parser;
+        for (const QString &line : run.outLines + run.errLines)
+            parser.feed(line);
+        QString why = parser.errorLine();
+        if (why.isEmpty())
+            why = parser.exceptionLine();
+        if (why.isEmpty() && !run.errLines.isEmpty())
+            why = run.errLines.constLast();
+        RunError error = runError(u"AlembicFailed"_s,
+                                  u"%1 failed (%2): %3\nAlembic said:\n%4\nFix the cause and run merge again."_s
+                                      .arg(run.commandLine,
+                                           run.finished ? u"exit code %1"_s.arg(run.exitCode) : u"did not finish"_s,
+                                           why, (run.outLines + run.errLines).join(u'\n')),
+                                  merge.revId);
+        return error;
+    }
+
+    static const QRegularExpression generating(u"^\\s*Generating (.+?) \\.\\.\\.(\\s+done)?\\s*$"_s);
+    QString reported;
+    for (const QString &line : run.outLines) {
+        const QRegularExpressionMatch m = generating.match(line);
+        if (m.hasMatch())
+            reported = m.captured(1);
+    }
+    // The file system and our reader have the last word on what was written.
+    const auto reloaded = ProjectSnapshot::fromConfig(project.config());
+    const RevIndex written = reloaded->map().indexOf(merge.revId);
+    if (written < 0)
+        return runError(u"AlembicFailed"_s,
+                        u"%1 succeeded but no revision %2 can be read from the project%3; look at what it "
+                        "printed:\n%4"_s.arg(run.commandLine, merge.revId,
+                                             reported.isEmpty() ? QString() : u" (it reported %1)"_s.arg(reported),
+                                             run.outLines.join(u'\n')),
+                        merge.revId, reported);
+    const Revision &revision = reloaded->map().revision(written);
+    return MergeOutcome{merge.revId, QFileInfo(revision.path).absoluteFilePath(), revision.downRevisions};
+}
+
+} // namespace
+
+QString mergeUnavailableReason(const ProjectSnapshot &project)
+{
+    if (const auto &error = project.blockingError())
+        return u"the project cannot be read as a revision graph: %1"_s.arg(error->message);
+    const RevisionMap &map = project.map();
+    if (map.isEmpty())
+        return u"the project has no revisions"_s;
+    const Result<RevIndexes> heads = Resolver(map).revisions(u"heads"_s);
+    if (!heads)
+        return heads.error().message;
+    if (heads->size() < 2)
+        return u"there is only one head (%1); nothing to merge"_s.arg(heads->empty() ? QString() : map.id(heads->front()));
+    return {};
+}
+
+std::variant<MergeOutcome, RunError> mergeCommand(const ProjectSnapshot &project, const MergeRequest &request,
+                                                  const QString &workingDirectory)
+{
+    auto checked = checkRequest(project, request);
+    if (auto *error = std::get_if<RunError>(&checked))
+        return *error;
+    const CheckedMerge &merge = std::get<CheckedMerge>(checked);
+    // Alembic cannot see native revisions, so any native parent makes a native merge.
+    bool allPython = true;
+    for (RevIndex i : merge.parents)
+        allPython = allPython && project.map().revision(i).format == ScriptFormat::Python;
+    if (allPython)
+        return mergeWithAlembic(project, request, merge, workingDirectory);
+    return writeNative(project, request, merge);
+}
+
+} // namespace retort
