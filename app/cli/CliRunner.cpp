@@ -2,6 +2,7 @@
 
 #include "BackupVerbs.h"
 #include "DatabaseVerbs.h"
+#include "MergeVerb.h"
 #include "MigrationArguments.h"
 #include "RevisionJson.h"
 #include "RevisionText.h"
@@ -35,6 +36,8 @@ int CliRunner::run()
         return history(*project);
     if (verb == u"show")
         return show(*project);
+    if (MergeVerb::handles(verb))
+        return MergeVerb(m_invocation, m_out, m_err).run(*project);
     if (BackupVerbs::handles(verb))
         return BackupVerbs(m_invocation, m_out, m_err).run(project);
     if (m_invocation.has(QStringLiteral("sql")))

@@ -70,6 +70,11 @@ const QList<VerbSpec> &verbs()
         {u"log"_s, QString(), u"Show the journal of applied steps (who, when, checksum)."_s, {}, 0, 0},
         {u"check"_s, QString(),
          u"Report several heads, unknown database revisions, changed scripts and pending steps."_s, {}, 0, 0},
+        {u"merge"_s, u"[REVS...]"_s, u"Write a revision merging REVS (default: heads)."_s,
+         {{u"message"_s, u'm', u"MSG"_s, u"the new revision's message"_s},
+          {u"branch-label"_s, QChar(), u"LABEL"_s, u"branch label for the new revision"_s},
+          {u"rev-id"_s, QChar(), u"ID"_s, u"revision id to use instead of a random one"_s}},
+         0, -1},
     };
     return list;
 }
