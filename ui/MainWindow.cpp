@@ -1,39 +1,36 @@
 #include "MainWindow.h"
 
-#include "graph/GraphExporter.h"
-
+#include "MainActions.h"
 #include "details/RevisionDetailsView.h"
 #include "dialogs/ConfirmationDialog.h"
+#include "dialogs/RestoreDialog.h"
+#include "graph/GraphExporter.h"
 #include "graph/ProblemListModel.h"
 #include "graph/RevisionFilterProxy.h"
 #include "graph/RevisionGraphDelegate.h"
 #include "graph/RevisionGraphModel.h"
 #include "project/RecentProjects.h"
 #include "project/UrlChoices.h"
+#include "run/RunPanel.h"
 #include "run/StepDescription.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QMenuBar>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPlainTextEdit>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTime>
-#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -58,6 +55,21 @@ QString droppedFolder(const QMimeData *mime)
     return {};
 }
 
+ActionState::Selected selectedState(const RevisionGraphModel &model, int row)
+{
+    if (row < 0)
+        return ActionState::Selected::None;
+    switch (model.state(row)) {
+    case RevisionGraphModel::State::Pending:
+        return ActionState::Selected::Pending;
+    case RevisionGraphModel::State::Applied:
+        return ActionState::Selected::Applied;
+    case RevisionGraphModel::State::Current:
+        return ActionState::Selected::Current;
+    }
+    return ActionState::Selected::None;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -70,66 +82,22 @@ MainWindow::MainWindow(QWidget *parent)
 {
     m_proxy->setSourceModel(m_model);
     setConfirmer([this](const PlanSummary &summary) { return ConfirmationDialog::confirm(summary, this); });
+    setRestoreConfirmer([this](const BackupInfo &backup, const QString &currentUrl) {
+        return ConfirmationDialog::confirmRestore(backup, currentUrl, this);
+    });
+    m_backupChooser = [this](const BackupPolicy &policy) { return RestoreDialog::chooseBackup(policy, this); };
+    m_mergeMessageAsker = [this]() -> std::optional<QString> {
+        bool ok = false;
+        const QString message = QInputDialog::getText(this, tr("Merge Heads"), tr("Message of the merge revision:"),
+                                                      QLineEdit::Normal, tr("merge heads"), &ok);
+        return ok ? std::optional<QString>(message) : std::nullopt;
+    };
     m_errorPresenter = [this](const RunError &error) {
         QMessageBox::critical(this, tr("Migration failed"), error.toString());
     };
     createLayout();
     createActions();
-
-    connect(m_controller, &MigrationController::connected, this, [this](const QString &displayUrl) {
-        appendLog(tr("Connected to %1").arg(displayUrl));
-        m_stateError.clear();
-        updateTitle();
-        updateActions();
-    });
-    connect(m_controller, &MigrationController::connectionFailed, this, [this](const RunError &error) {
-        m_model->clearDatabaseState();
-        m_stateError = error.message;
-        appendLog(tr("Not connected: %1").arg(error.toString()));
-        updateTitle();
-        updateActions();
-        updateStatus();
-    });
-    connect(m_controller, &MigrationController::stateRead, this, [this](const CurrentState &state) {
-        m_stateError.clear();
-        m_model->setDatabaseHeads(state.heads);
-        updateActions();
-        updateStatus();
-    });
-    connect(m_controller, &MigrationController::stateFailed, this, [this](const RunError &error) {
-        m_stateError = error.message;
-        appendLog(error.toString());
-        updateStatus();
-    });
-    connect(m_controller, &MigrationController::busyChanged, this, [this](bool busy) {
-        m_cancel->setVisible(busy);
-        m_cancel->setEnabled(busy);
-        if (!busy)
-            m_progress->setVisible(false);
-        updateActions();
-    });
-    connect(m_controller, &MigrationController::planFailed, this, &MainWindow::showRunError);
-    connect(m_controller, &MigrationController::runStarted, this, [this](const PlanSummary &summary) {
-        appendLog(summary.title());
-        m_progress->setRange(0, int(summary.steps.size()));
-        m_progress->setValue(0);
-        m_progress->setVisible(true);
-    });
-    connect(m_controller, &MigrationController::stepStarted, this,
-            [this](int index, int count, const PlanStep &step) {
-                const QString name = step.revision.isEmpty() ? step.toRevisions.join(QStringLiteral(", ")) : step.revision;
-                m_progress->setRange(0, count);
-                m_progress->setValue(index);
-                m_progress->setFormat(tr("step %1 of %2: %3").arg(index + 1).arg(count).arg(name));
-                appendLog(tr("Running %1").arg(describeStep(step)));
-            });
-    connect(m_controller, &MigrationController::stepFinished, this,
-            [this](int index, int, const PlanStep &step, qint64 elapsedMs) {
-                m_progress->setValue(index + 1);
-                appendLog(tr("Done %1 (%2 ms)").arg(describeStep(step)).arg(elapsedMs));
-            });
-    connect(m_controller, &MigrationController::logLine, this, &MainWindow::appendLog);
-    connect(m_controller, &MigrationController::runFinished, this, &MainWindow::onRunFinished);
+    connectController();
 
     setAcceptDrops(true);
     resize(1280, 800);
@@ -181,14 +149,11 @@ void MainWindow::createLayout()
             m_details->showLine(line);
     });
 
-    m_log = new QPlainTextEdit(this);
-    m_log->setObjectName(QStringLiteral("log"));
-    m_log->setReadOnly(true);
-    m_log->setMaximumBlockCount(5000);
-
-    auto *bottomTabs = new QTabWidget(this);
-    bottomTabs->addTab(m_problemView, tr("Problems"));
-    bottomTabs->addTab(m_log, tr("Log"));
+    m_runPanel = new RunPanel(this);
+    connect(m_runPanel, &RunPanel::cancelRequested, m_controller, &MigrationController::cancel);
+    m_bottomTabs = new QTabWidget(this);
+    m_bottomTabs->addTab(m_problemView, tr("Problems"));
+    m_bottomTabs->addTab(m_runPanel, tr("Log"));
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -196,7 +161,7 @@ void MainWindow::createLayout()
     leftLayout->addWidget(m_filter);
     auto *leftSplitter = new QSplitter(Qt::Vertical, left);
     leftSplitter->addWidget(m_graph);
-    leftSplitter->addWidget(bottomTabs);
+    leftSplitter->addWidget(m_bottomTabs);
     leftSplitter->setStretchFactor(0, 4);
     leftSplitter->setStretchFactor(1, 1);
     leftLayout->addWidget(leftSplitter);
@@ -209,87 +174,13 @@ void MainWindow::createLayout()
     splitter->setStretchFactor(1, 2);
     setCentralWidget(splitter);
 
-    m_progress = new QProgressBar(this);
-    m_progress->setTextVisible(true);
-    m_progress->setVisible(false);
-    m_progress->setMinimumWidth(280);
-    m_cancel = new QPushButton(tr("Cancel"), this);
-    m_cancel->setToolTip(tr("Stop after the step that is running (a step in flight always finishes or rolls back)"));
-    m_cancel->setVisible(false);
-    connect(m_cancel, &QPushButton::clicked, this, [this] {
-        m_controller->cancel();
-        m_cancel->setEnabled(false);
-        appendLog(tr("Cancelling after the current step…"));
-    });
     m_databaseStatus = new QLabel(this);
     statusBar()->addWidget(m_databaseStatus, 1);
-    statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_cancel);
 }
 
-void MainWindow::createActions()
+QComboBox *MainWindow::createUrlEditor()
 {
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *open = fileMenu->addAction(tr("&Open Folder…"), this, &MainWindow::openFolderDialog);
-    open->setShortcut(QKeySequence::Open);
-    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
-    rebuildRecentMenu();
-    fileMenu->addSeparator();
-    QAction *exportGraph = fileMenu->addAction(tr("&Export Graph…"), this, &MainWindow::exportGraphDialog);
-    exportGraph->setObjectName(QStringLiteral("exportGraph"));
-    exportGraph->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportGraph->setToolTip(tr("Save the whole revision graph as an SVG or PNG file"));
-    fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-
-    const auto make = [this](const QString &name, const QString &text, const QKeySequence &shortcut,
-                             const QString &tip, auto handler) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(name);
-        action->setShortcut(shortcut);
-        action->setStatusTip(tip);
-        action->setData(tip);
-        connect(action, &QAction::triggered, this, handler);
-        return action;
-    };
-    m_upgradeHead = make(QStringLiteral("upgradeHead"), tr("Upgrade to Head"), QKeySequence(tr("Ctrl+U")),
-                         tr("Apply every pending revision (upgrade heads)"),
-                         [this] { runRequest(MigrationRequest::upgrade(QStringLiteral("heads"))); });
-    m_upgradeOne = make(QStringLiteral("upgradeOne"), tr("Upgrade One Step"), QKeySequence(tr("Ctrl+]")),
-                        tr("Apply the next revision (upgrade +1)"),
-                        [this] { runRequest(MigrationRequest::upgrade(QStringLiteral("+1"))); });
-    m_upgradeSelected = make(QStringLiteral("upgradeSelected"), tr("Upgrade to Selected"),
-                             QKeySequence(tr("Ctrl+Shift+U")), tr("Apply revisions up to the selected one"),
-                             [this] { runRequest(MigrationRequest::upgrade(selectedRevision())); });
-    m_downgradeOne = make(QStringLiteral("downgradeOne"), tr("Downgrade One Step"), QKeySequence(tr("Ctrl+[")),
-                          tr("Revert the last applied revision (downgrade -1)"),
-                          [this] { runRequest(MigrationRequest::downgrade(QStringLiteral("-1"))); });
-    m_downgradeSelected = make(QStringLiteral("downgradeSelected"), tr("Downgrade to Selected"),
-                               QKeySequence(tr("Ctrl+Shift+D")),
-                               tr("Revert revisions above the selected one"),
-                               [this] { runRequest(MigrationRequest::downgrade(selectedRevision())); });
-    m_stampSelected = make(QStringLiteral("stampSelected"), tr("Stamp Selected"), QKeySequence(tr("Ctrl+Shift+S")),
-                           tr("Write the selected revision into the version table without running anything"),
-                           [this] { runRequest(MigrationRequest::stamp({selectedRevision()})); });
-    m_refresh = make(QStringLiteral("refresh"), tr("Refresh"), QKeySequence::Refresh,
-                     tr("Read the project and the version table again"), [this] {
-                         if (!m_directory.isEmpty())
-                             openProject(m_directory, m_url->currentData().toString());
-                     });
-
-    QMenu *databaseMenu = menuBar()->addMenu(tr("&Database"));
-    for (QAction *action : {m_upgradeHead, m_upgradeOne, m_upgradeSelected, m_downgradeOne, m_downgradeSelected,
-                            m_stampSelected})
-        databaseMenu->addAction(action);
-    databaseMenu->addSeparator();
-    databaseMenu->addAction(m_refresh);
-
-    QToolBar *toolbar = addToolBar(tr("Database"));
-    toolbar->setObjectName(QStringLiteral("databaseToolBar"));
-    toolbar->setMovable(false);
-    toolbar->addWidget(new QLabel(tr(" Database: "), toolbar));
-    m_url = new QComboBox(toolbar);
+    m_url = new QComboBox(this);
     m_url->setObjectName(QStringLiteral("url"));
     m_url->setEditable(true);
     m_url->setInsertPolicy(QComboBox::NoInsert);
@@ -302,16 +193,127 @@ void MainWindow::createActions()
         const int index = m_url->findText(text);
         connectTo(index >= 0 ? m_url->itemData(index).toString() : text);
     });
-    toolbar->addWidget(m_url);
-    toolbar->addSeparator();
-    for (QAction *action : {m_upgradeHead, m_upgradeOne, m_upgradeSelected, m_downgradeOne, m_downgradeSelected,
-                            m_stampSelected, m_refresh})
-        toolbar->addAction(action);
+    return m_url;
+}
+
+void MainWindow::createActions()
+{
+    m_actions = new MainActions(this);
+    m_actions->install(this, createUrlEditor());
+    rebuildRecentMenu();
+    const auto on = [this](MainActions::Id id, auto handler) {
+        connect(m_actions->action(id), &QAction::triggered, this, handler);
+    };
+    on(MainActions::Open, [this] { openFolderDialog(); });
+    on(MainActions::ExportGraph, [this] { exportGraphDialog(); });
+    on(MainActions::Quit, [this] { close(); });
+    on(MainActions::UpgradeHead, [this] { runRequest(MigrationRequest::upgrade(QStringLiteral("heads"))); });
+    on(MainActions::UpgradeOne, [this] { runRequest(MigrationRequest::upgrade(QStringLiteral("+1"))); });
+    on(MainActions::UpgradeSelected, [this] { runRequest(MigrationRequest::upgrade(selectedRevision())); });
+    on(MainActions::DowngradeOne, [this] { runRequest(MigrationRequest::downgrade(QStringLiteral("-1"))); });
+    on(MainActions::DowngradeSelected, [this] { runRequest(MigrationRequest::downgrade(selectedRevision())); });
+    on(MainActions::StampSelected, [this] { runRequest(MigrationRequest::stamp({selectedRevision()})); });
+    on(MainActions::StampSelectedPurge, [this] { runRequest(MigrationRequest::stamp({selectedRevision()}, true)); });
+    on(MainActions::MergeHeads, [this] { mergeHeads(); });
+    on(MainActions::BackupNow, [this] { backupNow(); });
+    on(MainActions::Restore, [this] { restoreBackup(); });
+    on(MainActions::Refresh, [this] { reloadProject(); });
+}
+
+void MainWindow::connectController()
+{
+    MigrationController *controller = m_controller;
+    connect(controller, &MigrationController::connected, this, [this](const QString &displayUrl) {
+        appendLog(tr("Connected to %1").arg(displayUrl));
+        m_stateError.clear();
+        updateTitle();
+        updateActions();
+    });
+    connect(controller, &MigrationController::connectionFailed, this, [this](const RunError &error) {
+        m_model->clearDatabaseState();
+        m_stateError = error.message;
+        appendLog(tr("Not connected: %1").arg(error.toString()));
+        updateTitle();
+        updateActions();
+        updateStatus();
+    });
+    connect(controller, &MigrationController::stateRead, this, [this](const CurrentState &state) {
+        m_stateError.clear();
+        m_model->setDatabaseHeads(state.heads);
+        updateActions();
+        updateStatus();
+    });
+    connect(controller, &MigrationController::stateFailed, this, [this](const RunError &error) {
+        m_stateError = error.message;
+        appendLog(error.toString());
+        updateStatus();
+    });
+    connect(controller, &MigrationController::busyChanged, this, [this](bool busy) {
+        if (!busy)
+            m_runPanel->setBusy(false);
+        updateActions();
+    });
+    connect(controller, &MigrationController::planFailed, this, &MainWindow::showRunError);
+    connect(controller, &MigrationController::runStarted, this, [this](const PlanSummary &summary) {
+        appendLog(summary.title());
+        appendLog(summary.versionChange);
+        m_runPanel->startRun(summary.title(), int(summary.steps.size()));
+        m_runPanel->setBusy(true, true);
+        m_bottomTabs->setCurrentWidget(m_runPanel);
+    });
+    connect(controller, &MigrationController::taskStarted, this, [this](const QString &title) {
+        appendLog(title);
+        m_runPanel->startRun(title, 0);
+        m_runPanel->setBusy(true, false);
+        m_bottomTabs->setCurrentWidget(m_runPanel);
+    });
+    connect(controller, &MigrationController::stepStarted, this, [this](int index, int count, const PlanStep &step) {
+        const QString name = step.revision.isEmpty() ? step.toRevisions.join(QStringLiteral(", ")) : step.revision;
+        m_runPanel->stepStarted(index, count, name);
+        appendLog(tr("Running %1").arg(describeStep(step)));
+    });
+    connect(controller, &MigrationController::stepFinished, this,
+            [this](int index, int, const PlanStep &step, qint64 elapsedMs) {
+                m_runPanel->stepFinished(index);
+                appendLog(tr("Done %1 (%2 ms)").arg(describeStep(step)).arg(elapsedMs));
+            });
+    connect(controller, &MigrationController::logLine, this, &MainWindow::appendLog);
+    connect(controller, &MigrationController::runFinished, this, [this](const RunOutcome &outcome) {
+        if (outcome.error)
+            showRunError(*outcome.error);
+        else if (outcome.cancelled)
+            appendLog(tr("Cancelled after %n step(s)", nullptr, outcome.stepsApplied));
+        else
+            appendLog(tr("Finished: %n step(s) applied", nullptr, outcome.stepsApplied));
+    });
+    connect(controller, &MigrationController::backupTaken, this, [this](const BackupOutcome &outcome) {
+        appendLog(tr("Backed up %1 to %2 (%3 bytes)").arg(outcome.info.url, outcome.info.path).arg(outcome.info.size));
+        for (const QString &removed : outcome.pruned)
+            appendLog(tr("Removed old backup %1").arg(removed));
+        statusBar()->showMessage(tr("Backup saved to %1").arg(outcome.info.path), 5000);
+    });
+    connect(controller, &MigrationController::restored, this, [this](const RestoreOutcome &outcome) {
+        appendLog(tr("Restored %1; the database is at %2")
+                      .arg(outcome.info.path,
+                           outcome.headsAfter.isEmpty() ? tr("base") : outcome.headsAfter.join(QStringLiteral(", "))));
+    });
+    connect(controller, &MigrationController::merged, this, [this](const MergeOutcome &outcome) {
+        appendLog(tr("Wrote merge revision %1 (%2) with parents %3")
+                      .arg(outcome.revision, outcome.path, outcome.parents.join(QStringLiteral(", "))));
+        reloadProject();
+        selectRevision(outcome.revision);
+    });
+    connect(controller, &MigrationController::taskFailed, this, &MainWindow::showRunError);
 }
 
 void MainWindow::setConfirmer(MigrationController::Confirmer confirmer)
 {
     m_controller->setConfirmer(std::move(confirmer));
+}
+
+void MainWindow::setRestoreConfirmer(MigrationController::RestoreConfirmer confirmer)
+{
+    m_controller->setRestoreConfirmer(std::move(confirmer));
 }
 
 void MainWindow::openProject(const QString &directory, const QString &url)
@@ -331,6 +333,12 @@ void MainWindow::openProject(const QString &directory, const QString &url)
     rebuildRecentMenu();
     fillUrlChoices(url);
     connectTo(m_url->count() > 0 ? m_url->itemData(m_url->currentIndex()).toString() : url);
+}
+
+void MainWindow::reloadProject()
+{
+    if (!m_directory.isEmpty())
+        openProject(m_directory, m_url->currentData().toString());
 }
 
 void MainWindow::connectTo(const QString &url)
@@ -375,11 +383,28 @@ void MainWindow::openFolderDialog()
 
 void MainWindow::rebuildRecentMenu()
 {
-    m_recentMenu->clear();
+    QMenu *menu = m_actions->recentMenu();
+    menu->clear();
     const QStringList projects = RecentProjects::projects();
     for (const QString &project : projects)
-        m_recentMenu->addAction(project, this, [this, project] { openProject(project); });
-    m_recentMenu->setEnabled(!projects.isEmpty());
+        menu->addAction(project, this, [this, project] { openProject(project); });
+    menu->setEnabled(!projects.isEmpty());
+}
+
+void MainWindow::exportGraphDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Graph"), QString(),
+                                                      tr("SVG image (*.svg);;PNG image (*.png)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    const GraphExporter exporter(*m_model, *m_delegate);
+    const bool ok = path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? exporter.exportPng(path, &error)
+                                                                              : exporter.exportSvg(path, &error);
+    if (!ok)
+        QMessageBox::warning(this, tr("Export Graph"), error);
+    else
+        statusBar()->showMessage(tr("Graph saved to %1").arg(path), 5000);
 }
 
 void MainWindow::updateTitle()
@@ -397,48 +422,18 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateActions()
 {
-    const bool project = m_model->snapshot() != nullptr;
-    const bool connected = m_controller->isConnected();
-    const bool busy = m_controller->isBusy();
-    const QString selected = selectedRevision();
-    const int row = m_model->rowOfRevision(selected);
-    const bool known = m_model->hasDatabaseState();
-    const auto selectedState = row >= 0 ? m_model->state(row) : RevisionGraphModel::State::Pending;
-
-    QString common;
-    if (!project)
-        common = tr("Open a project first (File > Open Folder).");
-    else if (!connected)
-        common = tr("Connect to a database first: choose or type its URL in the toolbar.");
-    else if (busy)
-        common = tr("Wait for the run in progress to finish, or cancel it.");
-
-    const auto apply = [](QAction *action, const QString &reason) {
-        action->setEnabled(reason.isEmpty());
-        const QString tip = action->data().toString();
-        action->setToolTip(reason.isEmpty() ? tip : tip + QStringLiteral("\n") + tr("Unavailable: %1").arg(reason));
-    };
-    const QString noSelection = row < 0 ? tr("Select a revision in the graph.") : QString();
-    const bool nothingPending = known && m_model->pendingCount() == 0;
-    const bool atBase = known && m_model->databaseHeads().isEmpty();
-
-    apply(m_upgradeHead, !common.isEmpty() ? common : nothingPending ? tr("Nothing is pending.") : QString());
-    apply(m_upgradeOne, !common.isEmpty() ? common : nothingPending ? tr("Nothing is pending.") : QString());
-    apply(m_upgradeSelected, !common.isEmpty()     ? common
-                             : !noSelection.isEmpty() ? noSelection
-                             : known && selectedState != RevisionGraphModel::State::Pending
-                                 ? tr("The selected revision is already applied.")
-                                 : QString());
-    apply(m_downgradeOne, !common.isEmpty() ? common : atBase ? tr("The database is at base.") : QString());
-    apply(m_downgradeSelected, !common.isEmpty()     ? common
-                               : !noSelection.isEmpty() ? noSelection
-                               : known && selectedState != RevisionGraphModel::State::Applied
-                                   ? tr("Only a revision below the current one can be a downgrade target.")
-                                   : QString());
-    apply(m_stampSelected, !common.isEmpty() ? common : noSelection);
-    apply(m_refresh, !project ? tr("Open a project first (File > Open Folder).")
-                     : busy   ? tr("Wait for the run in progress to finish, or cancel it.")
-                              : QString());
+    const auto snapshot = m_model->snapshot();
+    ActionState state;
+    state.project = snapshot != nullptr;
+    state.connected = m_controller->isConnected();
+    state.busy = m_controller->isBusy();
+    state.stateKnown = m_model->hasDatabaseState();
+    state.pending = m_model->pendingCount();
+    state.databaseHeads = int(m_model->databaseHeads().size());
+    state.projectHeads = snapshot ? int(snapshot->map().heads().size()) : 1;
+    state.selected = selectedState(*m_model, m_model->rowOfRevision(selectedRevision()));
+    state.mergeUnavailable = snapshot ? mergeUnavailableReason(*snapshot) : QString();
+    m_actions->update(state);
 }
 
 void MainWindow::updateStatus()
@@ -453,14 +448,11 @@ void MainWindow::updateStatus()
                 + (m_stateError.isEmpty() ? tr("database not read") : tr("database: %1").arg(m_stateError));
     } else {
         const QStringList heads = m_model->databaseHeads();
+        QStringList shortIds;
+        for (const QString &head : heads)
+            shortIds.append(RevisionGraphModel::shortId(head));
         text += QStringLiteral(" · ")
-                + tr("database at %1").arg(heads.isEmpty() ? tr("base")
-                                                           : [&] {
-                                                                 QStringList shortIds;
-                                                                 for (const QString &head : heads)
-                                                                     shortIds.append(RevisionGraphModel::shortId(head));
-                                                                 return shortIds.join(QStringLiteral(", "));
-                                                             }());
+                + tr("database at %1").arg(heads.isEmpty() ? tr("base") : shortIds.join(QStringLiteral(", ")));
         text += QStringLiteral(" · ") + tr("%n pending", nullptr, m_model->pendingCount());
         if (heads.size() > 1)
             text += QStringLiteral(" · ⚠ ") + tr("%n heads in the version table", nullptr, int(heads.size()));
@@ -495,7 +487,7 @@ QAction *MainWindow::action(const QString &objectName) const
 
 QString MainWindow::logText() const
 {
-    return m_log->toPlainText();
+    return m_runPanel->logText();
 }
 
 void MainWindow::showSelection()
@@ -512,24 +504,42 @@ void MainWindow::showSelection()
 
 void MainWindow::runRequest(const MigrationRequest &request)
 {
-    appendLog(tr("Planning %1 %2").arg(request.verb(), request.targets.join(QLatin1Char(' '))));
+    appendLog(tr("Planning %1 %2%3")
+                  .arg(request.verb(), request.targets.join(QLatin1Char(' ')),
+                       request.purge ? QStringLiteral(" --purge") : QString()));
     m_controller->request(request);
+}
+
+void MainWindow::backupNow()
+{
+    m_controller->backupNow();
+}
+
+void MainWindow::restoreBackup()
+{
+    const auto snapshot = m_model->snapshot();
+    if (!snapshot || !m_backupChooser)
+        return;
+    const QString file = m_backupChooser(BackupPolicy::fromConfig(snapshot->config()));
+    if (!file.isEmpty())
+        m_controller->restore(file);
+}
+
+void MainWindow::mergeHeads()
+{
+    if (!m_model->snapshot() || !m_mergeMessageAsker)
+        return;
+    const std::optional<QString> message = m_mergeMessageAsker();
+    if (!message)
+        return;
+    MergeRequest request;
+    request.message = *message;
+    m_controller->merge(request, QDir::currentPath());
 }
 
 void MainWindow::appendLog(const QString &line)
 {
-    m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line);
-}
-
-void MainWindow::onRunFinished(const RunOutcome &outcome)
-{
-    if (outcome.error) {
-        showRunError(*outcome.error);
-    } else if (outcome.cancelled) {
-        appendLog(tr("Cancelled after %n step(s)", nullptr, outcome.stepsApplied));
-    } else {
-        appendLog(tr("Finished: %n step(s) applied", nullptr, outcome.stepsApplied));
-    }
+    m_runPanel->appendLog(line);
 }
 
 void MainWindow::showRunError(const RunError &error)
@@ -556,26 +566,6 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     event->acceptProposedAction();
     openProject(folder);
-}
-
-} // namespace retort::ui
-
-namespace retort::ui {
-
-void MainWindow::exportGraphDialog()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Graph"), QString(),
-                                                      tr("SVG image (*.svg);;PNG image (*.png)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    const GraphExporter exporter(*m_model, *m_delegate);
-    const bool ok = path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? exporter.exportPng(path, &error)
-                                                                              : exporter.exportSvg(path, &error);
-    if (!ok)
-        QMessageBox::warning(this, tr("Export Graph"), error);
-    else
-        statusBar()->showMessage(tr("Graph saved to %1").arg(path), 5000);
 }
 
 } // namespace retort::ui

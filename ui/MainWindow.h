@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -13,27 +14,30 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QMenu;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
+class QTabWidget;
 class QTreeView;
 
 namespace retort::ui {
 
+class MainActions;
 class ProblemListModel;
 class RevisionDetailsView;
 class RevisionFilterProxy;
 class RevisionGraphDelegate;
 class RevisionGraphModel;
+class RunPanel;
 
-// Assembles the window: graph, problems, details, log and the database actions, and connects
-// them. The work itself lives in the models, the details view and the MigrationController.
+// Assembles the window: graph, problems, details, the run panel and the actions, and connects
+// them. The work itself lives in the models, the details view, MainActions (what is enabled
+// and why) and the MigrationController (everything touching the database, on its thread).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
     using ErrorPresenter = std::function<void(const RunError &)>;
+    using BackupChooser = std::function<QString(const BackupPolicy &)>;
+    using MessageAsker = std::function<std::optional<QString>()>;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -43,14 +47,19 @@ public:
     // Connects the open project to another database.
     void connectTo(const QString &url);
 
-    // Test hooks: what asks before a run and what shows a failed run (dialogs by default).
+    // Test hooks: what asks before a run or a restore, what picks the backup to restore, what
+    // asks for a merge message and what shows a failure (dialogs by default).
     void setConfirmer(MigrationController::Confirmer confirmer);
+    void setRestoreConfirmer(MigrationController::RestoreConfirmer confirmer);
+    void setBackupChooser(BackupChooser chooser) { m_backupChooser = std::move(chooser); }
+    void setMergeMessageAsker(MessageAsker asker) { m_mergeMessageAsker = std::move(asker); }
     void setErrorPresenter(ErrorPresenter presenter) { m_errorPresenter = std::move(presenter); }
 
     RevisionGraphModel *graphModel() const { return m_model; }
     QTreeView *graphView() const { return m_graph; }
     RevisionDetailsView *detailsView() const { return m_details; }
     MigrationController *controller() const { return m_controller; }
+    RunPanel *runPanel() const { return m_runPanel; }
     QString logText() const;
     QString selectedRevision() const;
     void selectRevision(const QString &id);
@@ -61,19 +70,24 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void exportGraphDialog();
-    void createActions();
     void createLayout();
+    void createActions();
+    void connectController();
+    QComboBox *createUrlEditor();
+    void exportGraphDialog();
     void openFolderDialog();
     void rebuildRecentMenu();
     void fillUrlChoices(const QString &given);
+    void reloadProject();
     void updateTitle();
     void updateActions();
     void updateStatus();
     void showSelection();
     void runRequest(const MigrationRequest &request);
+    void backupNow();
+    void restoreBackup();
+    void mergeHeads();
     void appendLog(const QString &line);
-    void onRunFinished(const RunOutcome &outcome);
     void showRunError(const RunError &error);
 
     RevisionGraphModel *m_model = nullptr;
@@ -85,21 +99,14 @@ private:
     QLineEdit *m_filter = nullptr;
     QComboBox *m_url = nullptr;
     RevisionDetailsView *m_details = nullptr;
-    QPlainTextEdit *m_log = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QPushButton *m_cancel = nullptr;
+    QTabWidget *m_bottomTabs = nullptr;
+    RunPanel *m_runPanel = nullptr;
     QLabel *m_databaseStatus = nullptr;
-    QMenu *m_recentMenu = nullptr;
+    MainActions *m_actions = nullptr;
     MigrationController *m_controller = nullptr;
     ErrorPresenter m_errorPresenter;
-
-    QAction *m_upgradeHead = nullptr;
-    QAction *m_upgradeOne = nullptr;
-    QAction *m_upgradeSelected = nullptr;
-    QAction *m_downgradeOne = nullptr;
-    QAction *m_downgradeSelected = nullptr;
-    QAction *m_stampSelected = nullptr;
-    QAction *m_refresh = nullptr;
+    BackupChooser m_backupChooser;
+    MessageAsker m_mergeMessageAsker;
 
     QString m_directory;
     QString m_stateError;

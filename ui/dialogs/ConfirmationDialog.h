@@ -2,11 +2,16 @@
 
 #include <QDialog>
 
+namespace retort {
+struct BackupInfo;
+}
+
 namespace retort::ui {
 
 struct PlanSummary;
 
-// Asks before a run: the steps in order and, highlighted, the statements that can lose data.
+// Asks before a run: the steps in order, highlighted the statements that can lose data, the
+// version table's change and the automatic backup. Also asks before a restore.
 class ConfirmationDialog : public QDialog
 {
     Q_OBJECT
@@ -15,6 +20,11 @@ public:
     ConfirmationDialog(const PlanSummary &summary, QWidget *parent = nullptr);
 
     static bool confirm(const PlanSummary &summary, QWidget *parent);
+
+    // The restore question: the backup's file, time, heads, size and (masked) URL, and that the
+    // current database is replaced.
+    static QString restoreText(const BackupInfo &backup, const QString &currentUrl);
+    static bool confirmRestore(const BackupInfo &backup, const QString &currentUrl, QWidget *parent);
 };
 
 } // namespace retort::ui

@@ -15,6 +15,7 @@ MigrationController::MigrationController(QObject *parent) : QObject(parent), m_w
         m_dialect = SqlDialect(dialect);
         m_displayUrl = displayUrl;
         emit connected(displayUrl);
+        readJournal();
     });
     connect(m_worker, &MigrationWorker::sessionFailed, this, [this](const RunError &error) {
         m_connected = false;
@@ -23,6 +24,7 @@ MigrationController::MigrationController(QObject *parent) : QObject(parent), m_w
         emit connectionFailed(error);
     });
     connect(m_worker, &MigrationWorker::stateRead, this, [this](const CurrentState &state) {
+        m_tableRows = state.heads;
         emit stateRead(state);
     });
     connect(m_worker, &MigrationWorker::stateFailed, this, &MigrationController::stateFailed);
@@ -37,6 +39,26 @@ MigrationController::MigrationController(QObject *parent) : QObject(parent), m_w
     connect(m_worker, &MigrationWorker::finished, this, [this](const RunOutcome &outcome) {
         setBusy(false);
         emit runFinished(outcome);
+        readJournal();
+    });
+    connect(m_worker, &MigrationWorker::journalRead, this, &MigrationController::journalRead);
+    connect(m_worker, &MigrationWorker::journalFailed, this, &MigrationController::journalFailed);
+    connect(m_worker, &MigrationWorker::backupTaken, this, [this](const BackupOutcome &outcome) {
+        setBusy(false);
+        emit backupTaken(outcome);
+    });
+    connect(m_worker, &MigrationWorker::backupInspected, this, &MigrationController::onBackupInspected);
+    connect(m_worker, &MigrationWorker::restored, this, [this](const RestoreOutcome &outcome) {
+        setBusy(false);
+        emit restored(outcome);
+    });
+    connect(m_worker, &MigrationWorker::merged, this, [this](const MergeOutcome &outcome) {
+        setBusy(false);
+        emit merged(outcome);
+    });
+    connect(m_worker, &MigrationWorker::taskFailed, this, [this](const RunError &error) {
+        setBusy(false);
+        emit taskFailed(error);
     });
     m_thread.start();
 }
@@ -56,6 +78,7 @@ void MigrationController::open(std::shared_ptr<const ProjectSnapshot> project, c
                                const QString &workingDirectory)
 {
     m_project = project;
+    m_tableRows.clear();
     m_connected = false;
     m_dialect.reset();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, project, urlOption, workingDirectory] {
@@ -83,8 +106,9 @@ void MigrationController::cancel()
 
 void MigrationController::onPlanned(const MigrationRequest &request, const Plan &plan)
 {
-    const PlanSummary summary =
-        PlanSummary::build(*m_project, request, plan, m_dialect.value_or(SqlDialect::Sqlite));
+    const PlanSummary summary = PlanSummary::build(*m_project, request, plan, m_dialect.value_or(SqlDialect::Sqlite),
+                                                   BackupPolicy::fromConfig(m_project->config()), m_displayUrl,
+                                                   m_tableRows);
     if (summary.isEmpty() || !m_confirmer || !m_confirmer(summary)) {
         if (summary.isEmpty())
             emit logLine(tr("Nothing to do: the database is already at %1")
@@ -95,6 +119,51 @@ void MigrationController::onPlanned(const MigrationRequest &request, const Plan 
     }
     emit runStarted(summary);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, request] { worker->run(request); });
+}
+
+void MigrationController::backupNow()
+{
+    if (m_busy)
+        return;
+    setBusy(true);
+    emit taskStarted(tr("Backing up %1").arg(m_displayUrl));
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->backupNow(); });
+}
+
+void MigrationController::restore(const QString &file)
+{
+    if (m_busy)
+        return;
+    setBusy(true);
+    emit taskStarted(tr("Checking %1").arg(file));
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, file] { worker->inspectBackup(file); });
+}
+
+void MigrationController::merge(const MergeRequest &request, const QString &workingDirectory)
+{
+    if (m_busy || !m_project)
+        return;
+    setBusy(true);
+    emit taskStarted(tr("Merging %1").arg(request.revisions.join(QStringLiteral(", "))));
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, project = m_project, request, workingDirectory] {
+        worker->merge(project, request, workingDirectory);
+    });
+}
+
+void MigrationController::onBackupInspected(const BackupInfo &backup)
+{
+    if (!m_restoreConfirmer || !m_restoreConfirmer(backup, m_displayUrl)) {
+        setBusy(false);
+        emit declined();
+        return;
+    }
+    emit taskStarted(tr("Restoring %1").arg(backup.path));
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, path = backup.path] { worker->restoreBackup(path); });
+}
+
+void MigrationController::readJournal()
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->readJournal(); });
 }
 
 void MigrationController::setBusy(bool busy)

@@ -23,17 +23,26 @@ class MigrationController : public QObject
 
 public:
     using Confirmer = std::function<bool(const PlanSummary &)>;
+    // Asked before a restore with the inspected backup and the database it would replace.
+    using RestoreConfirmer = std::function<bool(const BackupInfo &backup, const QString &currentUrl)>;
 
     explicit MigrationController(QObject *parent = nullptr);
     ~MigrationController() override; // cancels between steps, then quit() + wait()
 
     void setConfirmer(Confirmer confirmer) { m_confirmer = std::move(confirmer); }
+    void setRestoreConfirmer(RestoreConfirmer confirmer) { m_restoreConfirmer = std::move(confirmer); }
 
     void open(std::shared_ptr<const ProjectSnapshot> project, const QString &urlOption,
               const QString &workingDirectory);
     void refresh();
     void request(const MigrationRequest &request);
     void cancel();
+    // Backups run on the worker like migrations, one task at a time. restore() inspects the
+    // file first and replaces the database only after the restore confirmer says yes.
+    void backupNow();
+    void restore(const QString &file);
+    // Writes a merge revision into the open project; reload the project on merged().
+    void merge(const MergeRequest &request, const QString &workingDirectory);
 
     bool isBusy() const { return m_busy; }
     bool isConnected() const { return m_connected; }
@@ -54,16 +63,28 @@ signals:
     void stepFinished(int index, int count, const retort::PlanStep &step, qint64 elapsedMs);
     void logLine(const QString &line);
     void runFinished(const retort::RunOutcome &outcome);
+    // The journal, read after each connect and each run.
+    void journalRead(const retort::JournalLog &log);
+    void journalFailed(const retort::RunError &error);
+    void taskStarted(const QString &title);
+    void backupTaken(const retort::BackupOutcome &outcome);
+    void restored(const retort::RestoreOutcome &outcome);
+    void merged(const retort::MergeOutcome &outcome);
+    void taskFailed(const retort::RunError &error);
 
 private:
     void setBusy(bool busy);
+    void readJournal();
     void onPlanned(const MigrationRequest &request, const Plan &plan);
+    void onBackupInspected(const BackupInfo &backup);
 
     QThread m_thread;
     MigrationWorker *m_worker = nullptr;
     Confirmer m_confirmer;
+    RestoreConfirmer m_restoreConfirmer;
     std::shared_ptr<const ProjectSnapshot> m_project;
     std::optional<SqlDialect> m_dialect;
+    QStringList m_tableRows; // the version table as last read
     QString m_displayUrl;
     bool m_busy = false;
     bool m_connected = false;

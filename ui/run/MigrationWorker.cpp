@@ -83,6 +83,19 @@ void MigrationWorker::run(const MigrationRequest &request)
     readState();
 }
 
+void MigrationWorker::readJournal()
+{
+    if (!m_session) {
+        emit journalFailed(noSession());
+        return;
+    }
+    auto log = journalCommand(*m_session);
+    if (auto *error = std::get_if<RunError>(&log))
+        emit journalFailed(*error);
+    else
+        emit journalRead(std::get<JournalLog>(log));
+}
+
 void MigrationWorker::reportStateAfterStep(const PlanStep &step)
 {
     if (!m_session)
@@ -96,6 +109,56 @@ void MigrationWorker::reportStateAfterStep(const PlanStep &step)
         return;
     }
     readState();
+}
+
+void MigrationWorker::backupNow()
+{
+    if (!m_session) {
+        emit taskFailed(noSession());
+        return;
+    }
+    auto taken = backupCommand(*m_session);
+    if (auto *error = std::get_if<RunError>(&taken))
+        emit taskFailed(*error);
+    else
+        emit backupTaken(std::get<BackupOutcome>(taken));
+}
+
+void MigrationWorker::inspectBackup(const QString &file)
+{
+    if (!m_session) {
+        emit taskFailed(noSession());
+        return;
+    }
+    auto inspected = inspectBackupCommand(*m_session, file);
+    if (auto *error = std::get_if<RunError>(&inspected))
+        emit taskFailed(*error);
+    else
+        emit backupInspected(std::get<BackupInfo>(inspected));
+}
+
+void MigrationWorker::restoreBackup(const QString &file)
+{
+    if (!m_session) {
+        emit taskFailed(noSession());
+        return;
+    }
+    auto restoredBackup = restoreCommand(*m_session, file);
+    if (auto *error = std::get_if<RunError>(&restoredBackup))
+        emit taskFailed(*error);
+    else
+        emit restored(std::get<RestoreOutcome>(restoredBackup));
+    readState();
+}
+
+void MigrationWorker::merge(std::shared_ptr<const ProjectSnapshot> project, const MergeRequest &request,
+                            const QString &workingDirectory)
+{
+    auto written = mergeCommand(*project, request, workingDirectory);
+    if (auto *error = std::get_if<RunError>(&written))
+        emit taskFailed(*error);
+    else
+        emit merged(std::get<MergeOutcome>(written));
 }
 
 } // namespace retort::ui

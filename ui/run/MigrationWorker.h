@@ -30,9 +30,19 @@ public:
     void readState();
     void plan(const retort::MigrationRequest &request);
     void run(const retort::MigrationRequest &request);
+    // The journal's rows, for the details pane's "applied by".
+    void readJournal();
 
     // Called by the run observer after a step committed: the version table as it is now.
     void reportStateAfterStep(const retort::PlanStep &step);
+
+    // Backups of the session's database; a restore reads the state again when it is done.
+    void backupNow();
+    void inspectBackup(const QString &file);
+    void restoreBackup(const QString &file);
+    // Writes a merge revision (a file; no SQL, no session needed).
+    void merge(std::shared_ptr<const retort::ProjectSnapshot> project, const retort::MergeRequest &request,
+               const QString &workingDirectory);
 
 signals:
     void sessionOpened(const QString &displayUrl, int dialect);
@@ -45,6 +55,13 @@ signals:
     void stepFinished(int index, int count, const retort::PlanStep &step, qint64 elapsedMs);
     void logLine(const QString &line);
     void finished(const retort::RunOutcome &outcome);
+    void journalRead(const retort::JournalLog &log);
+    void journalFailed(const retort::RunError &error);
+    void backupTaken(const retort::BackupOutcome &outcome);
+    void backupInspected(const retort::BackupInfo &info);
+    void restored(const retort::RestoreOutcome &outcome);
+    void merged(const retort::MergeOutcome &outcome);
+    void taskFailed(const retort::RunError &error);
 
 private:
     std::unique_ptr<DatabaseSession> m_session;

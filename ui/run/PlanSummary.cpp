@@ -1,5 +1,6 @@
 #include "PlanSummary.h"
 
+#include "backup/BackupCommands.h"
 #include "db/DestructiveStatement.h"
 #include "run/StepDescription.h"
 #include "run/StepScript.h"
@@ -21,8 +22,18 @@ QString PlanSummary::title() const
         .arg(verb, target);
 }
 
+namespace {
+
+QString rowsText(const QStringList &rows)
+{
+    return rows.isEmpty() ? QCoreApplication::translate("PlanSummary", "(empty)") : rows.join(QStringLiteral(", "));
+}
+
+} // namespace
+
 PlanSummary PlanSummary::build(const ProjectSnapshot &project, const MigrationRequest &request, const Plan &plan,
-                               SqlDialect dialect)
+                               SqlDialect dialect, const BackupPolicy &policy, const QString &displayUrl,
+                               const QStringList &tableRows)
 {
     PlanSummary summary;
     summary.request = request;
@@ -53,6 +64,18 @@ PlanSummary PlanSummary::build(const ProjectSnapshot &project, const MigrationRe
             }
         }
         summary.steps.append(step);
+    }
+    summary.rowsBefore = plan.purge ? tableRows : plan.headsBefore;
+    summary.versionChange =
+        plan.purge ? QCoreApplication::translate("PlanSummary", "Version table: %1 -> emptied first (--purge) -> %2")
+                         .arg(rowsText(summary.rowsBefore), rowsText(plan.headsAfter))
+                   : QCoreApplication::translate("PlanSummary", "Version table: %1 -> %2")
+                         .arg(rowsText(plan.headsBefore), rowsText(plan.headsAfter));
+    if (request.kind != MigrationRequest::Kind::Stamp && planNeedsBackup(plan, policy)) {
+        const QString database = displayUrl.isEmpty() ? QCoreApplication::translate("PlanSummary", "the database")
+                                                       : displayUrl;
+        summary.backup = QCoreApplication::translate("PlanSummary", "Before the first step, %1 is backed up into %2")
+                             .arg(database, policy.directory);
     }
     return summary;
 }

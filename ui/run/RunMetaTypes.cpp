@@ -10,6 +10,11 @@ void registerRunMetaTypes()
     qRegisterMetaType<retort::CurrentState>();
     qRegisterMetaType<retort::RunOutcome>();
     qRegisterMetaType<retort::MigrationRequest>();
+    qRegisterMetaType<retort::JournalLog>();
+    qRegisterMetaType<retort::BackupInfo>();
+    qRegisterMetaType<retort::BackupOutcome>();
+    qRegisterMetaType<retort::RestoreOutcome>();
+    qRegisterMetaType<retort::MergeOutcome>();
 }
 
 } // namespace retort::ui

@@ -1,6 +1,9 @@
 #pragma once
 
 // Core value types that travel through queued signals between the worker thread and the window.
+#include "backup/BackupCommands.h"
+#include "command/MergeCommand.h"
+#include "command/JournalCommands.h"
 #include "command/MigrateCommands.h"
 
 #include <QMetaType>
@@ -11,6 +14,11 @@ Q_DECLARE_METATYPE(retort::RunError)
 Q_DECLARE_METATYPE(retort::CurrentState)
 Q_DECLARE_METATYPE(retort::RunOutcome)
 Q_DECLARE_METATYPE(retort::MigrationRequest)
+Q_DECLARE_METATYPE(retort::JournalLog)
+Q_DECLARE_METATYPE(retort::BackupInfo)
+Q_DECLARE_METATYPE(retort::BackupOutcome)
+Q_DECLARE_METATYPE(retort::RestoreOutcome)
+Q_DECLARE_METATYPE(retort::MergeOutcome)
 
 namespace retort::ui {
 void registerRunMetaTypes();

@@ -1,0 +1,177 @@
+#include "MainActions.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QToolBar>
+
+namespace retort::ui {
+
+namespace {
+
+struct Definition
+{
+    MainActions::Id id;
+    const char *name;
+    const char *text;
+    QKeySequence shortcut;
+    const char *tip;
+};
+
+} // namespace
+
+MainActions::MainActions(QMainWindow *window) : QObject(window)
+{
+    const QList<Definition> definitions = {
+        {Open, "open", QT_TR_NOOP("&Open Folder…"), QKeySequence::Open, QT_TR_NOOP("Open a migrations folder")},
+        {ExportGraph, "exportGraph", QT_TR_NOOP("&Export Graph…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+         QT_TR_NOOP("Save the whole revision graph as an SVG or PNG file")},
+        {Quit, "quit", QT_TR_NOOP("&Quit"), QKeySequence::Quit, QT_TR_NOOP("Close the window")},
+        {UpgradeHead, "upgradeHead", QT_TR_NOOP("Upgrade to Head"), QKeySequence(Qt::CTRL | Qt::Key_U),
+         QT_TR_NOOP("Apply every pending revision (upgrade head)")},
+        {UpgradeOne, "upgradeOne", QT_TR_NOOP("Upgrade One Step"), QKeySequence(Qt::CTRL | Qt::Key_BracketRight),
+         QT_TR_NOOP("Apply the next revision (upgrade +1)")},
+        {UpgradeSelected, "upgradeSelected", QT_TR_NOOP("Upgrade to Selected"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), QT_TR_NOOP("Apply revisions up to the selected one")},
+        {DowngradeOne, "downgradeOne", QT_TR_NOOP("Downgrade One Step"), QKeySequence(Qt::CTRL | Qt::Key_BracketLeft),
+         QT_TR_NOOP("Revert the last applied revision (downgrade -1)")},
+        {DowngradeSelected, "downgradeSelected", QT_TR_NOOP("Downgrade to Selected"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), QT_TR_NOOP("Revert revisions above the selected one")},
+        {StampSelected, "stampSelected", QT_TR_NOOP("Stamp Selected"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+         QT_TR_NOOP("Write the selected revision into the version table without running anything")},
+        {StampSelectedPurge, "stampSelectedPurge", QT_TR_NOOP("Stamp Selected (Purge)"),
+         QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_S),
+         QT_TR_NOOP("Empty the version table, then write the selected revision into it (stamp --purge)")},
+        {MergeHeads, "mergeHeads", QT_TR_NOOP("Merge Heads…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
+         QT_TR_NOOP("Write a merge revision whose parents are the project's heads")},
+        {BackupNow, "backupNow", QT_TR_NOOP("Backup Now"), QKeySequence(Qt::CTRL | Qt::Key_B),
+         QT_TR_NOOP("Copy the database into the project's backup folder")},
+        {Restore, "restore", QT_TR_NOOP("Restore…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+         QT_TR_NOOP("Replace the database with one of its backups")},
+        {Refresh, "refresh", QT_TR_NOOP("Refresh"), QKeySequence::Refresh,
+         QT_TR_NOOP("Read the project and the version table again")},
+    };
+    for (const Definition &definition : definitions) {
+        auto *action = new QAction(tr(definition.text), window);
+        action->setObjectName(QLatin1String(definition.name));
+        action->setShortcut(definition.shortcut);
+        m_tips[definition.id] = tr(definition.tip);
+        action->setStatusTip(m_tips[definition.id]);
+        action->setToolTip(m_tips[definition.id]);
+        m_actions[definition.id] = action;
+    }
+}
+
+void MainActions::install(QMainWindow *window, QWidget *urlEditor)
+{
+    QMenu *fileMenu = window->menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(action(Open));
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    fileMenu->addSeparator();
+    fileMenu->addAction(action(ExportGraph));
+    fileMenu->addSeparator();
+    fileMenu->addAction(action(Quit));
+
+    QMenu *databaseMenu = window->menuBar()->addMenu(tr("&Database"));
+    for (Id id : {UpgradeHead, UpgradeOne, UpgradeSelected, DowngradeOne, DowngradeSelected})
+        databaseMenu->addAction(action(id));
+    databaseMenu->addSeparator();
+    databaseMenu->addAction(action(StampSelected));
+    databaseMenu->addAction(action(StampSelectedPurge));
+    databaseMenu->addAction(action(MergeHeads));
+    databaseMenu->addSeparator();
+    databaseMenu->addAction(action(BackupNow));
+    databaseMenu->addAction(action(Restore));
+    databaseMenu->addSeparator();
+    databaseMenu->addAction(action(Refresh));
+
+    QToolBar *toolbar = window->addToolBar(tr("Database"));
+    toolbar->setObjectName(QStringLiteral("databaseToolBar"));
+    toolbar->setMovable(false);
+    toolbar->addWidget(new QLabel(tr(" Database: "), toolbar));
+    toolbar->addWidget(urlEditor);
+    toolbar->addSeparator();
+    for (Id id : {UpgradeHead, UpgradeOne, UpgradeSelected, DowngradeOne, DowngradeSelected, StampSelected})
+        toolbar->addAction(action(id));
+    toolbar->addSeparator();
+    for (Id id : {BackupNow, Restore, Refresh})
+        toolbar->addAction(action(id));
+}
+
+void MainActions::update(const ActionState &state)
+{
+    for (int id = 0; id < IdCount; ++id) {
+        const QString reason = unavailableReason(Id(id), state);
+        m_actions[id]->setEnabled(reason.isEmpty());
+        m_actions[id]->setToolTip(reason.isEmpty() ? m_tips[id]
+                                                   : m_tips[id] + QLatin1Char('\n') + tr("Unavailable: %1").arg(reason));
+    }
+}
+
+QString MainActions::unavailableReason(Id id, const ActionState &state)
+{
+    using Selected = ActionState::Selected;
+    switch (id) {
+    case Open:
+    case Quit:
+        return {};
+    case ExportGraph:
+        return state.project ? QString() : tr("Open a project first (File > Open Folder).");
+    default:
+        break;
+    }
+    if (!state.project)
+        return tr("Open a project first (File > Open Folder).");
+    if (state.busy)
+        return tr("Wait for the run in progress to finish, or cancel it.");
+    if (id == Refresh)
+        return {};
+    if (id == MergeHeads) {
+        if (state.projectHeads < 2)
+            return state.mergeUnavailable.isEmpty() ? tr("The project has a single head: nothing to merge.")
+                                                    : state.mergeUnavailable;
+        return state.mergeUnavailable;
+    }
+    if (!state.connected)
+        return tr("Connect to a database first: choose or type its URL in the toolbar.");
+
+    const QString noSelection = tr("Select a revision in the graph.");
+    const bool nothingPending = state.stateKnown && state.pending == 0;
+    switch (id) {
+    case UpgradeHead:
+        if (state.projectHeads > 1)
+            return state.mergeUnavailable.isEmpty()
+                ? tr("The project has %1 heads, so \"head\" names no single revision. Merge them first "
+                     "(Database > Merge Heads…), or select one head and use Upgrade to Selected.")
+                      .arg(state.projectHeads)
+                : tr("The project has %1 heads, so \"head\" names no single revision; select one head and use "
+                     "Upgrade to Selected.")
+                      .arg(state.projectHeads);
+        return nothingPending ? tr("Nothing is pending.") : QString();
+    case UpgradeOne:
+        return nothingPending ? tr("Nothing is pending.") : QString();
+    case UpgradeSelected:
+        if (state.selected == Selected::None)
+            return noSelection;
+        return state.stateKnown && state.selected != Selected::Pending ? tr("The selected revision is already applied.")
+                                                                        : QString();
+    case DowngradeOne:
+        return state.stateKnown && state.databaseHeads == 0 ? tr("The database is at base.") : QString();
+    case DowngradeSelected:
+        if (state.selected == Selected::None)
+            return noSelection;
+        return state.stateKnown && state.selected != Selected::Applied
+            ? tr("Only a revision below the current one can be a downgrade target.")
+            : QString();
+    case StampSelected:
+    case StampSelectedPurge:
+        return state.selected == Selected::None ? noSelection : QString();
+    case BackupNow:
+    case Restore:
+    default:
+        return {};
+    }
+}
+
+} // namespace retort::ui

@@ -1,0 +1,144 @@
+#include "RunPanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTime>
+#include <QVBoxLayout>
+
+namespace retort::ui {
+
+RunPanel::RunPanel(QWidget *parent) : QWidget(parent)
+{
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("runProgress"));
+    m_progress->setTextVisible(true);
+    m_progress->setVisible(false);
+    m_progress->setMinimumWidth(280);
+
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelRun"));
+    m_cancel->setToolTip(tr("Stop after the step that is running (a step in flight always finishes or rolls back)"));
+    m_cancel->setVisible(false);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        m_cancel->setEnabled(false);
+        appendLog(tr("Cancelling after the current step…"));
+        emit cancelRequested();
+    });
+
+    auto *copy = new QPushButton(tr("Copy"), this);
+    copy->setObjectName(QStringLiteral("copyLog"));
+    copy->setToolTip(tr("Copy the whole log to the clipboard"));
+    connect(copy, &QPushButton::clicked, this, &RunPanel::copyLog);
+    auto *save = new QPushButton(tr("Save Log…"), this);
+    save->setObjectName(QStringLiteral("saveLog"));
+    connect(save, &QPushButton::clicked, this, &RunPanel::saveLogDialog);
+
+    m_log = new QPlainTextEdit(this);
+    m_log->setObjectName(QStringLiteral("log"));
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    // The standard menu already copies a selection; add the whole-log commands to it.
+    m_log->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_log, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        QMenu *menu = m_log->createStandardContextMenu(position);
+        menu->addSeparator();
+        menu->addAction(tr("Copy Whole Log"), this, &RunPanel::copyLog);
+        menu->addAction(tr("Save Log…"), this, &RunPanel::saveLogDialog);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_log->viewport()->mapToGlobal(position));
+    });
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_progress, 1);
+    bar->addWidget(m_cancel);
+    bar->addStretch();
+    bar->addWidget(copy);
+    bar->addWidget(save);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_log);
+}
+
+void RunPanel::appendLog(const QString &line)
+{
+    m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line);
+}
+
+QString RunPanel::logText() const
+{
+    return m_log->toPlainText();
+}
+
+void RunPanel::copyLog() const
+{
+    QApplication::clipboard()->setText(logText());
+}
+
+bool RunPanel::saveLog(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    file.write(logText().toUtf8() + '\n');
+    if (!file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void RunPanel::saveLogDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Log"), QStringLiteral("retort.log"),
+                                                      tr("Log files (*.log *.txt)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!saveLog(path, &error))
+        QMessageBox::warning(this, tr("Save Log"), tr("Cannot write %1: %2").arg(path, error));
+}
+
+void RunPanel::startRun(const QString &title, int count)
+{
+    m_progress->setRange(0, count);
+    m_progress->setValue(0);
+    m_progress->setFormat(count > 0 ? tr("%v of %m") : title);
+    m_progress->setVisible(true);
+}
+
+void RunPanel::stepStarted(int index, int count, const QString &name)
+{
+    m_progress->setRange(0, count);
+    m_progress->setValue(index);
+    m_progress->setFormat(tr("step %1 of %2: %3").arg(index + 1).arg(count).arg(name));
+}
+
+void RunPanel::stepFinished(int index)
+{
+    m_progress->setValue(index + 1);
+}
+
+void RunPanel::setBusy(bool busy, bool cancellable)
+{
+    m_cancel->setVisible(busy && cancellable);
+    m_cancel->setEnabled(busy && cancellable);
+    if (!busy)
+        m_progress->setVisible(false);
+}
+
+} // namespace retort::ui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace retort::ui {
+
+// Where a run shows itself: a progress bar with Cancel while it runs, and the log with a
+// timestamp per line, which can be copied or saved.
+class RunPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RunPanel(QWidget *parent = nullptr);
+
+    void appendLog(const QString &line);
+    QString logText() const;
+    bool saveLog(const QString &path, QString *error = nullptr) const;
+    void copyLog() const;
+
+    // A run of `count` steps starts; count 0 shows a busy bar (a backup or restore).
+    void startRun(const QString &title, int count);
+    void stepStarted(int index, int count, const QString &name);
+    void stepFinished(int index);
+    // Cancel is offered while a cancellable run is busy; the bar hides when nothing is.
+    void setBusy(bool busy, bool cancellable = true);
+
+    QProgressBar *progressBar() const { return m_progress; }
+
+signals:
+    void cancelRequested();
+
+private:
+    void saveLogDialog();
+
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+};
+
+} // namespace retort::ui
