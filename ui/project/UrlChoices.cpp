@@ -1,5 +1,6 @@
 #include "UrlChoices.h"
 
+#include "UrlPassword.h"
 #include "db/DatabaseUrl.h"
 
 namespace retort::ui {
@@ -11,25 +12,52 @@ QString maskedUrl(const QString &text)
     return parsed ? parsed->toDisplayString() : text.section(QStringLiteral("://"), 0, 0) + QStringLiteral("://…");
 }
 
+namespace {
+// Two spellings of one database (with and without the password) are one choice.
+QString identity(const QString &url)
+{
+    const std::optional<UrlPassword> split = UrlPassword::split(url);
+    return split ? split->url : url;
+}
+} // namespace
+
 QList<UrlChoice> urlChoices(const ProjectConfig &config, const QString &given, const QProcessEnvironment &environment,
-                            const QStringList &history)
+                            const QList<ConnectionProfile> &profiles, const QStringList &history)
 {
     QList<UrlChoice> choices;
     QStringList seen;
-    const auto add = [&](const QString &url, const QString &source) {
+    const auto add = [&](const QString &url, const QString &source, UrlChoice::Kind kind) {
         const QString trimmed = url.trimmed();
-        if (trimmed.isEmpty() || seen.contains(trimmed))
+        if (trimmed.isEmpty() || seen.contains(identity(trimmed)))
             return;
-        seen.append(trimmed);
-        choices.append({trimmed, maskedUrl(trimmed), source});
+        seen.append(identity(trimmed));
+        choices.append({trimmed, maskedUrl(trimmed), source, kind, {}});
     };
-    add(given, QStringLiteral("command line"));
-    add(environment.value(QStringLiteral("DATABASE_URL")), QStringLiteral("DATABASE_URL"));
-    add(config.sqlalchemyUrl, QStringLiteral("alembic.ini"));
-    add(config.retort.value(QStringLiteral("url")), QStringLiteral("[retort] url"));
+    add(given, QStringLiteral("command line"), UrlChoice::Kind::Given);
+    add(environment.value(QStringLiteral("DATABASE_URL")), QStringLiteral("DATABASE_URL"),
+        UrlChoice::Kind::Environment);
+    add(config.sqlalchemyUrl, QStringLiteral("alembic.ini"), UrlChoice::Kind::Project);
+    add(config.retort.value(QStringLiteral("url")), QStringLiteral("[retort] url"), UrlChoice::Kind::Project);
+    // A profile is the person's own name for a database: always listed, even when its URL is
+    // also offered above.
+    QStringList names;
+    for (const ConnectionProfile &profile : profiles) {
+        if (profile.name.isEmpty() || names.contains(profile.name))
+            continue;
+        names.append(profile.name);
+        seen.append(identity(profile.url));
+        choices.append({profile.url, profile.name + QStringLiteral(" — ") + maskedUrl(profile.url), QStringLiteral("profile"),
+                        UrlChoice::Kind::Profile, profile.name});
+    }
     for (const QString &url : history)
-        add(url, QStringLiteral("recent"));
+        add(url, QStringLiteral("recent"), UrlChoice::Kind::Recent);
     return choices;
+}
+
+QList<UrlChoice> urlChoices(const ProjectConfig &config, const QString &given, const QProcessEnvironment &environment,
+                            const QStringList &history)
+{
+    return urlChoices(config, given, environment, {}, history);
 }
 
 } // namespace retort::ui
