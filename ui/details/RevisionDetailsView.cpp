@@ -19,6 +19,12 @@ QString joinIds(const RevisionMap &map, const RevIndexes &indexes)
     return ids.isEmpty() ? QStringLiteral("—") : ids.join(QStringLiteral(", "));
 }
 
+QString row(const QString &name, const QString &value)
+{
+    return QStringLiteral("<tr><th align=left valign=top>%1</th><td>%2</td></tr>")
+        .arg(name.toHtmlEscaped(), value.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+}
+
 QString orDash(const QString &text)
 {
     return text.isEmpty() ? QStringLiteral("—") : text;
@@ -67,21 +73,18 @@ void RevisionDetailsView::showRevision(const ProjectSnapshot &snapshot, RevIndex
 {
     const RevisionMap &map = snapshot.map();
     const Revision &revision = map.revision(index);
-    const auto row = [](const QString &name, const QString &value) {
-        return QStringLiteral("<tr><th align=left valign=top>%1</th><td>%2</td></tr>")
-            .arg(name.toHtmlEscaped(), value.toHtmlEscaped());
-    };
-    QString html = QStringLiteral("<h3>%1</h3><table cellspacing=4>").arg(orDash(revision.message).toHtmlEscaped());
-    html += row(tr("Revision"), revision.id);
-    html += row(tr("Parents"), orDash(revision.downRevisions.join(QStringLiteral(", "))));
-    html += row(tr("Children"), joinIds(map, map.children(index)));
-    html += row(tr("Branch labels"), orDash(map.branchLabels(index).join(QStringLiteral(", "))));
-    html += row(tr("Depends on"), orDash(revision.dependsOn.join(QStringLiteral(", "))));
-    html += row(tr("Created"), orDash(revision.createDate));
-    html += row(tr("File"), revision.path);
-    html += row(tr("Format"), revision.format == ScriptFormat::Sql ? tr("native SQL") : tr("Python (Alembic)"));
-    html += QStringLiteral("</table>");
-    m_metadata->setHtml(html);
+    m_title = orDash(revision.message).toHtmlEscaped();
+    m_rows = row(tr("Revision"), revision.id);
+    m_rows += row(tr("Parents"), orDash(revision.downRevisions.join(QStringLiteral(", "))));
+    m_rows += row(tr("Children"), joinIds(map, map.children(index)));
+    m_rows += row(tr("Branch labels"), orDash(map.branchLabels(index).join(QStringLiteral(", "))));
+    m_rows += row(tr("Depends on"), orDash(revision.dependsOn.join(QStringLiteral(", "))));
+    m_rows += row(tr("Created"), orDash(revision.createDate));
+    m_rows += row(tr("File"), revision.path);
+    m_rows += row(tr("Format"), revision.format == ScriptFormat::Sql ? tr("native SQL") : tr("Python (Alembic)"));
+    m_revisionId = revision.id;
+    m_revisionPath = revision.path;
+    renderMetadata();
 
     QFile file(revision.path);
     if (file.open(QIODevice::ReadOnly))
@@ -101,8 +104,43 @@ void RevisionDetailsView::showRevision(const ProjectSnapshot &snapshot, RevIndex
     m_sql->showScript(m_sqlText, QStringLiteral("statements.sql"));
 }
 
+void RevisionDetailsView::setGitHistory(std::shared_ptr<const GitHistory> history)
+{
+    m_provenance.setGitHistory(std::move(history));
+    renderMetadata();
+}
+
+void RevisionDetailsView::setJournal(const JournalLog &log)
+{
+    m_provenance.setJournal(log);
+    renderMetadata();
+}
+
+void RevisionDetailsView::setJournalUnavailable(const QString &reason)
+{
+    m_provenance.setJournalUnavailable(reason);
+    renderMetadata();
+}
+
+void RevisionDetailsView::renderMetadata()
+{
+    if (m_revisionId.isEmpty()) {
+        m_metadata->clear();
+        return;
+    }
+    QString html = QStringLiteral("<h3>%1</h3><table cellspacing=4>").arg(m_title) + m_rows;
+    const QString added = m_provenance.addedText(m_revisionPath);
+    if (!added.isEmpty())
+        html += row(tr("Git"), added);
+    html += row(tr("Journal"), m_provenance.journalLines(m_revisionId).join(QLatin1Char('\n')));
+    html += QStringLiteral("</table>");
+    m_metadata->setHtml(html);
+}
+
 void RevisionDetailsView::clear()
 {
+    m_revisionId.clear();
+    m_revisionPath.clear();
     m_metadata->clear();
     m_script->showScript(QString(), QString());
     m_sqlText.clear();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RevisionProvenance.h"
 #include "command/ProjectSnapshot.h"
 #include "db/SqlDialect.h"
 
@@ -15,7 +16,8 @@ namespace retort::ui {
 class ScriptView;
 
 // The selected revision: its metadata (id, parents, children, labels, depends_on, date, file),
-// its script, and the SQL a native revision runs on the connected dialect.
+// who added it (git) and who applied or reverted it (the journal), its script, and the SQL a
+// native revision runs on the connected dialect.
 class RevisionDetailsView : public QWidget
 {
     Q_OBJECT
@@ -27,6 +29,11 @@ public:
     // default sections as SQLite would read them.
     void showRevision(const ProjectSnapshot &snapshot, RevIndex revision, std::optional<SqlDialect> dialect);
     void clear();
+    // Both re-render the revision shown.
+    void setGitHistory(std::shared_ptr<const retort::GitHistory> history);
+    void setJournal(const retort::JournalLog &log);
+    // No journal to show: not connected, or reading it failed (`reason` is shown instead).
+    void setJournalUnavailable(const QString &reason);
     // Shows the script tab scrolled to `line` (1-based), the line selected.
     void showLine(int line);
 
@@ -35,6 +42,13 @@ public:
     ScriptView *scriptView() const { return m_script; }
 
 private:
+    void renderMetadata();
+
+    RevisionProvenance m_provenance;
+    QString m_title;       // escaped HTML
+    QString m_rows;        // escaped HTML table rows of the revision's own metadata
+    QString m_revisionId;  // empty: nothing shown
+    QString m_revisionPath;
     QTextBrowser *m_metadata = nullptr;
     QTabWidget *m_tabs = nullptr;
     ScriptView *m_script = nullptr;
