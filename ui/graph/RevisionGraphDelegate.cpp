@@ -74,15 +74,29 @@ void RevisionGraphDelegate::paintGraph(QPainter *painter, const QStyleOptionView
     const double bottom = rect.bottom() + 1;
     const double middle = rect.top() + rect.height() / 2.0;
 
+    // A filtering proxy lays out its visible rows itself (and says which edges skip hidden
+    // rows); only rows without such a layout lose their edges while filtered.
+    const QVariant skippingData = index.data(RevisionGraphModel::SkippingSegmentsRole);
+    const QList<bool> skipping = skippingData.value<QList<bool>>();
+    const bool nodesOnly = m_nodesOnly && !skippingData.isValid();
+
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setClipRect(rect);
-    if (!m_nodesOnly) {
-        for (const LaneSegment &segment : row.segments) {
+    if (!nodesOnly) {
+        for (qsizetype i = 0; i < row.segments.size(); ++i) {
+            const LaneSegment &segment = row.segments.at(i);
             QPen pen(laneColor(segment.kind == EdgeKind::Parent ? segment.fromLane : segment.toLane), 1.6);
             if (segment.kind == EdgeKind::Dependency) {
                 pen.setStyle(Qt::DashLine);
                 pen.setColor(pen.color().lighter(115));
+            }
+            if (i < skipping.size() && skipping.at(i)) {
+                // Passes hidden revisions: dotted and faded.
+                pen.setStyle(Qt::DotLine);
+                QColor faded = pen.color();
+                faded.setAlphaF(0.55f);
+                pen.setColor(faded);
             }
             painter->setPen(pen);
             QPointF from;
@@ -116,7 +130,7 @@ void RevisionGraphDelegate::paintGraph(QPainter *painter, const QStyleOptionView
     const auto state = RevisionGraphModel::State(index.data(RevisionGraphModel::StateRole).toInt());
     const bool merge = index.data(RevisionGraphModel::IsMergePointRole).toBool();
     const bool branch = index.data(RevisionGraphModel::IsBranchPointRole).toBool();
-    const QPointF centre(laneX(rect, m_nodesOnly ? 0 : row.lane), middle);
+    const QPointF centre(laneX(rect, nodesOnly ? 0 : row.lane), middle);
     const double radius = state == RevisionGraphModel::State::Current ? 5.5 : 4.5;
     const QColor lane = laneColor(row.lane);
     const QColor fill = state == RevisionGraphModel::State::Current   ? CurrentColor

@@ -6,7 +6,7 @@ namespace retort::ui {
 
 // Paints the graph column (lanes, edges, nodes) and the labels column (badges) of a
 // RevisionGraphModel, directly or through a proxy. Parent edges are solid, depends_on edges
-// dashed; merge points are diamonds, branch points rings; applied revisions are filled green,
+// dashed, edges that skip filtered-out rows dotted; merge points are diamonds, branch points rings; applied revisions are filled green,
 // the version table's rows (current) orange, pending ones hollow.
 class RevisionGraphDelegate : public QStyledItemDelegate
 {
@@ -18,7 +18,9 @@ public:
 
     explicit RevisionGraphDelegate(QObject *parent = nullptr);
 
-    // While the view is filtered, rows are no longer adjacent: only nodes are drawn.
+    // While the view is filtered, rows are no longer adjacent: only nodes are drawn, unless the
+    // model lays out its visible rows itself (RevisionFilterProxy: SkippingSegmentsRole), in which
+    // case edges are drawn and those passing hidden revisions are dotted and faded.
     void setNodesOnly(bool nodesOnly) { m_nodesOnly = nodesOnly; }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;

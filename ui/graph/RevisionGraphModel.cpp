@@ -16,6 +16,7 @@ void RevisionGraphModel::setSnapshot(std::shared_ptr<const ProjectSnapshot> snap
     m_snapshot = std::move(snapshot);
     m_order.clear();
     m_rowOf.clear();
+    m_nodes.clear();
     m_lanes.clear();
     m_maxLanes = 0;
     if (m_snapshot) {
@@ -44,7 +45,7 @@ void RevisionGraphModel::setSnapshot(std::shared_ptr<const ProjectSnapshot> snap
         for (size_t row = 0; row < m_order.size(); ++row)
             m_rowOf[size_t(m_order[row])] = int(row);
 
-        QList<LayoutNode> nodes;
+        QList<LayoutNode> &nodes = m_nodes;
         nodes.reserve(qsizetype(m_order.size()));
         for (int revIndex : m_order) {
             LayoutNode node;
@@ -116,6 +117,19 @@ RevisionGraphModel::State RevisionGraphModel::state(int row) const
 int RevisionGraphModel::pendingCount() const
 {
     return int(std::count(m_applied.begin(), m_applied.end(), 0));
+}
+
+bool RevisionGraphModel::matches(int row, const QString &text) const
+{
+    if (row < 0 || size_t(row) >= m_order.size())
+        return false;
+    const Revision &revision = m_snapshot->map().revision(m_order[size_t(row)]);
+    if (revision.id.startsWith(text, Qt::CaseInsensitive) || revision.message.contains(text, Qt::CaseInsensitive))
+        return true;
+    if (text.contains(QLatin1Char(' '))) // may span two labels, as in SearchTextRole
+        return revision.branchLabels.join(QLatin1Char(' ')).contains(text, Qt::CaseInsensitive);
+    return std::any_of(revision.branchLabels.cbegin(), revision.branchLabels.cend(),
+                       [&](const QString &label) { return label.contains(text, Qt::CaseInsensitive); });
 }
 
 int RevisionGraphModel::rowCount(const QModelIndex &parent) const

@@ -2,6 +2,7 @@
 
 #include "command/ProjectSnapshot.h"
 #include "layout/LaneRow.h"
+#include "layout/LayoutNode.h"
 
 #include <QAbstractTableModel>
 #include <QSet>
@@ -34,6 +35,10 @@ public:
         IsBaseRole,
         BranchLabelsRole,               // QStringList, own labels
         SearchTextRole,                 // id, message and labels for the filter
+        // QList<bool> parallel to LaneRowRole's segments: the segment belongs to an edge that
+        // passes hidden revisions. Only a filtering RevisionFilterProxy gives it; its LaneRowRole
+        // is then the filtered rows' own layout.
+        SkippingSegmentsRole,
     };
 
     explicit RevisionGraphModel(QObject *parent = nullptr);
@@ -53,6 +58,11 @@ public:
     State state(int row) const;
     int pendingCount() const;
     int maxLaneCount() const { return m_maxLanes; }
+    // The rows as handed to the lane layout (parents and dependencies as row indices).
+    const QList<LayoutNode> &layoutNodes() const { return m_nodes; }
+    // The filter's test: the id starts with `text`, or the message or a branch label contains
+    // it, case-insensitive. Reads the revision directly (no QVariant per row).
+    bool matches(int row, const QString &text) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -67,6 +77,7 @@ private:
     std::shared_ptr<const ProjectSnapshot> m_snapshot;
     std::vector<int> m_order;      // row -> RevIndex
     std::vector<int> m_rowOf;      // RevIndex -> row
+    QList<LayoutNode> m_nodes;     // by row
     QList<LaneRow> m_lanes;
     int m_maxLanes = 0;
     std::vector<char> m_applied;   // by RevIndex
