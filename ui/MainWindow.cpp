@@ -12,7 +12,6 @@
 #include "project/RecentProjects.h"
 #include "project/UrlChoices.h"
 #include "run/RunPanel.h"
-#include "run/StepDescription.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -150,10 +149,11 @@ void MainWindow::createLayout()
     });
 
     m_runPanel = new RunPanel(this);
-    connect(m_runPanel, &RunPanel::cancelRequested, m_controller, &MigrationController::cancel);
+    m_runPanel->follow(m_controller);
     m_bottomTabs = new QTabWidget(this);
     m_bottomTabs->addTab(m_problemView, tr("Problems"));
     m_bottomTabs->addTab(m_runPanel, tr("Log"));
+    connect(m_runPanel, &RunPanel::runShown, this, [this] { m_bottomTabs->setCurrentWidget(m_runPanel); });
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -248,62 +248,20 @@ void MainWindow::connectController()
         appendLog(error.toString());
         updateStatus();
     });
-    connect(controller, &MigrationController::busyChanged, this, [this](bool busy) {
-        if (!busy)
-            m_runPanel->setBusy(false);
-        updateActions();
-    });
+    connect(controller, &MigrationController::busyChanged, this, &MainWindow::updateActions);
     connect(controller, &MigrationController::planFailed, this, &MainWindow::showRunError);
-    connect(controller, &MigrationController::runStarted, this, [this](const PlanSummary &summary) {
-        appendLog(summary.title());
-        appendLog(summary.versionChange);
-        m_runPanel->startRun(summary.title(), int(summary.steps.size()));
-        m_runPanel->setBusy(true, true);
-        m_bottomTabs->setCurrentWidget(m_runPanel);
-    });
-    connect(controller, &MigrationController::taskStarted, this, [this](const QString &title) {
-        appendLog(title);
-        m_runPanel->startRun(title, 0);
-        m_runPanel->setBusy(true, false);
-        m_bottomTabs->setCurrentWidget(m_runPanel);
-    });
-    connect(controller, &MigrationController::stepStarted, this, [this](int index, int count, const PlanStep &step) {
-        const QString name = step.revision.isEmpty() ? step.toRevisions.join(QStringLiteral(", ")) : step.revision;
-        m_runPanel->stepStarted(index, count, name);
-        appendLog(tr("Running %1").arg(describeStep(step)));
-    });
-    connect(controller, &MigrationController::stepFinished, this,
-            [this](int index, int, const PlanStep &step, qint64 elapsedMs) {
-                m_runPanel->stepFinished(index);
-                appendLog(tr("Done %1 (%2 ms)").arg(describeStep(step)).arg(elapsedMs));
-            });
-    connect(controller, &MigrationController::logLine, this, &MainWindow::appendLog);
+    connect(controller, &MigrationController::taskFailed, this, &MainWindow::showRunError);
     connect(controller, &MigrationController::runFinished, this, [this](const RunOutcome &outcome) {
         if (outcome.error)
             showRunError(*outcome.error);
-        else if (outcome.cancelled)
-            appendLog(tr("Cancelled after %n step(s)", nullptr, outcome.stepsApplied));
-        else
-            appendLog(tr("Finished: %n step(s) applied", nullptr, outcome.stepsApplied));
     });
     connect(controller, &MigrationController::backupTaken, this, [this](const BackupOutcome &outcome) {
-        appendLog(tr("Backed up %1 to %2 (%3 bytes)").arg(outcome.info.url, outcome.info.path).arg(outcome.info.size));
-        for (const QString &removed : outcome.pruned)
-            appendLog(tr("Removed old backup %1").arg(removed));
         statusBar()->showMessage(tr("Backup saved to %1").arg(outcome.info.path), 5000);
     });
-    connect(controller, &MigrationController::restored, this, [this](const RestoreOutcome &outcome) {
-        appendLog(tr("Restored %1; the database is at %2")
-                      .arg(outcome.info.path,
-                           outcome.headsAfter.isEmpty() ? tr("base") : outcome.headsAfter.join(QStringLiteral(", "))));
-    });
     connect(controller, &MigrationController::merged, this, [this](const MergeOutcome &outcome) {
-        appendLog(tr("Wrote merge revision %1 (%2) with parents %3")
-                      .arg(outcome.revision, outcome.path, outcome.parents.join(QStringLiteral(", "))));
         reloadProject();
         selectRevision(outcome.revision);
     });
-    connect(controller, &MigrationController::taskFailed, this, &MainWindow::showRunError);
 }
 
 void MainWindow::setConfirmer(MigrationController::Confirmer confirmer)

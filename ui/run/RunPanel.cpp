@@ -1,5 +1,8 @@
 #include "RunPanel.h"
 
+#include "MigrationController.h"
+#include "run/StepDescription.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -68,6 +71,59 @@ RunPanel::RunPanel(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(m_log);
+}
+
+void RunPanel::follow(MigrationController *controller)
+{
+    connect(this, &RunPanel::cancelRequested, controller, &MigrationController::cancel);
+    connect(controller, &MigrationController::busyChanged, this, [this](bool busy) {
+        if (!busy)
+            setBusy(false);
+    });
+    connect(controller, &MigrationController::runStarted, this, [this](const PlanSummary &summary) {
+        appendLog(summary.title());
+        appendLog(summary.versionChange);
+        startRun(summary.title(), int(summary.steps.size()));
+        setBusy(true, true);
+        emit runShown();
+    });
+    connect(controller, &MigrationController::taskStarted, this, [this](const QString &title) {
+        appendLog(title);
+        startRun(title, 0);
+        setBusy(true, false);
+        emit runShown();
+    });
+    connect(controller, &MigrationController::stepStarted, this, [this](int index, int count, const PlanStep &step) {
+        stepStarted(index, count,
+                    step.revision.isEmpty() ? step.toRevisions.join(QStringLiteral(", ")) : step.revision);
+        appendLog(tr("Running %1").arg(describeStep(step)));
+    });
+    connect(controller, &MigrationController::stepFinished, this,
+            [this](int index, int, const PlanStep &step, qint64 elapsedMs) {
+                stepFinished(index);
+                appendLog(tr("Done %1 (%2 ms)").arg(describeStep(step)).arg(elapsedMs));
+            });
+    connect(controller, &MigrationController::logLine, this, &RunPanel::appendLog);
+    connect(controller, &MigrationController::runFinished, this, [this](const RunOutcome &outcome) {
+        if (outcome.cancelled)
+            appendLog(tr("Cancelled after %n step(s)", nullptr, outcome.stepsApplied));
+        else if (!outcome.error)
+            appendLog(tr("Finished: %n step(s) applied", nullptr, outcome.stepsApplied));
+    });
+    connect(controller, &MigrationController::backupTaken, this, [this](const BackupOutcome &outcome) {
+        appendLog(tr("Backed up %1 to %2 (%3 bytes)").arg(outcome.info.url, outcome.info.path).arg(outcome.info.size));
+        for (const QString &removed : outcome.pruned)
+            appendLog(tr("Removed old backup %1").arg(removed));
+    });
+    connect(controller, &MigrationController::restored, this, [this](const RestoreOutcome &outcome) {
+        appendLog(tr("Restored %1; the database is at %2")
+                      .arg(outcome.info.path,
+                           outcome.headsAfter.isEmpty() ? tr("base") : outcome.headsAfter.join(QStringLiteral(", "))));
+    });
+    connect(controller, &MigrationController::merged, this, [this](const MergeOutcome &outcome) {
+        appendLog(tr("Wrote merge revision %1 (%2) with parents %3")
+                      .arg(outcome.revision, outcome.path, outcome.parents.join(QStringLiteral(", "))));
+    });
 }
 
 void RunPanel::appendLog(const QString &line)

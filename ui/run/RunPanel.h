@@ -9,6 +9,8 @@ class QPushButton;
 
 namespace retort::ui {
 
+class MigrationController;
+
 // Where a run shows itself: a progress bar with Cancel while it runs, and the log with a
 // timestamp per line, which can be copied or saved.
 class RunPanel : public QWidget
@@ -17,6 +19,10 @@ class RunPanel : public QWidget
 
 public:
     explicit RunPanel(QWidget *parent = nullptr);
+
+    // Shows the controller's runs and tasks (progress, steps, log lines, outcomes) and cancels
+    // through it. Failures are left to the window, which also points at the failing line.
+    void follow(MigrationController *controller);
 
     void appendLog(const QString &line);
     QString logText() const;
@@ -34,6 +40,7 @@ public:
 
 signals:
     void cancelRequested();
+    void runShown(); // a run or task started showing its progress
 
 private:
     void saveLogDialog();
