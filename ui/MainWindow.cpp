@@ -218,6 +218,11 @@ void MainWindow::createActions()
     on(MainActions::BackupNow, [this] { backupNow(); });
     on(MainActions::Restore, [this] { restoreBackup(); });
     on(MainActions::Refresh, [this] { reloadProject(); });
+    // Right-clicking a revision offers what can be done with it.
+    m_graph->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (MainActions::Id id : {MainActions::UpgradeSelected, MainActions::DowngradeSelected, MainActions::StampSelected,
+                               MainActions::StampSelectedPurge})
+        m_graph->addAction(m_actions->action(id));
 }
 
 void MainWindow::connectController()

@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QProgressBar>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -349,6 +350,10 @@ void TestMainWindow::downgradeConfirmationListsStepsDestructiveStatementsAndBack
     QVERIFY2(summary.backup.contains(backupDirectory), qPrintable(summary.backup));
     QVERIFY(window.logText().contains(QLatin1String("Backed up")));
     QTRY_COMPARE(window.graphModel()->databaseHeads(), QStringList{below});
+    // The dialog shows the same lines.
+    ConfirmationDialog dialog(summary);
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("versionChange"))->text(), summary.versionChange);
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("backup"))->text(), summary.backup);
 
     // An upgrade takes no backup unless [retort] backup_before_upgrade says so.
     asked.clear();
