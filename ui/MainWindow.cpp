@@ -92,7 +92,8 @@ MainWindow::MainWindow(QWidget *parent)
         return ok ? std::optional<QString>(message) : std::nullopt;
     };
     m_errorPresenter = [this](const RunError &error) {
-        QMessageBox::critical(this, tr("Migration failed"), error.toString());
+        // Runs, backups, restores and merges all report a RunError; its text says which failed.
+        QMessageBox::critical(this, tr("Retort"), error.toString());
     };
     createLayout();
     createActions();
