@@ -11,6 +11,7 @@
 #include "graph/RevisionGraphModel.h"
 #include "project/RecentProjects.h"
 #include "project/UrlChoices.h"
+#include "run/DatabaseStatus.h"
 #include "run/RunPanel.h"
 
 #include <QAction>
@@ -406,22 +407,9 @@ void MainWindow::updateStatus()
         m_databaseStatus->clear();
         return;
     }
-    QString text = tr("%n revision(s)", nullptr, m_model->rowCount());
-    if (!m_model->hasDatabaseState()) {
-        text += QStringLiteral(" · ")
-                + (m_stateError.isEmpty() ? tr("database not read") : tr("database: %1").arg(m_stateError));
-    } else {
-        const QStringList heads = m_model->databaseHeads();
-        QStringList shortIds;
-        for (const QString &head : heads)
-            shortIds.append(RevisionGraphModel::shortId(head));
-        text += QStringLiteral(" · ")
-                + tr("database at %1").arg(heads.isEmpty() ? tr("base") : shortIds.join(QStringLiteral(", ")));
-        text += QStringLiteral(" · ") + tr("%n pending", nullptr, m_model->pendingCount());
-        if (heads.size() > 1)
-            text += QStringLiteral(" · ⚠ ") + tr("%n heads in the version table", nullptr, int(heads.size()));
-    }
-    m_databaseStatus->setText(text);
+    const DatabaseStatus status{m_model->rowCount(), m_model->hasDatabaseState(), m_model->databaseHeads(),
+                                m_model->pendingCount(), m_stateError};
+    m_databaseStatus->setText(status.text());
 }
 
 QString MainWindow::selectedRevision() const

@@ -10,6 +10,7 @@
 #include "ScriptView.h"
 #include "backup/BackupPolicy.h"
 #include "dialogs/ConfirmationDialog.h"
+#include "run/DatabaseStatus.h"
 #include "run/RunPanel.h"
 
 #include <QAction>
@@ -30,6 +31,8 @@
 using namespace retort;
 using namespace retort::ui;
 
+Q_DECLARE_METATYPE(retort::ui::DatabaseStatus)
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -42,6 +45,8 @@ private slots:
     void restoreBringsTheDatabaseBack();
     void stampPurgeLeavesExactlyTheChosenRow();
     void twoHeadsOfferMergeAndMergeLeavesOneHead();
+    void statusLine_data();
+    void statusLine();
     void slowStepKeepsTheEventLoopTurning();
     void failingStepShowsTheErrorAndKeepsThePreviousRevision();
     void actionsExplainWhyTheyAreDisabled();
@@ -554,6 +559,42 @@ void TestMainWindow::twoHeadsOfferMergeAndMergeLeavesOneHead()
     QVERIFY(!merge->isEnabled());
     QVERIFY(runAndWait(window, MigrationRequest::upgrade(QStringLiteral("heads"))));
     QCOMPARE(versionRows(dir.filePath(QStringLiteral("test.db"))), QStringList{outcome.revision});
+}
+
+void TestMainWindow::statusLine_data()
+{
+    QTest::addColumn<DatabaseStatus>("status");
+    QTest::addColumn<QStringList>("contains");
+    QTest::addColumn<QStringList>("lacks");
+    const QString longId = QStringLiteral("0123456789abcdef");
+    QTest::newRow("connecting") << DatabaseStatus{13, false, {}, 0, QStringLiteral("connecting…")}
+                                << QStringList{QStringLiteral("13 revision"), QStringLiteral("database: connecting…")}
+                                << QStringList{QStringLiteral("pending")};
+    QTest::newRow("not read") << DatabaseStatus{2, false, {}, 0, {}}
+                              << QStringList{QStringLiteral("database not read")}
+                              << QStringList{QStringLiteral("database at")};
+    QTest::newRow("at base") << DatabaseStatus{3, true, {}, 3, {}}
+                             << QStringList{QStringLiteral("database at base"), QStringLiteral("3 pending")}
+                             << QStringList{QStringLiteral("⚠")};
+    QTest::newRow("long id shortened") << DatabaseStatus{3, true, {longId}, 0, {}}
+                                       << QStringList{QStringLiteral("database at ") + longId.left(12),
+                                                      QStringLiteral("0 pending")}
+                                       << QStringList{longId};
+    QTest::newRow("two rows warn") << DatabaseStatus{5, true, {QStringLiteral("aaa"), QStringLiteral("bbb")}, 1, {}}
+                                   << QStringList{QStringLiteral("database at aaa, bbb"), QStringLiteral("⚠ 2 heads")}
+                                   << QStringList{};
+}
+
+void TestMainWindow::statusLine()
+{
+    QFETCH(DatabaseStatus, status);
+    QFETCH(QStringList, contains);
+    QFETCH(QStringList, lacks);
+    const QString text = status.text();
+    for (const QString &part : contains)
+        QVERIFY2(text.contains(part), qPrintable(text));
+    for (const QString &part : lacks)
+        QVERIFY2(!text.contains(part), qPrintable(text));
 }
 
 void TestMainWindow::screenshots_data()
