@@ -10,6 +10,7 @@
 #include "ScriptView.h"
 #include "backup/BackupPolicy.h"
 #include "dialogs/ConfirmationDialog.h"
+#include "dialogs/RestoreDialog.h"
 #include "run/DatabaseStatus.h"
 #include "run/RunPanel.h"
 
@@ -17,6 +18,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -395,6 +397,13 @@ void TestMainWindow::backupNowWritesABackupAndLogsIt()
     QVERIFY(window.logText().contains(outcome.info.path));
     QTRY_VERIFY(!window.controller()->isBusy());
     QVERIFY(backup->isEnabled());
+
+    // The restore chooser lists it, newest first.
+    RestoreDialog chooser(BackupPolicy::fromConfig(window.graphModel()->snapshot()->config()));
+    auto *list = chooser.findChild<QListWidget *>(QStringLiteral("backups"));
+    QVERIFY(list && list->count() >= 1);
+    QCOMPARE(list->item(0)->data(Qt::UserRole).toString(), outcome.info.path);
+    QCOMPARE(list->currentRow(), 0);
 }
 
 void TestMainWindow::restoreBringsTheDatabaseBack()
