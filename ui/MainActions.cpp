@@ -74,6 +74,7 @@ void MainActions::install(QMainWindow *window, QWidget *urlEditor)
     fileMenu->addAction(action(Quit));
 
     QMenu *databaseMenu = window->menuBar()->addMenu(tr("&Database"));
+    databaseMenu->setToolTipsVisible(true); // a disabled entry says why on hover
     for (Id id : {UpgradeHead, UpgradeOne, UpgradeSelected, DowngradeOne, DowngradeSelected})
         databaseMenu->addAction(action(id));
     databaseMenu->addSeparator();

@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QMainWindow>
+#include <QMenu>
 #include <QMenuBar>
 #include <QToolBar>
 #include <QComboBox>
@@ -171,6 +172,14 @@ void TestMainActions::everyActionHasAMenuEntry()
         names.insert(action->objectName());
     }
     QCOMPARE(names.size(), int(MainActions::IdCount));
+    // The Database menu shows tooltips, so a disabled entry explains itself there too.
+    QMenu *database = nullptr;
+    for (QObject *object : actions.action(MainActions::UpgradeHead)->associatedObjects()) {
+        if (auto *menu = qobject_cast<QMenu *>(object))
+            database = menu;
+    }
+    QVERIFY(database);
+    QVERIFY(database->toolTipsVisible());
 }
 
 QTEST_MAIN(TestMainActions)
