@@ -184,39 +184,12 @@ private:
     }
 
     // A dependency that a strict ancestor (through down_revision) already declares is dropped.
-    // One walk below each revision that has dependencies, stopping once all are dropped.
     void normalizeDependencies()
     {
-        std::vector<int> seenBy(size_t(m.size()), -1);
-        RevIndexes stack;
+        if (!normalizeByAncestorSets())
+            normalizeByWalks();
         for (RevIndex i = 0; i < m.size(); ++i) {
             auto &n = m.m_nodes[size_t(i)];
-            if (!n.deps.empty()) {
-                std::vector<char> dropped(n.deps.size(), 0);
-                size_t left = n.deps.size();
-                stack.assign(n.down.begin(), n.down.end());
-                while (!stack.empty() && left > 0) {
-                    const RevIndex cur = stack.back();
-                    stack.pop_back();
-                    if (cur == i || seenBy[size_t(cur)] == i)
-                        continue;
-                    seenBy[size_t(cur)] = i;
-                    for (RevIndex d : m.m_nodes[size_t(cur)].deps) {
-                        for (size_t k = 0; k < n.deps.size(); ++k) {
-                            if (!dropped[k] && n.deps[k] == d) {
-                                dropped[k] = 1;
-                                --left;
-                            }
-                        }
-                    }
-                    for (RevIndex p : m.m_nodes[size_t(cur)].down)
-                        stack.push_back(p);
-                }
-                for (size_t k = 0; k < n.deps.size(); ++k) {
-                    if (!dropped[k])
-                        n.normDeps.push_back(n.deps[k]);
-                }
-            }
             n.normDown = n.down;
             for (RevIndex d : n.normDeps) {
                 if (d != i)
@@ -226,6 +199,108 @@ private:
         for (RevIndex i = 0; i < m.size(); ++i) {
             for (RevIndex d : m.m_nodes[size_t(i)].normDown)
                 m.m_nodes[size_t(d)].normNext.push_back(i);
+        }
+    }
+
+    // Parents before children over down_revision edges; empty when there is a cycle.
+    RevIndexes parentsFirstOrder() const
+    {
+        std::vector<int> pending(size_t(m.size()), 0);
+        RevIndexes order;
+        order.reserve(size_t(m.size()));
+        for (RevIndex i = 0; i < m.size(); ++i) {
+            pending[size_t(i)] = int(m.m_nodes[size_t(i)].down.size());
+            if (pending[size_t(i)] == 0)
+                order.push_back(i);
+        }
+        for (size_t k = 0; k < order.size(); ++k) {
+            for (RevIndex child : m.m_nodes[size_t(order[k])].next) {
+                if (--pending[size_t(child)] == 0)
+                    order.push_back(child);
+            }
+        }
+        return order.size() == size_t(m.size()) ? order : RevIndexes{};
+    }
+
+    // One pass in parents-first order, carrying for every revision the set of dependency targets
+    // its strict ancestors declare (a bit per distinct target). Linear in the graph, where a walk
+    // per revision is quadratic on long histories full of depends_on. False (nothing done) on a
+    // cycle, or when the sets would be too large to be worth it.
+    bool normalizeByAncestorSets()
+    {
+        std::vector<int> bitOf(size_t(m.size()), -1);
+        int targets = 0;
+        for (const auto &n : m.m_nodes) {
+            for (RevIndex d : n.deps) {
+                if (bitOf[size_t(d)] < 0)
+                    bitOf[size_t(d)] = targets++;
+            }
+        }
+        if (targets == 0)
+            return true;
+        const size_t words = size_t(targets + 63) / 64;
+        if (words * size_t(m.size()) > (size_t(64) << 20) / sizeof(quint64)) // over 64 MB
+            return false;
+        const RevIndexes order = parentsFirstOrder();
+        if (order.empty())
+            return false;
+        std::vector<quint64> declaredBelow(words * size_t(m.size()), 0);
+        const auto row = [&](RevIndex i) { return declaredBelow.data() + words * size_t(i); };
+        for (RevIndex i : order) {
+            quint64 *mine = row(i);
+            for (RevIndex p : m.m_nodes[size_t(i)].down) {
+                const quint64 *theirs = row(p);
+                for (size_t w = 0; w < words; ++w)
+                    mine[w] |= theirs[w];
+                for (RevIndex d : m.m_nodes[size_t(p)].deps) {
+                    const int bit = bitOf[size_t(d)];
+                    mine[size_t(bit) / 64] |= quint64(1) << (bit % 64);
+                }
+            }
+            auto &n = m.m_nodes[size_t(i)];
+            for (RevIndex d : n.deps) {
+                const int bit = bitOf[size_t(d)];
+                if (!(mine[size_t(bit) / 64] & (quint64(1) << (bit % 64))))
+                    n.normDeps.push_back(d);
+            }
+        }
+        return true;
+    }
+
+    // The general case, cycles included: one walk below each revision that has dependencies,
+    // stopping once all are dropped.
+    void normalizeByWalks()
+    {
+        std::vector<int> seenBy(size_t(m.size()), -1);
+        RevIndexes stack;
+        for (RevIndex i = 0; i < m.size(); ++i) {
+            auto &n = m.m_nodes[size_t(i)];
+            if (n.deps.empty())
+                continue;
+            std::vector<char> dropped(n.deps.size(), 0);
+            size_t left = n.deps.size();
+            stack.assign(n.down.begin(), n.down.end());
+            while (!stack.empty() && left > 0) {
+                const RevIndex cur = stack.back();
+                stack.pop_back();
+                if (cur == i || seenBy[size_t(cur)] == i)
+                    continue;
+                seenBy[size_t(cur)] = i;
+                for (RevIndex d : m.m_nodes[size_t(cur)].deps) {
+                    for (size_t k = 0; k < n.deps.size(); ++k) {
+                        if (!dropped[k] && n.deps[k] == d) {
+                            dropped[k] = 1;
+                            --left;
+                        }
+                    }
+                }
+                for (RevIndex p : m.m_nodes[size_t(cur)].down)
+                    stack.push_back(p);
+            }
+            for (size_t k = 0; k < n.deps.size(); ++k) {
+                if (!dropped[k])
+                    n.normDeps.push_back(n.deps[k]);
+            }
         }
     }
 
