@@ -51,6 +51,9 @@ MainActions::MainActions(QMainWindow *window) : QObject(window)
          QT_TR_NOOP("Replace the database with one of its backups")},
         {Refresh, "refresh", QT_TR_NOOP("Refresh"), QKeySequence::Refresh,
          QT_TR_NOOP("Read the project and the version table again")},
+        {ConnectionProfiles, "connectionProfiles", QT_TR_NOOP("Connection &Profiles…"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+         QT_TR_NOOP("Save database URLs under a name; passwords go to the system keychain")},
     };
     for (const Definition &definition : definitions) {
         auto *action = new QAction(tr(definition.text), window);
@@ -85,6 +88,7 @@ void MainActions::install(QMainWindow *window, QWidget *urlEditor)
     databaseMenu->addAction(action(BackupNow));
     databaseMenu->addAction(action(Restore));
     databaseMenu->addSeparator();
+    databaseMenu->addAction(action(ConnectionProfiles));
     databaseMenu->addAction(action(Refresh));
 
     QToolBar *toolbar = window->addToolBar(tr("Database"));
@@ -116,6 +120,7 @@ QString MainActions::unavailableReason(Id id, const ActionState &state)
     switch (id) {
     case Open:
     case Quit:
+    case ConnectionProfiles:
         return {};
     case ExportGraph:
         return state.project ? QString() : tr("Open a project first (File > Open Folder).");

@@ -51,6 +51,7 @@ public:
         BackupNow,
         Restore,
         Refresh,
+        ConnectionProfiles,
         IdCount
     };
     Q_ENUM(Id)

@@ -1,8 +1,10 @@
 #include "MainWindow.h"
 
 #include "MainActions.h"
+#include "details/GitHistoryLoader.h"
 #include "details/RevisionDetailsView.h"
 #include "dialogs/ConfirmationDialog.h"
+#include "dialogs/ConnectionProfilesDialog.h"
 #include "dialogs/RestoreDialog.h"
 #include "graph/GraphExporter.h"
 #include "graph/ProblemListModel.h"
@@ -10,6 +12,7 @@
 #include "graph/RevisionGraphDelegate.h"
 #include "graph/RevisionGraphModel.h"
 #include "project/RecentProjects.h"
+#include "project/DatabaseChooser.h"
 #include "project/UrlChoices.h"
 #include "run/DatabaseStatus.h"
 #include "run/RunPanel.h"
@@ -136,6 +139,7 @@ void MainWindow::createLayout()
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text);
         m_delegate->setNodesOnly(m_proxy->isFiltering());
+        fitGraphColumn(m_proxy->isFiltering() ? m_proxy->maxLaneCount() : m_model->maxLaneCount());
         m_graph->viewport()->update();
     });
 
@@ -180,22 +184,27 @@ void MainWindow::createLayout()
     statusBar()->addWidget(m_databaseStatus, 1);
 }
 
-QComboBox *MainWindow::createUrlEditor()
+DatabaseChooser *MainWindow::createUrlEditor()
 {
-    m_url = new QComboBox(this);
-    m_url->setObjectName(QStringLiteral("url"));
-    m_url->setEditable(true);
-    m_url->setInsertPolicy(QComboBox::NoInsert);
-    m_url->setMinimumWidth(320);
-    m_url->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_url->lineEdit()->setPlaceholderText(tr("sqlite:///app.db or postgresql://user@host/db"));
-    connect(m_url, &QComboBox::activated, this, [this](int index) { connectTo(m_url->itemData(index).toString()); });
-    connect(m_url->lineEdit(), &QLineEdit::returnPressed, this, [this] {
-        const QString text = m_url->currentText().trimmed();
-        const int index = m_url->findText(text);
-        connectTo(index >= 0 ? m_url->itemData(index).toString() : text);
+    m_url = new DatabaseChooser(this);
+    connect(m_url, &DatabaseChooser::chosen, this, &MainWindow::connectTo);
+    connect(m_url, &DatabaseChooser::notice, this, [this](const QString &message) {
+        appendLog(message);
+        statusBar()->showMessage(message, 10000);
     });
     return m_url;
+}
+
+void MainWindow::editConnectionProfiles()
+{
+    ConnectionProfilesDialog dialog(m_url->vault(), this);
+    connect(&dialog, &ConnectionProfilesDialog::profilesChanged, this, [this] {
+        if (const auto snapshot = m_model->snapshot()) {
+            m_url->offer(snapshot->config(), m_url->inUse());
+            m_url->showInUse(m_url->inUse());
+        }
+    });
+    dialog.exec();
 }
 
 void MainWindow::createActions()
@@ -220,6 +229,7 @@ void MainWindow::createActions()
     on(MainActions::BackupNow, [this] { backupNow(); });
     on(MainActions::Restore, [this] { restoreBackup(); });
     on(MainActions::Refresh, [this] { reloadProject(); });
+    on(MainActions::ConnectionProfiles, [this] { editConnectionProfiles(); });
     // Right-clicking a revision offers what can be done with it.
     m_graph->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (MainActions::Id id : {MainActions::UpgradeSelected, MainActions::DowngradeSelected, MainActions::StampSelected,
@@ -269,6 +279,14 @@ void MainWindow::connectController()
         reloadProject();
         selectRevision(outcome.revision);
     });
+    connect(controller, &MigrationController::journalRead, m_details, &RevisionDetailsView::setJournal);
+    connect(controller, &MigrationController::journalFailed, this, [this](const RunError &error) {
+        m_details->setJournalUnavailable(tr("journal not read: %1").arg(error.message));
+    });
+    // Who added each file comes from git, read off the GUI thread; the details show it once known.
+    m_gitLoader = new GitHistoryLoader(this);
+    connect(m_gitLoader, &GitHistoryLoader::loaded, m_details, &RevisionDetailsView::setGitHistory);
+    connect(m_gitLoader, &GitHistoryLoader::failed, this, &MainWindow::appendLog);
 }
 
 void MainWindow::setConfirmer(MigrationController::Confirmer confirmer)
@@ -289,21 +307,31 @@ void MainWindow::openProject(const QString &directory, const QString &url)
     m_model->setSnapshot(snapshot);
     m_problems->setProblems(snapshot->problems());
     m_details->clear();
-    m_graph->setColumnWidth(RevisionGraphModel::GraphColumn,
-                            RevisionGraphDelegate::LaneWidth * qMax(2, m_model->maxLaneCount())
-                                + 2 * RevisionGraphDelegate::Margin);
+    fitGraphColumn(m_model->maxLaneCount());
     if (m_model->rowCount() > 0)
         m_graph->setCurrentIndex(m_proxy->index(0, RevisionGraphModel::MessageColumn));
+    m_details->setGitHistory(nullptr);
+    m_details->setJournalUnavailable(tr("journal not read: no database connected"));
+    m_gitLoader->load(snapshot->config().versionLocations);
     RecentProjects::addProject(absolute);
     rebuildRecentMenu();
-    fillUrlChoices(url);
-    connectTo(m_url->count() > 0 ? m_url->itemData(m_url->currentIndex()).toString() : url);
+    m_url->offer(snapshot->config(), url);
+    if (m_url->count() > 0)
+        m_url->chooseCurrent();
+    else
+        connectTo(url);
+}
+
+void MainWindow::fitGraphColumn(int lanes)
+{
+    m_graph->setColumnWidth(RevisionGraphModel::GraphColumn,
+                            RevisionGraphDelegate::LaneWidth * qMax(2, lanes) + 2 * RevisionGraphDelegate::Margin);
 }
 
 void MainWindow::reloadProject()
 {
     if (!m_directory.isEmpty())
-        openProject(m_directory, m_url->currentData().toString());
+        openProject(m_directory, m_url->inUse());
 }
 
 void MainWindow::connectTo(const QString &url)
@@ -311,32 +339,11 @@ void MainWindow::connectTo(const QString &url)
     if (!m_model->snapshot())
         return;
     m_model->clearDatabaseState();
-    if (!url.isEmpty()) {
-        RecentProjects::addUrl(url);
-        const int index = m_url->findData(url);
-        if (index >= 0)
-            m_url->setCurrentIndex(index);
-        else
-            m_url->setEditText(maskedUrl(url));
-    }
+    m_url->showInUse(url);
     m_stateError = tr("connecting…");
     m_controller->open(m_model->snapshot(), url, QDir::currentPath());
     updateTitle();
     updateStatus();
-}
-
-void MainWindow::fillUrlChoices(const QString &given)
-{
-    const auto snapshot = m_model->snapshot();
-    const QList<UrlChoice> choices = urlChoices(snapshot->config(), given, QProcessEnvironment::systemEnvironment(),
-                                                RecentProjects::urls());
-    m_url->clear();
-    for (const UrlChoice &choice : choices) {
-        m_url->addItem(choice.display, choice.url);
-        m_url->setItemData(m_url->count() - 1, choice.source, Qt::ToolTipRole);
-    }
-    if (!choices.isEmpty())
-        m_url->setCurrentIndex(0);
 }
 
 void MainWindow::openFolderDialog()

@@ -19,6 +19,8 @@ class QTreeView;
 
 namespace retort::ui {
 
+class DatabaseChooser;
+class GitHistoryLoader;
 class MainActions;
 class ProblemListModel;
 class RevisionDetailsView;
@@ -73,12 +75,13 @@ private:
     void createLayout();
     void createActions();
     void connectController();
-    QComboBox *createUrlEditor();
+    DatabaseChooser *createUrlEditor();
+    void editConnectionProfiles();
     void exportGraphDialog();
     void openFolderDialog();
     void rebuildRecentMenu();
-    void fillUrlChoices(const QString &given);
     void reloadProject();
+    void fitGraphColumn(int lanes);
     void updateTitle();
     void updateActions();
     void updateStatus();
@@ -97,7 +100,8 @@ private:
     QTreeView *m_graph = nullptr;
     QListView *m_problemView = nullptr;
     QLineEdit *m_filter = nullptr;
-    QComboBox *m_url = nullptr;
+    DatabaseChooser *m_url = nullptr;
+    GitHistoryLoader *m_gitLoader = nullptr;
     RevisionDetailsView *m_details = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
     RunPanel *m_runPanel = nullptr;
