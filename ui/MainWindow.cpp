@@ -340,6 +340,7 @@ void MainWindow::connectTo(const QString &url)
         return;
     m_model->clearDatabaseState();
     m_url->showInUse(url);
+    m_details->setOfflineSqlSource(m_model->snapshot(), url, QDir::currentPath());
     m_stateError = tr("connecting…");
     m_controller->open(m_model->snapshot(), url, QDir::currentPath());
     updateTitle();

@@ -1,5 +1,6 @@
 #include "RevisionDetailsView.h"
 
+#include "OfflineSqlLoader.h"
 #include "ScriptView.h"
 #include "run/StepScript.h"
 
@@ -55,10 +56,27 @@ RevisionDetailsView::RevisionDetailsView(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_script(new ScriptView(this))
     , m_sql(new ScriptView(this))
+    , m_offlineSql(new OfflineSqlLoader(this))
 {
+    connect(m_offlineSql, &OfflineSqlLoader::rendered, this, [this](const QString &revision, const QString &sql) {
+        if (revision == m_revisionId)
+            showSql(sql);
+    });
+    connect(m_offlineSql, &OfflineSqlLoader::failed, this, [this](const QString &revision, const QString &message) {
+        if (revision != m_revisionId)
+            return;
+        QString text = tr("-- The project's Alembic command could not render %1 offline:\n").arg(revision);
+        for (const QString &line : message.split(u'\n'))
+            text += QStringLiteral("-- ") + line + u'\n';
+        showSql(text);
+    });
     m_metadata->setOpenLinks(false);
     m_tabs->addTab(m_script, tr("Script"));
     m_tabs->addTab(m_sql, tr("SQL"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_sql)
+            requestOfflineSql();
+    });
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_metadata);
     splitter->addWidget(m_tabs);
@@ -92,16 +110,45 @@ void RevisionDetailsView::showRevision(const ProjectSnapshot &snapshot, RevIndex
     else
         m_script->showScript(tr("Cannot read %1: %2").arg(revision.path, file.errorString()), QString());
 
-    if (revision.format == ScriptFormat::Python) {
-        m_sqlText = tr("-- %1 is a Python revision: its SQL is produced by the project's own Alembic\n"
-                       "-- command (for example `alembic upgrade %2 --sql`), not read by Retort.\n")
-                        .arg(revision.id, revision.id);
+    m_pythonRevision = revision.format == ScriptFormat::Python;
+    if (m_pythonRevision) {
+        showSql(tr("-- %1 is a Python revision: its SQL comes from the project's own Alembic command\n"
+                   "-- (`upgrade --sql`, offline), rendered when this tab is shown.\n")
+                    .arg(revision.id));
+        if (m_tabs->currentWidget() == m_sql)
+            requestOfflineSql();
     } else {
         const SqlDialect shown = dialect.value_or(SqlDialect::Sqlite);
-        m_sqlText = statementsText(revision, PlanStep::Direction::Up, shown) + QLatin1Char('\n')
-                    + statementsText(revision, PlanStep::Direction::Down, shown);
+        showSql(statementsText(revision, PlanStep::Direction::Up, shown) + QLatin1Char('\n')
+                + statementsText(revision, PlanStep::Direction::Down, shown));
     }
+}
+
+void RevisionDetailsView::showSql(const QString &text)
+{
+    m_sqlText = text;
     m_sql->showScript(m_sqlText, QStringLiteral("statements.sql"));
+}
+
+void RevisionDetailsView::setOfflineSqlSource(std::shared_ptr<const ProjectSnapshot> project, const QString &url,
+                                              const QString &workingDirectory)
+{
+    m_offlineSql->setProject(std::move(project), url, workingDirectory);
+    if (m_pythonRevision && m_tabs->currentWidget() == m_sql)
+        requestOfflineSql();
+}
+
+void RevisionDetailsView::showSqlTab()
+{
+    m_tabs->setCurrentWidget(m_sql);
+}
+
+void RevisionDetailsView::requestOfflineSql()
+{
+    if (m_revisionId.isEmpty() || !m_pythonRevision)
+        return;
+    showSql(tr("-- rendering %1 with the project's Alembic command (offline)…\n").arg(m_revisionId));
+    m_offlineSql->load(m_revisionId);
 }
 
 void RevisionDetailsView::setGitHistory(std::shared_ptr<const GitHistory> history)
@@ -141,6 +188,7 @@ void RevisionDetailsView::clear()
 {
     m_revisionId.clear();
     m_revisionPath.clear();
+    m_pythonRevision = false;
     m_metadata->clear();
     m_script->showScript(QString(), QString());
     m_sqlText.clear();

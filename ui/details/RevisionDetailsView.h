@@ -13,6 +13,7 @@ class QTextBrowser;
 
 namespace retort::ui {
 
+class OfflineSqlLoader;
 class ScriptView;
 
 // The selected revision: its metadata (id, parents, children, labels, depends_on, date, file),
@@ -34,6 +35,12 @@ public:
     void setJournal(const retort::JournalLog &log);
     // No journal to show: not connected, or reading it failed (`reason` is shown instead).
     void setJournalUnavailable(const QString &reason);
+    // Where a Python revision's SQL comes from: the project's Alembic, offline, for this URL's
+    // dialect (empty: the project's own URL). Rendered when the SQL tab is shown.
+    void setOfflineSqlSource(std::shared_ptr<const ProjectSnapshot> project, const QString &url,
+                             const QString &workingDirectory);
+    // Shows the SQL tab (and, for a Python revision, starts rendering it).
+    void showSqlTab();
     // Shows the script tab scrolled to `line` (1-based), the line selected.
     void showLine(int line);
 
@@ -43,17 +50,21 @@ public:
 
 private:
     void renderMetadata();
+    void showSql(const QString &text);
+    void requestOfflineSql();
 
     RevisionProvenance m_provenance;
     QString m_title;       // escaped HTML
     QString m_rows;        // escaped HTML table rows of the revision's own metadata
     QString m_revisionId;  // empty: nothing shown
     QString m_revisionPath;
+    bool m_pythonRevision = false;
     QTextBrowser *m_metadata = nullptr;
     QTabWidget *m_tabs = nullptr;
     ScriptView *m_script = nullptr;
     ScriptView *m_sql = nullptr;
     QString m_sqlText;
+    OfflineSqlLoader *m_offlineSql = nullptr;
 };
 
 } // namespace retort::ui
