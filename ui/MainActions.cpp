@@ -97,6 +97,16 @@ void MainActions::install(QMainWindow *window, QWidget *urlEditor)
     toolbar->addWidget(new QLabel(tr(" Database: "), toolbar));
     toolbar->addWidget(urlEditor);
     toolbar->addSeparator();
+    // Short toolbar words, so every button fits next to the URL box on a laptop screen; menus
+    // and tooltips keep the full names.
+    const QList<std::pair<Id, QString>> toolbarTexts = {
+        {UpgradeHead, tr("To Head")},      {UpgradeOne, tr("Step Up")},
+        {UpgradeSelected, tr("Up to Selected")}, {DowngradeOne, tr("Step Down")},
+        {DowngradeSelected, tr("Down to Selected")}, {StampSelected, tr("Stamp")},
+        {BackupNow, tr("Backup")},         {Restore, tr("Restore…")},
+    };
+    for (const auto &[id, text] : toolbarTexts)
+        action(id)->setIconText(text);
     for (Id id : {UpgradeHead, UpgradeOne, UpgradeSelected, DowngradeOne, DowngradeSelected, StampSelected})
         toolbar->addAction(action(id));
     toolbar->addSeparator();
