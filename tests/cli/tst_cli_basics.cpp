@@ -106,6 +106,14 @@ void TestCliBasics::guiStartsOnTheDemoAndCreatesItsDatabaseOutsideTheSourceTree(
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
 
+#if !RETORT_TEST_WITH_GUI
+    // A build without the desktop application says so and touches nothing.
+    const CliResult result = runRetort({QStringLiteral("--demo")}, env);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QLatin1String("no desktop application")), qPrintable(result.err));
+    QVERIFY(QDir(home.path()).isEmpty());
+    return;
+#endif
     QProcess gui;
     gui.setProcessEnvironment(env);
     gui.start(QStringLiteral(RETORT_EXECUTABLE), {QStringLiteral("--demo")});
