@@ -26,66 +26,27 @@ import random
 import shutil
 import sys
 
+import alembic_files  # sits next to this file
+
 MANIFEST = "apply.json"
 
-ALEMBIC_INI = """\
-# Trivial revisions for the apply benchmark (tests/bench/gen_apply.py).
-# The database comes from DATABASE_URL (see env.py).
-
-[alembic]
-script_location = %(here)s
-version_path_separator = os
-
-[loggers]
-keys = root,sqlalchemy,alembic
-
-[handlers]
-keys = console
-
-[formatters]
-keys = generic
-
-[logger_root]
-level = WARN
-handlers = console
-qualname =
-
-[logger_sqlalchemy]
-level = WARN
-handlers =
-qualname = sqlalchemy.engine
-
-[logger_alembic]
-level = WARN
-handlers =
-qualname = alembic
-
-[handler_console]
-class = StreamHandler
-args = (sys.stderr,)
-level = NOTSET
-formatter = generic
-
-[formatter_generic]
-format = %(levelname)-5.5s [%(name)s] %(message)s
-datefmt = %H:%M:%S
-"""
+ALEMBIC_INI = alembic_files.alembic_ini(
+    "Trivial revisions for the apply benchmark (tests/bench/gen_apply.py).\n"
+    "The database comes from DATABASE_URL (see env.py).",
+    [
+        "script_location = %(here)s",
+        "version_path_separator = os",
+    ])
 
 # One transaction per revision, like Retort and like the floor script (Alembic's default would
 # be one transaction around the whole run, which syncs the disk once instead of once per step).
-ENV_PY = '''\
-import os
-from logging.config import fileConfig
-
-from sqlalchemy import create_engine
-from sqlalchemy import pool
-
-from alembic import context
-
-config = context.config
-
-if config.config_file_name is not None:
-    fileConfig(config.config_file_name)
+ENV_PY = alembic_files.env_py(
+    "import os\n"
+    "from logging.config import fileConfig\n"
+    "\n"
+    "from sqlalchemy import create_engine\n"
+    "from sqlalchemy import pool\n",
+    '''\
 
 
 def run_migrations_online() -> None:
@@ -100,7 +61,7 @@ def run_migrations_online() -> None:
 if context.is_offline_mode():
     raise SystemExit("the apply benchmark runs online only")
 run_migrations_online()
-'''
+''')
 
 SCRIPT_MAKO = '''\
 """${message}

@@ -20,6 +20,8 @@ import re
 import shutil
 import sys
 
+import alembic_files  # sits next to this file
+
 MANIFEST = "generated.json"
 
 WORDS_VERB = ["Add", "Create", "Drop", "Rename", "Index", "Backfill", "Split", "Extend", "Track",
@@ -32,62 +34,21 @@ WORDS_TABLE = ["users", "orders", "invoices", "products", "accounts", "sessions"
 LABEL_NAMES = ["billing", "auth", "reports", "search", "audit", "payments", "inventory",
                "shipping", "analytics", "notifications", "catalog", "support"]
 
-ALEMBIC_INI = """\
-# A generated migration history (tests/bench/gen_history.py).
+ALEMBIC_INI = alembic_files.alembic_ini(
+    "A generated migration history (tests/bench/gen_history.py).",
+    [
+        "script_location = %(here)s",
+        "prepend_sys_path = .",
+        "version_path_separator = os",
+        "sqlalchemy.url = sqlite:///%(here)s/bench.db",
+    ], alembic_level="INFO")
 
-[alembic]
-script_location = %(here)s
-prepend_sys_path = .
-version_path_separator = os
-sqlalchemy.url = sqlite:///%(here)s/bench.db
-
-[loggers]
-keys = root,sqlalchemy,alembic
-
-[handlers]
-keys = console
-
-[formatters]
-keys = generic
-
-[logger_root]
-level = WARN
-handlers = console
-qualname =
-
-[logger_sqlalchemy]
-level = WARN
-handlers =
-qualname = sqlalchemy.engine
-
-[logger_alembic]
-level = INFO
-handlers =
-qualname = alembic
-
-[handler_console]
-class = StreamHandler
-args = (sys.stderr,)
-level = NOTSET
-formatter = generic
-
-[formatter_generic]
-format = %(levelname)-5.5s [%(name)s] %(message)s
-datefmt = %H:%M:%S
-"""
-
-ENV_PY = '''\
-from logging.config import fileConfig
-
-from sqlalchemy import engine_from_config
-from sqlalchemy import pool
-
-from alembic import context
-
-config = context.config
-
-if config.config_file_name is not None:
-    fileConfig(config.config_file_name)
+ENV_PY = alembic_files.env_py(
+    "from logging.config import fileConfig\n"
+    "\n"
+    "from sqlalchemy import engine_from_config\n"
+    "from sqlalchemy import pool\n",
+    '''\
 
 target_metadata = None
 
@@ -123,7 +84,7 @@ if context.is_offline_mode():
     run_migrations_offline()
 else:
     run_migrations_online()
-'''
+''')
 
 SCRIPT_MAKO = '''\
 """${message}
@@ -405,7 +366,7 @@ def generate(args):
 
 
 def parse_args(argv):
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0    ])
     p.add_argument("--count", type=int, required=True, help="number of revisions")
     p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same files)")
     p.add_argument("--branchiness", type=float, default=0.0,
