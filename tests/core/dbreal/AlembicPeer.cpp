@@ -1,7 +1,8 @@
 #include "AlembicPeer.h"
 
+#include "AlembicPeerProcess.h"
+
 #include <QJsonDocument>
-#include <QProcess>
 
 using namespace Qt::StringLiterals;
 
@@ -50,23 +51,22 @@ AlembicPeer::Reply AlembicPeer::run(const QJsonArray &actions) const
                               {u"schema"_s, m_schema.isEmpty() ? QJsonValue() : QJsonValue(m_schema)},
                               {u"pk"_s, m_primaryKey},
                               {u"actions"_s, actions}};
-    QProcess python;
-    python.start(u"/usr/bin/python3"_s,
-                 {QStringLiteral(RETORT_SOURCE_DIR) + u"/tests/core/dbreal/alembic_peer.py"_s});
-    if (!python.waitForStarted(10000)) {
-        reply.failure = u"cannot start /usr/bin/python3: "_s + python.errorString();
-        return reply;
-    }
-    python.write(QJsonDocument(request).toJson(QJsonDocument::Compact));
-    python.closeWriteChannel();
-    if (!python.waitForFinished(60000) || python.exitCode() != 0) {
-        reply.failure = u"alembic_peer.py failed: "_s + QString::fromUtf8(python.readAllStandardError());
+    // One Python for the whole test executable (see AlembicPeerProcess): same request, same answer.
+    const QByteArray answer = AlembicPeerProcess::instance().request(
+        QJsonDocument(request).toJson(QJsonDocument::Compact), &reply.failure);
+    if (answer.isEmpty()) {
+        if (reply.failure.isEmpty())
+            reply.failure = u"alembic_peer.py gave an empty answer"_s;
         return reply;
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(python.readAllStandardOutput(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(answer, &parseError);
     if (!doc.isObject()) {
         reply.failure = u"alembic_peer.py printed no JSON: "_s + parseError.errorString();
+        return reply;
+    }
+    if (doc[u"failure"_s].isString()) { // the request could not be carried out at all
+        reply.failure = u"alembic_peer.py failed: "_s + doc[u"failure"_s].toString();
         return reply;
     }
     reply.ran = true;
