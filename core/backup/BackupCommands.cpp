@@ -20,9 +20,7 @@ namespace {
 
 RunError error(const QString &kind, const QString &message, const DatabaseSession &session)
 {
-    RunError run;
-    run.kind = kind;
-    run.message = message;
+    RunError run = RunError::make(kind, message);
     run.target = session.target().displayUrl();
     return run;
 }

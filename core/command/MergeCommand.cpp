@@ -29,28 +29,17 @@ namespace {
 const QString kDefaultMessage = u"empty message"_s;
 constexpr int kAlembicTimeoutMs = 120000;
 
-RunError runError(const QString &kind, const QString &message, const QString &revision = {},
-                  const QString &path = {})
-{
-    RunError error;
-    error.kind = kind;
-    error.message = message;
-    error.revision = revision;
-    error.path = path;
-    return error;
-}
-
 // A graph error as Alembic's merge command words it (ScriptDirectory._catch_revision_errors
 // around get_revisions, with generate_revision's multiple_heads text).
 RunError fromGraphError(const GraphError &error)
 {
     if (error.kind == u"MultipleHeads"_s)
-        return runError(error.kind,
+        return RunError::make(error.kind,
                         u"Multiple heads are present; please specify the head revision on which the new "
                         "revision should be based, or perform a merge."_s);
     if (error.kind == u"ResolutionError"_s && !error.argument.isEmpty())
-        return runError(error.kind, u"Can't locate revision identified by '%1'"_s.arg(error.argument));
-    return runError(error.kind.isEmpty() ? u"RevisionError"_s : error.kind, error.message);
+        return RunError::make(error.kind, u"Can't locate revision identified by '%1'"_s.arg(error.argument));
+    return RunError::make(error.kind.isEmpty() ? u"RevisionError"_s : error.kind, error.message);
 }
 
 // util.rev_id(): the last twelve hex digits of a random UUID.
@@ -81,7 +70,7 @@ std::variant<CheckedMerge, RunError> checkRequest(const ProjectSnapshot &project
 {
     // One head is reported below, with what the revisions resolved to.
     if (project.blockingError() || project.map().isEmpty())
-        return runError(u"MergeUnavailable"_s, mergeUnavailableReason(project));
+        return RunError::make(u"MergeUnavailable"_s, mergeUnavailableReason(project));
     const RevisionMap &map = project.map();
 
     CheckedMerge merge;
@@ -92,22 +81,22 @@ std::variant<CheckedMerge, RunError> checkRequest(const ProjectSnapshot &project
             illegal << QString(c);
     }
     if (!illegal.isEmpty())
-        return runError(u"RevisionError"_s, u"Character(s) '%1' not allowed in revision identifier '%2'"_s
+        return RunError::make(u"RevisionError"_s, u"Character(s) '%1' not allowed in revision identifier '%2'"_s
                                                 .arg(illegal.join(u", "_s), merge.revId));
     if (merge.revId.trimmed() != merge.revId || merge.revId.contains(u' ') || merge.revId.contains(u','))
-        return runError(u"RevisionError"_s, u"revision identifier '%1' may not hold spaces or commas"_s
+        return RunError::make(u"RevisionError"_s, u"revision identifier '%1' may not hold spaces or commas"_s
                                                 .arg(merge.revId));
     if (const RevIndex existing = map.indexOfKey(merge.revId); existing >= 0)
-        return runError(u"RevisionExists"_s,
+        return RunError::make(u"RevisionExists"_s,
                         u"Revision %1 already exists (%2); choose another --rev-id or leave it out for a "
                         "new one"_s.arg(merge.revId, map.revision(existing).path),
                         merge.revId, map.revision(existing).path);
     if (!request.branchLabel.isEmpty()) {
         const QString &label = request.branchLabel;
         if (label.contains(u'@') || label.contains(u',') || label.contains(u' ') || label.trimmed() != label)
-            return runError(u"RevisionError"_s, u"branch label '%1' may not hold '@', ',' or spaces"_s.arg(label));
+            return RunError::make(u"RevisionError"_s, u"branch label '%1' may not hold '@', ',' or spaces"_s.arg(label));
         if (const RevIndex user = map.indexOfKey(label); user >= 0 || label == merge.revId)
-            return runError(u"RevisionError"_s,
+            return RunError::make(u"RevisionError"_s,
                             u"Branch name '%1' in revision %2 already used by revision %3"_s
                                 .arg(label, merge.revId, user >= 0 ? map.id(user) : merge.revId));
     }
@@ -121,17 +110,17 @@ std::variant<CheckedMerge, RunError> checkRequest(const ProjectSnapshot &project
     }
     const std::set<RevIndex> distinct(merge.parents.begin(), merge.parents.end());
     if (distinct.size() != merge.parents.size())
-        return runError(u"DuplicateHeads"_s, u"Duplicate head revisions specified"_s);
+        return RunError::make(u"DuplicateHeads"_s, u"Duplicate head revisions specified"_s);
     merge.parentIds = map.ids(merge.parents);
     if (merge.parents.size() < 2)
-        return runError(u"NothingToMerge"_s,
+        return RunError::make(u"NothingToMerge"_s,
                         u"%1 resolves to %2; a merge needs at least two heads"_s.arg(
                             request.revisions.join(u' '),
                             merge.parentIds.isEmpty() ? u"no revision"_s
                                                       : u"only %1"_s.arg(merge.parentIds.constFirst())));
     for (RevIndex i : merge.parents) {
         if (!map.isHead(i))
-            return runError(u"NotAHead"_s,
+            return RunError::make(u"NotAHead"_s,
                             u"Revision %1 is not a head revision; please specify --splice to create a new "
                             "branch from this revision"_s.arg(map.id(i)),
                             map.id(i), map.revision(i).path);
@@ -141,7 +130,7 @@ std::variant<CheckedMerge, RunError> checkRequest(const ProjectSnapshot &project
         const std::vector<char> below = map.ancestors({i}, RevisionMap::Edges::All);
         for (RevIndex j : merge.parents) {
             if (j != i && below[size_t(j)])
-                return runError(u"AncestorMerge"_s,
+                return RunError::make(u"AncestorMerge"_s,
                                 u"Revision %1 is an ancestor of %2; merge revisions on separate branches"_s
                                     .arg(map.id(j), map.id(i)),
                                 map.id(j));
@@ -172,7 +161,7 @@ std::variant<MergeOutcome, RunError> writeNative(const ProjectSnapshot &project,
 {
     const QString directory = targetDirectory(project, merge);
     if (directory.isEmpty())
-        return runError(u"NoVersionLocation"_s, u"the project has no version location to write the merge to"_s);
+        return RunError::make(u"NoVersionLocation"_s, u"the project has no version location to write the merge to"_s);
     const QDateTime now = QDateTime::currentDateTime();
     Revision revision;
     revision.id = merge.revId;
@@ -188,9 +177,9 @@ std::variant<MergeOutcome, RunError> writeNative(const ProjectSnapshot &project,
                                                     config.truncateSlugLength, u".sql"_s);
     const QString path = QDir(directory).absoluteFilePath(name);
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return runError(u"WriteFailed"_s, u"cannot create the directory %1"_s.arg(QFileInfo(path).absolutePath()));
+        return RunError::make(u"WriteFailed"_s, u"cannot create the directory %1"_s.arg(QFileInfo(path).absolutePath()));
     if (auto failure = SqlRevisionWriter::write(revision, path))
-        return runError(u"WriteFailed"_s, *failure + u"; nothing was written"_s, merge.revId, path);
+        return RunError::make(u"WriteFailed"_s, *failure + u"; nothing was written"_s, merge.revId, path);
 
     // What was written must read back the same, or it does not stay.
     const SqlReadResult back = SqlRevisionReader::readFile(path);
@@ -199,7 +188,7 @@ std::variant<MergeOutcome, RunError> writeNative(const ProjectSnapshot &project,
         || back.revision->branchLabels != revision.branchLabels
         || back.revision->message != revision.message) {
         QFile::remove(path);
-        return runError(u"WriteFailed"_s, u"the merge revision did not read back as written; it was removed"_s,
+        return RunError::make(u"WriteFailed"_s, u"the merge revision did not read back as written; it was removed"_s,
                         merge.revId, path);
     }
     return MergeOutcome{merge.revId, path, merge.parentIds};
@@ -265,7 +254,7 @@ std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &pro
         options.databaseUrl = target->url.toString();
     const AlembicDetection detection = AlembicDetector::detect(project.config(), options);
     if (!detection.found())
-        return runError(u"AlembicUnavailable"_s,
+        return RunError::make(u"AlembicUnavailable"_s,
                         u"merging Python revisions runs the project's own Alembic command, and none works "
                         "here. "_s + detection.advice());
     const AlembicCommand &command = *detection.command;
@@ -293,7 +282,7 @@ std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &pro
             why = parser.exceptionLine();
         if (why.isEmpty() && !run.errLines.isEmpty())
             why = run.errLines.constLast();
-        RunError error = runError(u"AlembicFailed"_s,
+        RunError error = RunError::make(u"AlembicFailed"_s,
                                   u"%1 failed (%2): %3\nAlembic said:\n%4\nFix the cause and run merge again."_s
                                       .arg(run.commandLine,
                                            run.finished ? u"exit code %1"_s.arg(run.exitCode) : u"did not finish"_s,
@@ -313,7 +302,7 @@ std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &pro
     const auto reloaded = ProjectSnapshot::fromConfig(project.config());
     const RevIndex written = reloaded->map().indexOf(merge.revId);
     if (written < 0)
-        return runError(u"AlembicFailed"_s,
+        return RunError::make(u"AlembicFailed"_s,
                         u"%1 succeeded but no revision %2 can be read from the project%3; look at what it "
                         "printed:\n%4"_s.arg(run.commandLine, merge.revId,
                                              reported.isEmpty() ? QString() : u" (it reported %1)"_s.arg(reported),

@@ -10,14 +10,6 @@ namespace retort {
 
 namespace {
 
-RunError fromGraph(const GraphError &error)
-{
-    RunError run;
-    run.kind = error.kind;
-    run.message = error.message;
-    return run;
-}
-
 QStringList sorted(QStringList list)
 {
     list.sort();
@@ -44,14 +36,14 @@ std::variant<CurrentState, RunError> currentCommand(DatabaseSession &session)
 std::variant<Plan, RunError> planCommand(DatabaseSession &session, const MigrationRequest &request)
 {
     if (const auto &error = session.project().blockingError())
-        return fromGraph(*error);
+        return RunError::fromGraph(*error);
     VersionTable versions(session.connection(), session.settings().versionTable);
     const DbResult<QStringList> heads = versions.heads();
     if (!heads)
         return RunError::fromDb(heads.error());
     Result<Plan> plan = planMigration(session.project().map(), sorted(*heads), request);
     if (!plan)
-        return fromGraph(plan.error());
+        return RunError::fromGraph(plan.error());
     return std::move(plan).value();
 }
 
@@ -60,7 +52,7 @@ RunOutcome migrateCommand(DatabaseSession &session, const MigrationRequest &requ
 {
     RunOutcome outcome;
     if (const auto &error = session.project().blockingError()) {
-        outcome.error = fromGraph(*error);
+        outcome.error = RunError::fromGraph(*error);
         return outcome;
     }
     // A downgrade (or, when configured, an upgrade) starts only once its backup is on disk.

@@ -12,14 +12,6 @@ namespace retort {
 
 namespace {
 
-RunError runError(const QString &kind, const QString &message)
-{
-    RunError error;
-    error.kind = kind;
-    error.message = message;
-    return error;
-}
-
 bool isNative(const RevisionMap &map)
 {
     for (RevIndex i = 0; i < map.size(); ++i) {
@@ -38,7 +30,7 @@ std::variant<QString, RunError> renderWithAlembic(const ProjectSnapshot &project
     options.databaseUrl = target.url.toString();
     const AlembicDetection detection = AlembicDetector::detect(project.config(), options);
     if (!detection.found())
-        return runError(QStringLiteral("AlembicUnavailable"),
+        return RunError::make(QStringLiteral("AlembicUnavailable"),
                         QStringLiteral("offline SQL for Python revisions comes from the project's own Alembic "
                                        "command, and none works here. ")
                             + detection.advice());
@@ -53,13 +45,13 @@ std::variant<QString, RunError> renderWithAlembic(const ProjectSnapshot &project
                                            return stamp;
                                        }();
     if (const auto invalid = action.validate())
-        return runError(QStringLiteral("RangeNotAllowed"), *invalid);
+        return RunError::make(QStringLiteral("RangeNotAllowed"), *invalid);
     AlembicRunOptions runOptions;
     runOptions.databaseUrl = options.databaseUrl;
     runOptions.environment = environment;
     const AlembicRunResult result = AlembicRunner().run(*detection.command, action, runOptions);
     if (!result.succeeded())
-        return runError(QStringLiteral("AlembicFailed"), result.summary());
+        return RunError::make(QStringLiteral("AlembicFailed"), result.summary());
     return result.standardOutput;
 }
 
@@ -71,7 +63,7 @@ std::variant<QString, RunError> offlineSqlCommand(const ProjectSnapshot &project
                                                   const MigrationRequest &request)
 {
     if (const auto &error = project.blockingError())
-        return runError(error->kind, error->message);
+        return RunError::fromGraph(*error);
     DbResult<DatabaseTarget> target =
         resolveDatabaseTarget(project.config(), urlOption, environment, workingDirectory);
     if (!target)
@@ -89,14 +81,14 @@ std::variant<QString, RunError> offlineSqlCommand(const ProjectSnapshot &project
         start = spec.left(colon);
         end = spec.mid(colon + 1);
     } else if (request.kind == MigrationRequest::Kind::Downgrade) {
-        return runError(QStringLiteral("RangeNotAllowed"),
+        return RunError::make(QStringLiteral("RangeNotAllowed"),
                         QStringLiteral("downgrade with --sql requires <fromrev>:<torev>"));
     }
     QStringList startHeads;
     if (!start.isEmpty() && start != u"base") {
         const Result<RevIndexes> resolved = Resolver(map).revisions(start);
         if (!resolved)
-            return runError(resolved.error().kind, resolved.error().message);
+            return RunError::fromGraph(resolved.error());
         for (RevIndex i : *resolved) {
             if (i >= 0)
                 startHeads << map.id(i);
@@ -110,7 +102,7 @@ std::variant<QString, RunError> offlineSqlCommand(const ProjectSnapshot &project
         ranged.targets = {end};
     Result<Plan> plan = planMigration(map, startHeads, ranged);
     if (!plan)
-        return runError(plan.error().kind, plan.error().message);
+        return RunError::fromGraph(plan.error());
     const RetortSettings settings = RetortSettings::fromConfig(project.config());
     const OfflineSqlRenderer renderer(map, Dialect::of(target->url.sqlDialect()), settings.versionTable);
     return renderer.render(*plan, startHeads.isEmpty() && request.kind != MigrationRequest::Kind::Downgrade);

@@ -23,14 +23,6 @@ QStringList sorted(QStringList list)
     return list;
 }
 
-RunError planError(const GraphError &error)
-{
-    RunError run;
-    run.kind = error.kind;
-    run.message = error.message;
-    return run;
-}
-
 } // namespace
 
 MigrationRunner::MigrationRunner(const RevisionMap &map, Connection &connection, RunOptions options)
@@ -58,7 +50,7 @@ RunOutcome MigrationRunner::run(const MigrationRequest &request, RunObserver &ob
     outcome.headsBefore = sorted(*heads);
     Result<Plan> plan = planMigration(m_map, outcome.headsBefore, request);
     if (!plan) {
-        outcome.error = planError(plan.error());
+        outcome.error = RunError::fromGraph(plan.error());
         return outcome;
     }
     outcome.plan = std::move(plan).value();
@@ -92,11 +84,10 @@ bool MigrationRunner::needsPython(const Plan &plan, RunOutcome &outcome) const
         (m_map.revision(index).format == ScriptFormat::Python ? python : sql) = true;
     }
     if (python && sql) {
-        RunError error;
-        error.kind = QStringLiteral("MixedFormats");
-        error.message = QStringLiteral("this plan mixes Python and native SQL revisions, which one run cannot "
-                                       "do yet; migrate in parts, each target reached by one kind only");
-        outcome.error = error;
+        outcome.error = RunError::make(QStringLiteral("MixedFormats"),
+                                       QStringLiteral("this plan mixes Python and native SQL revisions, which one "
+                                                      "run cannot do yet; migrate in parts, each target reached "
+                                                      "by one kind only"));
     }
     return python;
 }
@@ -145,11 +136,9 @@ void MigrationRunner::runNative(const MigrationRequest &request, RunObserver &ob
         if (result.status == StepExecutor::Outcome::Status::Conflict) {
             // Someone else moved the version table: plan again from where it really is.
             if (++replans > 100) {
-                RunError error;
-                error.kind = QStringLiteral("Conflict");
-                error.message = QStringLiteral("the version table keeps changing under this run; stop the other "
-                                               "migration runs and try again");
-                outcome.error = error;
+                outcome.error = RunError::make(QStringLiteral("Conflict"),
+                                               QStringLiteral("the version table keeps changing under this run; "
+                                                              "stop the other migration runs and try again"));
                 return;
             }
             observer.log(QStringLiteral("The database moved to %1 meanwhile; planning again")
@@ -157,7 +146,7 @@ void MigrationRunner::runNative(const MigrationRequest &request, RunObserver &ob
                                                                : result.actualHeads.join(QStringLiteral(", "))));
             Result<Plan> plan = planMigration(m_map, result.actualHeads, request);
             if (!plan) {
-                outcome.error = planError(plan.error());
+                outcome.error = RunError::fromGraph(plan.error());
                 return;
             }
             outcome.plan = std::move(plan).value();
@@ -183,12 +172,10 @@ void MigrationRunner::runWithAlembic(const MigrationRequest &request, RunObserve
                                      RunOutcome &outcome)
 {
     if (!m_options.alembic) {
-        RunError error;
-        error.kind = QStringLiteral("AlembicUnavailable");
-        error.message = QStringLiteral("Python revisions run through the project's own Alembic command, and none "
-                                       "works here. %1")
-                            .arg(m_options.alembicUnavailableReason);
-        outcome.error = error;
+        outcome.error = RunError::make(QStringLiteral("AlembicUnavailable"),
+                                       QStringLiteral("Python revisions run through the project's own Alembic "
+                                                      "command, and none works here. %1")
+                                           .arg(m_options.alembicUnavailableReason));
         return;
     }
     if (outcome.plan.steps.isEmpty())
@@ -234,13 +221,10 @@ void MigrationRunner::runWithAlembic(const MigrationRequest &request, RunObserve
 
     const DbResult<QStringList> heads = m_versions.heads();
     if (!result.succeeded()) {
-        RunError error;
-        error.kind = QStringLiteral("AlembicFailed");
-        error.message = result.summary() + QStringLiteral("; the database is at the last revision Alembic "
-                                                          "completed");
-        error.revision = result.failedRevision;
-        error.path = result.scriptPath;
-        error.line = result.scriptLine;
+        RunError error = RunError::make(
+            QStringLiteral("AlembicFailed"),
+            result.summary() + QStringLiteral("; the database is at the last revision Alembic completed"),
+            result.failedRevision, result.scriptPath, result.scriptLine);
         error.databaseMessage = result.exceptionLine;
         error.target = m_connection.target();
         outcome.error = error;
@@ -248,13 +232,11 @@ void MigrationRunner::runWithAlembic(const MigrationRequest &request, RunObserve
     }
     finishCurrent();
     if (heads && sorted(*heads) != outcome.plan.headsAfter) {
-        RunError error;
-        error.kind = QStringLiteral("UnexpectedHeads");
-        error.message = QStringLiteral("Alembic finished, but the version table holds %1 where the plan ends at %2; "
-                                       "run 'current' and 'history' to see what happened")
-                            .arg(sorted(*heads).join(QStringLiteral(", ")),
-                                 outcome.plan.headsAfter.join(QStringLiteral(", ")));
-        outcome.error = error;
+        outcome.error = RunError::make(
+            QStringLiteral("UnexpectedHeads"),
+            QStringLiteral("Alembic finished, but the version table holds %1 where the plan ends at %2; "
+                           "run 'current' and 'history' to see what happened")
+                .arg(sorted(*heads).join(QStringLiteral(", ")), outcome.plan.headsAfter.join(QStringLiteral(", "))));
         return;
     }
     if (m_options.journal)

@@ -57,10 +57,8 @@ std::variant<QString, RunError> OfflineSqlRenderer::render(const Plan &plan, boo
         if (!step.stamp) {
             const RevIndex index = m_map.indexOf(step.revision);
             if (index < 0) {
-                RunError error;
-                error.kind = QStringLiteral("ResolutionError");
-                error.message = QStringLiteral("no file defines revision %1").arg(step.revision);
-                return error;
+                return RunError::make(QStringLiteral("ResolutionError"),
+                                      QStringLiteral("no file defines revision %1").arg(step.revision));
             }
             auto script = StepScript::load(m_map.revision(index), step.direction, m_dialect.kind());
             if (auto *error = std::get_if<RunError>(&script))

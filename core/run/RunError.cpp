@@ -2,6 +2,17 @@
 
 namespace retort {
 
+RunError RunError::make(QString kind, QString message, QString revision, QString path, int line)
+{
+    RunError run;
+    run.kind = std::move(kind);
+    run.message = std::move(message);
+    run.revision = std::move(revision);
+    run.path = std::move(path);
+    run.line = line;
+    return run;
+}
+
 RunError RunError::fromDb(const DbError &error, QString kind)
 {
     RunError run;
@@ -12,6 +23,11 @@ RunError RunError::fromDb(const DbError &error, QString kind)
     run.databaseMessage = error.databaseMessage;
     run.target = error.target;
     return run;
+}
+
+RunError RunError::fromGraph(const GraphError &error)
+{
+    return make(error.kind, error.message);
 }
 
 QString RunError::toString() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/DbError.h"
+#include "graph/GraphError.h"
 
 #include <QString>
 
@@ -19,7 +20,11 @@ struct RunError
     QString databaseMessage;
     QString target;          // the database, password masked
 
+    // The fields most errors set; the rest stay empty for the caller to add.
+    static RunError make(QString kind, QString message, QString revision = {}, QString path = {},
+                         int line = 0);
     static RunError fromDb(const DbError &error, QString kind = {});
+    static RunError fromGraph(const GraphError &error);
     // "path:line: message", then the statement and what the database said on their own lines.
     QString toString() const;
 };

@@ -55,12 +55,11 @@ std::optional<RunError> RunLock::acquire(std::chrono::milliseconds wait)
             return std::nullopt;
         }
         if (deadline.hasExpired()) {
-            RunError error;
-            error.kind = QStringLiteral("Busy");
+            RunError error = RunError::make(
+                QStringLiteral("Busy"), QStringLiteral("another migration run holds the lock on this database (%1); "
+                                                       "wait for it to finish, or retry with --wait SECONDS")
+                                            .arg(describeHolder()));
             error.target = m_connection.target();
-            error.message = QStringLiteral("another migration run holds the lock on this database (%1); "
-                                           "wait for it to finish, or retry with --wait SECONDS")
-                                .arg(describeHolder());
             return error;
         }
         QThread::msleep(std::min<qint64>(200, std::max<qint64>(1, deadline.remainingTime())));

@@ -11,24 +11,20 @@ namespace retort {
 std::variant<StepScript, RunError> StepScript::load(const Revision &revision,
                                                     PlanStep::Direction direction, SqlDialect dialect)
 {
-    RunError error;
-    error.revision = revision.id;
-    error.path = revision.path;
-
     QFile file(revision.path);
     if (!file.open(QIODevice::ReadOnly)) {
-        error.kind = QStringLiteral("ScriptUnreadable");
-        error.message = QStringLiteral("cannot read the script of revision %1: %2")
-                            .arg(revision.id, file.errorString());
-        return error;
+        return RunError::make(QStringLiteral("ScriptUnreadable"),
+                              QStringLiteral("cannot read the script of revision %1: %2")
+                                  .arg(revision.id, file.errorString()),
+                              revision.id, revision.path);
     }
     const QByteArray content = file.readAll();
     const SqlReadResult read = SqlRevisionReader::read(content, revision.path);
     if (!read.revision || read.revision->id != revision.id) {
-        error.kind = QStringLiteral("ScriptChanged");
-        error.message = QStringLiteral("the file no longer defines revision %1; reload the project")
-                            .arg(revision.id);
-        return error;
+        return RunError::make(QStringLiteral("ScriptChanged"),
+                              QStringLiteral("the file no longer defines revision %1; reload the project")
+                                  .arg(revision.id),
+                              revision.id, revision.path);
     }
 
     StepScript script;
@@ -41,10 +37,8 @@ std::variant<StepScript, RunError> StepScript::load(const Revision &revision,
         const DbResult<QList<SqlStatement>> split =
             SqlSplitter::split(section.text, dialect, section.firstLine);
         if (!split) {
-            error.kind = split.error().kind;
-            error.line = split.error().line;
-            error.message = split.error().message;
-            return error;
+            return RunError::make(split.error().kind, split.error().message, revision.id, revision.path,
+                                  split.error().line);
         }
         script.statements += *split;
     }

@@ -10,10 +10,8 @@ namespace {
 
 RunError noSession()
 {
-    RunError error;
-    error.kind = QStringLiteral("NotConnected");
-    error.message = QStringLiteral("No database is connected; choose a database URL first.");
-    return error;
+    return RunError::make(QStringLiteral("NotConnected"),
+                          QStringLiteral("No database is connected; choose a database URL first."));
 }
 
 } // namespace
