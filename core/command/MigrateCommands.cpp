@@ -1,5 +1,6 @@
 #include "MigrateCommands.h"
 
+#include "StringLists.h"
 #include "backup/BackupCommands.h"
 #include "db/Connection.h"
 #include "db/VersionTable.h"
@@ -7,16 +8,6 @@
 #include "run/MigrationPlanning.h"
 
 namespace retort {
-
-namespace {
-
-QStringList sorted(QStringList list)
-{
-    list.sort();
-    return list;
-}
-
-} // namespace
 
 std::variant<CurrentState, RunError> currentCommand(DatabaseSession &session)
 {

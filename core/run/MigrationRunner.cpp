@@ -7,6 +7,7 @@
 #include "RunLock.h"
 #include "StepDescription.h"
 #include "StepExecutor.h"
+#include "StringLists.h"
 #include "db/Connection.h"
 
 #include <QCryptographicHash>
@@ -14,16 +15,6 @@
 #include <QFile>
 
 namespace retort {
-
-namespace {
-
-QStringList sorted(QStringList list)
-{
-    list.sort();
-    return list;
-}
-
-} // namespace
 
 MigrationRunner::MigrationRunner(const RevisionMap &map, Connection &connection, RunOptions options)
     : m_map(map)
