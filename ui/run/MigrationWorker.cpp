@@ -16,6 +16,16 @@ RunError noSession()
 
 } // namespace
 
+template <typename Value>
+void MigrationWorker::report(const std::variant<Value, RunError> &result, void (MigrationWorker::*done)(const Value &),
+                             void (MigrationWorker::*failed)(const RunError &))
+{
+    if (const auto *error = std::get_if<RunError>(&result))
+        emit (this->*failed)(*error);
+    else
+        emit (this->*done)(std::get<Value>(result));
+}
+
 MigrationWorker::MigrationWorker(QObject *parent) : QObject(parent) {}
 
 MigrationWorker::~MigrationWorker() = default;
@@ -46,11 +56,7 @@ void MigrationWorker::readState()
         emit stateFailed(noSession());
         return;
     }
-    auto state = currentCommand(*m_session);
-    if (auto *error = std::get_if<RunError>(&state))
-        emit stateFailed(*error);
-    else
-        emit stateRead(std::get<CurrentState>(state));
+    report(currentCommand(*m_session), &MigrationWorker::stateRead, &MigrationWorker::stateFailed);
 }
 
 void MigrationWorker::plan(const MigrationRequest &request)
@@ -87,11 +93,7 @@ void MigrationWorker::readJournal()
         emit journalFailed(noSession());
         return;
     }
-    auto log = journalCommand(*m_session);
-    if (auto *error = std::get_if<RunError>(&log))
-        emit journalFailed(*error);
-    else
-        emit journalRead(std::get<JournalLog>(log));
+    report(journalCommand(*m_session), &MigrationWorker::journalRead, &MigrationWorker::journalFailed);
 }
 
 void MigrationWorker::reportStateAfterStep(const PlanStep &step)
@@ -115,11 +117,7 @@ void MigrationWorker::backupNow()
         emit taskFailed(noSession());
         return;
     }
-    auto taken = backupCommand(*m_session);
-    if (auto *error = std::get_if<RunError>(&taken))
-        emit taskFailed(*error);
-    else
-        emit backupTaken(std::get<BackupOutcome>(taken));
+    report(backupCommand(*m_session), &MigrationWorker::backupTaken);
 }
 
 void MigrationWorker::inspectBackup(const QString &file)
@@ -128,11 +126,7 @@ void MigrationWorker::inspectBackup(const QString &file)
         emit taskFailed(noSession());
         return;
     }
-    auto inspected = inspectBackupCommand(*m_session, file);
-    if (auto *error = std::get_if<RunError>(&inspected))
-        emit taskFailed(*error);
-    else
-        emit backupInspected(std::get<BackupInfo>(inspected));
+    report(inspectBackupCommand(*m_session, file), &MigrationWorker::backupInspected);
 }
 
 void MigrationWorker::restoreBackup(const QString &file)
@@ -141,22 +135,14 @@ void MigrationWorker::restoreBackup(const QString &file)
         emit taskFailed(noSession());
         return;
     }
-    auto restoredBackup = restoreCommand(*m_session, file);
-    if (auto *error = std::get_if<RunError>(&restoredBackup))
-        emit taskFailed(*error);
-    else
-        emit restored(std::get<RestoreOutcome>(restoredBackup));
+    report(restoreCommand(*m_session, file), &MigrationWorker::restored);
     readState();
 }
 
 void MigrationWorker::merge(std::shared_ptr<const ProjectSnapshot> project, const MergeRequest &request,
                             const QString &workingDirectory)
 {
-    auto written = mergeCommand(*project, request, workingDirectory);
-    if (auto *error = std::get_if<RunError>(&written))
-        emit taskFailed(*error);
-    else
-        emit merged(std::get<MergeOutcome>(written));
+    report(mergeCommand(*project, request, workingDirectory), &MigrationWorker::merged);
 }
 
 } // namespace retort::ui

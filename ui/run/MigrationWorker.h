@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <memory>
+#include <variant>
 
 namespace retort::ui {
 
@@ -64,6 +65,11 @@ signals:
     void taskFailed(const retort::RunError &error);
 
 private:
+    // Emits `done` with the command's value, or `failed` with its error.
+    template <typename Value>
+    void report(const std::variant<Value, RunError> &result, void (MigrationWorker::*done)(const Value &),
+                void (MigrationWorker::*failed)(const RunError &) = &MigrationWorker::taskFailed);
+
     std::unique_ptr<DatabaseSession> m_session;
     std::atomic<bool> m_cancel{false};
 };
