@@ -2,25 +2,13 @@
 
 #include "db/VersionTable.h"
 #include "run/Journal.h"
+#include "run/ScriptChecksum.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QHash>
 
 namespace retort {
 
 namespace {
-
-// The checksum the runners record: sha256 of the whole file, lower-case hex.
-QString fileSha256(const QString &path, QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = file.errorString();
-        return {};
-    }
-    return QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
-}
 
 // Revision -> checksum of its newest successful upgrade (rows are oldest first).
 QHash<QString, QString> appliedChecksums(const QList<JournalEntry> &journal)
@@ -88,8 +76,8 @@ CheckReport assessProject(const ProjectSnapshot &project, const QStringList &dat
             continue;
         }
         QString error;
-        const QString current = fileSha256(revision.path, &error);
-        if (current.isEmpty()) {
+        const std::optional<QString> current = ScriptChecksum::ofFile(revision.path, &error);
+        if (!current) {
             Problem problem;
             problem.kind = QStringLiteral("ScriptUnreadable");
             problem.path = revision.path;
@@ -100,8 +88,8 @@ CheckReport assessProject(const ProjectSnapshot &project, const QStringList &dat
             report.problems.append(problem);
             continue;
         }
-        if (current != *recorded)
-            report.changedScripts.append({revision.id, revision.path, *recorded, current});
+        if (*current != *recorded)
+            report.changedScripts.append({revision.id, revision.path, *recorded, *current});
     }
     return report;
 }

@@ -5,14 +5,13 @@
 #include "MigrationPlanning.h"
 #include "RetortVersion.h"
 #include "RunLock.h"
+#include "ScriptChecksum.h"
 #include "StepDescription.h"
 #include "StepExecutor.h"
 #include "StringLists.h"
 #include "db/Connection.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QFile>
 
 namespace retort {
 
@@ -259,12 +258,8 @@ void MigrationRunner::journalAlembicSteps(const RunOutcome &outcome, qint64 elap
         entry.retortVersion = QStringLiteral(RETORT_VERSION_STRING);
         entry.outcome = QStringLiteral("applied");
         const RevIndex index = m_map.indexOf(step.revision);
-        if (index >= 0) {
-            QFile file(m_map.revision(index).path);
-            if (file.open(QIODevice::ReadOnly))
-                entry.scriptSha256 = QString::fromLatin1(
-                    QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
-        }
+        if (index >= 0)
+            entry.scriptSha256 = ScriptChecksum::ofFile(m_map.revision(index).path).value_or(QString());
         if (journal.record(entry)) {
             m_connection.rollback();
             return;

@@ -1,9 +1,9 @@
 #include "StepScript.h"
 
+#include "ScriptChecksum.h"
 #include "db/SqlSplitter.h"
 #include "script/SqlRevisionReader.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 
 namespace retort {
@@ -30,7 +30,7 @@ std::variant<StepScript, RunError> StepScript::load(const Revision &revision,
     StepScript script;
     script.path = revision.path;
     script.transactional = read.revision->transactional;
-    script.sha256 = QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
+    script.sha256 = ScriptChecksum::ofContent(content);
     const SqlDirection sqlDirection =
         direction == PlanStep::Direction::Up ? SqlDirection::Upgrade : SqlDirection::Downgrade;
     for (const SqlSection &section : read.script.sectionsFor(sqlDirection, sqlDialectName(dialect))) {
