@@ -2,7 +2,7 @@
 // a backup taken while another connection writes, refused files, unusable backup directories,
 // and the automatic backup before a downgrade.
 #include "BackupProject.h"
-#include "TestDatabases.h"
+#include "TestDatabase.h"
 
 #include "backup/BackupCommands.h"
 #include "backup/BackupFiles.h"

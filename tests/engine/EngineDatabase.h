@@ -1,17 +1,16 @@
 #pragma once
 
+#include "TestDatabase.h"
+
 #include "db/Connection.h"
 
 #include <QString>
 #include <QStringList>
-#include <QTemporaryDir>
 
 #include <memory>
 
-// A fresh database for one test, removed afterwards:
-//   "sqlite": a file in a temporary folder;
-//   "postgresql": CREATE DATABASE <unique name> on the ctest fixture server (RETORT_TEST_PG_URL),
-//   dropped in the destructor. Without the fixture creation fails: nothing is skipped.
+// A fresh TestDatabase (see tests/fixtures) plus the queries the engine tests check it with,
+// through one connection kept open for the test.
 class EngineDatabase
 {
 public:
@@ -20,13 +19,13 @@ public:
                                                   const QString &owner = QString());
     ~EngineDatabase();
 
-    const QString &backend() const { return m_backend; }
-    bool isPostgres() const { return m_backend == QStringLiteral("postgresql"); }
+    const QString &backend() const { return m_database->backend(); }
+    bool isPostgres() const { return m_database->isPostgres(); }
     // The database's URL, without a password; understood by retort and by SQLAlchemy.
-    QString url() const { return m_url; }
+    QString url() const { return m_database->url(); }
     // The same database reached as `user` (PostgreSQL), password percent-encoded into the URL.
-    QString urlAs(const QString &user, const QString &password) const;
-    const QString &name() const { return m_databaseName; }
+    QString urlAs(const QString &user, const QString &password) const { return m_database->urlAs(user, password); }
+    const QString &name() const { return m_database->name(); }
 
     // A query's rows (each column as text); *failure set on an error.
     QList<QStringList> rows(const QString &sql, QString *failure);
@@ -39,15 +38,10 @@ public:
     // The database's own message for a statement that fails (empty when it succeeds).
     QString errorOf(const QString &sql);
 
-    static QString serverUrl(QString *failure);
-
 private:
-    EngineDatabase() = default;
+    explicit EngineDatabase(std::unique_ptr<TestDatabase> database) : m_database(std::move(database)) {}
     retort::Connection *connection(QString *failure);
 
-    QString m_backend;
-    QString m_url;
-    QString m_databaseName;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<retort::Connection> m_connection;
+    std::unique_ptr<TestDatabase> m_database;
+    std::unique_ptr<retort::Connection> m_connection; // closed before m_database drops the database
 };

@@ -1,7 +1,7 @@
 // The version table and connections against a real SQLite file and the PostgreSQL fixture server,
 // compared with what Debian's Alembic does on a twin database.
 #include "AlembicPeer.h"
-#include "TestDatabases.h"
+#include "TestDatabase.h"
 
 #include "db/Connection.h"
 #include "db/DatabaseUrl.h"
