@@ -129,6 +129,47 @@ std::optional<DbError> Connection::execute(const QString &sql)
     return std::nullopt;
 }
 
+DbResult<int> Connection::executeCounting(const QString &sql)
+{
+    QSqlQuery query(database());
+    if (!query.exec(sql))
+        return error(u"StatementFailed"_s, u"The statement failed"_s, query.lastError(), sql);
+    return query.numRowsAffected();
+}
+
+DbResult<bool> Connection::tableExists(const QString &schema, const QString &table) const
+{
+    // The dialect's query marks its values with '?' and has no other question mark.
+    const auto [pattern, values] = m_dialect.tableExistsQuery(schema, table);
+    QString sql;
+    qsizetype next = 0;
+    for (const QChar c : pattern) {
+        if (c == u'?' && next < values.size())
+            sql += stringLiteral(values.at(next++));
+        else
+            sql += c;
+    }
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.exec(sql))
+        return error(u"StatementFailed"_s,
+                     u"Cannot check whether the table "_s + m_dialect.qualifiedName(schema, table)
+                         + u" exists"_s,
+                     query.lastError(), sql);
+    return query.next();
+}
+
+QString Connection::stringLiteral(const QString &text) const
+{
+    QString escaped = text;
+    escaped.replace(u'\'', u"''"_s);
+    if (m_dialect.kind() == SqlDialect::PostgreSql && escaped.contains(u'\\')) {
+        escaped.replace(u'\\', u"\\\\"_s);
+        return u"E'"_s + escaped + u'\'';
+    }
+    return u'\'' + escaped + u'\'';
+}
+
 std::optional<DbError> Connection::begin()
 {
     // Through a statement rather than QSqlDatabase::transaction(), so that SQLite takes its

@@ -46,6 +46,15 @@ public:
 
     // Runs one statement and discards any rows. nullopt on success.
     std::optional<DbError> execute(const QString &sql);
+    // Runs one statement and returns how many rows it changed (the driver's count).
+    DbResult<int> executeCounting(const QString &sql);
+    // Whether [schema.]table exists (a table, view or the like). One round trip: the names go
+    // into the query as literals, not through a server-side prepared statement.
+    DbResult<bool> tableExists(const QString &schema, const QString &table) const;
+    // `text` as an SQL string literal that means exactly `text` on this database, whatever
+    // PostgreSQL's standard_conforming_strings says (backslashes go through E'...').
+    QString stringLiteral(const QString &text) const;
+
     // Transactions through the dialect's own statements (BEGIN IMMEDIATE on SQLite).
     std::optional<DbError> begin();
     std::optional<DbError> commit();

@@ -55,20 +55,13 @@ QString VersionTable::createStatement(const Dialect &d, const Options &options)
 
 DbResult<bool> VersionTable::exists() const
 {
-    const auto [sql, values] = m_connection.dialect().tableExistsQuery(m_options.schema,
-                                                                        m_options.table);
-    QSqlQuery query(m_connection.database());
-    query.setForwardOnly(true);
-    bool ok = query.prepare(sql);
-    for (const QString &value : values)
-        query.addBindValue(value);
-    ok = ok && query.exec();
-    if (!ok)
-        return m_connection.error(u"StatementFailed"_s,
-                                  u"Cannot check whether the version table "_s + qualifiedName()
-                                      + u" exists"_s,
-                                  query.lastError(), sql);
-    return query.next();
+    DbResult<bool> present = m_connection.tableExists(m_options.schema, m_options.table);
+    if (!present) {
+        DbError e = present.error();
+        e.message = u"Cannot check whether the version table "_s + qualifiedName() + u" exists"_s;
+        return e;
+    }
+    return present;
 }
 
 std::optional<DbError> VersionTable::create()
@@ -116,43 +109,71 @@ std::optional<DbError> VersionTable::apply(const QList<VersionOp> &ops)
     return std::nullopt;
 }
 
-std::optional<DbError> VersionTable::apply(const VersionOp &op)
+QString VersionTable::holdsExactly(const QStringList &heads) const
+{
+    const QString table = qualifiedName();
+    QStringList distinct = heads;
+    distinct.removeDuplicates();
+    if (distinct.isEmpty())
+        return u"NOT EXISTS (SELECT 1 FROM "_s + table + u')';
+    QStringList literals;
+    for (const QString &head : std::as_const(distinct))
+        literals.append(m_connection.dialect().quoteLiteral(head));
+    const QString count = QString::number(distinct.size());
+    // As many rows as heads, and every head among them: without a primary key a duplicate row
+    // makes the first count differ.
+    return u"(SELECT COUNT(*) FROM "_s + table + u") = "_s + count
+           + u" AND (SELECT COUNT(DISTINCT version_num) FROM "_s + table
+           + u" WHERE version_num IN ("_s + literals.join(u", "_s) + u")) = "_s + count;
+}
+
+QString VersionTable::statementFor(const VersionOp &op, const QString &guard) const
 {
     const QString table = qualifiedName();
     const Dialect &d = m_connection.dialect();
-    // Literal values, as Alembic writes them: a server-side prepared statement could not even
-    // be deallocated once a failure has aborted the caller's PostgreSQL transaction.
-    QString sql;
-    QString doing;
+    // Literal values, as Alembic writes them: a server-side prepared statement costs extra
+    // round trips and could not even be deallocated once a failure has aborted the caller's
+    // PostgreSQL transaction.
     switch (op.kind) {
     case VersionOp::Kind::Insert:
-        sql = u"INSERT INTO "_s + table + u" (version_num) VALUES ("_s + d.quoteLiteral(op.to) + u')';
-        doing = u"Cannot record revision "_s + quoted(op.to) + u" in "_s + table;
+        if (!guard.isEmpty())
+            return u"INSERT INTO "_s + table + u" (version_num) SELECT "_s + d.quoteLiteral(op.to)
+                   + u" WHERE "_s + guard;
+        return u"INSERT INTO "_s + table + u" (version_num) VALUES ("_s + d.quoteLiteral(op.to) + u')';
+    case VersionOp::Kind::Update:
+        return u"UPDATE "_s + table + u" SET version_num="_s + d.quoteLiteral(op.to) + u" WHERE "_s
+               + table + u".version_num = "_s + d.quoteLiteral(op.from)
+               + (guard.isEmpty() ? QString() : u" AND "_s + guard);
+    case VersionOp::Kind::Delete:
+        return u"DELETE FROM "_s + table + u" WHERE "_s + table + u".version_num = "_s
+               + d.quoteLiteral(op.from) + (guard.isEmpty() ? QString() : u" AND "_s + guard);
+    }
+    return {};
+}
+
+DbError VersionTable::opError(const VersionOp &op, const QString &sql, const DbError &cause) const
+{
+    const QString table = qualifiedName();
+    DbError e = cause;
+    switch (op.kind) {
+    case VersionOp::Kind::Insert:
+        e.message = u"Cannot record revision "_s + quoted(op.to) + u" in "_s + table;
         break;
     case VersionOp::Kind::Update:
-        sql = u"UPDATE "_s + table + u" SET version_num="_s + d.quoteLiteral(op.to) + u" WHERE "_s
-              + table + u".version_num = "_s + d.quoteLiteral(op.from);
-        doing = u"Cannot move "_s + table + u" from "_s + quoted(op.from) + u" to "_s
-                + quoted(op.to);
+        e.message = u"Cannot move "_s + table + u" from "_s + quoted(op.from) + u" to "_s + quoted(op.to);
         break;
     case VersionOp::Kind::Delete:
-        sql = u"DELETE FROM "_s + table + u" WHERE "_s + table + u".version_num = "_s
-              + d.quoteLiteral(op.from);
-        doing = u"Cannot remove revision "_s + quoted(op.from) + u" from "_s + table;
+        e.message = u"Cannot remove revision "_s + quoted(op.from) + u" from "_s + table;
         break;
     }
+    e.statement = sql;
+    e.revision = op.kind == VersionOp::Kind::Delete ? op.from : op.to;
+    return e;
+}
 
-    QSqlQuery query(m_connection.database());
-    if (!query.exec(sql)) {
-        DbError e = m_connection.error(u"StatementFailed"_s, doing, query.lastError(), sql);
-        e.revision = op.kind == VersionOp::Kind::Delete ? op.from : op.to;
-        return e;
-    }
-    if (op.kind == VersionOp::Kind::Insert)
-        return std::nullopt;
-
-    const int found = query.numRowsAffected();
-    if (found == 1)
+std::optional<DbError> VersionTable::checkRowCount(const VersionOp &op, int found, const QString &sql) const
+{
+    if (op.kind == VersionOp::Kind::Insert || found == 1)
         return std::nullopt;
     // Alembic's wording, so people searching for the message find the same advice.
     const QString what = op.kind == VersionOp::Kind::Update
@@ -168,6 +189,44 @@ std::optional<DbError> VersionTable::apply(const VersionOp &op)
     e.statement = sql;
     e.revision = op.from;
     return e;
+}
+
+std::optional<DbError> VersionTable::apply(const VersionOp &op)
+{
+    const QString sql = statementFor(op, {});
+    const DbResult<int> found = m_connection.executeCounting(sql);
+    if (!found)
+        return opError(op, sql, found.error());
+    return checkRowCount(op, *found, sql);
+}
+
+DbResult<bool> VersionTable::applyIfHeads(const QList<VersionOp> &ops, const QStringList &expectedHeads)
+{
+    if (ops.isEmpty()) {
+        const DbResult<QStringList> rows = heads();
+        if (!rows)
+            return rows.error();
+        QStringList actual = *rows;
+        QStringList expected = expectedHeads;
+        actual.sort();
+        expected.sort();
+        return actual == expected;
+    }
+    const VersionOp &first = ops.first();
+    const QString sql = statementFor(first, holdsExactly(expectedHeads));
+    const DbResult<int> found = m_connection.executeCounting(sql);
+    if (!found)
+        return opError(first, sql, found.error());
+    // The guard admits at most the one row the op names; none means the heads differ.
+    if (*found == 0)
+        return false;
+    if (auto e = checkRowCount(first, *found, sql))
+        return *e;
+    for (qsizetype i = 1; i < ops.size(); ++i) {
+        if (auto e = apply(ops.at(i)))
+            return *e;
+    }
+    return true;
 }
 
 std::optional<DbError> VersionTable::purge()

@@ -51,10 +51,22 @@ public:
     // Alembic's words. Stops at the first error and leaves rollback to the caller.
     std::optional<DbError> apply(const QList<VersionOp> &ops);
     std::optional<DbError> apply(const VersionOp &op);
+    // The step's compare-and-swap: applies `ops` only while the table holds exactly
+    // `expectedHeads` (in any order). The condition rides on the first op's statement, so the
+    // check costs no statement of its own. false: the table held something else and nothing
+    // changed (or the first op did not match although the heads did; read heads() to tell).
+    // With no ops it reads the heads and compares. Errors as apply().
+    DbResult<bool> applyIfHeads(const QList<VersionOp> &ops, const QStringList &expectedHeads);
     // Removes every row (stamp --purge).
     std::optional<DbError> purge();
 
 private:
+    // SQL condition: the table holds exactly `heads` (distinct), to AND onto a statement.
+    QString holdsExactly(const QStringList &heads) const;
+    QString statementFor(const VersionOp &op, const QString &guard) const;
+    std::optional<DbError> checkRowCount(const VersionOp &op, int found, const QString &sql) const;
+    DbError opError(const VersionOp &op, const QString &sql, const DbError &cause) const;
+
     Connection &m_connection;
     Options m_options;
 };

@@ -6,12 +6,16 @@ namespace retort {
 
 QString JournalEntry::currentUserAtHost()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    if (user.isEmpty())
-        user = QStringLiteral("unknown");
-    return user + QLatin1Char('@') + QSysInfo::machineHostName();
+    // Asked once: neither changes while the process runs, and a run writes a row per step.
+    static const QString userAtHost = []() -> QString {
+        QString user = qEnvironmentVariable("USER");
+        if (user.isEmpty())
+            user = qEnvironmentVariable("USERNAME");
+        if (user.isEmpty())
+            user = QStringLiteral("unknown");
+        return user + QLatin1Char('@') + QSysInfo::machineHostName();
+    }();
+    return userAtHost;
 }
 
 } // namespace retort

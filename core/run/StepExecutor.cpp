@@ -54,6 +54,38 @@ std::optional<RunError> StepExecutor::checkHeads(QStringList *actual)
     return std::nullopt;
 }
 
+std::variant<QStringList, RunError> StepExecutor::explainRefusedSwap(const PlanStep &step,
+                                                                    const QStringList &expectedHeads,
+                                                                    const DbResult<bool> &swapped)
+{
+    const QStringList expected = sorted(expectedHeads);
+    QStringList actual;
+    if (!swapped) {
+        // A failed statement aborts a PostgreSQL transaction: read the heads after rolling back.
+        m_connection.rollback();
+        if (!checkHeads(&actual) && actual != expected)
+            return actual;
+        return stepError(step, swapped.error());
+    }
+    const std::optional<RunError> readError = checkHeads(&actual);
+    if (!readError && actual != expected) {
+        m_connection.rollback();
+        return actual;
+    }
+    // The heads are as planned but the first change matched no row: the unguarded statement
+    // gives Alembic's row-count error.
+    const std::optional<DbError> error = readError ? std::nullopt : m_versions.apply(step.versionOps.first());
+    m_connection.rollback();
+    if (readError)
+        return *readError;
+    if (error)
+        return stepError(step, *error);
+    RunError changed = stepError(step, DbError::make(QStringLiteral("Conflict"),
+                                                     QStringLiteral("the version table changed while this "
+                                                                    "step checked it; run again")));
+    return changed;
+}
+
 StepExecutor::Outcome StepExecutor::run(const PlanStep &step, const QStringList &expectedHeads,
                                         const Revision *revision, bool purgeFirst, bool createTables)
 {
@@ -93,13 +125,25 @@ StepExecutor::Outcome StepExecutor::run(const PlanStep &step, const QStringList 
             if (auto error = m_versions.create())
                 return fail(stepError(step, *error), true);
         }
-        if (auto error = checkHeads(&outcome.actualHeads))
-            return fail(*error, true);
-        if (outcome.actualHeads != sorted(expectedHeads) && !purgeFirst) {
-            m_connection.rollback();
-            outcome.status = Outcome::Status::Conflict;
-            outcome.elapsedMs = timer.elapsed();
-            return outcome;
+        // The version change goes first, guarded by the heads the plan expects: one statement
+        // is both the compare and the swap, and it holds the row lock until COMMIT, so a
+        // concurrent runner waits here instead of running this step's statements as well.
+        if (purgeFirst) {
+            if (auto error = m_versions.purge())
+                return fail(stepError(step, *error), true);
+            if (auto error = m_versions.apply(step.versionOps))
+                return fail(stepError(step, *error), true);
+        } else {
+            const DbResult<bool> swapped = m_versions.applyIfHeads(step.versionOps, expectedHeads);
+            if (!swapped || !*swapped) {
+                auto refused = explainRefusedSwap(step, expectedHeads, swapped);
+                if (auto *error = std::get_if<RunError>(&refused))
+                    return fail(*error, false);
+                outcome.status = Outcome::Status::Conflict;
+                outcome.actualHeads = std::get<QStringList>(std::move(refused));
+                outcome.elapsedMs = timer.elapsed();
+                return outcome;
+            }
         }
     } else {
         QStringList actual;
@@ -144,14 +188,22 @@ StepExecutor::Outcome StepExecutor::run(const PlanStep &step, const QStringList 
     }
 
     if (!inOneTransaction) {
+        // The statements are applied for good: the version change is no longer a question of
+        // whether to run, so it is not guarded (a mismatch is Alembic's row-count error).
         if (auto error = m_connection.begin())
             return fail(stepError(step, *error), false);
         if (createTables) {
             if (auto error = m_versions.create())
                 return fail(stepError(step, *error), true);
         }
+        if (purgeFirst) {
+            if (auto error = m_versions.purge())
+                return fail(stepError(step, *error), true);
+        }
+        if (auto error = m_versions.apply(step.versionOps))
+            return fail(stepError(step, *error), true);
     }
-    if (auto error = recordAndSwap(step, expectedHeads, purgeFirst, outcome.scriptSha256, timer.elapsed()))
+    if (auto error = recordApplied(step, expectedHeads, outcome.scriptSha256, timer.elapsed()))
         return fail(*error, true);
     if (auto error = m_connection.commit())
         return fail(stepError(step, *error), true);
@@ -178,15 +230,9 @@ JournalEntry StepExecutor::journalEntry(const PlanStep &step, const QStringList 
     return entry;
 }
 
-std::optional<RunError> StepExecutor::recordAndSwap(const PlanStep &step, const QStringList &expectedHeads,
-                                                    bool purgeFirst, const QString &sha256, qint64 startedMs)
+std::optional<RunError> StepExecutor::recordApplied(const PlanStep &step, const QStringList &expectedHeads,
+                                                    const QString &sha256, qint64 startedMs)
 {
-    if (purgeFirst) {
-        if (auto error = m_versions.purge())
-            return stepError(step, *error);
-    }
-    if (auto error = m_versions.apply(step.versionOps))
-        return stepError(step, *error);
     if (!m_journal)
         return std::nullopt;
     if (m_createTables) {

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QStringList>
 #include <optional>
+#include <variant>
 
 namespace retort {
 
@@ -17,10 +18,12 @@ class VersionTable;
 
 // Runs one step of a plan in process: a native SQL revision's statements or a stamp, together
 // with its version-table change and journal row in one transaction. Inside that transaction
-// (BEGIN IMMEDIATE on SQLite) it first checks that the version table still holds the heads the
-// plan expects: if another process moved it, nothing runs and the caller re-plans. A script
-// marked "Transactional: no" runs its statements one by one first, then records the version
-// change and journal row in a transaction of their own.
+// (BEGIN IMMEDIATE on SQLite) the version change comes first, in statements that only match
+// while the table still holds the heads the plan expects (compare-and-swap): if another process
+// moved it, nothing runs and the caller re-plans. Per step that is BEGIN, the version change,
+// the script's statements, the journal row and COMMIT, nothing else. A script marked
+// "Transactional: no" checks the heads, runs its statements one by one, then records the
+// version change and journal row in a transaction of their own.
 class StepExecutor
 {
 public:
@@ -43,8 +46,13 @@ public:
 
 private:
     std::optional<RunError> checkHeads(QStringList *actual);
-    std::optional<RunError> recordAndSwap(const PlanStep &step, const QStringList &expectedHeads,
-                                          bool purgeFirst, const QString &sha256, qint64 startedMs);
+    // The guarded version change did not happen: the heads the table holds instead (a conflict,
+    // re-plan), or the error to fail the step with. The transaction is rolled back either way.
+    std::variant<QStringList, RunError> explainRefusedSwap(const PlanStep &step,
+                                                           const QStringList &expectedHeads,
+                                                           const DbResult<bool> &swapped);
+    std::optional<RunError> recordApplied(const PlanStep &step, const QStringList &expectedHeads,
+                                          const QString &sha256, qint64 startedMs);
     void recordFailure(const PlanStep &step, const QStringList &expectedHeads, const QString &sha256,
                        const RunError &error);
     RunError stepError(const PlanStep &step, const DbError &error) const;
