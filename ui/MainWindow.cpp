@@ -253,6 +253,11 @@ void MainWindow::connectController()
         updateTitle();
         updateActions();
         updateStatus();
+        // A refused login asks for the password instead of leaving the person to retype the URL.
+        // Asked from the event loop, not from inside the controller's signal.
+        const QString said = error.databaseMessage + u'\n' + error.message;
+        QMetaObject::invokeMethod(
+            this, [this, said] { m_url->retryAfterRefusedLogin(m_url->inUse(), said); }, Qt::QueuedConnection);
     });
     connect(controller, &MigrationController::stateRead, this, [this](const CurrentState &state) {
         m_stateError.clear();

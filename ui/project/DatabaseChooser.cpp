@@ -36,7 +36,7 @@ DatabaseChooser::DatabaseChooser(QWidget *parent)
     lineEdit()->setPlaceholderText(tr("sqlite:///app.db or postgresql://user@host/db"));
     setToolTip(tr("The database to work on. Enter a URL, or pick one offered for this project;\n"
                   "saved profiles are edited under Database > Connection Profiles."));
-    m_resolver->setPrompt([this](const QString &masked, const QString &profile) {
+    setPrompt([this](const QString &masked, const QString &profile) {
         return PasswordPrompt::ask(window(), masked, profile);
     });
     connect(m_vault, &PasswordVault::keychainUnavailable, this, &DatabaseChooser::notice);
@@ -49,6 +49,38 @@ DatabaseChooser::DatabaseChooser(QWidget *parent)
         else
             chooseText(text);
     });
+}
+
+void DatabaseChooser::setPrompt(ConnectionResolver::Prompt prompt)
+{
+    m_prompt = prompt;
+    m_resolver->setPrompt(std::move(prompt));
+}
+
+bool DatabaseChooser::isLoginRefused(const QString &databaseMessage)
+{
+    // libpq's own words (client side, not translated) and the server's for a wrong password.
+    return databaseMessage.contains(QLatin1String("no password supplied"))
+           || databaseMessage.contains(QLatin1String("password authentication failed"));
+}
+
+bool DatabaseChooser::retryAfterRefusedLogin(const QString &url, const QString &databaseMessage)
+{
+    const auto split = UrlPassword::split(url);
+    if (!split || !m_prompt || !isLoginRefused(databaseMessage))
+        return false;
+    // A profile keeps its password under its name; a URL under itself without the password.
+    QString profile;
+    const int current = currentIndex();
+    if (current >= 0 && current < m_choices.size() && m_choices.at(current).kind == UrlChoice::Kind::Profile
+        && sameDatabase(m_choices.at(current).url, url))
+        profile = m_choices.at(current).profile;
+    const std::optional<QString> password = m_prompt(maskedUrl(split->url), profile);
+    if (!password)
+        return true;
+    m_vault->keepForSession(profile.isEmpty() ? split->url : profile, *password);
+    emit chosen(UrlPassword::join(split->url, *password));
+    return true;
 }
 
 void DatabaseChooser::offer(const ProjectConfig &config, const QString &given)

@@ -22,7 +22,7 @@ public:
 
     PasswordVault *vault() const { return m_vault; }
     // What asks for a missing password (a dialog by default; tests put a stand-in here).
-    void setPrompt(ConnectionResolver::Prompt prompt) { m_resolver->setPrompt(std::move(prompt)); }
+    void setPrompt(ConnectionResolver::Prompt prompt);
 
     // Offers the URLs for this project, `given` first when it is not empty.
     void offer(const ProjectConfig &config, const QString &given);
@@ -32,6 +32,13 @@ public:
     void showInUse(const QString &url);
     // The URL in use, password included (memory only): what a reload reconnects to.
     QString inUse() const { return m_inUse; }
+
+    // Whether a failed connection was the server refusing the login (no or wrong password).
+    static bool isLoginRefused(const QString &databaseMessage);
+    // After the server refused the login to `url`: asks for its password and, given one, emits
+    // chosen() with it (kept for this run only). False when the failure was not about the
+    // password, so there is nothing to ask.
+    bool retryAfterRefusedLogin(const QString &url, const QString &databaseMessage);
 
 signals:
     void chosen(const QString &url);
@@ -44,6 +51,7 @@ private:
 
     PasswordVault *m_vault;
     ConnectionResolver *m_resolver;
+    ConnectionResolver::Prompt m_prompt;
     QList<UrlChoice> m_choices;
     QString m_inUse;
 };
