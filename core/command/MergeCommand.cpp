@@ -3,9 +3,7 @@
 #include "command/DatabaseTarget.h"
 #include "graph/Resolver.h"
 #include "run/AlembicDetector.h"
-#include "run/AlembicOutputParser.h"
-#include "run/SecretMask.h"
-#include "run/ShellWords.h"
+#include "run/AlembicRunner.h"
 #include "script/RevisionFileName.h"
 #include "script/SqlRevisionReader.h"
 #include "script/SqlRevisionWriter.h"
@@ -13,7 +11,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QUuid>
 
@@ -194,55 +192,6 @@ std::variant<MergeOutcome, RunError> writeNative(const ProjectSnapshot &project,
     return MergeOutcome{merge.revId, path, merge.parentIds};
 }
 
-struct ChildRun
-{
-    int exitCode = -1;
-    bool finished = false;
-    QString commandLine;
-    QStringList outLines;
-    QStringList errLines;
-};
-
-ChildRun runChild(const AlembicCommand &command, const QStringList &arguments, const QString &databaseUrl)
-{
-    ChildRun run;
-    run.commandLine = SecretMask::maskUrls(ShellWords::join(QStringList{command.program} + arguments));
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (!databaseUrl.isEmpty())
-        env.insert(u"DATABASE_URL"_s, databaseUrl);
-    env.insert(u"PYTHONIOENCODING"_s, u"utf-8"_s);
-    QProcess process;
-    process.setProgram(command.program);
-    process.setArguments(arguments);
-    process.setWorkingDirectory(command.workingDirectory);
-    process.setProcessEnvironment(env);
-    // No terminal: Alembic then prints its status lines unwrapped, and nothing waits for input.
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start();
-    if (!process.waitForStarted(30000)) {
-        run.errLines << process.errorString();
-        return run;
-    }
-    if (!process.waitForFinished(kAlembicTimeoutMs)) {
-        process.kill();
-        process.waitForFinished(3000);
-        run.errLines << u"no result after %1 s; it was stopped"_s.arg(kAlembicTimeoutMs / 1000);
-        return run;
-    }
-    const QStringList secrets = SecretMask::passwordsOf(databaseUrl);
-    auto lines = [&](const QByteArray &bytes) {
-        QStringList out;
-        for (const QString &line : QString::fromUtf8(bytes).split(u'\n', Qt::SkipEmptyParts))
-            out << SecretMask::mask(line.endsWith(u'\r') ? line.chopped(1) : line, secrets);
-        return out;
-    };
-    run.outLines = lines(process.readAllStandardOutput());
-    run.errLines = lines(process.readAllStandardError());
-    run.finished = process.exitStatus() == QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    return run;
-}
-
 std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &project, const MergeRequest &request,
                                                       const CheckedMerge &merge, const QString &workingDirectory)
 {
@@ -259,41 +208,31 @@ std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &pro
                         "here. "_s + detection.advice());
     const AlembicCommand &command = *detection.command;
 
-    QStringList arguments = command.prefixArguments;
-    arguments << u"merge"_s;
-    if (!request.message.isEmpty())
-        arguments << u"-m"_s << request.message;
-    if (!request.branchLabel.isEmpty())
-        arguments << u"--branch-label"_s << request.branchLabel;
-    // Always our own id: it finds the new file again whatever the template names it.
-    arguments << u"--rev-id"_s << merge.revId;
-    if (command.style == AlembicCommand::Style::FlaskMigrate && !command.migrationsDirectory.isEmpty())
-        arguments << u"-d"_s << command.migrationsDirectory;
-    // Parents by full id: what was checked is what gets merged.
-    arguments << merge.parentIds;
-
-    const ChildRun run = runChild(command, arguments, options.databaseUrl);
-    if (!run.finished || run.exitCode != 0) {
-        AlembicOutputParser parser;
-        for (const QString &line : run.outLines + run.errLines)
-            parser.feed(line);
-        QString why = parser.errorLine();
-        if (why.isEmpty())
-            why = parser.exceptionLine();
-        if (why.isEmpty() && !run.errLines.isEmpty())
-            why = run.errLines.constLast();
-        RunError error = RunError::make(u"AlembicFailed"_s,
-                                  u"%1 failed (%2): %3\nAlembic said:\n%4\nFix the cause and run merge again."_s
-                                      .arg(run.commandLine,
-                                           run.finished ? u"exit code %1"_s.arg(run.exitCode) : u"did not finish"_s,
-                                           why, (run.outLines + run.errLines).join(u'\n')),
-                                  merge.revId);
-        return error;
+    // Always our own id: it finds the new file again whatever the template names it. Parents by
+    // full id: what was checked is what gets merged.
+    const AlembicAction action =
+        AlembicAction::merge(merge.parentIds, request.message, request.branchLabel, merge.revId);
+    AlembicRunOptions runOptions;
+    runOptions.databaseUrl = options.databaseUrl;
+    runOptions.environment = environment;
+    runOptions.timeout = std::chrono::milliseconds(kAlembicTimeoutMs);
+    const AlembicRunResult run = AlembicRunner().run(command, action, runOptions);
+    if (!run.succeeded()) {
+        QString why = !run.errorLine.isEmpty()       ? run.errorLine
+                      : !run.exceptionLine.isEmpty() ? run.exceptionLine
+                      : !run.message.isEmpty()       ? run.message
+                                                     : run.output.value(run.output.size() - 1);
+        const QString how = run.status == AlembicRunResult::Status::Failed ? u"exit code %1"_s.arg(run.exitCode)
+                                                                             : u"did not finish"_s;
+        return RunError::make(u"AlembicFailed"_s,
+                              u"%1 failed (%2): %3\nAlembic said:\n%4\nFix the cause and run merge again."_s.arg(
+                                  run.commandLine, how, why, run.output.join(u'\n')),
+                              merge.revId);
     }
 
     static const QRegularExpression generating(u"^\\s*Generating (.+?) \\.\\.\\.(\\s+done)?\\s*$"_s);
     QString reported;
-    for (const QString &line : run.outLines) {
+    for (const QString &line : run.output) {
         const QRegularExpressionMatch m = generating.match(line);
         if (m.hasMatch())
             reported = m.captured(1);
@@ -306,7 +245,7 @@ std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &pro
                         u"%1 succeeded but no revision %2 can be read from the project%3; look at what it "
                         "printed:\n%4"_s.arg(run.commandLine, merge.revId,
                                              reported.isEmpty() ? QString() : u" (it reported %1)"_s.arg(reported),
-                                             run.outLines.join(u'\n')),
+                                             run.output.join(u'\n')),
                         merge.revId, reported);
     const Revision &revision = reloaded->map().revision(written);
     return MergeOutcome{merge.revId, QFileInfo(revision.path).absoluteFilePath(), revision.downRevisions};

@@ -4,34 +4,58 @@ using namespace Qt::StringLiterals;
 
 namespace retort {
 
+namespace {
+
+AlembicAction action(AlembicAction::Verb verb, QStringList targets, bool purge = false, bool sql = false)
+{
+    AlembicAction made;
+    made.verb = verb;
+    made.targets = std::move(targets);
+    made.purge = purge;
+    made.sql = sql;
+    return made;
+}
+
+} // namespace
+
 AlembicAction AlembicAction::upgrade(const QString &target)
 {
-    return {Verb::Upgrade, {target}, false, false};
+    return action(Verb::Upgrade, {target}, false, false);
 }
 
 AlembicAction AlembicAction::downgrade(const QString &target)
 {
-    return {Verb::Downgrade, {target}, false, false};
+    return action(Verb::Downgrade, {target}, false, false);
 }
 
 AlembicAction AlembicAction::stamp(const QStringList &targets, bool purge)
 {
-    return {Verb::Stamp, targets, purge, false};
+    return action(Verb::Stamp, targets, purge, false);
 }
 
 AlembicAction AlembicAction::offlineUpgrade(const QString &range)
 {
-    return {Verb::Upgrade, {range}, false, true};
+    return action(Verb::Upgrade, {range}, false, true);
 }
 
 AlembicAction AlembicAction::offlineDowngrade(const QString &range)
 {
-    return {Verb::Downgrade, {range}, false, true};
+    return action(Verb::Downgrade, {range}, false, true);
 }
 
 AlembicAction AlembicAction::heads()
 {
-    return {Verb::Heads, {}, false, false};
+    return action(Verb::Heads, {}, false, false);
+}
+
+AlembicAction AlembicAction::merge(const QStringList &revisions, const QString &message, const QString &branchLabel,
+                                   const QString &revId)
+{
+    AlembicAction merge = action(Verb::Merge, revisions);
+    merge.message = message;
+    merge.branchLabel = branchLabel;
+    merge.revId = revId;
+    return merge;
 }
 
 QString AlembicAction::verbName() const
@@ -41,6 +65,7 @@ QString AlembicAction::verbName() const
     case Verb::Downgrade: return u"downgrade"_s;
     case Verb::Stamp: return u"stamp"_s;
     case Verb::Heads: return u"heads"_s;
+    case Verb::Merge: return u"merge"_s;
     }
     return {};
 }
@@ -52,6 +77,12 @@ QStringList AlembicAction::options() const
         out << u"--sql"_s;
     if (purge)
         out << u"--purge"_s;
+    if (!message.isEmpty())
+        out << u"-m"_s << message;
+    if (!branchLabel.isEmpty())
+        out << u"--branch-label"_s << branchLabel;
+    if (!revId.isEmpty())
+        out << u"--rev-id"_s << revId;
     return out;
 }
 
@@ -67,7 +98,13 @@ std::optional<QString> AlembicAction::validate() const
         return u"%1 needs a target revision"_s.arg(verbName());
     if (verb == Verb::Heads && (!targets.isEmpty() || sql || purge))
         return u"heads takes no target and no options"_s;
-    if (verb != Verb::Stamp && targets.size() > 1)
+    if (verb == Verb::Merge && targets.size() < 2)
+        return u"merge needs two or more revisions"_s;
+    if (verb != Verb::Merge && (!message.isEmpty() || !branchLabel.isEmpty() || !revId.isEmpty()))
+        return u"-m, --branch-label and --rev-id only apply to merge"_s;
+    if (verb == Verb::Merge && (sql || purge))
+        return u"merge takes neither --sql nor --purge"_s;
+    if (verb != Verb::Stamp && verb != Verb::Merge && targets.size() > 1)
         return u"%1 takes one target, got %2"_s.arg(verbName()).arg(targets.size());
     if (purge && verb != Verb::Stamp)
         return u"--purge only applies to stamp"_s;

@@ -10,12 +10,16 @@ namespace retort {
 // One Alembic verb to run as a child process, independent of how Alembic is invoked.
 struct AlembicAction
 {
-    enum class Verb { Upgrade, Downgrade, Stamp, Heads };
+    enum class Verb { Upgrade, Downgrade, Stamp, Heads, Merge };
 
     Verb verb = Verb::Heads;
     QStringList targets; // revisions / ranges as Alembic takes them ("head", "ae1-1", "a:b")
     bool purge = false;  // stamp --purge
     bool sql = false;    // offline mode: print SQL instead of running it
+    // merge only: -m, --branch-label, --rev-id (empty: left out)
+    QString message;
+    QString branchLabel;
+    QString revId;
 
     static AlembicAction upgrade(const QString &target);
     static AlembicAction downgrade(const QString &target);
@@ -25,6 +29,10 @@ struct AlembicAction
     static AlembicAction offlineDowngrade(const QString &range);
     // `heads`: harmless, reads the scripts only; used to check that a command works at all.
     static AlembicAction heads();
+    // `merge`: a new revision whose parents are `revisions` (two or more). Writes a file,
+    // touches no database.
+    static AlembicAction merge(const QStringList &revisions, const QString &message, const QString &branchLabel,
+                               const QString &revId);
 
     QString verbName() const;
     QStringList options() const;     // flags after the verb, e.g. --sql, --purge

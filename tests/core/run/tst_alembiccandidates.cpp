@@ -196,7 +196,11 @@ private slots:
         QFETCH(bool, sql);
         QFETCH(QStringList, arguments);
         QFETCH(bool, valid);
-        AlembicAction action{static_cast<AlembicAction::Verb>(verb), targets, purge, sql};
+        AlembicAction action;
+        action.verb = static_cast<AlembicAction::Verb>(verb);
+        action.targets = targets;
+        action.purge = purge;
+        action.sql = sql;
         QCOMPARE(!action.validate().has_value(), valid);
         if (!valid)
             return;
@@ -208,6 +212,50 @@ private slots:
         if (flask)
             c.migrationsDirectory = u"/p/migrations"_s;
         QCOMPARE(c.argumentsFor(action), arguments);
+    }
+
+    void mergeArguments_data()
+    {
+        QTest::addColumn<bool>("flask");
+        QTest::addColumn<QStringList>("revisions");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QStringList>("arguments"); // empty: refused
+
+        QTest::newRow("flask, everything")
+            << true << QStringList{u"a1"_s, u"b2"_s} << u"merge heads"_s << u"release"_s
+            << QStringList{u"db"_s, u"merge"_s, u"-m"_s, u"merge heads"_s, u"--branch-label"_s, u"release"_s,
+                           u"--rev-id"_s, u"c3"_s, u"-d"_s, u"/p/migrations"_s, u"a1"_s, u"b2"_s};
+        QTest::newRow("alembic, no message")
+            << false << QStringList{u"a1"_s, u"b2"_s, u"d4"_s} << QString() << QString()
+            << QStringList{u"-c"_s, u"/p/alembic.ini"_s, u"merge"_s, u"--rev-id"_s, u"c3"_s, u"a1"_s, u"b2"_s,
+                           u"d4"_s};
+        QTest::newRow("one revision is no merge") << false << QStringList{u"a1"_s} << QString() << QString()
+                                                  << QStringList{};
+    }
+
+    void mergeArguments()
+    {
+        QFETCH(bool, flask);
+        QFETCH(QStringList, revisions);
+        QFETCH(QString, message);
+        QFETCH(QString, label);
+        QFETCH(QStringList, arguments);
+        const AlembicAction action = AlembicAction::merge(revisions, message, label, u"c3"_s);
+        QCOMPARE(!action.validate().has_value(), !arguments.isEmpty());
+        if (arguments.isEmpty())
+            return;
+        AlembicCommand c;
+        c.style = flask ? AlembicCommand::Style::FlaskMigrate : AlembicCommand::Style::Alembic;
+        c.program = u"/bin/x"_s;
+        c.prefixArguments = flask ? QStringList{u"db"_s} : QStringList{u"-c"_s, u"/p/alembic.ini"_s};
+        if (flask)
+            c.migrationsDirectory = u"/p/migrations"_s;
+        QCOMPARE(c.argumentsFor(action), arguments);
+        // The merge options belong to merge only.
+        AlembicAction upgrade = AlembicAction::upgrade(u"head"_s);
+        upgrade.message = message.isEmpty() ? u"x"_s : message;
+        QVERIFY(upgrade.validate().has_value());
     }
 
     void gatherFlaskHint_data()
