@@ -1,38 +1,18 @@
 // The floor for the GUI launch benchmark: the least a Qt Widgets program showing a tree view
 // does (QApplication, QMainWindow, an empty QTreeView). Prints `first-paint-ms N` the way
-// retort's RETORT_BENCH_FIRST_PAINT hook does (milliseconds since the process started, from
-// /proc/self/stat), once the view's viewport has painted, then quits.
+// retort's RETORT_BENCH_FIRST_PAINT hook does (app/ProcessClock.h: milliseconds since the
+// process started), once the view's viewport has painted, then quits.
+#include "ProcessClock.h"
+
 #include <QApplication>
-#include <QFile>
 #include <QMainWindow>
 #include <QStandardItemModel>
 #include <QTimer>
 #include <QTreeView>
 
 #include <cstdio>
-#include <ctime>
-#include <unistd.h>
 
 namespace {
-
-// Same measure as app/GuiLauncher.cpp (kept separate so the floor links nothing of retort).
-qint64 msSinceProcessStart()
-{
-    QFile stat(QStringLiteral("/proc/self/stat"));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray line = stat.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 20)
-        return -1;
-    bool ok = false;
-    const qint64 startTicks = fields.at(19).toLongLong(&ok);
-    const long ticksPerSecond = sysconf(_SC_CLK_TCK);
-    timespec now{};
-    if (!ok || ticksPerSecond <= 0 || clock_gettime(CLOCK_BOOTTIME, &now) != 0)
-        return -1;
-    return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000 - startTicks * 1000 / ticksPerSecond;
-}
 
 class PaintProbe : public QObject
 {
@@ -45,7 +25,7 @@ protected:
         if (event->type() == QEvent::Paint && !m_done) {
             m_done = true;
             QTimer::singleShot(0, this, [] {
-                std::printf("first-paint-ms %lld\n", static_cast<long long>(msSinceProcessStart()));
+                std::printf("first-paint-ms %lld\n", static_cast<long long>(retort::msSinceProcessStart()));
                 std::fflush(stdout);
                 QCoreApplication::exit(0);
             });
