@@ -43,26 +43,28 @@ void RevisionGraphDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
                                   const QModelIndex &index) const
 {
     if (index.column() == RevisionGraphModel::GraphColumn) {
-        QStyleOptionViewItem background = option;
-        initStyleOption(&background, index);
-        background.text.clear();
-        const QWidget *widget = option.widget;
-        QStyle *style = widget ? widget->style() : QApplication::style();
-        style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+        paintBackground(painter, option, index);
         paintGraph(painter, option, index);
         return;
     }
     if (index.column() == RevisionGraphModel::LabelsColumn) {
-        QStyleOptionViewItem background = option;
-        initStyleOption(&background, index);
-        background.text.clear();
-        const QWidget *widget = option.widget;
-        QStyle *style = widget ? widget->style() : QApplication::style();
-        style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+        paintBackground(painter, option, index);
         paintBadges(painter, option, index);
         return;
     }
     QStyledItemDelegate::paint(painter, option, index);
+}
+
+// The cell as the style draws it (selection, hover, alternate rows), without its text.
+void RevisionGraphDelegate::paintBackground(QPainter *painter, const QStyleOptionViewItem &option,
+                                            const QModelIndex &index) const
+{
+    QStyleOptionViewItem background = option;
+    initStyleOption(&background, index);
+    background.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
 }
 
 void RevisionGraphDelegate::paintGraph(QPainter *painter, const QStyleOptionViewItem &option,

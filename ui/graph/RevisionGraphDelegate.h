@@ -29,6 +29,7 @@ public:
     static QColor laneColor(int lane);
 
 private:
+    void paintBackground(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
     void paintGraph(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
     void paintBadges(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
