@@ -1,7 +1,5 @@
 #include "GitHistoryLoader.h"
 
-#include <QThread>
-
 namespace retort::ui {
 
 namespace {
@@ -19,13 +17,7 @@ GitHistoryLoader::GitHistoryLoader(QObject *parent) : QObject(parent)
     qRegisterMetaType<std::shared_ptr<const retort::GitHistory>>();
 }
 
-GitHistoryLoader::~GitHistoryLoader()
-{
-    for (QThread *thread : std::as_const(m_threads)) {
-        thread->wait();
-        delete thread;
-    }
-}
+GitHistoryLoader::~GitHistoryLoader() = default;
 
 void GitHistoryLoader::load(const QStringList &directories)
 {
@@ -33,24 +25,21 @@ void GitHistoryLoader::load(const QStringList &directories)
     m_pending = true;
     // The thread touches only its own result; the loader reads it back on its own thread.
     auto result = std::make_shared<LoadResult>();
-    QThread *thread = QThread::create([directories, result] {
-        QString error;
-        result->history = std::make_shared<const GitHistory>(GitHistory::read(directories, &error));
-        result->error = error;
-    });
-    thread->setObjectName(QStringLiteral("retort-git"));
-    m_threads.append(thread);
-    connect(thread, &QThread::finished, this, [this, thread, result, generation] {
-        m_threads.removeOne(thread);
-        thread->deleteLater();
-        if (generation != m_generation)
-            return; // a newer request, or the project was closed
-        m_pending = false;
-        if (!result->error.isEmpty())
-            emit failed(result->error);
-        emit loaded(result->history);
-    });
-    thread->start(QThread::LowPriority);
+    m_jobs.start(
+        QStringLiteral("retort-git"),
+        [directories, result] {
+            QString error;
+            result->history = std::make_shared<const GitHistory>(GitHistory::read(directories, &error));
+            result->error = error;
+        },
+        [this, result, generation] {
+            if (generation != m_generation)
+                return; // a newer request, or the project was closed
+            m_pending = false;
+            if (!result->error.isEmpty())
+                emit failed(result->error);
+            emit loaded(result->history);
+        });
 }
 
 } // namespace retort::ui

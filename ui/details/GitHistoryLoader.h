@@ -1,15 +1,13 @@
 #pragma once
 
+#include "BackgroundJobs.h"
 #include "vcs/GitHistory.h"
 
-#include <QList>
 #include <QMetaType>
 #include <QObject>
 #include <QStringList>
 
 #include <memory>
-
-class QThread;
 
 Q_DECLARE_METATYPE(std::shared_ptr<const retort::GitHistory>)
 
@@ -43,7 +41,7 @@ signals:
 private:
     quint64 m_generation = 0;
     bool m_pending = false;
-    QList<QThread *> m_threads;
+    BackgroundJobs m_jobs;
 };
 
 } // namespace retort::ui

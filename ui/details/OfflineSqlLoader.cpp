@@ -2,19 +2,12 @@
 
 #include "command/OfflineCommand.h"
 
-#include <QThread>
 
 namespace retort::ui {
 
 OfflineSqlLoader::OfflineSqlLoader(QObject *parent) : QObject(parent) {}
 
-OfflineSqlLoader::~OfflineSqlLoader()
-{
-    for (QThread *thread : std::as_const(m_threads)) {
-        thread->wait();
-        delete thread;
-    }
-}
+OfflineSqlLoader::~OfflineSqlLoader() = default;
 
 void OfflineSqlLoader::setProject(std::shared_ptr<const ProjectSnapshot> project, const QString &url,
                                   const QString &workingDirectory)
@@ -57,7 +50,7 @@ void OfflineSqlLoader::load(const QString &revision)
     const quint64 generation = m_generation;
     auto answer = std::make_shared<Answer>();
     // The thread reads only what it was given and writes only its own answer.
-    QThread *thread = QThread::create([project = m_project, url = m_url, directory = m_workingDirectory, targets,
+    const auto work = [project = m_project, url = m_url, directory = m_workingDirectory, targets,
                                        answer] {
         const auto environment = QProcessEnvironment::systemEnvironment();
         // Each direction on its own: Alembic may render one and refuse the other (batch
@@ -82,12 +75,8 @@ void OfflineSqlLoader::load(const QString &revision)
         if (errors.size() == requests.size())
             answer->error = errors.join(u'\n');
         answer->sql = parts.join(u'\n');
-    });
-    thread->setObjectName(QStringLiteral("retort-offline-sql"));
-    m_threads.append(thread);
-    connect(thread, &QThread::finished, this, [this, thread, answer, generation, revision] {
-        m_threads.removeOne(thread);
-        thread->deleteLater();
+    };
+    m_jobs.start(QStringLiteral("retort-offline-sql"), work, [this, answer, generation, revision] {
         if (generation != m_generation)
             return; // another project or database meanwhile
         m_running.remove(revision);
@@ -97,7 +86,6 @@ void OfflineSqlLoader::load(const QString &revision)
         else
             emit failed(revision, answer->error);
     });
-    thread->start(QThread::LowPriority);
 }
 
 } // namespace retort::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BackgroundJobs.h"
 #include "command/ProjectSnapshot.h"
 
 #include <QHash>
@@ -7,8 +8,6 @@
 #include <QObject>
 
 #include <memory>
-
-class QThread;
 
 namespace retort::ui {
 
@@ -22,7 +21,7 @@ class OfflineSqlLoader : public QObject
 
 public:
     explicit OfflineSqlLoader(QObject *parent = nullptr);
-    ~OfflineSqlLoader() override; // waits for renders still running (Alembic is bounded by a timeout)
+    ~OfflineSqlLoader() override; // waits for renders still running (see BackgroundJobs)
 
     // The project and the URL whose dialect the SQL is for (empty: the project's own URL).
     // Forgets earlier answers; renders still running will not answer.
@@ -51,7 +50,7 @@ private:
     quint64 m_generation = 0;
     QHash<QString, Answer> m_answers;
     QHash<QString, bool> m_running;
-    QList<QThread *> m_threads;
+    BackgroundJobs m_jobs;
 };
 
 } // namespace retort::ui
