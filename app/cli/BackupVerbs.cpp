@@ -1,6 +1,6 @@
 #include "BackupVerbs.h"
 
-#include "backup/BackupCommands.h"
+#include "command/BackupCommands.h"
 #include "command/DatabaseSession.h"
 #include "command/ProjectSnapshot.h"
 

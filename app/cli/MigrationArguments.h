@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CommandLine.h"
-#include "run/MigrationRequest.h"
+#include "graph/MigrationRequest.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
 #include "GraphCommands.h"
 
-#include "command/CommandError.h"
+#include "graph/CommandError.h"
 #include "graph/History.h"
 #include "graph/Resolver.h"
 

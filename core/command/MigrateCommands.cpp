@@ -1,7 +1,7 @@
 #include "MigrateCommands.h"
 
 #include "StringLists.h"
-#include "backup/BackupCommands.h"
+#include "command/BackupCommands.h"
 #include "db/Connection.h"
 #include "db/VersionTable.h"
 #include "run/AlembicDetector.h"

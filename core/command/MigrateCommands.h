@@ -1,7 +1,7 @@
 #pragma once
 
 #include "command/DatabaseSession.h"
-#include "run/MigrationRequest.h"
+#include "graph/MigrationRequest.h"
 #include "run/MigrationRunner.h"
 #include "run/RunObserver.h"
 

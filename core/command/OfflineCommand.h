@@ -1,7 +1,7 @@
 #pragma once
 
 #include "command/ProjectSnapshot.h"
-#include "run/MigrationRequest.h"
+#include "graph/MigrationRequest.h"
 #include "run/RunError.h"
 
 #include <QProcessEnvironment>

@@ -1,5 +1,6 @@
 #include "Connection.h"
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 

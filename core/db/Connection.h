@@ -4,11 +4,11 @@
 #include "db/DbError.h"
 #include "db/Dialect.h"
 
-#include <QSqlDatabase>
 #include <QString>
 
 #include <optional>
 
+class QSqlDatabase;
 class QSqlError;
 
 namespace retort {

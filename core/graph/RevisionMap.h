@@ -2,7 +2,7 @@
 
 #include "Problem.h"
 #include "graph/GraphError.h"
-#include "script/Revision.h"
+#include "graph/Revision.h"
 
 #include <QHash>
 #include <QStringList>

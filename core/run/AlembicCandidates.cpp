@@ -1,6 +1,6 @@
 #include "AlembicCandidates.h"
 
-#include "ProjectConfig.h"
+#include "script/ProjectConfig.h"
 #include "ShellWords.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "AlembicDetector.h"
 
 #include "AlembicRunner.h"
-#include "ProjectConfig.h"
+#include "script/ProjectConfig.h"
 
 using namespace Qt::StringLiterals;
 

@@ -2,6 +2,7 @@
 
 #include "db/Connection.h"
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>

@@ -1,6 +1,6 @@
 #include "MigrationPlanning.h"
 
-#include "command/CommandError.h"
+#include "graph/CommandError.h"
 #include "graph/Planner.h"
 
 namespace retort {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MigrationRequest.h"
+#include "graph/MigrationRequest.h"
 #include "graph/Plan.h"
 #include "graph/Result.h"
 #include "graph/RevisionMap.h"

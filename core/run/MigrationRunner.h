@@ -1,7 +1,7 @@
 #pragma once
 
 #include "AlembicCommand.h"
-#include "MigrationRequest.h"
+#include "graph/MigrationRequest.h"
 #include "RunError.h"
 #include "RunObserver.h"
 #include "db/VersionTable.h"

@@ -2,7 +2,7 @@
 
 #include "RunError.h"
 #include "graph/Plan.h"
-#include "script/Revision.h"
+#include "graph/Revision.h"
 
 #include <QDateTime>
 #include <QStringList>

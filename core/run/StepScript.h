@@ -4,7 +4,7 @@
 #include "db/SqlDialect.h"
 #include "db/SqlStatement.h"
 #include "graph/Plan.h"
-#include "script/Revision.h"
+#include "graph/Revision.h"
 
 #include <QByteArray>
 #include <QList>

@@ -2,7 +2,7 @@
 
 #include "Problem.h"
 #include "ProjectConfig.h"
-#include "Revision.h"
+#include "graph/Revision.h"
 
 #include <QString>
 #include <QStringList>

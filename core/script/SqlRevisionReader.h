@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Problem.h"
-#include "Revision.h"
+#include "graph/Revision.h"
 #include "SqlScript.h"
 
 #include <QByteArray>

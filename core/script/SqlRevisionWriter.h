@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Revision.h"
+#include "graph/Revision.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,6 @@
 // The pure parts of backups: default names, unique paths, sidecars, settings, retention, which
 // plans need a backup, and how the PostgreSQL tools are given the connection and the password.
-#include "backup/BackupCommands.h"
+#include "command/BackupCommands.h"
 #include "backup/BackupFiles.h"
 #include "backup/BackupPolicy.h"
 #include "backup/PostgresDump.h"

@@ -4,7 +4,7 @@
 #include "BackupProject.h"
 #include "TestDatabase.h"
 
-#include "backup/BackupCommands.h"
+#include "command/BackupCommands.h"
 #include "backup/BackupFiles.h"
 #include "command/MigrateCommands.h"
 #include "db/Connection.h"

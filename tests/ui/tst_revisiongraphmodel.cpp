@@ -2,7 +2,7 @@
 // state following the database, the filter, the filtered layout (edges through hidden rows) and
 // the problems list.
 #include "TestProject.h"
-#include "graph/FilteredLayout.h"
+#include "layout/FilteredLayout.h"
 #include "graph/ProblemListModel.h"
 #include "graph/RevisionFilterProxy.h"
 #include "graph/RevisionGraphModel.h"

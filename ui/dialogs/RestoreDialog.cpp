@@ -1,6 +1,6 @@
 #include "RestoreDialog.h"
 
-#include "backup/BackupCommands.h"
+#include "command/BackupCommands.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FilteredLayout.h"
+#include "layout/FilteredLayout.h"
 
 #include <QSortFilterProxyModel>
 

@@ -1,6 +1,6 @@
 #include "PlanSummary.h"
 
-#include "backup/BackupCommands.h"
+#include "command/BackupCommands.h"
 #include "db/DestructiveStatement.h"
 #include "run/StepDescription.h"
 #include "run/StepScript.h"

@@ -4,7 +4,7 @@
 #include "command/ProjectSnapshot.h"
 #include "db/SqlDialect.h"
 #include "graph/Plan.h"
-#include "run/MigrationRequest.h"
+#include "graph/MigrationRequest.h"
 
 namespace retort::ui {
 

@@ -1,7 +1,7 @@
 #pragma once
 
 // Core value types that travel through queued signals between the worker thread and the window.
-#include "backup/BackupCommands.h"
+#include "command/BackupCommands.h"
 #include "command/MergeCommand.h"
 #include "command/JournalCommands.h"
 #include "command/MigrateCommands.h"

@@ -1,5 +1,5 @@
-#include "AlembicCandidates.h"
-#include "ProjectConfig.h"
+#include "run/AlembicCandidates.h"
+#include "script/ProjectConfig.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "AlembicDetector.h"
+#include "run/AlembicDetector.h"
 #include "InteropProject.h"
-#include "ProjectConfig.h"
+#include "script/ProjectConfig.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "AlembicOutputParser.h"
+#include "run/AlembicOutputParser.h"
 
 #include <QTest>
 

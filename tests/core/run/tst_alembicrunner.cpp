@@ -1,7 +1,7 @@
-#include "AlembicRunner.h"
+#include "run/AlembicRunner.h"
 #include "InteropProject.h"
-#include "ProjectConfig.h"
-#include "ScriptDirectory.h"
+#include "script/ProjectConfig.h"
+#include "script/ScriptDirectory.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

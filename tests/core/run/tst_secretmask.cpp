@@ -1,4 +1,4 @@
-#include "SecretMask.h"
+#include "run/SecretMask.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "ShellWords.h"
+#include "run/ShellWords.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "Problem.h"
-#include "Revision.h"
-#include "SqlScript.h"
+#include "graph/Revision.h"
+#include "script/SqlScript.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

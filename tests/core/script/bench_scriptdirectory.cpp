@@ -5,8 +5,8 @@
 // Prints the best of the repeats for: listing + reading every revision file (QFile), and
 // ScriptDirectory::load (listing, reading and parsing). The goal is a ratio within 3x.
 
-#include "ProjectConfig.h"
-#include "ScriptDirectory.h"
+#include "script/ProjectConfig.h"
+#include "script/ScriptDirectory.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,5 +1,5 @@
-#include "ProjectConfig.h"
-#include "ScriptDirectory.h"
+#include "script/ProjectConfig.h"
+#include "script/ScriptDirectory.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

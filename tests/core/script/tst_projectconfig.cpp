@@ -1,5 +1,5 @@
-#include "ProjectConfig.h"
-#include "ProjectLocator.h"
+#include "script/ProjectConfig.h"
+#include "script/ProjectLocator.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "PythonLiteral.h"
+#include "script/PythonLiteral.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 #include "GoldenJson.h"
-#include "PythonRevisionReader.h"
+#include "script/PythonRevisionReader.h"
 
 #include <QFile>
 #include <QJsonObject>

@@ -1,5 +1,5 @@
 #include "GoldenJson.h"
-#include "SqlRevisionReader.h"
+#include "script/SqlRevisionReader.h"
 
 #include <QFile>
 #include <QJsonObject>

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace retort::ui {
+namespace retort {
 
 namespace {
 
@@ -140,4 +140,4 @@ FilteredLayout FilteredLayout::compute(const QList<LayoutNode> &nodes, const std
     return layout;
 }
 
-} // namespace retort::ui
+} // namespace retort

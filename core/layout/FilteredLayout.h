@@ -7,7 +7,7 @@
 
 #include <vector>
 
-namespace retort::ui {
+namespace retort {
 
 // The lane layout of a filtered revision graph: the visible rows laid out as a graph of their
 // own, in which each visible revision is joined to its nearest visible ancestors. An edge that
@@ -27,4 +27,4 @@ struct FilteredLayout
     static FilteredLayout compute(const QList<LayoutNode> &nodes, const std::vector<int> &visibleRows);
 };
 
-} // namespace retort::ui
+} // namespace retort

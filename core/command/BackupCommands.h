@@ -2,7 +2,7 @@
 
 #include "backup/BackupInfo.h"
 #include "backup/BackupPolicy.h"
-#include "run/MigrationRequest.h"
+#include "graph/MigrationRequest.h"
 #include "run/RunError.h"
 #include "run/RunObserver.h"
 
