@@ -84,7 +84,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_controller(new MigrationController(this))
 {
     m_proxy->setSourceModel(m_model);
-    setConfirmer([this](const PlanSummary &summary) { return ConfirmationDialog::confirm(summary, this); });
+    setConfirmer([this](const PlanReview &review) { return ConfirmationDialog::confirm(review, this); });
     setRestoreConfirmer([this](const BackupInfo &backup, const QString &currentUrl) {
         return ConfirmationDialog::confirmRestore(backup, currentUrl, this);
     });
@@ -274,7 +274,7 @@ void MainWindow::connectController()
     connect(controller, &MigrationController::planFailed, this, &MainWindow::showRunError);
     connect(controller, &MigrationController::taskFailed, this, &MainWindow::showRunError);
     connect(controller, &MigrationController::runFinished, this, [this](const RunOutcome &outcome) {
-        if (outcome.error)
+        if (outcome.error && !MigrationController::replansAfter(outcome))
             showRunError(*outcome.error);
     });
     connect(controller, &MigrationController::backupTaken, this, [this](const BackupOutcome &outcome) {

@@ -9,8 +9,10 @@
 #include "command/GraphCommands.h"
 #include "command/OfflineCommand.h"
 #include "command/ProjectSnapshot.h"
+#include "review/PlanJson.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 
 namespace retort::cli {
@@ -24,6 +26,8 @@ CliRunner::CliRunner(const Invocation &invocation, QTextStream &out, QTextStream
 
 int CliRunner::run()
 {
+    if (m_invocation.verb == u"apply")
+        return apply();
     const auto project = ProjectSnapshot::load(m_invocation.value(QStringLiteral("directory")),
                                                QDir::currentPath());
     reportProblems(*project);
@@ -53,6 +57,30 @@ void CliRunner::reportProblems(const ProjectSnapshot &project)
               << problem.toString() << '\n';
     }
     m_err.flush();
+}
+
+int CliRunner::apply()
+{
+    const QString path = m_invocation.positionals.constFirst();
+    QFile file(path);
+    DatabaseVerbs verbs(m_invocation, m_out, m_err);
+    const auto failed = [&verbs](const RunError &error) { return verbs.fail(error); };
+    if (!file.open(QIODevice::ReadOnly))
+        return failed(RunError::make(QStringLiteral("BadPlanFile"),
+                                     QStringLiteral("%1: cannot read the plan file (%2)").arg(path, file.errorString())));
+    const auto parsed = PlanFile::parse(file.readAll(), path);
+    if (const auto *error = std::get_if<RunError>(&parsed))
+        return failed(*error);
+    const PlanFile &plan = std::get<PlanFile>(parsed);
+    // The plan names its project; -d may say where it is now, but it must be the same one.
+    const QString option = m_invocation.value(QStringLiteral("directory"));
+    const auto project = ProjectSnapshot::load(option.isEmpty() ? plan.project : option, QDir::currentPath());
+    if (!option.isEmpty() && QDir(project->config().directory).canonicalPath() != QDir(plan.project).canonicalPath())
+        return failed(RunError::make(QStringLiteral("WrongProject"),
+                                     QStringLiteral("%1 was planned for the project %2, not %3; nothing was run")
+                                         .arg(path, plan.project, project->config().directory)));
+    reportProblems(*project);
+    return verbs.apply(project, plan);
 }
 
 int CliRunner::fail(const GraphError &error)

@@ -30,6 +30,7 @@ private:
     int history(const ProjectSnapshot &project);
     int show(const ProjectSnapshot &project);
     int offlineSql(const ProjectSnapshot &project);
+    int apply();
 
     void reportProblems(const ProjectSnapshot &project);
     int fail(const GraphError &error);

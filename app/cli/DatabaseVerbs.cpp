@@ -2,12 +2,12 @@
 
 #include "ConsoleRunObserver.h"
 #include "MigrationArguments.h"
-#include "PlanJson.h"
 #include "RevisionText.h"
 #include "command/CheckCommand.h"
 #include "command/DatabaseSession.h"
 #include "command/JournalCommands.h"
 #include "command/MigrateCommands.h"
+#include "review/PlanJson.h"
 #include "run/StepDescription.h"
 
 #include <QDir>
@@ -84,15 +84,26 @@ int DatabaseVerbs::printJson(const QJsonObject &object)
     return 0;
 }
 
-int DatabaseVerbs::run(std::shared_ptr<const ProjectSnapshot> project)
+std::unique_ptr<DatabaseSession> DatabaseVerbs::openSession(std::shared_ptr<const ProjectSnapshot> project)
 {
     auto opened = DatabaseSession::open(std::move(project), m_invocation.value(QStringLiteral("url")),
                                         QProcessEnvironment::systemEnvironment(), QDir::currentPath());
-    if (auto *error = std::get_if<RunError>(&opened))
-        return fail(*error);
-    DatabaseSession &session = *std::get<std::unique_ptr<DatabaseSession>>(opened);
-    for (const Problem &problem : session.settings().problems)
+    if (auto *error = std::get_if<RunError>(&opened)) {
+        fail(*error);
+        return nullptr;
+    }
+    auto session = std::get<std::unique_ptr<DatabaseSession>>(std::move(opened));
+    for (const Problem &problem : session->settings().problems)
         m_err << "retort: warning: " << problem.toString() << '\n';
+    return session;
+}
+
+int DatabaseVerbs::run(std::shared_ptr<const ProjectSnapshot> project)
+{
+    const std::unique_ptr<DatabaseSession> opened = openSession(std::move(project));
+    if (!opened)
+        return 1;
+    DatabaseSession &session = *opened;
 
     const QString &verb = m_invocation.verb;
     if (verb == u"current")
@@ -149,14 +160,14 @@ int DatabaseVerbs::dryRun(DatabaseSession &session, const MigrationRequest &requ
     const auto planned = planCommand(session, request);
     if (auto *error = std::get_if<RunError>(&planned))
         return fail(*error);
-    const Plan &plan = std::get<Plan>(planned);
+    const ReviewedPlan &reviewed = std::get<ReviewedPlan>(planned);
+    const Plan &plan = reviewed.plan;
     if (json())
-        return printJson(planToJson(plan));
+        return printJson(PlanFile::toJson(session.project().config().directory, session.target().displayUrl(),
+                                          reviewed));
     const RevisionMap &map = session.project().map();
     if (plan.steps.isEmpty())
-        m_out << "Nothing to do: the database is at "
-              << (plan.headsBefore.isEmpty() ? QStringLiteral("<base>") : plan.headsBefore.join(QStringLiteral(", ")))
-              << '\n';
+        m_out << "Nothing to do: the database is at " << headsText(plan.headsBefore) << '\n';
     for (const PlanStep &step : plan.steps) {
         m_out << "Would run " << describeStep(step);
         const RevIndex index = step.stamp ? -1 : map.indexOf(step.revision);
@@ -166,14 +177,40 @@ int DatabaseVerbs::dryRun(DatabaseSession &session, const MigrationRequest &requ
         for (const VersionOp &op : step.versionOps)
             m_out << "    " << describeVersionOp(op) << '\n';
     }
-    if (!plan.steps.isEmpty())
-        m_out << "Heads after: "
-              << (plan.headsAfter.isEmpty() ? QStringLiteral("<base>") : plan.headsAfter.join(QStringLiteral(", ")))
-              << '\n';
+    if (!plan.steps.isEmpty()) {
+        m_out << "Heads after: " << headsText(plan.headsAfter) << '\n';
+        for (const QString &line : reviewed.review.toLines())
+            m_out << line << '\n';
+    }
     return 0;
 }
 
 int DatabaseVerbs::migrate(DatabaseSession &session, const MigrationRequest &request)
+{
+    return report(session, [&](RunObserver &observer, std::chrono::milliseconds lockWait) {
+        return migrateRequestCommand(session, request, observer, lockWait);
+    });
+}
+
+int DatabaseVerbs::apply(std::shared_ptr<const ProjectSnapshot> project, const PlanFile &file)
+{
+    const std::unique_ptr<DatabaseSession> opened = openSession(std::move(project));
+    if (!opened)
+        return 1;
+    DatabaseSession &session = *opened;
+    const QString database = session.target().displayUrl();
+    if (database != file.database)
+        return fail(RunError::make(QStringLiteral("WrongDatabase"),
+                                   QStringLiteral("the plan was made for %1, but the database here is %2; nothing "
+                                                  "was run. Pass that database with --url or DATABASE_URL, or "
+                                                  "make a plan for this one")
+                                       .arg(file.database, database)));
+    return report(session, [&](RunObserver &observer, std::chrono::milliseconds lockWait) {
+        return migrateCommand(session, file.plan, observer, {lockWait, StalePlan::Refuse});
+    });
+}
+
+int DatabaseVerbs::report(DatabaseSession &session, const Migration &migration)
 {
     const RevisionMap &map = session.project().map();
     ConsoleRunObserver observer(m_err, [&map](const QString &id) {
@@ -188,28 +225,20 @@ int DatabaseVerbs::migrate(DatabaseSession &session, const MigrationRequest &req
         m_err << "retort: --wait takes a number of seconds\n";
         return 2;
     }
-    const RunOutcome outcome =
-        migrateCommand(session, request, observer, std::chrono::milliseconds(qint64(waitSeconds * 1000)));
+    const RunOutcome outcome = migration(observer, std::chrono::milliseconds(qint64(waitSeconds * 1000)));
+    if (outcome.error)
+        return fail(*outcome.error);
     if (json()) {
         QJsonObject result = planToJson(outcome.plan);
         result.insert(QStringLiteral("applied"), outcome.stepsApplied);
         result.insert(QStringLiteral("heads_before"), QJsonArray::fromStringList(outcome.headsBefore));
         result.insert(QStringLiteral("heads_after"), QJsonArray::fromStringList(outcome.headsAfter));
         result.insert(QStringLiteral("cancelled"), outcome.cancelled);
-        if (outcome.error) {
-            fail(*outcome.error);
-            return 1;
-        }
-        printJson(result);
-        return 0;
+        return printJson(result);
     }
-    if (outcome.error)
-        return fail(*outcome.error);
     m_err << (outcome.stepsApplied == 0 ? QStringLiteral("Nothing to do; ")
                                         : QStringLiteral("%1 step(s) applied; ").arg(outcome.stepsApplied))
-          << "the database is at "
-          << (outcome.headsAfter.isEmpty() ? QStringLiteral("<base>") : outcome.headsAfter.join(QStringLiteral(", ")))
-          << '\n';
+          << "the database is at " << headsText(outcome.headsAfter) << '\n';
     return 0;
 }
 

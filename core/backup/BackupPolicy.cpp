@@ -68,4 +68,15 @@ BackupPolicy BackupPolicy::fromConfig(const ProjectConfig &config)
     return policy;
 }
 
+bool planNeedsBackup(const Plan &plan, const BackupPolicy &policy)
+{
+    for (const PlanStep &step : plan.steps) {
+        if (step.stamp)
+            continue;
+        if (step.direction == PlanStep::Direction::Down || policy.beforeUpgrade)
+            return true;
+    }
+    return false;
+}
+
 } // namespace retort

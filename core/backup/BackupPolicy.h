@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Problem.h"
+#include "graph/Plan.h"
 #include "script/ProjectConfig.h"
 
 #include <QString>
@@ -25,5 +26,9 @@ struct BackupPolicy
     // The default folder for a project whose settings name none.
     static QString defaultDirectory(const ProjectConfig &config);
 };
+
+// Whether the policy wants a backup before this plan: a step running a downgrade script, or an
+// upgrade script when backup_before_upgrade is set. Stamps change no data and need none.
+bool planNeedsBackup(const Plan &plan, const BackupPolicy &policy);
 
 } // namespace retort

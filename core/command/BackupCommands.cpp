@@ -260,29 +260,10 @@ std::variant<RestoreOutcome, RunError> restoreCommand(DatabaseSession &session, 
     return outcome;
 }
 
-bool planNeedsBackup(const Plan &plan, const BackupPolicy &policy)
+std::optional<RunError> backupBeforeMigration(DatabaseSession &session, const Plan &plan, RunObserver &observer)
 {
-    for (const PlanStep &step : plan.steps) {
-        if (step.stamp)
-            continue;
-        if (step.direction == PlanStep::Direction::Down || policy.beforeUpgrade)
-            return true;
-    }
-    return false;
-}
-
-std::optional<RunError> backupBeforeMigration(DatabaseSession &session, const MigrationRequest &request,
-                                              RunObserver &observer)
-{
-    if (request.kind == MigrationRequest::Kind::Stamp)
-        return std::nullopt;
     const BackupPolicy policy = BackupPolicy::fromConfig(session.project().config());
-    if (request.kind == MigrationRequest::Kind::Upgrade && !policy.beforeUpgrade)
-        return std::nullopt;
-    const auto planned = planCommand(session, request);
-    if (!std::holds_alternative<Plan>(planned))
-        return std::nullopt; // the run plans again and reports the problem in its own words
-    if (!planNeedsBackup(std::get<Plan>(planned), policy))
+    if (!planNeedsBackup(plan, policy))
         return std::nullopt;
     if (session.target().url.isSqlite() && session.target().url.isInMemory()) {
         observer.log(QStringLiteral("No backup: an in-memory database has no file to copy"));
@@ -293,7 +274,7 @@ std::optional<RunError> backupBeforeMigration(DatabaseSession &session, const Mi
         RunError stopped = *problem;
         stopped.kind = QStringLiteral("BackupFailed");
         stopped.message = QStringLiteral("the automatic backup before this %1 failed, so it did not start: %2")
-                              .arg(request.verb(), problem->message);
+                              .arg(plan.request.verb(), problem->message);
         return stopped;
     }
     const BackupOutcome &outcome = std::get<BackupOutcome>(taken);

@@ -2,7 +2,6 @@
 
 #include "backup/BackupInfo.h"
 #include "backup/BackupPolicy.h"
-#include "graph/MigrationRequest.h"
 #include "run/RunError.h"
 #include "run/RunObserver.h"
 
@@ -51,14 +50,9 @@ std::variant<BackupInfo, RunError> inspectBackupCommand(DatabaseSession &session
 // heads back. The caller asks for confirmation first.
 std::variant<RestoreOutcome, RunError> restoreCommand(DatabaseSession &session, const QString &file);
 
-// Whether the policy wants a backup before this plan: a step running a downgrade script, or an
-// upgrade script when backup_before_upgrade is set. Stamps change no data and need none.
-bool planNeedsBackup(const Plan &plan, const BackupPolicy &policy);
-
-// The automatic backup before a migration: plans the request, takes a backup when
-// planNeedsBackup() says so and reports it through the observer's log. An error means the
-// migration must not start.
-std::optional<RunError> backupBeforeMigration(DatabaseSession &session, const MigrationRequest &request,
-                                              RunObserver &observer);
+// The automatic backup before a migration: takes a backup when planNeedsBackup() says so for
+// this plan (the one that will run, so the backup matches what was shown) and reports it through
+// the observer's log. An error means the migration must not start.
+std::optional<RunError> backupBeforeMigration(DatabaseSession &session, const Plan &plan, RunObserver &observer);
 
 } // namespace retort

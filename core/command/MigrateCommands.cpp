@@ -1,6 +1,7 @@
 #include "MigrateCommands.h"
 
 #include "StringLists.h"
+#include "backup/BackupPolicy.h"
 #include "command/BackupCommands.h"
 #include "db/Connection.h"
 #include "db/VersionTable.h"
@@ -24,7 +25,7 @@ std::variant<CurrentState, RunError> currentCommand(DatabaseSession &session)
     return state;
 }
 
-std::variant<Plan, RunError> planCommand(DatabaseSession &session, const MigrationRequest &request)
+std::variant<ReviewedPlan, RunError> planCommand(DatabaseSession &session, const MigrationRequest &request)
 {
     if (const auto &error = session.project().blockingError())
         return RunError::fromGraph(*error);
@@ -35,31 +36,39 @@ std::variant<Plan, RunError> planCommand(DatabaseSession &session, const Migrati
     Result<Plan> plan = planMigration(session.project().map(), sorted(*heads), request);
     if (!plan)
         return RunError::fromGraph(plan.error());
-    return std::move(plan).value();
+    ReviewedPlan reviewed;
+    reviewed.plan = std::move(plan).value();
+    reviewed.review = PlanReview::build(session.project().map(), reviewed.plan,
+                                        session.connection().dialect().kind(),
+                                        BackupPolicy::fromConfig(session.project().config()),
+                                        session.target().displayUrl());
+    return reviewed;
 }
 
-RunOutcome migrateCommand(DatabaseSession &session, const MigrationRequest &request, RunObserver &observer,
-                          std::chrono::milliseconds lockWait)
+RunOutcome migrateCommand(DatabaseSession &session, const Plan &plan, RunObserver &observer,
+                          const MigrateOptions &migrate)
 {
     RunOutcome outcome;
+    outcome.plan = plan;
     if (const auto &error = session.project().blockingError()) {
         outcome.error = RunError::fromGraph(*error);
         return outcome;
     }
     // A downgrade (or, when configured, an upgrade) starts only once its backup is on disk.
-    if (auto backupError = backupBeforeMigration(session, request, observer)) {
+    if (auto backupError = backupBeforeMigration(session, plan, observer)) {
         outcome.error = std::move(backupError);
         return outcome;
     }
     RunOptions options;
-    options.lockWait = lockWait;
+    options.lockWait = migrate.lockWait;
+    options.onStale = migrate.onStale;
     options.versionTable = session.settings().versionTable;
     options.journal = session.settings().journalEnabled(session.nativeProject());
     options.journalTable = session.settings().journalTable;
     options.databaseUrl = session.target().url.toString();
     options.environment = session.environment();
 
-    if (!session.nativeProject() && request.kind != MigrationRequest::Kind::Stamp) {
+    if (!session.nativeProject() && plan.request.kind != MigrationRequest::Kind::Stamp) {
         // Detecting runs the candidates, so only when Python revisions may have to run.
         AlembicDetector::Options detectOptions;
         detectOptions.environment = session.environment();
@@ -74,7 +83,19 @@ RunOutcome migrateCommand(DatabaseSession &session, const MigrationRequest &requ
         }
     }
     MigrationRunner runner(session.project().map(), session.connection(), options);
-    return runner.run(request, observer);
+    return runner.run(plan, observer);
+}
+
+RunOutcome migrateRequestCommand(DatabaseSession &session, const MigrationRequest &request, RunObserver &observer,
+                                 std::chrono::milliseconds lockWait)
+{
+    auto planned = planCommand(session, request);
+    if (auto *error = std::get_if<RunError>(&planned)) {
+        RunOutcome outcome;
+        outcome.error = std::move(*error);
+        return outcome;
+    }
+    return migrateCommand(session, std::get<ReviewedPlan>(planned).plan, observer, {lockWait, StalePlan::Replan});
 }
 
 } // namespace retort

@@ -2,6 +2,7 @@
 
 #include "command/DatabaseSession.h"
 #include "graph/MigrationRequest.h"
+#include "review/PlanReview.h"
 #include "run/MigrationRunner.h"
 #include "run/RunObserver.h"
 
@@ -18,12 +19,27 @@ struct CurrentState
 };
 std::variant<CurrentState, RunError> currentCommand(DatabaseSession &session);
 
-// `upgrade/downgrade/stamp --dry-run`: the plan from the database's heads, nothing executed.
-std::variant<Plan, RunError> planCommand(DatabaseSession &session, const MigrationRequest &request);
+// `upgrade/downgrade/stamp --dry-run`: the plan from the database's heads and its review (what
+// a confirmation shows), nothing executed. The one planning pass of a run.
+std::variant<ReviewedPlan, RunError> planCommand(DatabaseSession &session, const MigrationRequest &request);
 
-// `upgrade/downgrade/stamp`: runs the request. Python revisions need the project's Alembic
-// command, which is detected here when the plan has any.
-RunOutcome migrateCommand(DatabaseSession &session, const MigrationRequest &request, RunObserver &observer,
-                          std::chrono::milliseconds lockWait);
+struct MigrateOptions
+{
+    std::chrono::milliseconds lockWait{0};
+    // Refuse for a plan someone saw (a confirmation, a plan file); Replan when only the request
+    // was given, as `retort upgrade head` without --dry-run.
+    StalePlan onStale = StalePlan::Refuse;
+};
+
+// `upgrade/downgrade/stamp` and `apply`: runs this plan, as it was planned, after the automatic
+// backup it calls for. Python revisions need the project's Alembic command, which is detected
+// here when the plan has any.
+RunOutcome migrateCommand(DatabaseSession &session, const Plan &plan, RunObserver &observer,
+                          const MigrateOptions &options);
+
+// `retort upgrade head` without --dry-run: plans, then runs that plan. Nobody saw it, so when the
+// database moves before the run lock is taken it plans again (StalePlan::Replan).
+RunOutcome migrateRequestCommand(DatabaseSession &session, const MigrationRequest &request, RunObserver &observer,
+                                 std::chrono::milliseconds lockWait);
 
 } // namespace retort

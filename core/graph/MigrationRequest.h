@@ -25,6 +25,7 @@ struct MigrationRequest
     {
         return {Kind::Stamp, targets, purge};
     }
+    friend bool operator==(const MigrationRequest &, const MigrationRequest &) = default;
     QString verb() const
     {
         return kind == Kind::Upgrade     ? QStringLiteral("upgrade")

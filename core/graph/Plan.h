@@ -1,5 +1,7 @@
 #pragma once
 
+#include "MigrationRequest.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -26,15 +28,22 @@ struct PlanStep
     QStringList toRevisions;
     QList<VersionOp> versionOps;
     QStringList headsAfter;    // version table rows after this step, sorted
+    QString scriptSha256;      // the script as it was planned (ScriptChecksum); empty for a stamp
+    friend bool operator==(const PlanStep &, const PlanStep &) = default;
 };
 
-// What upgrade / downgrade / stamp will do, computed before anything runs.
+// What upgrade / downgrade / stamp will do, computed before anything runs. A plan is a value:
+// the run that follows a confirmation executes this plan, and refuses (PlanStale) when the
+// database no longer holds `databaseHeads` or a step's script no longer has its checksum.
 struct Plan
 {
-    QStringList headsBefore;
+    MigrationRequest request;   // what it was made for (the Alembic target of Python steps)
+    QStringList databaseHeads;  // the version table's rows it was made from, sorted
+    QStringList headsBefore;    // where the steps start: databaseHeads, or none for --purge
     bool purge = false; // empty the version table before the first step (stamp --purge)
     QList<PlanStep> steps;
     QStringList headsAfter; // sorted
+    friend bool operator==(const Plan &, const Plan &) = default;
 };
 
 } // namespace retort

@@ -1,15 +1,16 @@
 #include "MigrationPlanning.h"
 
+#include "ScriptChecksum.h"
+#include "StringLists.h"
 #include "graph/CommandError.h"
 #include "graph/Planner.h"
 
 namespace retort {
 
-Result<Plan> planMigration(const RevisionMap &map, const QStringList &currentHeads,
-                           const MigrationRequest &request)
+namespace {
+
+Result<Plan> planSteps(const RevisionMap &map, const QStringList &currentHeads, const MigrationRequest &request)
 {
-    if (const auto &fatal = map.fatalError())
-        return *fatal;
     const Planner planner(map);
     const QString target = request.targets.value(0);
     Result<Plan> plan = request.kind == MigrationRequest::Kind::Upgrade
@@ -25,6 +26,46 @@ Result<Plan> planMigration(const RevisionMap &map, const QStringList &currentHea
         return error;
     }
     return asCommandError(error, {QString(), target});
+}
+
+} // namespace
+
+Result<Plan> planMigration(const RevisionMap &map, const QStringList &currentHeads,
+                           const MigrationRequest &request)
+{
+    if (const auto &fatal = map.fatalError())
+        return *fatal;
+    Result<Plan> planned = planSteps(map, currentHeads, request);
+    if (!planned)
+        return planned;
+    Plan plan = std::move(planned).value();
+    plan.request = request;
+    plan.databaseHeads = sorted(currentHeads);
+    for (PlanStep &step : plan.steps) {
+        const RevIndex index = step.stamp ? -1 : map.indexOf(step.revision);
+        if (index >= 0)
+            step.scriptSha256 = ScriptChecksum::ofFile(map.revision(index).path).value_or(QString());
+    }
+    return plan;
+}
+
+std::optional<ScriptDrift> firstChangedScript(const RevisionMap &map, const Plan &plan)
+{
+    for (const PlanStep &step : plan.steps) {
+        if (step.stamp)
+            continue;
+        const RevIndex index = map.indexOf(step.revision);
+        if (index < 0)
+            return ScriptDrift{step.revision, QString(), QStringLiteral("no migration file defines it any more")};
+        const QString &path = map.revision(index).path;
+        QString readError;
+        const std::optional<QString> now = ScriptChecksum::ofFile(path, &readError);
+        if (!now)
+            return ScriptDrift{step.revision, path, QStringLiteral("the file cannot be read (%1)").arg(readError)};
+        if (*now != step.scriptSha256)
+            return ScriptDrift{step.revision, path, QStringLiteral("the file changed since the plan was made")};
+    }
+    return std::nullopt;
 }
 
 } // namespace retort

@@ -10,6 +10,7 @@
 #include "StepExecutor.h"
 #include "StringLists.h"
 #include "db/Connection.h"
+#include "graph/MigrationRequest.h"
 
 #include <QElapsedTimer>
 
@@ -23,9 +24,35 @@ MigrationRunner::MigrationRunner(const RevisionMap &map, Connection &connection,
 {
 }
 
-RunOutcome MigrationRunner::run(const MigrationRequest &request, RunObserver &observer)
+namespace {
+
+QString headsText(const QStringList &heads)
+{
+    return heads.isEmpty() ? QStringLiteral("<base>") : heads.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+RunError MigrationRunner::planStale(const QStringList &planned, const QStringList &actual, int stepsApplied)
+{
+    const QString moved = QStringLiteral("the database moved from %1 to %2").arg(headsText(planned), headsText(actual));
+    if (stepsApplied > 0)
+        return RunError::make(QStringLiteral("PlanStale"),
+                              QStringLiteral("after %1 step(s) of this plan, another run changed the version table: "
+                                             "%2; the rest of the plan did not run. Plan again and review the new "
+                                             "plan")
+                                  .arg(stepsApplied)
+                                  .arg(moved));
+    return RunError::make(QStringLiteral("PlanStale"),
+                          QStringLiteral("%1 since this plan was made, so nothing was run; plan again and review "
+                                         "the new plan")
+                              .arg(moved));
+}
+
+RunOutcome MigrationRunner::run(const Plan &plan, RunObserver &observer)
 {
     RunOutcome outcome;
+    outcome.plan = plan;
     RunLock lock(m_connection, m_versions.qualifiedName());
     if (auto error = lock.acquire(m_options.lockWait)) {
         outcome.error = std::move(error);
@@ -38,19 +65,18 @@ RunOutcome MigrationRunner::run(const MigrationRequest &request, RunObserver &ob
         return outcome;
     }
     outcome.headsBefore = sorted(*heads);
-    Result<Plan> plan = planMigration(m_map, outcome.headsBefore, request);
-    if (!plan) {
-        outcome.error = RunError::fromGraph(plan.error());
+    if (auto error = confirmPlan(outcome.headsBefore, observer, outcome)) {
+        outcome.error = std::move(error);
+        outcome.headsAfter = outcome.headsBefore;
         return outcome;
     }
-    outcome.plan = std::move(plan).value();
     observer.planReady(outcome.plan);
 
     if (needsPython(outcome.plan, outcome)) {
         if (!outcome.error)
-            runWithAlembic(request, observer, outcome);
+            runWithAlembic(observer, outcome);
     } else {
-        runNative(request, observer, outcome);
+        runNative(observer, outcome);
     }
 
     const DbResult<QStringList> after = m_versions.heads();
@@ -59,6 +85,31 @@ RunOutcome MigrationRunner::run(const MigrationRequest &request, RunObserver &ob
     else if (!outcome.error)
         outcome.error = RunError::fromDb(after.error());
     return outcome;
+}
+
+std::optional<RunError> MigrationRunner::confirmPlan(const QStringList &heads, RunObserver &observer,
+                                                     RunOutcome &outcome)
+{
+    if (heads != outcome.plan.databaseHeads) {
+        if (m_options.onStale == StalePlan::Refuse)
+            return planStale(outcome.plan.databaseHeads, heads);
+        observer.log(QStringLiteral("The database moved from %1 to %2 since the plan was made; planning again")
+                         .arg(headsText(outcome.plan.databaseHeads), headsText(heads)));
+        Result<Plan> again = planMigration(m_map, heads, outcome.plan.request);
+        if (!again)
+            return RunError::fromGraph(again.error());
+        outcome.plan = std::move(again).value();
+        return std::nullopt;
+    }
+    if (m_options.onStale == StalePlan::Refuse) {
+        if (const std::optional<ScriptDrift> drift = firstChangedScript(m_map, outcome.plan))
+            return RunError::make(QStringLiteral("PlanStale"),
+                                  QStringLiteral("revision %1: %2, so nothing was run; plan again and review the "
+                                                 "new plan")
+                                      .arg(drift->revision, drift->reason),
+                                  drift->revision, drift->path);
+    }
+    return std::nullopt;
 }
 
 bool MigrationRunner::needsPython(const Plan &plan, RunOutcome &outcome) const
@@ -82,7 +133,7 @@ bool MigrationRunner::needsPython(const Plan &plan, RunOutcome &outcome) const
     return python;
 }
 
-void MigrationRunner::runNative(const MigrationRequest &request, RunObserver &observer, RunOutcome &outcome)
+void MigrationRunner::runNative(RunObserver &observer, RunOutcome &outcome)
 {
     std::optional<Journal> journal;
     if (m_options.journal)
@@ -124,6 +175,10 @@ void MigrationRunner::runNative(const MigrationRequest &request, RunObserver &ob
         const StepExecutor::Outcome result = executor.run(step, expected, revision, purge, createTables);
 
         if (result.status == StepExecutor::Outcome::Status::Conflict) {
+            if (m_options.onStale == StalePlan::Refuse) {
+                outcome.error = planStale(expected, result.actualHeads, outcome.stepsApplied);
+                return;
+            }
             // Someone else moved the version table: plan again from where it really is.
             if (++replans > 100) {
                 outcome.error = RunError::make(QStringLiteral("Conflict"),
@@ -134,7 +189,7 @@ void MigrationRunner::runNative(const MigrationRequest &request, RunObserver &ob
             observer.log(QStringLiteral("The database moved to %1 meanwhile; planning again")
                              .arg(result.actualHeads.isEmpty() ? QStringLiteral("<base>")
                                                                : result.actualHeads.join(QStringLiteral(", "))));
-            Result<Plan> plan = planMigration(m_map, result.actualHeads, request);
+            Result<Plan> plan = planMigration(m_map, result.actualHeads, outcome.plan.request);
             if (!plan) {
                 outcome.error = RunError::fromGraph(plan.error());
                 return;
@@ -158,8 +213,7 @@ void MigrationRunner::runNative(const MigrationRequest &request, RunObserver &ob
     }
 }
 
-void MigrationRunner::runWithAlembic(const MigrationRequest &request, RunObserver &observer,
-                                     RunOutcome &outcome)
+void MigrationRunner::runWithAlembic(RunObserver &observer, RunOutcome &outcome)
 {
     if (!m_options.alembic) {
         outcome.error = RunError::make(QStringLiteral("AlembicUnavailable"),
@@ -170,6 +224,19 @@ void MigrationRunner::runWithAlembic(const MigrationRequest &request, RunObserve
     }
     if (outcome.plan.steps.isEmpty())
         return;
+    const MigrationRequest &request = outcome.plan.request;
+    if (m_options.onStale == StalePlan::Refuse) {
+        // Alembic is given the request's target, not the steps: it must still mean this plan.
+        const Result<Plan> again = planMigration(m_map, outcome.headsBefore, request);
+        if (!again || again->steps != outcome.plan.steps) {
+            outcome.error = RunError::make(
+                QStringLiteral("PlanStale"),
+                QStringLiteral("the migration files now give '%1 %2' other steps than this plan, so nothing was "
+                               "run; plan again and review the new plan")
+                    .arg(request.verb(), request.targets.join(QLatin1Char(' '))));
+            return;
+        }
+    }
 
     AlembicAction action = request.kind == MigrationRequest::Kind::Upgrade
                                ? AlembicAction::upgrade(request.targets.value(0))

@@ -16,9 +16,16 @@ namespace retort {
 
 class Connection;
 
+// What a run does when the database is no longer where its plan started.
+enum class StalePlan {
+    Refuse, // the plan was shown to someone (a confirmation, a plan file): PlanStale, nothing runs
+    Replan, // only the request was given (`retort upgrade head`): plan again from where it is
+};
+
 struct RunOptions
 {
     std::chrono::milliseconds lockWait{0};
+    StalePlan onStale = StalePlan::Refuse;
     VersionTable::Options versionTable;
     bool journal = true;
     QString journalTable = QStringLiteral("retort_journal");
@@ -31,7 +38,7 @@ struct RunOptions
 
 struct RunOutcome
 {
-    Plan plan; // the plan that ran (re-planned when another process moved the version table)
+    Plan plan; // the plan that ran (re-planned only under StalePlan::Replan)
     QStringList headsBefore;
     QStringList headsAfter;
     int stepsApplied = 0;
@@ -40,19 +47,26 @@ struct RunOutcome
     bool ok() const { return !error && !cancelled; }
 };
 
-// Executes a request against an open connection: takes the run lock, reads the version table,
-// plans, and runs the steps one by one, each in its own transaction with its version change.
-// Native SQL steps and stamps run in process; a plan of Python revisions is handed to the
-// project's Alembic command, and the version table is read back to confirm where it ended.
+// Executes a plan against an open connection: takes the run lock, checks that the database
+// still has the heads the plan was made from and every script its planned checksum (else
+// PlanStale, or a new plan under StalePlan::Replan), then runs the steps one by one, each in its
+// own transaction with its version change. Native SQL steps and stamps run in process; a plan
+// of Python revisions is handed to the project's Alembic command, and the version table is read
+// back to confirm where it ended.
 class MigrationRunner
 {
 public:
     MigrationRunner(const RevisionMap &map, Connection &connection, RunOptions options);
-    RunOutcome run(const MigrationRequest &request, RunObserver &observer);
+    RunOutcome run(const Plan &plan, RunObserver &observer);
+
+    // The error a refused stale plan reports: what the database moved from and to.
+    static RunError planStale(const QStringList &planned, const QStringList &actual, int stepsApplied = 0);
 
 private:
-    void runNative(const MigrationRequest &request, RunObserver &observer, RunOutcome &outcome);
-    void runWithAlembic(const MigrationRequest &request, RunObserver &observer, RunOutcome &outcome);
+    // Under the lock: the plan to run, or the error that stops the run before any step.
+    std::optional<RunError> confirmPlan(const QStringList &heads, RunObserver &observer, RunOutcome &outcome);
+    void runNative(RunObserver &observer, RunOutcome &outcome);
+    void runWithAlembic(RunObserver &observer, RunOutcome &outcome);
     void journalAlembicSteps(const RunOutcome &outcome, qint64 elapsedMs);
     bool needsPython(const Plan &plan, RunOutcome &outcome) const;
 

@@ -79,7 +79,7 @@ struct Fixture
             return false;
         NullObserver observer;
         const RunOutcome outcome =
-            migrateCommand(*session, MigrationRequest::upgrade(), observer, std::chrono::milliseconds(0));
+            migrateRequestCommand(*session, MigrationRequest::upgrade(), observer, std::chrono::milliseconds(0));
         if (outcome.error)
             *failure = outcome.error->toString();
         return outcome.ok();
@@ -133,7 +133,7 @@ private slots:
         QVERIFY(!f.session->connection().execute(u"UPDATE items SET name = 'changed' WHERE id = 1"_s));
         QVERIFY(!f.session->connection().execute(u"CREATE TABLE extra (x INTEGER)"_s));
         NullObserver observer;
-        const RunOutcome down = migrateCommand(*f.session, MigrationRequest::downgrade(u"base"_s), observer,
+        const RunOutcome down = migrateRequestCommand(*f.session, MigrationRequest::downgrade(u"base"_s), observer,
                                                std::chrono::milliseconds(0));
         QVERIFY2(down.ok(), down.error ? qPrintable(down.error->toString()) : "cancelled");
         QVERIFY(describeDatabase(f.session->connection()) != before);
@@ -351,7 +351,7 @@ private slots:
 
         NullObserver observer;
         const auto run = [&](const MigrationRequest &request) {
-            return migrateCommand(*f.session, request, observer, std::chrono::milliseconds(0));
+            return migrateRequestCommand(*f.session, request, observer, std::chrono::milliseconds(0));
         };
         const RunOutcome down = run(MigrationRequest::downgrade());
         QVERIFY2(down.ok(), down.error ? qPrintable(down.error->toString()) : "cancelled");

@@ -1,6 +1,7 @@
 // `retort log` and `retort check` on native SQL projects with a real SQLite database: the journal
 // rows the runs leave, and each kind of problem `check` exists to catch.
 #include "CliProcess.h"
+#include "NativeProject.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -15,94 +16,6 @@
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// A native SQL project in a temporary directory with its own SQLite file.
-struct NativeProject
-{
-    QTemporaryDir dir;
-
-    QString versions() const { return dir.filePath(u"versions"_s); }
-    QString database() const { return dir.filePath(u"app.db"_s); }
-    QString url() const { return u"sqlite:///"_s + database(); }
-    QString file(const QString &id) const { return versions() + u'/' + id + u"_step.sql"_s; }
-
-    bool addRevision(const QString &id, const QString &parents) const
-    {
-        QDir().mkpath(versions());
-        QFile f(file(id));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return false;
-        const QString table = u"t_"_s + id;
-        f.write(u"-- Revision ID: %1\n-- Revises: %2\n-- Message: step %1\n\n-- +upgrade\n"
-                "CREATE TABLE %3 (id INTEGER PRIMARY KEY);\n\n-- +downgrade\nDROP TABLE %3;\n"_s
-                    .arg(id, parents, table)
-                    .toUtf8());
-        return true;
-    }
-    bool append(const QString &id, const QByteArray &text) const
-    {
-        QFile f(file(id));
-        if (!f.open(QIODevice::Append))
-            return false;
-        f.write(text);
-        return true;
-    }
-    QString sha256(const QString &id) const
-    {
-        QFile f(file(id));
-        if (!f.open(QIODevice::ReadOnly))
-            return {};
-        return QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
-    }
-    // Rewrites the version table behind Retort's back, as another tool or a branch would.
-    bool setRows(const QStringList &rows) const
-    {
-        const QString name = QUuid::createUuid().toString();
-        bool ok = false;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            db.setDatabaseName(database());
-            if (db.open()) {
-                QSqlQuery q(db);
-                ok = q.exec(u"DELETE FROM alembic_version"_s);
-                for (const QString &row : rows)
-                    ok = ok && q.exec(u"INSERT INTO alembic_version (version_num) VALUES ('%1')"_s.arg(row));
-            }
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return ok;
-    }
-
-    CliResult retort(const QStringList &arguments) const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"DATABASE_URL"_s);
-        return runRetort(QStringList{u"-d"_s, dir.path(), u"--url"_s, url()} + arguments, env, dir.path());
-    }
-};
-
-QJsonObject jsonOf(const CliResult &result)
-{
-    return QJsonDocument::fromJson(result.out.toUtf8()).object();
-}
-
-QStringList strings(const QJsonValue &value)
-{
-    QStringList list;
-    for (const QJsonValue &item : value.toArray())
-        list << item.toString();
-    return list;
-}
-
-QString describe(const CliResult &result)
-{
-    return u"exit %1\nstdout:\n%2\nstderr:\n%3"_s.arg(result.exitCode).arg(result.out, result.err);
-}
-
-} // namespace
 
 class TestCliJournal : public QObject
 {

@@ -205,7 +205,7 @@ void TestEngineFailure::failingStepInProcess()
     retort::DatabaseSession &session = *std::get<std::unique_ptr<retort::DatabaseSession>>(opened);
 
     CountingObserver observer;
-    const retort::RunOutcome outcome = retort::migrateCommand(
+    const retort::RunOutcome outcome = retort::migrateRequestCommand(
         session, retort::MigrationRequest::upgrade(u"heads"_s), observer, std::chrono::milliseconds(0));
     QVERIFY(!outcome.ok());
     QVERIFY(outcome.error.has_value());

@@ -46,6 +46,7 @@ private slots:
     void backupNowWritesABackupAndLogsIt();
     void restoreBringsTheDatabaseBack();
     void stampPurgeLeavesExactlyTheChosenRow();
+    void databaseMovedAfterConfirmationRunsNothing();
     void twoHeadsOfferMergeAndMergeLeavesOneHead();
     void statusLine_data();
     void statusLine();
@@ -101,7 +102,7 @@ bool execute(const QString &databasePath, const QString &statement)
 // the version table has been read.
 void openAndWait(MainWindow &window, const QString &project, const QString &url)
 {
-    window.setConfirmer([](const PlanSummary &) { return true; });
+    window.setConfirmer([](const PlanReview &) { return true; });
     window.openProject(project, url);
     QTRY_VERIFY(window.graphModel()->hasDatabaseState());
 }
@@ -133,8 +134,8 @@ void TestMainWindow::upgradeOneStepRunsOnTheWorker()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     MainWindow window;
-    QList<PlanSummary> asked;
-    window.setConfirmer([&](const PlanSummary &summary) {
+    QList<PlanReview> asked;
+    window.setConfirmer([&](const PlanReview &summary) {
         asked.append(summary);
         return true;
     });
@@ -170,7 +171,7 @@ void TestMainWindow::slowStepKeepsTheEventLoopTurning()
                    QStringLiteral("CREATE TABLE slow AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
                                   "WHERE x < 4000000) SELECT count(*) AS n FROM c;")}});
     MainWindow window;
-    window.setConfirmer([](const PlanSummary &) { return true; });
+    window.setConfirmer([](const PlanReview &) { return true; });
     window.openProject(dir.filePath(QStringLiteral("project")), sqliteUrl(dir));
     QTRY_VERIFY(window.graphModel()->hasDatabaseState());
 
@@ -216,7 +217,7 @@ void TestMainWindow::failingStepShowsTheErrorAndKeepsThePreviousRevision()
                   {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
                    QStringLiteral("CREATE TABLE fine (id INTEGER);\nINSERT INTO no_such_table VALUES (1);")}});
     MainWindow window;
-    window.setConfirmer([](const PlanSummary &) { return true; });
+    window.setConfirmer([](const PlanReview &) { return true; });
     QList<RunError> shown;
     window.setErrorPresenter([&](const RunError &error) { shown.append(error); });
     window.openProject(project, sqliteUrl(dir));
@@ -250,7 +251,7 @@ void TestMainWindow::actionsExplainWhyTheyAreDisabled()
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    window.setConfirmer([](const PlanSummary &) { return true; });
+    window.setConfirmer([](const PlanReview &) { return true; });
     window.openProject(demoDirectory(), sqliteUrl(dir));
     QTRY_VERIFY(window.graphModel()->hasDatabaseState());
     QVERIFY(upgrade->isEnabled());
@@ -313,8 +314,8 @@ void TestMainWindow::downgradeConfirmationListsStepsDestructiveStatementsAndBack
     const Revision &revision = snapshot->map().revision(snapshot->map().indexOf(top));
     const QString below = revision.downRevisions.value(0);
 
-    QList<PlanSummary> asked;
-    window.setConfirmer([&](const PlanSummary &summary) {
+    QList<PlanReview> asked;
+    window.setConfirmer([&](const PlanReview &summary) {
         asked.append(summary);
         return true;
     });
@@ -325,7 +326,7 @@ void TestMainWindow::downgradeConfirmationListsStepsDestructiveStatementsAndBack
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
     QVERIFY(finished.first().first().value<RunOutcome>().ok());
     QCOMPARE(asked.size(), 1);
-    const PlanSummary summary = asked.first();
+    const PlanReview summary = asked.first();
     QCOMPARE(summary.steps.size(), 1);
     QCOMPARE(summary.steps.first().revision, top);
     QVERIFY(summary.steps.first().description.startsWith(QStringLiteral("downgrade ") + top));
@@ -344,7 +345,7 @@ void TestMainWindow::downgradeConfirmationListsStepsDestructiveStatementsAndBack
     }
     QVERIFY2(drops > 0, "the demo's revisions drop what they create");
     QCOMPARE(summary.destructive.size(), drops);
-    for (const PlanSummary::Destructive &item : summary.destructive) {
+    for (const PlanReview::Destructive &item : summary.destructive) {
         QCOMPARE(item.revision, top);
         QVERIFY(item.line >= 1 && item.line <= lines.size());
         QVERIFY2(lines.at(item.line - 1).contains(QLatin1String("DROP"), Qt::CaseInsensitive), qPrintable(item.toString()));
@@ -488,8 +489,8 @@ void TestMainWindow::stampPurgeLeavesExactlyTheChosenRow()
     QTRY_COMPARE(window.graphModel()->databaseHeads(),
                  (QStringList{QStringLiteral("a00000000001"), QStringLiteral("ffffffffffff")}));
 
-    QList<PlanSummary> asked;
-    window.setConfirmer([&](const PlanSummary &summary) {
+    QList<PlanReview> asked;
+    window.setConfirmer([&](const PlanReview &summary) {
         asked.append(summary);
         return true;
     });
@@ -511,7 +512,7 @@ void TestMainWindow::stampPurgeLeavesExactlyTheChosenRow()
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
     QVERIFY(finished.first().first().value<RunOutcome>().ok());
     QCOMPARE(asked.size(), 1);
-    QVERIFY(asked.first().plan.purge);
+    QVERIFY(asked.first().purge);
     QVERIFY2(asked.first().versionChange.contains(QLatin1String("ffffffffffff"))
                  && asked.first().versionChange.contains(QLatin1String("--purge")),
              qPrintable(asked.first().versionChange));
@@ -520,6 +521,63 @@ void TestMainWindow::stampPurgeLeavesExactlyTheChosenRow()
     QTRY_COMPARE(window.graphModel()->databaseHeads(), QStringList{QStringLiteral("c00000000003")});
     // Stamping runs no script: table b was never created.
     QVERIFY(!execute(database, QStringLiteral("SELECT * FROM b")));
+}
+
+// The race the plan value exists for: while the confirmation is open, another tool moves the
+// version table. The confirmed plan must not run; the window plans again and asks again.
+void TestMainWindow::databaseMovedAfterConfirmationRunsNothing()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString project = dir.filePath(QStringLiteral("project"));
+    const QString database = dir.filePath(QStringLiteral("test.db"));
+    writeProject(project, {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE a (id INTEGER);")},
+                           {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
+                            QStringLiteral("CREATE TABLE b (id INTEGER);")},
+                           {QStringLiteral("c00000000003"), QStringLiteral("b00000000002"),
+                            QStringLiteral("CREATE TABLE c (id INTEGER);")}});
+    MainWindow window;
+    openAndWait(window, project, sqliteUrl(dir));
+    QVERIFY(runAndWait(window, MigrationRequest::upgrade(QStringLiteral("+1"))));
+    QTRY_COMPARE(window.graphModel()->databaseHeads(), QStringList{QStringLiteral("a00000000001")});
+
+    QList<PlanReview> asked;
+    window.setConfirmer([&](const PlanReview &review) {
+        asked.append(review);
+        if (asked.size() > 1)
+            return false; // the person reads the new plan and declines it
+        // Someone stamps the database while the dialog is open.
+        execute(database, QStringLiteral("UPDATE alembic_version SET version_num = 'b00000000002'"));
+        return true;
+    });
+    QList<RunError> errors;
+    window.setErrorPresenter([&](const RunError &error) { errors.append(error); });
+    QSignalSpy finished(window.controller(), &MigrationController::runFinished);
+    QSignalSpy declined(window.controller(), &MigrationController::declined);
+    window.action(QStringLiteral("upgradeOne"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(declined.size(), 1, 20000);
+
+    QCOMPARE(finished.size(), 1);
+    const RunOutcome refused = finished.first().first().value<RunOutcome>();
+    QVERIFY(refused.error.has_value());
+    QCOMPARE(refused.error->kind, QStringLiteral("PlanStale"));
+    QVERIFY2(refused.error->message.contains(QLatin1String("moved from a00000000001 to b00000000002")),
+             qPrintable(refused.error->message));
+    QCOMPARE(refused.stepsApplied, 0);
+    QVERIFY2(errors.isEmpty(), "a refused stale plan is re-planned, not shown as an error");
+
+    QCOMPARE(asked.size(), 2);
+    QCOMPARE(asked.at(0).steps.size(), 1);
+    QCOMPARE(asked.at(0).steps.first().revision, QStringLiteral("b00000000002"));
+    QCOMPARE(asked.at(1).rowsBefore, QStringList{QStringLiteral("b00000000002")});
+    QCOMPARE(asked.at(1).steps.size(), 1);
+    QCOMPARE(asked.at(1).steps.first().revision, QStringLiteral("c00000000003"));
+    // Nothing ran: b's table was never created, and the row is the one the other tool wrote.
+    QVERIFY(!execute(database, QStringLiteral("SELECT * FROM b")));
+    QVERIFY(!execute(database, QStringLiteral("SELECT * FROM c")));
+    QCOMPARE(versionRows(database), QStringList{QStringLiteral("b00000000002")});
+    QVERIFY(window.logText().contains(QLatin1String("Planning again")));
+    QTRY_VERIFY(!window.controller()->isBusy());
 }
 
 void TestMainWindow::twoHeadsOfferMergeAndMergeLeavesOneHead()
@@ -637,7 +695,7 @@ void TestMainWindow::screenshots()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     MainWindow window;
-    window.setConfirmer([](const PlanSummary &) { return true; });
+    window.setConfirmer([](const PlanReview &) { return true; });
     window.openProject(demoDirectory(), sqliteUrl(dir));
     QTRY_VERIFY(window.graphModel()->hasDatabaseState());
     QSignalSpy finished(window.controller(), &MigrationController::runFinished);

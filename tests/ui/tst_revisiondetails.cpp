@@ -221,7 +221,7 @@ private slots:
         QVERIFY(writeProject(dir.path(), {{u"r1"_s, QString(), u"CREATE TABLE t (x INTEGER);"_s}}).size() == 1);
         const auto snapshot = ProjectSnapshot::load(dir.path(), dir.path());
         MigrationController controller;
-        controller.setConfirmer([](const ui::PlanSummary &) { return true; });
+        controller.setConfirmer([](const PlanReview &) { return true; });
         QSignalSpy journal(&controller, &MigrationController::journalRead);
         QSignalSpy failed(&controller, &MigrationController::journalFailed);
         controller.open(snapshot, sqliteUrl(dir), dir.path());

@@ -135,7 +135,7 @@ void TestRevisionGraphModel::appliedStateFollowsTheDatabase()
     RevisionGraphModel model;
     model.setSnapshot(m_demo);
     MigrationController controller;
-    controller.setConfirmer([](const PlanSummary &) { return true; });
+    controller.setConfirmer([](const PlanReview &) { return true; });
     connect(&controller, &MigrationController::stateRead, &model,
             [&](const CurrentState &state) { model.setDatabaseHeads(state.heads); });
     QSignalSpy finished(&controller, &MigrationController::runFinished);

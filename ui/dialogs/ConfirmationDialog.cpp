@@ -1,7 +1,7 @@
 #include "ConfirmationDialog.h"
 
 #include "backup/BackupInfo.h"
-#include "run/PlanSummary.h"
+#include "review/PlanReview.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -13,31 +13,36 @@
 
 namespace retort::ui {
 
-ConfirmationDialog::ConfirmationDialog(const PlanSummary &summary, QWidget *parent) : QDialog(parent)
+ConfirmationDialog::ConfirmationDialog(const PlanReview &review, QWidget *parent) : QDialog(parent)
 {
-    setWindowTitle(summary.title());
+    setWindowTitle(review.title);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("These steps will run, in this order:"), this));
     auto *steps = new QListWidget(this);
-    for (const PlanSummary::Step &step : summary.steps)
+    for (const PlanReview::Step &step : review.steps)
         steps->addItem(step.note.isEmpty() ? step.description : step.description + QStringLiteral("  — ") + step.note);
     layout->addWidget(steps);
-    auto *versionChange = new QLabel(summary.versionChange, this);
-    versionChange->setObjectName(QStringLiteral("versionChange"));
-    versionChange->setWordWrap(true);
-    layout->addWidget(versionChange);
-    auto *backup = new QLabel(summary.backup.isEmpty() ? tr("No automatic backup is taken for this run.")
-                                                       : summary.backup,
-                              this);
-    backup->setObjectName(QStringLiteral("backup"));
-    backup->setWordWrap(true);
-    layout->addWidget(backup);
-    if (!summary.destructive.isEmpty()) {
-        auto *warning = new QLabel(tr("<b>%n statement(s) can lose data:</b>", nullptr, int(summary.destructive.size())),
-                                   this);
-        layout->addWidget(warning);
+    const auto addLine = [this, layout](const QString &name, const QString &text) {
+        auto *label = new QLabel(text, this);
+        label->setObjectName(name);
+        label->setWordWrap(true);
+        layout->addWidget(label);
+    };
+    addLine(QStringLiteral("versionChange"), review.versionChange);
+    addLine(QStringLiteral("backup"),
+            review.backup.isEmpty() ? tr("No automatic backup is taken for this run.") : review.backup);
+    if (!review.nonTransactional.isEmpty())
+        addLine(QStringLiteral("nonTransactional"),
+                tr("Not in one transaction (statements run one by one): %1")
+                    .arg(review.nonTransactional.join(QStringLiteral(", "))));
+    if (!review.pythonSteps.isEmpty())
+        addLine(QStringLiteral("pythonSteps"), tr("Run through the project's Alembic command: %1")
+                                                   .arg(review.pythonSteps.join(QStringLiteral(", "))));
+    if (!review.destructive.isEmpty()) {
+        layout->addWidget(
+            new QLabel(tr("<b>%n statement(s) can lose data:</b>", nullptr, int(review.destructive.size())), this));
         auto *destructive = new QListWidget(this);
-        for (const PlanSummary::Destructive &item : summary.destructive) {
+        for (const PlanReview::Destructive &item : review.destructive) {
             auto *row = new QListWidgetItem(item.toString() + QLatin1Char('\n') + item.statement.simplified(), destructive);
             row->setForeground(QColor(0xc0, 0x39, 0x2b));
         }
@@ -48,12 +53,12 @@ ConfirmationDialog::ConfirmationDialog(const PlanSummary &summary, QWidget *pare
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(640, summary.destructive.isEmpty() ? 360 : 520);
+    resize(640, review.destructive.isEmpty() ? 360 : 520);
 }
 
-bool ConfirmationDialog::confirm(const PlanSummary &summary, QWidget *parent)
+bool ConfirmationDialog::confirm(const PlanReview &review, QWidget *parent)
 {
-    ConfirmationDialog dialog(summary, parent);
+    ConfirmationDialog dialog(review, parent);
     return dialog.exec() == QDialog::Accepted;
 }
 

@@ -4,11 +4,10 @@
 
 namespace retort {
 struct BackupInfo;
-}
+struct PlanReview;
+} // namespace retort
 
 namespace retort::ui {
-
-struct PlanSummary;
 
 // Asks before a run: the steps in order, highlighted the statements that can lose data, the
 // version table's change and the automatic backup. Also asks before a restore.
@@ -17,9 +16,9 @@ class ConfirmationDialog : public QDialog
     Q_OBJECT
 
 public:
-    ConfirmationDialog(const PlanSummary &summary, QWidget *parent = nullptr);
+    ConfirmationDialog(const PlanReview &review, QWidget *parent = nullptr);
 
-    static bool confirm(const PlanSummary &summary, QWidget *parent);
+    static bool confirm(const PlanReview &review, QWidget *parent);
 
     // The restore question: the backup's file, time, heads, size and (masked) URL, and that the
     // current database is replaced.

@@ -23,10 +23,7 @@ MigrationController::MigrationController(QObject *parent) : QObject(parent), m_w
         setBusy(false);
         emit connectionFailed(error);
     });
-    connect(m_worker, &MigrationWorker::stateRead, this, [this](const CurrentState &state) {
-        m_tableRows = state.heads;
-        emit stateRead(state);
-    });
+    connect(m_worker, &MigrationWorker::stateRead, this, &MigrationController::stateRead);
     connect(m_worker, &MigrationWorker::stateFailed, this, &MigrationController::stateFailed);
     connect(m_worker, &MigrationWorker::planned, this, &MigrationController::onPlanned);
     connect(m_worker, &MigrationWorker::planFailed, this, [this](const MigrationRequest &, const RunError &error) {
@@ -36,11 +33,7 @@ MigrationController::MigrationController(QObject *parent) : QObject(parent), m_w
     connect(m_worker, &MigrationWorker::stepStarted, this, &MigrationController::stepStarted);
     connect(m_worker, &MigrationWorker::stepFinished, this, &MigrationController::stepFinished);
     connect(m_worker, &MigrationWorker::logLine, this, &MigrationController::logLine);
-    connect(m_worker, &MigrationWorker::finished, this, [this](const RunOutcome &outcome) {
-        setBusy(false);
-        emit runFinished(outcome);
-        readJournal();
-    });
+    connect(m_worker, &MigrationWorker::finished, this, &MigrationController::onRunFinished);
     connect(m_worker, &MigrationWorker::journalRead, this, &MigrationController::journalRead);
     connect(m_worker, &MigrationWorker::journalFailed, this, &MigrationController::journalFailed);
     connect(m_worker, &MigrationWorker::backupTaken, this, [this](const BackupOutcome &outcome) {
@@ -78,7 +71,6 @@ void MigrationController::open(std::shared_ptr<const ProjectSnapshot> project, c
                                const QString &workingDirectory)
 {
     m_project = project;
-    m_tableRows.clear();
     m_connected = false;
     m_dialect.reset();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, project, urlOption, workingDirectory] {
@@ -104,21 +96,38 @@ void MigrationController::cancel()
     m_worker->requestCancel();
 }
 
-void MigrationController::onPlanned(const MigrationRequest &request, const Plan &plan)
+void MigrationController::onPlanned(const ReviewedPlan &reviewed)
 {
-    const PlanSummary summary = PlanSummary::build(*m_project, request, plan, m_dialect.value_or(SqlDialect::Sqlite),
-                                                   BackupPolicy::fromConfig(m_project->config()), m_displayUrl,
-                                                   m_tableRows);
-    if (summary.isEmpty() || !m_confirmer || !m_confirmer(summary)) {
-        if (summary.isEmpty())
+    const PlanReview &review = reviewed.review;
+    const Plan &plan = reviewed.plan;
+    if (review.isEmpty() || !m_confirmer || !m_confirmer(review)) {
+        if (review.isEmpty())
             emit logLine(tr("Nothing to do: the database is already at %1")
                              .arg(plan.headsAfter.isEmpty() ? tr("base") : plan.headsAfter.join(QStringLiteral(", "))));
         setBusy(false);
         emit declined();
         return;
     }
-    emit runStarted(summary);
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, request] { worker->run(request); });
+    emit runStarted(review);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, plan] { worker->run(plan); });
+}
+
+bool MigrationController::replansAfter(const RunOutcome &outcome)
+{
+    return outcome.error && outcome.error->kind == u"PlanStale" && outcome.stepsApplied == 0;
+}
+
+void MigrationController::onRunFinished(const RunOutcome &outcome)
+{
+    const bool replan = replansAfter(outcome);
+    if (!replan)
+        setBusy(false);
+    emit runFinished(outcome);
+    readJournal();
+    if (!replan)
+        return;
+    emit logLine(tr("Not run: %1. Planning again.").arg(outcome.error->message));
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, request = outcome.plan.request] { worker->plan(request); });
 }
 
 void MigrationController::backupNow()

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "PlanSummary.h"
 #include "RunMetaTypes.h"
 
 #include <QObject>
@@ -14,15 +13,17 @@ namespace retort::ui {
 
 class MigrationWorker;
 
-// Owns the worker thread and the one MigrationWorker living in it. Every request plans first,
-// asks the confirmer (a dialog, or a test's stand-in) with a PlanSummary, and runs only after a
-// yes. One request at a time: busy() is true from planning until the run has finished.
+// Owns the worker thread and the one MigrationWorker living in it. Every request plans once,
+// asks the confirmer (a dialog, or a test's stand-in) with the plan's review, and after a yes
+// runs that same plan. When the database moved in between, the run refuses (PlanStale) before
+// any step, and the controller plans again and asks again. One request at a time: busy() is
+// true from planning until the run has finished.
 class MigrationController : public QObject
 {
     Q_OBJECT
 
 public:
-    using Confirmer = std::function<bool(const PlanSummary &)>;
+    using Confirmer = std::function<bool(const PlanReview &)>;
     // Asked before a restore with the inspected backup and the database it would replace.
     using RestoreConfirmer = std::function<bool(const BackupInfo &backup, const QString &currentUrl)>;
 
@@ -49,6 +50,9 @@ public:
     std::optional<SqlDialect> dialect() const { return m_dialect; }
     QString displayUrl() const { return m_displayUrl; }
     const QThread *workerThread() const { return &m_thread; }
+    // A run refused because the database moved before it started: the controller plans again
+    // and asks again, so the error is news for the log, not for an error box.
+    static bool replansAfter(const RunOutcome &outcome);
 
 signals:
     void connected(const QString &displayUrl);
@@ -57,7 +61,7 @@ signals:
     void stateFailed(const retort::RunError &error);
     void busyChanged(bool busy);
     void planFailed(const retort::RunError &error);
-    void runStarted(const retort::ui::PlanSummary &summary);
+    void runStarted(const retort::PlanReview &review);
     void declined();
     void stepStarted(int index, int count, const retort::PlanStep &step);
     void stepFinished(int index, int count, const retort::PlanStep &step, qint64 elapsedMs);
@@ -75,7 +79,8 @@ signals:
 private:
     void setBusy(bool busy);
     void readJournal();
-    void onPlanned(const MigrationRequest &request, const Plan &plan);
+    void onPlanned(const ReviewedPlan &reviewed);
+    void onRunFinished(const RunOutcome &outcome);
     void onBackupInspected(const BackupInfo &backup);
 
     QThread m_thread;
@@ -84,7 +89,6 @@ private:
     RestoreConfirmer m_restoreConfirmer;
     std::shared_ptr<const ProjectSnapshot> m_project;
     std::optional<SqlDialect> m_dialect;
-    QStringList m_tableRows; // the version table as last read
     QString m_displayUrl;
     bool m_busy = false;
     bool m_connected = false;

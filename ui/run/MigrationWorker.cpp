@@ -69,10 +69,10 @@ void MigrationWorker::plan(const MigrationRequest &request)
     if (auto *error = std::get_if<RunError>(&planned))
         emit planFailed(request, *error);
     else
-        emit this->planned(request, std::get<Plan>(planned));
+        emit this->planned(std::get<ReviewedPlan>(planned));
 }
 
-void MigrationWorker::run(const MigrationRequest &request)
+void MigrationWorker::run(const Plan &plan)
 {
     m_cancel = false;
     if (!m_session) {
@@ -82,7 +82,8 @@ void MigrationWorker::run(const MigrationRequest &request)
         return;
     }
     QueuedRunObserver observer(*this);
-    const RunOutcome outcome = migrateCommand(*m_session, request, observer, std::chrono::seconds(10));
+    // The plan the person confirmed runs as it is, or not at all (PlanStale).
+    const RunOutcome outcome = migrateCommand(*m_session, plan, observer, {std::chrono::seconds(10), StalePlan::Refuse});
     emit finished(outcome);
     readState();
 }

@@ -30,7 +30,7 @@ public:
     void closeSession();
     void readState();
     void plan(const retort::MigrationRequest &request);
-    void run(const retort::MigrationRequest &request);
+    void run(const retort::Plan &plan);
     // The journal's rows, for the details pane's "applied by".
     void readJournal();
 
@@ -50,7 +50,7 @@ signals:
     void sessionFailed(const retort::RunError &error);
     void stateRead(const retort::CurrentState &state);
     void stateFailed(const retort::RunError &error);
-    void planned(const retort::MigrationRequest &request, const retort::Plan &plan);
+    void planned(const retort::ReviewedPlan &reviewed);
     void planFailed(const retort::MigrationRequest &request, const retort::RunError &error);
     void stepStarted(int index, int count, const retort::PlanStep &step);
     void stepFinished(int index, int count, const retort::PlanStep &step, qint64 elapsedMs);

@@ -5,6 +5,8 @@ namespace retort::ui {
 void registerRunMetaTypes()
 {
     qRegisterMetaType<retort::Plan>();
+    qRegisterMetaType<retort::ReviewedPlan>();
+    qRegisterMetaType<retort::PlanReview>();
     qRegisterMetaType<retort::PlanStep>();
     qRegisterMetaType<retort::RunError>();
     qRegisterMetaType<retort::CurrentState>();

@@ -9,6 +9,8 @@
 #include <QMetaType>
 
 Q_DECLARE_METATYPE(retort::Plan)
+Q_DECLARE_METATYPE(retort::ReviewedPlan)
+Q_DECLARE_METATYPE(retort::PlanReview)
 Q_DECLARE_METATYPE(retort::PlanStep)
 Q_DECLARE_METATYPE(retort::RunError)
 Q_DECLARE_METATYPE(retort::CurrentState)

@@ -80,10 +80,10 @@ void RunPanel::follow(MigrationController *controller)
         if (!busy)
             setBusy(false);
     });
-    connect(controller, &MigrationController::runStarted, this, [this](const PlanSummary &summary) {
-        appendLog(summary.title());
-        appendLog(summary.versionChange);
-        startRun(summary.title(), int(summary.steps.size()));
+    connect(controller, &MigrationController::runStarted, this, [this](const PlanReview &review) {
+        appendLog(review.title);
+        appendLog(review.versionChange);
+        startRun(review.title, int(review.steps.size()));
         setBusy(true, true);
         emit runShown();
     });
