@@ -53,7 +53,6 @@ private slots:
     void slowStepKeepsTheEventLoopTurning();
     void failingStepShowsTheErrorAndKeepsThePreviousRevision();
     void actionsExplainWhyTheyAreDisabled();
-    void tenThousandRevisionsScroll();
     void screenshots_data();
     void screenshots();
     void screenshotMidRun();
@@ -258,47 +257,6 @@ void TestMainWindow::actionsExplainWhyTheyAreDisabled()
     QAction *downgrade = window.action(QStringLiteral("downgradeOne"));
     QVERIFY(!downgrade->isEnabled());
     QVERIFY(downgrade->toolTip().contains(QLatin1String("base")));
-}
-
-void TestMainWindow::tenThousandRevisionsScroll()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    // A long line with a side branch every 50 revisions, merged back 10 revisions later.
-    QList<TestRevision> revisions;
-    const int count = 10000;
-    const auto id = [](int i) { return QStringLiteral("r%1").arg(i, 11, 10, QLatin1Char('0')); };
-    for (int i = 0; i < count; ++i) {
-        QString parent = i == 0 ? QString() : id(i - 1);
-        if (i % 50 == 10 && i > 50)
-            parent += QStringLiteral(", ") + id(i - 15);
-        revisions.append({id(i), parent, QStringLiteral("SELECT 1;")});
-    }
-    writeProject(dir.path(), revisions);
-
-    MainWindow window;
-    QElapsedTimer timer;
-    timer.start();
-    window.openProject(dir.path(), sqliteUrl(dir));
-    const qint64 openMs = timer.elapsed();
-    QCOMPARE(window.graphModel()->rowCount(), count);
-    window.resize(1200, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-
-    QTreeView *view = window.graphView();
-    timer.restart();
-    int frames = 0;
-    for (int value = 0; value <= view->verticalScrollBar()->maximum();
-         value += qMax(1, view->verticalScrollBar()->maximum() / 200)) {
-        view->verticalScrollBar()->setValue(value);
-        view->viewport()->repaint();
-        ++frames;
-    }
-    const qint64 scrollMs = timer.elapsed();
-    qInfo("10000 revisions: open %lld ms, %d repaints while scrolling in %lld ms", openMs, frames, scrollMs);
-    // Smooth: a repaint of a screenful well under a frame at 30 Hz even in a debug build.
-    QVERIFY2(scrollMs / qMax(1, frames) < 33, "scrolling repaints are too slow");
 }
 
 void TestMainWindow::downgradeConfirmationListsStepsDestructiveStatementsAndBackup()

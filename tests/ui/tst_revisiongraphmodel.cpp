@@ -8,6 +8,7 @@
 #include "graph/RevisionGraphModel.h"
 #include "run/MigrationController.h"
 
+#include "../core/layout/LaneChecks.h"
 #include "layout/LaneLayout.h"
 
 #include <QDirIterator>
@@ -16,6 +17,7 @@
 
 using namespace retort;
 using namespace retort::ui;
+using namespace retort::test;
 using namespace Qt::StringLiterals;
 
 class TestRevisionGraphModel : public QObject
@@ -31,13 +33,9 @@ private slots:
     void appliedStateFollowsTheDatabase();
     void filterMatchesIdPrefixMessageAndLabel_data();
     void filterMatchesIdPrefixMessageAndLabel();
-    void filteredLayoutJoinsNearestVisibleAncestors_data();
-    void filteredLayoutJoinsNearestVisibleAncestors();
     void filteredRowsKeepEdgesToVisibleRows_data();
     void filteredRowsKeepEdgesToVisibleRows();
     void filteredLayoutFollowsFilterChanges();
-    void filteredLayoutOfTenThousandRows_data();
-    void filteredLayoutOfTenThousandRows();
     void problemsNameFileAndLine();
 
 private:
@@ -190,126 +188,6 @@ void TestRevisionGraphModel::filterMatchesIdPrefixMessageAndLabel()
     QCOMPARE(proxy.rowCount(), model.rowCount());
 }
 
-// A graph written as rows (newest first): each row's parents, and its dependencies, as row indices.
-using RowEdges = QList<QList<int>>;
-// Per visible row, its edges in the filtered layout: "target" or "target~" (passes hidden rows),
-// with a "d" prefix for a depends_on edge; sorted.
-using EdgeTexts = QList<QStringList>;
-
-namespace {
-
-QList<LayoutNode> layoutNodes(const RowEdges &parents, const RowEdges &dependencies)
-{
-    QList<LayoutNode> nodes;
-    for (int row = 0; row < parents.size(); ++row) {
-        LayoutNode node;
-        node.id = QString::number(row);
-        node.parents = parents.at(row);
-        node.dependencies = dependencies.value(row);
-        nodes.append(node);
-    }
-    return nodes;
-}
-
-// The edges a row's node starts, as the test data writes them.
-QStringList startedEdges(const LaneRow &row, const QList<bool> &skipping)
-{
-    QStringList edges;
-    for (qsizetype i = 0; i < row.segments.size(); ++i) {
-        const LaneSegment &s = row.segments.at(i);
-        if (s.type != LaneSegment::Type::Starting)
-            continue;
-        edges.append((s.kind == EdgeKind::Dependency ? QStringLiteral("d") : QString()) + QString::number(s.targetRow)
-                     + (skipping.value(i) ? QStringLiteral("~") : QString()));
-    }
-    edges.sort();
-    return edges;
-}
-
-// Every segment leads to a visible row below; what leaves a row's bottom border arrives at the
-// next row's top border in the same lane; an edge ends only in its target's node.
-void verifyLanesConnect(const QList<LaneRow> &rows, const QList<QList<bool>> &skipping)
-{
-    QCOMPARE(skipping.size(), rows.size());
-    for (int r = 0; r < rows.size(); ++r) {
-        const LaneRow &row = rows.at(r);
-        QCOMPARE(skipping.at(r).size(), row.segments.size());
-        for (const LaneSegment &s : row.segments) {
-            QVERIFY2(s.targetRow >= r && s.targetRow < rows.size(), qPrintable(QString::number(r)));
-            if (s.type == LaneSegment::Type::Ending) {
-                QCOMPARE(s.targetRow, r);
-                QCOMPARE(s.toLane, row.lane);
-                continue;
-            }
-            QVERIFY(s.targetRow > r);
-            // The bottom end continues (or ends) in the next row, same lane, same target.
-            const LaneRow &next = rows.at(r + 1);
-            const bool continues = std::any_of(next.segments.cbegin(), next.segments.cend(), [&](const LaneSegment &o) {
-                return o.type != LaneSegment::Type::Starting && o.fromLane == s.toLane && o.targetRow == s.targetRow
-                       && o.kind == s.kind;
-            });
-            QVERIFY2(continues, qPrintable(QStringLiteral("row %1 lane %2").arg(r).arg(s.toLane)));
-        }
-    }
-}
-
-} // namespace
-
-void TestRevisionGraphModel::filteredLayoutJoinsNearestVisibleAncestors_data()
-{
-    QTest::addColumn<RowEdges>("parents");
-    QTest::addColumn<RowEdges>("dependencies");
-    QTest::addColumn<QList<int>>("visible");
-    QTest::addColumn<EdgeTexts>("expected");
-    const RowEdges chain = {{1}, {2}, {3}, {}};
-    QTest::newRow("chain, all visible") << chain << RowEdges{} << QList<int>{0, 1, 2, 3}
-                                        << EdgeTexts{{u"1"_s}, {u"2"_s}, {u"3"_s}, {}};
-    QTest::newRow("chain, hidden middle") << chain << RowEdges{} << QList<int>{0, 2, 3}
-                                          << EdgeTexts{{u"1~"_s}, {u"2"_s}, {}};
-    QTest::newRow("chain, only the ends") << chain << RowEdges{} << QList<int>{0, 3}
-                                          << EdgeTexts{{u"1~"_s}, {}};
-    QTest::newRow("chain, hidden head and base") << chain << RowEdges{} << QList<int>{1, 2}
-                                                 << EdgeTexts{{u"1"_s}, {}};
-    // 0 merges 1 and 2, which both come from 3.
-    const RowEdges diamond = {{1, 2}, {3}, {3}, {}};
-    QTest::newRow("merge, one parent hidden") << diamond << RowEdges{} << QList<int>{0, 1, 3}
-                                              << EdgeTexts{{u"1"_s, u"2~"_s}, {u"2"_s}, {}};
-    QTest::newRow("merge, both parents hidden") << diamond << RowEdges{} << QList<int>{0, 3}
-                                                << EdgeTexts{{u"1~"_s}, {}};
-    // 0 merges 1 and 3; 1 (hidden) reaches 3 too: the direct edge wins, drawn once.
-    QTest::newRow("direct edge wins over a skipping one")
-        << RowEdges{{1, 3}, {2}, {3}, {}} << RowEdges{} << QList<int>{0, 3} << EdgeTexts{{u"1"_s}, {}};
-    // Two heads over a hidden branch point: both reach the base through it.
-    QTest::newRow("hidden branch point")
-        << RowEdges{{2}, {2}, {3}, {}} << RowEdges{} << QList<int>{0, 1, 3}
-        << EdgeTexts{{u"2~"_s}, {u"2~"_s}, {}};
-    // A hidden merge: its child reaches both of its parents.
-    QTest::newRow("hidden merge")
-        << RowEdges{{1}, {2, 3}, {4}, {4}, {}} << RowEdges{} << QList<int>{0, 2, 3, 4}
-        << EdgeTexts{{u"1~"_s, u"2~"_s}, {u"3"_s}, {u"3"_s}, {}};
-    // depends_on a hidden revision leads to that revision's nearest visible ancestor.
-    QTest::newRow("dependency through a hidden revision")
-        << RowEdges{{1}, {3}, {3}, {}} << RowEdges{{2}} << QList<int>{0, 1, 3}
-        << EdgeTexts{{u"1"_s, u"d2~"_s}, {u"2"_s}, {}};
-    QTest::newRow("nothing visible") << chain << RowEdges{} << QList<int>{} << EdgeTexts{};
-}
-
-void TestRevisionGraphModel::filteredLayoutJoinsNearestVisibleAncestors()
-{
-    QFETCH(RowEdges, parents);
-    QFETCH(RowEdges, dependencies);
-    QFETCH(QList<int>, visible);
-    QFETCH(EdgeTexts, expected);
-    const FilteredLayout layout =
-        FilteredLayout::compute(layoutNodes(parents, dependencies), std::vector<int>(visible.cbegin(), visible.cend()));
-    QCOMPARE(layout.rows.size(), visible.size());
-    EdgeTexts edges;
-    for (int r = 0; r < layout.rows.size(); ++r)
-        edges.append(startedEdges(layout.rows.at(r), layout.skipping.at(r)));
-    QCOMPARE(edges, expected);
-    verifyLanesConnect(layout.rows, layout.skipping);
-    QCOMPARE(layout.maxLaneCount, LaneLayout::maxLaneCount(layout.rows));
-}
 
 void TestRevisionGraphModel::filteredRowsKeepEdgesToVisibleRows_data()
 {
@@ -408,44 +286,6 @@ void TestRevisionGraphModel::filteredLayoutFollowsFilterChanges()
     model.setSnapshot(ProjectSnapshot::load(demoDirectory(), QDir::currentPath()));
     QCOMPARE(proxy.rowCount(), 2);
     QCOMPARE(rowAt(1).segments.size(), 1); // the edge ending in the older one
-}
-
-void TestRevisionGraphModel::filteredLayoutOfTenThousandRows_data()
-{
-    QTest::addColumn<int>("every"); // one row in `every` stays visible
-    QTest::newRow("a third of the rows") << 3;
-    QTest::newRow("one row in a hundred") << 100;
-    QTest::newRow("one row in five thousand") << 5000;
-}
-
-// Recomputed per keystroke: QBENCHMARK reports the time (measured, not asserted); the layout
-// must hold together at this size too.
-void TestRevisionGraphModel::filteredLayoutOfTenThousandRows()
-{
-    QFETCH(int, every);
-    const int n = 10000;
-    RowEdges parents(n);
-    RowEdges dependencies(n);
-    for (int row = 0; row + 1 < n; ++row) {
-        parents[row].append(row + 1);
-        if (row % 7 == 0 && row + 5 < n)
-            parents[row].append(row + 5); // a merge of a short branch
-        if (row % 13 == 0 && row + 20 < n)
-            dependencies[row].append(row + 20);
-    }
-    const QList<LayoutNode> nodes = layoutNodes(parents, dependencies);
-    std::vector<int> visible;
-    for (int row = 0; row < n; row += every)
-        visible.push_back(row);
-    FilteredLayout layout;
-    QBENCHMARK {
-        layout = FilteredLayout::compute(nodes, visible);
-    }
-    QCOMPARE(layout.rows.size(), qsizetype(visible.size()));
-    verifyLanesConnect(layout.rows, layout.skipping);
-    // A chain with hidden rows between every visible pair: each row but the last has an edge on.
-    for (int r = 0; r + 1 < layout.rows.size(); ++r)
-        QVERIFY(!startedEdges(layout.rows.at(r), layout.skipping.at(r)).isEmpty());
 }
 
 void TestRevisionGraphModel::problemsNameFileAndLine()
