@@ -9,6 +9,7 @@
 #include "RetortVersion.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -21,6 +22,8 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     const Invocation invocation = parseCommandLine(arguments);
+    if (invocation.has(QStringLiteral("debug")))
+        QLoggingCategory::setFilterRules(QStringLiteral("retort.*.debug=true"));
 
     QTextStream out(stdout);
     QTextStream err(stderr);

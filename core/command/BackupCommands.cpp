@@ -1,5 +1,6 @@
 #include "BackupCommands.h"
 
+#include "Logging.h"
 #include "RetortVersion.h"
 #include "backup/BackupFiles.h"
 #include "backup/PostgresDump.h"
@@ -192,6 +193,8 @@ std::variant<BackupOutcome, RunError> backupCommand(DatabaseSession &session, co
         return error(QStringLiteral("BackupFailed"), *problem, session);
     }
     outcome.pruned = BackupFiles::prune(directory, info.source, policy.keep);
+    qCDebug(lcBackup) << "backed up to" << outcome.info.path << outcome.info.size << "bytes: copy" << outcome.copyMs
+                      << "ms, verify" << outcome.verifyMs << "ms, checksum" << outcome.checksumMs << "ms";
     return outcome;
 }
 
@@ -257,6 +260,7 @@ std::variant<RestoreOutcome, RunError> restoreCommand(DatabaseSession &session, 
     if (!heads)
         return RunError::fromDb(heads.error());
     outcome.headsAfter = *heads;
+    qCDebug(lcBackup) << "restored" << outcome.info.path << "; the database is at" << outcome.headsAfter;
     return outcome;
 }
 

@@ -1,5 +1,7 @@
 #include "Connection.h"
 
+#include "Logging.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -122,8 +124,21 @@ QSqlDatabase Connection::database() const
     return QSqlDatabase::database(m_name, false);
 }
 
+namespace {
+
+// The statement's first words, for the log: a script's literals (a password in ALTER ROLE, say)
+// stay out of it.
+QString leadOf(const QString &sql)
+{
+    const QStringList words = sql.simplified().split(QLatin1Char(' '));
+    return words.mid(0, 2).join(QLatin1Char(' ')) + u" ... (%1 characters)"_s.arg(sql.size());
+}
+
+} // namespace
+
 std::optional<DbError> Connection::execute(const QString &sql)
 {
+    qCDebug(lcDb) << m_name << "execute" << leadOf(sql);
     QSqlQuery query(database());
     if (!query.exec(sql))
         return error(u"StatementFailed"_s, u"The statement failed"_s, query.lastError(), sql);
@@ -132,6 +147,7 @@ std::optional<DbError> Connection::execute(const QString &sql)
 
 DbResult<int> Connection::executeCounting(const QString &sql)
 {
+    qCDebug(lcDb) << m_name << "execute" << leadOf(sql);
     QSqlQuery query(database());
     if (!query.exec(sql))
         return error(u"StatementFailed"_s, u"The statement failed"_s, query.lastError(), sql);

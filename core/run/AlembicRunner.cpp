@@ -1,6 +1,7 @@
 #include "AlembicRunner.h"
 
 #include "AlembicOutputParser.h"
+#include "Logging.h"
 #include "SecretMask.h"
 
 #include <QElapsedTimer>
@@ -48,6 +49,52 @@ private:
 
 } // namespace
 
+namespace {
+
+// The child's environment: the URL only as DATABASE_URL (never on its command line), and Python
+// told not to hold its output back in a pipe buffer, so progress arrives line by line.
+QProcessEnvironment childEnvironment(const AlembicRunOptions &options)
+{
+    QProcessEnvironment env = options.environment.isEmpty() ? QProcessEnvironment::systemEnvironment()
+                                                            : options.environment;
+    if (!options.databaseUrl.isEmpty())
+        env.insert(u"DATABASE_URL"_s, options.databaseUrl);
+    env.insert(u"PYTHONUNBUFFERED"_s, u"1"_s);
+    env.insert(u"PYTHONIOENCODING"_s, u"utf-8"_s);
+    return env;
+}
+
+// What the process's end means, once it has ended and the parser has read all of its output.
+void classify(AlembicRunResult &result, const QProcess &process, const AlembicOutputParser &parser,
+              const AlembicRunner::Stop stop, std::chrono::milliseconds timeout)
+{
+    result.crashed = process.exitStatus() == QProcess::CrashExit;
+    result.exitCode = result.crashed ? -1 : process.exitCode();
+    result.exceptionLine = parser.exceptionLine();
+    result.errorLine = parser.errorLine();
+    result.scriptPath = parser.scriptPath();
+    result.scriptLine = parser.scriptLine();
+
+    if (stop == AlembicRunner::Stop::Cancelled)
+        result.status = AlembicRunResult::Status::Cancelled;
+    else if (stop == AlembicRunner::Stop::TimedOut)
+        result.status = AlembicRunResult::Status::TimedOut;
+    else if (result.crashed)
+        result.status = AlembicRunResult::Status::Crashed;
+    else if (result.exitCode != 0)
+        result.status = AlembicRunResult::Status::Failed;
+    else
+        result.status = AlembicRunResult::Status::Succeeded;
+
+    if (stop == AlembicRunner::Stop::TimedOut)
+        result.message = u"no result after %1 ms"_s.arg(timeout.count());
+    // Alembic announces a step before running it, so the last one seen is the one in flight.
+    if (!result.succeeded() && !result.steps.isEmpty())
+        result.failedRevision = result.steps.last().revision();
+}
+
+} // namespace
+
 AlembicRunResult AlembicRunner::run(const AlembicCommand &command, const AlembicAction &action,
                                     const AlembicRunOptions &options)
 {
@@ -64,24 +111,15 @@ AlembicRunResult AlembicRunner::run(const AlembicCommand &command, const Alembic
         return result;
     }
 
-    const QStringList secrets = SecretMask::passwordsOf(options.databaseUrl);
-    QProcessEnvironment env = options.environment.isEmpty()
-        ? QProcessEnvironment::systemEnvironment()
-        : options.environment;
-    if (!options.databaseUrl.isEmpty())
-        env.insert(u"DATABASE_URL"_s, options.databaseUrl);
-    // Line-by-line progress needs Python not to hold its output back in a pipe buffer.
-    env.insert(u"PYTHONUNBUFFERED"_s, u"1"_s);
-    env.insert(u"PYTHONIOENCODING"_s, u"utf-8"_s);
-
     QProcess process;
     process.setProgram(command.program);
     process.setArguments(result.arguments);
     process.setWorkingDirectory(command.workingDirectory);
-    process.setProcessEnvironment(env);
+    process.setProcessEnvironment(childEnvironment(options));
     process.setProcessChannelMode(QProcess::SeparateChannels);
     process.setStandardInputFile(QProcess::nullDevice()); // nothing may wait for a person
 
+    qCDebug(lcRun) << "starting" << result.commandLine << "in" << command.workingDirectory;
     QElapsedTimer clock;
     clock.start();
     process.start();
@@ -94,6 +132,7 @@ AlembicRunResult AlembicRunner::run(const AlembicCommand &command, const Alembic
     if (options.onStarted)
         options.onStarted(process);
 
+    const QStringList secrets = SecretMask::passwordsOf(options.databaseUrl);
     AlembicOutputParser parser(options.knownRevisions);
     LineBuffer outLines;
     LineBuffer errLines;
@@ -110,15 +149,27 @@ AlembicRunResult AlembicRunner::run(const AlembicCommand &command, const Alembic
                 options.onStep(*step);
         }
     };
-    auto drain = [&](bool flush) {
+    const auto drain = [&](bool flush) {
         for (const QString &l : outLines.take(process.readAllStandardOutput(), flush))
             handle(l, false);
         for (const QString &l : errLines.take(process.readAllStandardError(), flush))
             handle(l, true);
     };
 
-    bool cancelled = false;
-    bool timedOut = false;
+    const Stop stop = superviseUntilFinished(process, options, clock, drain);
+    drain(true);
+    result.elapsedMs = clock.elapsed();
+    classify(result, process, parser, stop, options.timeout);
+    qCDebug(lcRun) << result.commandLine << "ended with exit code" << result.exitCode << "status"
+                   << int(result.status) << "after" << result.elapsedMs << "ms," << result.steps.size() << "steps seen";
+    return result;
+}
+
+AlembicRunner::Stop AlembicRunner::superviseUntilFinished(QProcess &process, const AlembicRunOptions &options,
+                                                          const QElapsedTimer &clock,
+                                                          const std::function<void(bool)> &drain)
+{
+    Stop stop = Stop::Finished;
     bool killed = false;
     QElapsedTimer sinceTerminate;
     // waitForFinished() keeps reading the pipes while it waits, so short waits give both
@@ -130,43 +181,16 @@ AlembicRunResult AlembicRunner::run(const AlembicCommand &command, const Alembic
         const bool stopWanted = m_cancel.load()
             || (options.timeout.count() > 0 && clock.elapsed() > options.timeout.count());
         if (stopWanted && !sinceTerminate.isValid()) {
-            cancelled = m_cancel.load();
-            timedOut = !cancelled;
+            stop = m_cancel.load() ? Stop::Cancelled : Stop::TimedOut;
+            qCDebug(lcRun) << "stopping the Alembic command:" << (stop == Stop::Cancelled ? "cancelled" : "timed out");
             process.terminate();
             sinceTerminate.start();
-        } else if (sinceTerminate.isValid() && !killed
-                   && sinceTerminate.elapsed() > options.killGrace.count()) {
+        } else if (sinceTerminate.isValid() && !killed && sinceTerminate.elapsed() > options.killGrace.count()) {
             process.kill();
             killed = true;
         }
     }
-    drain(true);
-    result.elapsedMs = clock.elapsed();
-
-    result.crashed = process.exitStatus() == QProcess::CrashExit;
-    result.exitCode = result.crashed ? -1 : process.exitCode();
-    result.exceptionLine = parser.exceptionLine();
-    result.errorLine = parser.errorLine();
-    result.scriptPath = parser.scriptPath();
-    result.scriptLine = parser.scriptLine();
-
-    if (cancelled)
-        result.status = AlembicRunResult::Status::Cancelled;
-    else if (timedOut)
-        result.status = AlembicRunResult::Status::TimedOut;
-    else if (result.crashed)
-        result.status = AlembicRunResult::Status::Crashed;
-    else if (result.exitCode != 0)
-        result.status = AlembicRunResult::Status::Failed;
-    else
-        result.status = AlembicRunResult::Status::Succeeded;
-
-    if (timedOut)
-        result.message = u"no result after %1 ms"_s.arg(options.timeout.count());
-    // Alembic announces a step before running it, so the last one seen is the one in flight.
-    if (!result.succeeded() && !result.steps.isEmpty())
-        result.failedRevision = result.steps.last().revision();
-    return result;
+    return stop;
 }
 
 } // namespace retort

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <functional>
 
+class QElapsedTimer;
 class QProcess;
 
 namespace retort {
@@ -53,7 +54,15 @@ public:
     // Stops the run in progress; a run started afterwards is not affected.
     void cancel() { m_cancel.store(true); }
 
+    // How the wait for the child ended.
+    enum class Stop { Finished, Cancelled, TimedOut };
+
 private:
+    // Waits for the child, reading its output through `drain`; terminates it on cancel() or the
+    // timeout, and kills it when it outlives the grace period.
+    Stop superviseUntilFinished(QProcess &process, const AlembicRunOptions &options, const QElapsedTimer &clock,
+                                const std::function<void(bool)> &drain);
+
     std::atomic<bool> m_cancel{false};
 };
 

@@ -1,5 +1,7 @@
 #include "MigrationRunner.h"
 
+#include "Logging.h"
+
 #include "AlembicRunner.h"
 #include "Journal.h"
 #include "MigrationPlanning.h"
@@ -65,7 +67,10 @@ RunOutcome MigrationRunner::run(const Plan &plan, RunObserver &observer)
         return outcome;
     }
     outcome.headsBefore = sorted(*heads);
+    qCDebug(lcRun) << plan.request.verb() << plan.request.targets << ":" << plan.steps.size() << "steps planned from"
+                   << plan.databaseHeads << "; the database is at" << outcome.headsBefore;
     if (auto error = confirmPlan(outcome.headsBefore, observer, outcome)) {
+        qCDebug(lcRun) << "not run:" << error->kind << error->message;
         outcome.error = std::move(error);
         outcome.headsAfter = outcome.headsBefore;
         return outcome;
@@ -173,6 +178,8 @@ void MigrationRunner::runNative(RunObserver &observer, RunOutcome &outcome)
         const RevIndex index = step.stamp ? -1 : m_map.indexOf(step.revision);
         const Revision *revision = index >= 0 ? &m_map.revision(index) : nullptr;
         const StepExecutor::Outcome result = executor.run(step, expected, revision, purge, createTables);
+        qCDebug(lcRun) << "step" << i + 1 << "of" << count << describeStep(step) << "status" << int(result.status)
+                       << "in" << result.elapsedMs << "ms";
 
         if (result.status == StepExecutor::Outcome::Status::Conflict) {
             if (m_options.onStale == StalePlan::Refuse) {

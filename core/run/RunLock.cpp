@@ -1,5 +1,7 @@
 #include "RunLock.h"
 
+#include "Logging.h"
+
 #include "db/Connection.h"
 
 #include <QCryptographicHash>
@@ -42,6 +44,7 @@ std::optional<RunError> RunLock::acquire(std::chrono::milliseconds wait)
     const QString sql = m_connection.dialect().tryLockStatement(m_key);
     if (sql.isEmpty())
         return std::nullopt; // SQLite: steps lock themselves
+    qCDebug(lcRun) << "taking the run lock" << m_key << "waiting up to" << wait.count() << "ms";
     const QDeadlineTimer deadline(wait);
     for (;;) {
         QSqlQuery query(m_connection.database());

@@ -1,5 +1,7 @@
 #include "ScriptDirectory.h"
 
+#include "Logging.h"
+
 #include "PythonRevisionReader.h"
 #include "SqlRevisionReader.h"
 
@@ -137,6 +139,8 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
         indexOfId.insert(revision->id, result.revisions.size());
         result.revisions.append(std::move(*revision));
     }
+    qCDebug(lcScript) << "read" << result.revisions.size() << "revisions from" << result.files.size() << "files in"
+                      << locations << "with" << result.problems.size() << "problems";
     return result;
 }
 

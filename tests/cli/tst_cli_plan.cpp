@@ -53,6 +53,7 @@ private slots:
     void applyRefusesABadFile_data();
     void applyRefusesABadFile();
     void dryRunPrintsTheReview();
+    void debugTracesTheRun();
 };
 
 void TestCliPlan::planFileHoldsWhatApplyNeeds()
@@ -227,6 +228,22 @@ void TestCliPlan::dryRunPrintsTheReview()
     // The DROP TABLE of ccc3's downgrade, with its file and line (line 9 of the generated file).
     QVERIFY2(dry.out.contains(u"1 statement(s) can lose data"_s), qPrintable(dry.out));
     QVERIFY2(dry.out.contains(p.file(u"ccc3"_s) + u":9: DROP TABLE (ccc3)"_s), qPrintable(dry.out));
+    QCOMPARE(p.rows(), QStringList{u"ccc3"_s});
+}
+
+// --debug turns on core's logging categories; without it, none of their lines appear.
+void TestCliPlan::debugTracesTheRun()
+{
+    NativeProject p;
+    QVERIFY(threeSteps(p));
+    const CliResult quiet = p.retort({u"upgrade"_s, u"aaa1"_s});
+    QVERIFY2(quiet.exitCode == 0, qPrintable(describe(quiet)));
+    QVERIFY2(!quiet.err.contains(u"retort.run:"_s), qPrintable(quiet.err));
+    const CliResult traced = p.retort({u"--debug"_s, u"upgrade"_s});
+    QVERIFY2(traced.exitCode == 0, qPrintable(describe(traced)));
+    for (const QString &category : {u"retort.script:"_s, u"retort.db:"_s, u"retort.run:"_s})
+        QVERIFY2(traced.err.contains(category), qPrintable(category + u"\n"_s + traced.err));
+    QVERIFY2(traced.err.contains(u"2 steps planned from QList(\"aaa1\")"_s), qPrintable(traced.err));
     QCOMPARE(p.rows(), QStringList{u"ccc3"_s});
 }
 

@@ -1,6 +1,7 @@
 #include "MigrationController.h"
 
 #include "MigrationWorker.h"
+#include "UiLogging.h"
 
 namespace retort::ui {
 
@@ -88,6 +89,7 @@ void MigrationController::request(const MigrationRequest &request)
     if (m_busy)
         return;
     setBusy(true);
+    qCDebug(lcUi) << "planning" << request.verb() << request.targets;
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, request] { worker->plan(request); });
 }
 
@@ -108,6 +110,7 @@ void MigrationController::onPlanned(const ReviewedPlan &reviewed)
         emit declined();
         return;
     }
+    qCDebug(lcUi) << "confirmed:" << review.title << "from" << plan.databaseHeads;
     emit runStarted(review);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, plan] { worker->run(plan); });
 }
@@ -126,6 +129,7 @@ void MigrationController::onRunFinished(const RunOutcome &outcome)
     readJournal();
     if (!replan)
         return;
+    qCDebug(lcUi) << "stale plan, planning again:" << outcome.error->message;
     emit logLine(tr("Not run: %1. Planning again.").arg(outcome.error->message));
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, request = outcome.plan.request] { worker->plan(request); });
 }
