@@ -15,7 +15,9 @@
 namespace retort {
 
 FirstPaintProbe::FirstPaintProbe(ui::MainWindow &window, bool waitForState)
-    : QObject(&window), m_window(window), m_waitForState(waitForState)
+    : QObject(&window)
+    , m_window(window)
+    , m_waitForState(waitForState)
 {
     window.graphView()->viewport()->installEventFilter(this);
     auto *controller = window.controller();

@@ -6,12 +6,10 @@
 #include "RetortVersion.h"
 #include "db/SqliteFile.h"
 
-
 #include <QApplication>
 #include <QDir>
 #include <QMessageBox>
 #include <QStandardPaths>
-
 
 namespace {
 
@@ -24,8 +22,6 @@ QString demoProjectDirectory()
         return QDir(installed).canonicalPath();
     return QStringLiteral(RETORT_DEMO_SOURCE_DIR);
 }
-
-
 
 } // namespace
 

@@ -7,12 +7,18 @@ namespace retort {
 
 // A value or the error explaining why there is none (a small std::expected, which C++20 lacks).
 // Each layer names its own: Result<T> carries a GraphError, DbResult<T> a DbError.
-template<typename T, typename E>
+template <typename T, typename E>
 class Expected
 {
 public:
-    Expected(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-    Expected(E error) : m_state(std::in_place_index<1>, std::move(error)) {}
+    Expected(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    {
+    }
+    Expected(E error)
+        : m_state(std::in_place_index<1>, std::move(error))
+    {
+    }
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }

@@ -12,11 +12,11 @@ struct Problem
     enum class Severity { Warning, Error };
 
     Severity severity = Severity::Error;
-    QString kind;     // stable machine-readable name, e.g. "ParseError", "DuplicateRevision"
-    QString path;     // file the problem is in; empty when it is not tied to a file
-    int line = 0;     // 1-based; 0 when unknown
+    QString kind; // stable machine-readable name, e.g. "ParseError", "DuplicateRevision"
+    QString path; // file the problem is in; empty when it is not tied to a file
+    int line = 0; // 1-based; 0 when unknown
     QString revision; // revision id concerned, when known
-    QString message;  // one sentence for a person, saying what is wrong and what to do
+    QString message; // one sentence for a person, saying what is wrong and what to do
 
     // "path:line: message" (or the parts that are known), as compilers print it.
     QString toString() const;

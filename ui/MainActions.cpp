@@ -21,7 +21,8 @@ struct Definition
 
 } // namespace
 
-MainActions::MainActions(QMainWindow *window) : QObject(window)
+MainActions::MainActions(QMainWindow *window)
+    : QObject(window)
 {
     const QList<Definition> definitions = {
         {Open, "open", QT_TR_NOOP("&Open Folder…"), QKeySequence::Open, QT_TR_NOOP("Open a migrations folder")},
@@ -100,10 +101,14 @@ void MainActions::install(QMainWindow *window, QWidget *urlEditor)
     // Short toolbar words, so every button fits next to the URL box on a laptop screen; menus
     // and tooltips keep the full names.
     const QList<std::pair<Id, QString>> toolbarTexts = {
-        {UpgradeHead, tr("To Head")},      {UpgradeOne, tr("Step Up")},
-        {UpgradeSelected, tr("Up to Selected")}, {DowngradeOne, tr("Step Down")},
-        {DowngradeSelected, tr("Down to Selected")}, {StampSelected, tr("Stamp")},
-        {BackupNow, tr("Backup")},         {Restore, tr("Restore…")},
+        {UpgradeHead, tr("To Head")},
+        {UpgradeOne, tr("Step Up")},
+        {UpgradeSelected, tr("Up to Selected")},
+        {DowngradeOne, tr("Step Down")},
+        {DowngradeSelected, tr("Down to Selected")},
+        {StampSelected, tr("Stamp")},
+        {BackupNow, tr("Backup")},
+        {Restore, tr("Restore…")},
     };
     for (const auto &[id, text] : toolbarTexts)
         action(id)->setIconText(text);
@@ -119,8 +124,8 @@ void MainActions::update(const ActionState &state)
     for (int id = 0; id < IdCount; ++id) {
         const QString reason = unavailableReason(Id(id), state);
         m_actions[id]->setEnabled(reason.isEmpty());
-        m_actions[id]->setToolTip(reason.isEmpty() ? m_tips[id]
-                                                   : m_tips[id] + QLatin1Char('\n') + tr("Unavailable: %1").arg(reason));
+        m_actions[id]->setToolTip(
+            reason.isEmpty() ? m_tips[id] : m_tips[id] + QLatin1Char('\n') + tr("Unavailable: %1").arg(reason));
     }
 }
 
@@ -171,7 +176,7 @@ QString MainActions::unavailableReason(Id id, const ActionState &state)
         if (state.selected == Selected::None)
             return noSelection;
         return state.stateKnown && state.selected != Selected::Pending ? tr("The selected revision is already applied.")
-                                                                        : QString();
+                                                                       : QString();
     case DowngradeOne:
         return state.stateKnown && state.databaseHeads == 0 ? tr("The database is at base.") : QString();
     case DowngradeSelected:

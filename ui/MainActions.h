@@ -21,10 +21,10 @@ struct ActionState
     bool project = false;
     bool connected = false;
     bool busy = false;
-    bool stateKnown = false;  // the version table has been read
-    int pending = 0;          // revisions not applied yet (when stateKnown)
-    int databaseHeads = 0;    // rows in the version table (when stateKnown)
-    int projectHeads = 1;     // heads of the revision graph (`alembic heads`)
+    bool stateKnown = false; // the version table has been read
+    int pending = 0; // revisions not applied yet (when stateKnown)
+    int databaseHeads = 0; // rows in the version table (when stateKnown)
+    int projectHeads = 1; // heads of the revision graph (`alembic heads`)
     Selected selected = Selected::None;
     QString mergeUnavailable; // why Merge Heads cannot run (core's words); empty when it can
 };

@@ -11,8 +11,8 @@
 #include "graph/RevisionFilterProxy.h"
 #include "graph/RevisionGraphDelegate.h"
 #include "graph/RevisionGraphModel.h"
-#include "project/RecentProjects.h"
 #include "project/DatabaseChooser.h"
+#include "project/RecentProjects.h"
 #include "project/UrlChoices.h"
 #include "run/DatabaseStatus.h"
 #include "run/RunPanel.h"
@@ -371,8 +371,8 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::exportGraphDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Graph"), QString(),
-                                                      tr("SVG image (*.svg);;PNG image (*.png)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Graph"), QString(), tr("SVG image (*.svg);;PNG image (*.png)"));
     if (path.isEmpty())
         return;
     QString error;

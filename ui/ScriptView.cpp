@@ -25,8 +25,7 @@ ScriptView::ScriptView(QWidget *parent)
 void ScriptView::showScript(const QString &text, const QString &fileName)
 {
     const QString suffix = QFileInfo(fileName).suffix().toLower();
-    m_lexer->setLanguage(suffix == QLatin1String("sql") ? QStringLiteral("SQL")
-                                                        : QStringLiteral("Python"));
+    m_lexer->setLanguage(suffix == QLatin1String("sql") ? QStringLiteral("SQL") : QStringLiteral("Python"));
     setReadOnly(false);
     setText(text);
     setReadOnly(true);

@@ -50,9 +50,10 @@ bool BackupVerbs::handles(const QString &verb)
 int BackupVerbs::fail(const RunError &error)
 {
     if (json())
-        printJson({{QStringLiteral("error"), QJsonObject{{QStringLiteral("kind"), error.kind},
-                                                         {QStringLiteral("message"), error.message},
-                                                         {QStringLiteral("database"), error.target}}}});
+        printJson({{QStringLiteral("error"),
+                    QJsonObject{{QStringLiteral("kind"), error.kind},
+                                {QStringLiteral("message"), error.message},
+                                {QStringLiteral("database"), error.target}}}});
     else
         m_err << "FAILED: " << error.toString() << '\n';
     return 1;
@@ -93,9 +94,10 @@ int BackupVerbs::backup(DatabaseSession &session)
     if (json()) {
         QJsonObject object = infoJson(outcome.info);
         object.insert(QStringLiteral("removed"), QJsonArray::fromStringList(outcome.pruned));
-        object.insert(QStringLiteral("timings_ms"), QJsonObject{{QStringLiteral("copy"), outcome.copyMs},
-                                                                {QStringLiteral("verify"), outcome.verifyMs},
-                                                                {QStringLiteral("checksum"), outcome.checksumMs}});
+        object.insert(QStringLiteral("timings_ms"),
+                      QJsonObject{{QStringLiteral("copy"), outcome.copyMs},
+                                  {QStringLiteral("verify"), outcome.verifyMs},
+                                  {QStringLiteral("checksum"), outcome.checksumMs}});
         return printJson(object);
     }
     m_out << outcome.info.path << '\n';
@@ -121,8 +123,8 @@ int BackupVerbs::backups(const ProjectSnapshot &project)
         return 0;
     }
     for (const BackupInfo &info : list) {
-        m_out << info.path.section(u'/', -1) << "  " << info.createdAt.toLocalTime().toString(Qt::ISODate)
-              << "  " << sizeText(info.size).rightJustified(9) << "  " << info.dialect << ' ' << info.database
+        m_out << info.path.section(u'/', -1) << "  " << info.createdAt.toLocalTime().toString(Qt::ISODate) << "  "
+              << sizeText(info.size).rightJustified(9) << "  " << info.dialect << ' ' << info.database
               << "  heads: " << headsText(info.heads) << '\n';
     }
     return 0;
@@ -150,8 +152,8 @@ int BackupVerbs::restore(DatabaseSession &session)
         const BackupInfo &info = std::get<BackupInfo>(inspected);
         const QString question =
             QStringLiteral("Restore %1 (%2 at %3, taken %4) over %5?")
-                .arg(info.path, info.url, headsText(info.heads),
-                     info.createdAt.toLocalTime().toString(Qt::ISODate), session.target().displayUrl());
+                .arg(info.path, info.url, headsText(info.heads), info.createdAt.toLocalTime().toString(Qt::ISODate),
+                     session.target().displayUrl());
         if (!confirm(question)) {
             m_err << "Not restored.\n";
             return 1;

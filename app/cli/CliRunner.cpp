@@ -28,8 +28,7 @@ int CliRunner::run()
 {
     if (m_invocation.verb == u"apply")
         return apply();
-    const auto project = ProjectSnapshot::load(m_invocation.value(QStringLiteral("directory")),
-                                               QDir::currentPath());
+    const auto project = ProjectSnapshot::load(m_invocation.value(QStringLiteral("directory")), QDir::currentPath());
     reportProblems(*project);
     const QString &verb = m_invocation.verb;
     if (verb == u"heads")
@@ -66,8 +65,9 @@ int CliRunner::apply()
     DatabaseVerbs verbs(m_invocation, m_out, m_err);
     const auto failed = [&verbs](const RunError &error) { return verbs.fail(error); };
     if (!file.open(QIODevice::ReadOnly))
-        return failed(RunError::make(QStringLiteral("BadPlanFile"),
-                                     QStringLiteral("%1: cannot read the plan file (%2)").arg(path, file.errorString())));
+        return failed(
+            RunError::make(QStringLiteral("BadPlanFile"),
+                           QStringLiteral("%1: cannot read the plan file (%2)").arg(path, file.errorString())));
     const auto parsed = PlanFile::parse(file.readAll(), path);
     if (const auto *error = std::get_if<RunError>(&parsed))
         return failed(*error);
@@ -100,8 +100,7 @@ int CliRunner::printJson(const QJsonObject &object)
 
 int CliRunner::heads(const ProjectSnapshot &project)
 {
-    const Result<RevIndexes> heads =
-        headsCommand(project, m_invocation.has(QStringLiteral("resolve-dependencies")));
+    const Result<RevIndexes> heads = headsCommand(project, m_invocation.has(QStringLiteral("resolve-dependencies")));
     if (!heads)
         return fail(heads.error());
     const RevisionMap &map = project.map();
@@ -131,8 +130,7 @@ int CliRunner::branches(const ProjectSnapshot &project)
         const QString indent(map.id(i).size(), QLatin1Char(' '));
         QStringList children;
         for (RevIndex child : map.children(i))
-            children << indent + QStringLiteral(" -> ")
-                            + text.line(child, {.branches = true, .doc = verbose()});
+            children << indent + QStringLiteral(" -> ") + text.line(child, {.branches = true, .doc = verbose()});
         m_out << children.join(QLatin1Char('\n')) << "\n\n";
     }
     return 0;
@@ -140,8 +138,7 @@ int CliRunner::branches(const ProjectSnapshot &project)
 
 int CliRunner::history(const ProjectSnapshot &project)
 {
-    const Result<RevIndexes> revisions =
-        historyCommand(project, m_invocation.value(QStringLiteral("rev-range")));
+    const Result<RevIndexes> revisions = historyCommand(project, m_invocation.value(QStringLiteral("rev-range")));
     if (!revisions)
         return fail(revisions.error());
     const RevisionMap &map = project.map();
@@ -150,8 +147,7 @@ int CliRunner::history(const ProjectSnapshot &project)
     const RevisionText text(map);
     QString buffer;
     for (RevIndex i : *revisions) {
-        buffer += verbose() ? text.logEntry(i)
-                            : text.line(i, {.branches = true, .doc = true, .parents = true});
+        buffer += verbose() ? text.logEntry(i) : text.line(i, {.branches = true, .doc = true, .parents = true});
         buffer += QLatin1Char('\n');
     }
     m_out << buffer;

@@ -24,8 +24,7 @@ const QList<OptionSpec> &globalOptions()
 const QList<OptionSpec> &guiOptions()
 {
     static const QList<OptionSpec> options = {
-        {u"demo"_s, QChar(), QString(),
-         u"open the bundled demo project with its own SQLite database"_s},
+        {u"demo"_s, QChar(), QString(), u"open the bundled demo project with its own SQLite database"_s},
     };
     return options;
 }
@@ -46,39 +45,60 @@ QList<OptionSpec> migrateOptions()
 const QList<VerbSpec> &verbs()
 {
     static const QList<VerbSpec> list = {
-        {u"heads"_s, QString(), u"Show the current heads of the revision graph."_s,
-         {{u"resolve-dependencies"_s, QChar(), QString(),
-           u"treat dependency versions as down revisions"_s}},
-         0, 0},
+        {u"heads"_s,
+         QString(),
+         u"Show the current heads of the revision graph."_s,
+         {{u"resolve-dependencies"_s, QChar(), QString(), u"treat dependency versions as down revisions"_s}},
+         0,
+         0},
         {u"branches"_s, QString(), u"Show the branch points."_s, {}, 0, 0},
-        {u"history"_s, QString(), u"List revisions in history order, newest first."_s,
+        {u"history"_s,
+         QString(),
+         u"List revisions in history order, newest first."_s,
          {{u"rev-range"_s, u'r', u"RANGE"_s, u"only revisions in [start]:[end]"_s}},
-         0, 0},
+         0,
+         0},
         {u"show"_s, u"REV"_s, u"Show the revisions REV resolves to."_s, {}, 1, 1},
         {u"current"_s, QString(), u"Show the database's current revisions."_s, {}, 0, 0},
         {u"upgrade"_s, u"[TARGET]"_s, u"Upgrade to TARGET (default: head)."_s, migrateOptions(), 0, 1},
-        {u"downgrade"_s, u"[TARGET]"_s, u"Downgrade to TARGET (default: -1, one step)."_s,
-         migrateOptions(), 0, 1},
+        {u"downgrade"_s, u"[TARGET]"_s, u"Downgrade to TARGET (default: -1, one step)."_s, migrateOptions(), 0, 1},
         {u"stamp"_s, u"TARGET..."_s, u"Set the version table to TARGET(s) without running scripts."_s,
-         migrateOptions() + QList<OptionSpec>{{u"purge"_s, QChar(), QString(),
-                                              u"empty the version table first"_s}},
-         1, -1},
-        {u"apply"_s, u"FILE"_s,
+         migrateOptions() + QList<OptionSpec>{{u"purge"_s, QChar(), QString(), u"empty the version table first"_s}}, 1,
+         -1},
+        {u"apply"_s,
+         u"FILE"_s,
          u"Run exactly the plan in FILE (written by --dry-run --json), or refuse if the database or a script moved."_s,
-         {{u"wait"_s, QChar(), u"SECONDS"_s, u"wait this long for another run's lock (default 0)"_s}}, 1, 1},
-        {u"backup"_s, QString(), u"Back up the database (checked copy plus a JSON sidecar)."_s,
-         {{u"to"_s, QChar(), u"PATH"_s, u"backup file, or directory for the default name"_s}}, 0, 0},
+         {{u"wait"_s, QChar(), u"SECONDS"_s, u"wait this long for another run's lock (default 0)"_s}},
+         1,
+         1},
+        {u"backup"_s,
+         QString(),
+         u"Back up the database (checked copy plus a JSON sidecar)."_s,
+         {{u"to"_s, QChar(), u"PATH"_s, u"backup file, or directory for the default name"_s}},
+         0,
+         0},
         {u"backups"_s, QString(), u"List the backups in the backup directory, newest first."_s, {}, 0, 0},
-        {u"restore"_s, u"FILE"_s, u"Restore a backup over the database, after checking it."_s,
-         {{u"yes"_s, u'y', QString(), u"do not ask for confirmation"_s}}, 1, 1},
+        {u"restore"_s,
+         u"FILE"_s,
+         u"Restore a backup over the database, after checking it."_s,
+         {{u"yes"_s, u'y', QString(), u"do not ask for confirmation"_s}},
+         1,
+         1},
         {u"log"_s, QString(), u"Show the journal of applied steps (who, when, checksum)."_s, {}, 0, 0},
-        {u"check"_s, QString(),
-         u"Report several heads, unknown database revisions, changed scripts and pending steps."_s, {}, 0, 0},
-        {u"merge"_s, u"[REVS...]"_s, u"Write a revision merging REVS (default: heads)."_s,
+        {u"check"_s,
+         QString(),
+         u"Report several heads, unknown database revisions, changed scripts and pending steps."_s,
+         {},
+         0,
+         0},
+        {u"merge"_s,
+         u"[REVS...]"_s,
+         u"Write a revision merging REVS (default: heads)."_s,
          {{u"message"_s, u'm', u"MSG"_s, u"the new revision's message"_s},
           {u"branch-label"_s, QChar(), u"LABEL"_s, u"branch label for the new revision"_s},
           {u"rev-id"_s, QChar(), u"ID"_s, u"revision id to use instead of a random one"_s}},
-         0, -1},
+         0,
+         -1},
     };
     return list;
 }
@@ -94,8 +114,7 @@ const VerbSpec *findVerb(const QString &name)
 
 namespace {
 
-const OptionSpec *findOption(const QList<OptionSpec> &options, const QString &longName,
-                             QChar shortName)
+const OptionSpec *findOption(const QList<OptionSpec> &options, const QString &longName, QChar shortName)
 {
     for (const OptionSpec &option : options) {
         if ((!longName.isEmpty() && option.longName == longName)
@@ -129,8 +148,8 @@ Invocation parseCommandLine(const QStringList &arguments)
 
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &argument = arguments.at(i);
-        const bool isOption = !optionsEnded && argument.startsWith(u'-') && argument.size() > 1
-                              && !looksLikeNumber(argument);
+        const bool isOption =
+            !optionsEnded && argument.startsWith(u'-') && argument.size() > 1 && !looksLikeNumber(argument);
         if (!optionsEnded && argument == u"--"_s) {
             optionsEnded = true;
             continue;
@@ -215,16 +234,15 @@ Invocation parseCommandLine(const QStringList &arguments)
 
     // Options that belong to another verb are not accepted for this one.
     for (auto it = result.options.cbegin(); it != result.options.cend(); ++it) {
-        if (!findOption(globalOptions(), it.key(), QChar())
-            && !findOption(verb->options, it.key(), QChar()))
+        if (!findOption(globalOptions(), it.key(), QChar()) && !findOption(verb->options, it.key(), QChar()))
             return usageError(u"'%1' does not take option --%2"_s.arg(verb->name, it.key()));
     }
     const auto count = result.positionals.size();
     if (count < verb->minPositionals)
         return usageError(u"'%1' needs %2"_s.arg(verb->name, verb->arguments));
     if (verb->maxPositionals >= 0 && count > verb->maxPositionals)
-        return usageError(u"'%1' got an unexpected argument '%2'"_s.arg(
-            verb->name, result.positionals.at(verb->maxPositionals)));
+        return usageError(
+            u"'%1' got an unexpected argument '%2'"_s.arg(verb->name, result.positionals.at(verb->maxPositionals)));
     result.mode = Invocation::Mode::Verb;
     return result;
 }
@@ -252,13 +270,11 @@ QString usageText()
                    u"       retort [OPTIONS] VERB [ARGS...]   run one command, no display needed\n"
                    u"\nVerbs:\n"_s;
     for (const VerbSpec &verb : verbs()) {
-        const QString synopsis = verb.arguments.isEmpty() ? verb.name
-                                                          : verb.name + u' ' + verb.arguments;
+        const QString synopsis = verb.arguments.isEmpty() ? verb.name : verb.name + u' ' + verb.arguments;
         text += u"  "_s + synopsis.leftJustified(28) + u' ' + verb.summary + u'\n';
     }
     text += u"\nGlobal options (before or after the verb):\n"_s + optionLines(globalOptions());
-    text += u"\nDesktop application options:\n"_s
-            + optionLines(guiOptions());
+    text += u"\nDesktop application options:\n"_s + optionLines(guiOptions());
     text += u"\nRun 'retort VERB --help' for a verb's own options.\n"
             u"Exit status: 0 success, 1 a graph, resolution or database error, 2 a usage error.\n"_s;
     return text;

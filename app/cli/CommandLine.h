@@ -10,8 +10,8 @@ namespace retort::cli {
 // One option a verb (or every verb) accepts. An empty valueName means a flag.
 struct OptionSpec
 {
-    QString longName;  // without dashes, e.g. "directory"
-    QChar shortName;   // e.g. 'd'; null when there is none
+    QString longName; // without dashes, e.g. "directory"
+    QChar shortName; // e.g. 'd'; null when there is none
     QString valueName; // e.g. "DIR"; empty for a flag
     QString help;
 };
@@ -55,7 +55,7 @@ const VerbSpec *findVerb(const QString &name);
 // "--" ends option parsing; "-1" and other negative numbers are positionals (relative revisions).
 Invocation parseCommandLine(const QStringList &arguments);
 
-QString usageText();                       // overall usage: verbs and global options
+QString usageText(); // overall usage: verbs and global options
 QString verbUsageText(const VerbSpec &verb); // one verb's synopsis and options
 
 } // namespace retort::cli

@@ -163,8 +163,8 @@ int DatabaseVerbs::dryRun(DatabaseSession &session, const MigrationRequest &requ
     const ReviewedPlan &reviewed = std::get<ReviewedPlan>(planned);
     const Plan &plan = reviewed.plan;
     if (json())
-        return printJson(PlanFile::toJson(session.project().config().directory, session.target().displayUrl(),
-                                          reviewed));
+        return printJson(
+            PlanFile::toJson(session.project().config().directory, session.target().displayUrl(), reviewed));
     const RevisionMap &map = session.project().map();
     if (plan.steps.isEmpty())
         m_out << "Nothing to do: the database is at " << headsText(plan.headsBefore) << '\n';
@@ -218,9 +218,8 @@ int DatabaseVerbs::report(DatabaseSession &session, const Migration &migration)
         return index >= 0 ? map.revision(index).message : QString();
     });
     bool waitOk = true;
-    const double waitSeconds = m_invocation.has(QStringLiteral("wait"))
-                                   ? m_invocation.value(QStringLiteral("wait")).toDouble(&waitOk)
-                                   : 0.0;
+    const double waitSeconds =
+        m_invocation.has(QStringLiteral("wait")) ? m_invocation.value(QStringLiteral("wait")).toDouble(&waitOk) : 0.0;
     if (!waitOk || waitSeconds < 0) {
         m_err << "retort: --wait takes a number of seconds\n";
         return 2;
@@ -250,9 +249,9 @@ int DatabaseVerbs::log(DatabaseSession &session)
     const JournalLog &journal = std::get<JournalLog>(result);
     if (!journal.tableExists) {
         const QString advice = journal.enabled
-                                   ? QStringLiteral("it is created by the next upgrade, downgrade or stamp")
-                                   : QStringLiteral("to keep one, add 'journal = true' to the [retort] section of "
-                                                    "alembic.ini");
+            ? QStringLiteral("it is created by the next upgrade, downgrade or stamp")
+            : QStringLiteral("to keep one, add 'journal = true' to the [retort] section of "
+                             "alembic.ini");
         m_err << "retort: the database has no journal table (" << journal.table << "); " << advice << '\n';
     }
     if (json()) {
@@ -266,9 +265,9 @@ int DatabaseVerbs::log(DatabaseSession &session)
     if (journal.tableExists && journal.entries.isEmpty())
         m_out << "The journal is empty.\n";
     for (const JournalEntry &entry : journal.entries) {
-        m_out << entry.startedAt.toUTC().toString(Qt::ISODate) << "  " << entry.appliedBy << "  "
-              << entry.direction << ' ' << entry.revision << "  " << headsText(entry.headsBefore) << " -> "
-              << headsText(entry.headsAfter) << "  " << entry.durationMs << " ms  " << entry.outcome << '\n';
+        m_out << entry.startedAt.toUTC().toString(Qt::ISODate) << "  " << entry.appliedBy << "  " << entry.direction
+              << ' ' << entry.revision << "  " << headsText(entry.headsBefore) << " -> " << headsText(entry.headsAfter)
+              << "  " << entry.durationMs << " ms  " << entry.outcome << '\n';
         if (verbose() && !entry.scriptSha256.isEmpty())
             m_out << "    sha256 " << entry.scriptSha256 << ", retort " << entry.retortVersion << '\n';
         if (!entry.error.isEmpty())
@@ -298,8 +297,7 @@ int DatabaseVerbs::check(DatabaseSession &session)
         printJson({{QStringLiteral("ok"), report.ok()},
                    {QStringLiteral("heads"), QJsonArray::fromStringList(report.heads)},
                    {QStringLiteral("database_heads"), QJsonArray::fromStringList(report.databaseHeads)},
-                   {QStringLiteral("unknown_database_heads"),
-                    QJsonArray::fromStringList(report.unknownDatabaseHeads)},
+                   {QStringLiteral("unknown_database_heads"), QJsonArray::fromStringList(report.unknownDatabaseHeads)},
                    {QStringLiteral("journal"), report.journalPresent},
                    {QStringLiteral("changed_scripts"), changed},
                    {QStringLiteral("unrecorded_revisions"), QJsonArray::fromStringList(report.unrecordedRevisions)},
@@ -341,8 +339,7 @@ int DatabaseVerbs::check(DatabaseSession &session)
               << " applied revision(s) have no checksum in the journal (applied before it was kept, or by "
                  "another tool)\n";
     for (const Problem &problem : report.problems)
-        m_out << (problem.severity == Problem::Severity::Error ? "ERROR: " : "warning: ") << problem.toString()
-              << '\n';
+        m_out << (problem.severity == Problem::Severity::Error ? "ERROR: " : "warning: ") << problem.toString() << '\n';
     if (report.pending > 0)
         m_out << report.pending << " revision(s) pending: 'retort upgrade heads' would apply them\n";
     else if (report.unknownDatabaseHeads.isEmpty())

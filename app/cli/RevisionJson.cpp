@@ -13,8 +13,7 @@ QJsonObject revisionToJson(const RevisionMap &map, RevIndex revision)
         {QStringLiteral("message"), rev.message},
         {QStringLiteral("create_date"), rev.createDate},
         {QStringLiteral("path"), rev.path},
-        {QStringLiteral("format"),
-         rev.format == ScriptFormat::Sql ? QStringLiteral("sql") : QStringLiteral("python")},
+        {QStringLiteral("format"), rev.format == ScriptFormat::Sql ? QStringLiteral("sql") : QStringLiteral("python")},
         {QStringLiteral("is_head"), map.isHead(revision)},
         {QStringLiteral("is_base"), map.isBase(revision)},
         {QStringLiteral("is_branch_point"), map.isBranchPoint(revision)},
@@ -33,8 +32,7 @@ QJsonArray revisionsToJson(const RevisionMap &map, const RevIndexes &revisions)
 QJsonObject errorToJson(const GraphError &error)
 {
     return QJsonObject{{QStringLiteral("error"),
-                        QJsonObject{{QStringLiteral("kind"), error.kind},
-                                    {QStringLiteral("message"), error.message}}}};
+                        QJsonObject{{QStringLiteral("kind"), error.kind}, {QStringLiteral("message"), error.message}}}};
 }
 
 } // namespace retort::cli

@@ -52,12 +52,12 @@ QString RevisionText::logEntry(RevIndex revision) const
         entry += QStringLiteral(" (mergepoint)");
     entry += QLatin1Char('\n');
     entry += (m_map.isMergePoint(revision) ? QStringLiteral("Merges: ") : QStringLiteral("Parent: "))
-             + formatDownRevision(revision) + QLatin1Char('\n');
+        + formatDownRevision(revision) + QLatin1Char('\n');
     if (!rev.dependsOn.isEmpty())
         entry += QStringLiteral("Also depends on: ") + rev.dependsOn.join(kComma) + QLatin1Char('\n');
     if (m_map.isBranchPoint(revision))
-        entry += QStringLiteral("Branches into: ") + m_map.ids(m_map.children(revision)).join(kComma)
-                 + QLatin1Char('\n');
+        entry +=
+            QStringLiteral("Branches into: ") + m_map.ids(m_map.children(revision)).join(kComma) + QLatin1Char('\n');
     const QStringList &labels = m_map.branchLabels(revision);
     if (!labels.isEmpty())
         entry += QStringLiteral("Branch names: ") + labels.join(kComma) + QLatin1Char('\n');

@@ -11,13 +11,16 @@ namespace retort::cli {
 class RevisionText
 {
 public:
-    explicit RevisionText(const RevisionMap &map) : m_map(map) {}
+    explicit RevisionText(const RevisionMap &map)
+        : m_map(map)
+    {
+    }
 
     struct Parts
     {
-        bool branches = false;      // " (label, ...)"
-        bool doc = false;           // ", message"
-        bool parents = false;       // "down (deps) -> " before the id
+        bool branches = false; // " (label, ...)"
+        bool doc = false; // ", message"
+        bool parents = false; // "down (deps) -> " before the id
         bool treeIndicators = true; // " (branchpoint)", " (mergepoint)"
     };
     // One line: `history` uses every part, `heads` branches without tree indicators.

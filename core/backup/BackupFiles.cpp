@@ -30,8 +30,8 @@ QString safeName(const QString &name)
 QString BackupFiles::defaultFileName(const QString &dialect, const QString &database, const QDateTime &when)
 {
     const QString extension = dialect == u"postgresql" ? QStringLiteral(".dump") : QStringLiteral(".db");
-    return QStringLiteral("backup_") + safeName(database) + u'_'
-           + when.toString(QStringLiteral("yyyyMMdd_HHmmss")) + extension;
+    return QStringLiteral("backup_") + safeName(database) + u'_' + when.toString(QStringLiteral("yyyyMMdd_HHmmss"))
+        + extension;
 }
 
 QString BackupFiles::uniquePath(const QString &directory, const QString &name)
@@ -119,7 +119,8 @@ std::optional<BackupInfo> BackupFiles::readSidecar(const QString &backupPath, QS
     QFile file(path);
     if (!file.exists()) {
         *error = QStringLiteral("%1 has no sidecar %2, so it cannot be checked; only backups made by "
-                                "'retort backup' can be restored").arg(backupPath, path);
+                                "'retort backup' can be restored")
+                     .arg(backupPath, path);
         return std::nullopt;
     }
     if (!file.open(QIODevice::ReadOnly)) {

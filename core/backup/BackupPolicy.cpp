@@ -9,8 +9,7 @@ namespace retort {
 
 namespace {
 
-Problem badSetting(const ProjectConfig &config, const QString &key, const QString &value,
-                   const QString &expected)
+Problem badSetting(const ProjectConfig &config, const QString &key, const QString &value, const QString &expected)
 {
     Problem problem;
     problem.severity = Problem::Severity::Warning;
@@ -25,8 +24,8 @@ Problem badSetting(const ProjectConfig &config, const QString &key, const QStrin
 QString BackupPolicy::defaultDirectory(const ProjectConfig &config)
 {
     const QString root = QDir::cleanPath(QFileInfo(!config.iniPath.isEmpty() ? QFileInfo(config.iniPath).absolutePath()
-                                                   : !config.directory.isEmpty() ? config.directory
-                                                                                 : QDir::currentPath())
+                                                       : !config.directory.isEmpty() ? config.directory
+                                                                                     : QDir::currentPath())
                                              .absoluteFilePath());
     // "migrations" says little; the folder above it names the application.
     QString name = QFileInfo(root).fileName();
@@ -42,8 +41,8 @@ BackupPolicy BackupPolicy::fromConfig(const ProjectConfig &config)
 {
     BackupPolicy policy;
     const QString base = !config.iniPath.isEmpty() ? QFileInfo(config.iniPath).absolutePath()
-                         : !config.directory.isEmpty() ? config.directory
-                                                       : QDir::currentPath();
+        : !config.directory.isEmpty()              ? config.directory
+                                                   : QDir::currentPath();
     const QString dir = config.retort.value(QStringLiteral("backup_dir")).trimmed();
     policy.directory = dir.isEmpty() ? defaultDirectory(config) : QDir::cleanPath(QDir(base).absoluteFilePath(dir));
 

@@ -73,7 +73,8 @@ std::optional<QString> PostgresDump::run(const QString &program, const QStringLi
     process.setStandardOutputFile(QProcess::nullDevice());
     process.start(program, arguments);
     if (!process.waitForStarted(-1))
-        return QStringLiteral("cannot run %1 (%2); install the PostgreSQL client tools").arg(program, process.errorString());
+        return QStringLiteral("cannot run %1 (%2); install the PostgreSQL client tools")
+            .arg(program, process.errorString());
     process.waitForFinished(-1);
     const QString errors = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
@@ -91,8 +92,8 @@ std::optional<QString> PostgresDump::run(const QString &program, const QStringLi
 std::optional<QString> PostgresDump::dump(const QString &path) const
 {
     return run(m_pgDump,
-               {QStringLiteral("--format=custom"), QStringLiteral("--no-password"),
-                QStringLiteral("--file=") + path, QStringLiteral("--dbname=") + conninfo()},
+               {QStringLiteral("--format=custom"), QStringLiteral("--no-password"), QStringLiteral("--file=") + path,
+                QStringLiteral("--dbname=") + conninfo()},
                QStringLiteral("pg_dump"));
 }
 

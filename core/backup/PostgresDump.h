@@ -38,8 +38,7 @@ public:
     static QString passfileLine(const QString &password);
 
 private:
-    std::optional<QString> run(const QString &program, const QStringList &arguments,
-                               const QString &what) const;
+    std::optional<QString> run(const QString &program, const QStringList &arguments, const QString &what) const;
 
     ConnectionParameters m_parameters;
     QProcessEnvironment m_environment;

@@ -13,9 +13,9 @@ namespace retort {
 
 namespace {
 
-constexpr int kPagesPerStep = 4096;   // 16 MB with 4 KiB pages: short read locks, few calls
+constexpr int kPagesPerStep = 4096; // 16 MB with 4 KiB pages: short read locks, few calls
 constexpr int kRestartsBeforeOneStep = 3;
-constexpr int kBusyGiveUpMs = 60000;  // a lock nobody releases for a minute is not transient
+constexpr int kBusyGiveUpMs = 60000; // a lock nobody releases for a minute is not transient
 constexpr int kBusyTimeoutMs = 5000;
 
 // A sqlite3 connection closed on every path.
@@ -36,10 +36,7 @@ public:
         return std::nullopt;
     }
     sqlite3 *get() const { return m_db; }
-    QString message() const
-    {
-        return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory");
-    }
+    QString message() const { return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory"); }
     std::optional<QString> exec(const char *sql) const
     {
         char *error = nullptr;
@@ -153,7 +150,8 @@ std::optional<QString> SqliteBackup::copy(const QString &sourcePath, const QStri
     const int rc = runBackup(backup, kPagesPerStep, &restarts);
     if (rc == SQLITE_BUSY)
         return QStringLiteral("%1 stayed locked for %2 s; stop whatever holds it and try again")
-            .arg(sourcePath).arg(kBusyGiveUpMs / 1000);
+            .arg(sourcePath)
+            .arg(kBusyGiveUpMs / 1000);
     if (rc != SQLITE_OK)
         return QStringLiteral("the backup of %1 failed: %2").arg(sourcePath, destination.message());
     // A WAL source gives a copy marked for WAL; a single file is what a backup should be.
@@ -197,11 +195,14 @@ std::optional<QString> SqliteBackup::restoreInto(const QString &backupPath, cons
     const int rc = runBackup(backup, -1, nullptr);
     if (rc == SQLITE_BUSY)
         return QStringLiteral("%1 stayed locked for %2 s; stop the programs using it and try again; "
-                              "nothing was changed").arg(livePath).arg(kBusyGiveUpMs / 1000);
+                              "nothing was changed")
+            .arg(livePath)
+            .arg(kBusyGiveUpMs / 1000);
     if (rc == SQLITE_READONLY)
         return QStringLiteral("cannot restore into %1: %2 (a database in WAL mode cannot take a backup "
                               "with another page size; switch it to journal_mode=DELETE first); "
-                              "nothing was changed").arg(livePath, live.message());
+                              "nothing was changed")
+            .arg(livePath, live.message());
     if (rc != SQLITE_OK)
         return QStringLiteral("restoring into %1 failed: %2; nothing was changed").arg(livePath, live.message());
     return std::nullopt;

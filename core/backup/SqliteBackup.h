@@ -22,9 +22,9 @@ class SqliteBackup
 public:
     struct Stats
     {
-        qint64 copyMs = 0;   // the backup API's work, including fsync
+        qint64 copyMs = 0; // the backup API's work, including fsync
         qint64 verifyMs = 0; // PRAGMA integrity_check on the copy
-        int restarts = 0;    // times writers made SQLite start the copy again
+        int restarts = 0; // times writers made SQLite start the copy again
     };
 
     // Copies sourcePath into destinationPath (an existing empty file, or a new path), leaves it

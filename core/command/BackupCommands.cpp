@@ -88,11 +88,10 @@ DbResult<QStringList> headsOfCopy(const QString &path, const VersionTable::Optio
     return headsOf(connection, options);
 }
 
-QString backupPathFor(const DatabaseSession &session, const QString &to, const BackupPolicy &policy,
-                      QString *directory)
+QString backupPathFor(const DatabaseSession &session, const QString &to, const BackupPolicy &policy, QString *directory)
 {
-    const QString name = BackupFiles::defaultFileName(dialectName(session), databaseNameOf(session),
-                                                      QDateTime::currentDateTime());
+    const QString name =
+        BackupFiles::defaultFileName(dialectName(session), databaseNameOf(session), QDateTime::currentDateTime());
     const QString workingDirectory = session.target().workingDirectory;
     if (to.isEmpty()) {
         *directory = policy.directory;
@@ -155,8 +154,8 @@ std::variant<BackupOutcome, RunError> backupCommand(DatabaseSession &session, co
     if (url.isPostgresql()) {
         const DbResult<QStringList> heads = headsOf(session.connection(), session.settings().versionTable);
         if (!heads)
-            return fail(QStringLiteral("BackupFailed"), QStringLiteral("cannot read the version table: ")
-                                                            + heads.error().toString());
+            return fail(QStringLiteral("BackupFailed"),
+                        QStringLiteral("cannot read the version table: ") + heads.error().toString());
         info.heads = *heads;
         const PostgresDump tool(postgresParameters(session), session.environment());
         if (auto problem = tool.dump(partial))
@@ -173,8 +172,8 @@ std::variant<BackupOutcome, RunError> backupCommand(DatabaseSession &session, co
         outcome.verifyMs = stats.verifyMs;
         const DbResult<QStringList> heads = headsOfCopy(partial, session.settings().versionTable);
         if (!heads)
-            return fail(QStringLiteral("BackupFailed"), QStringLiteral("cannot read the copy's version table: ")
-                                                            + heads.error().toString());
+            return fail(QStringLiteral("BackupFailed"),
+                        QStringLiteral("cannot read the copy's version table: ") + heads.error().toString());
         info.heads = *heads;
         timer.restart();
     }
@@ -225,7 +224,8 @@ std::variant<BackupInfo, RunError> inspectBackupCommand(DatabaseSession &session
     if (size != info->size || (digest && *digest != info->sha256))
         return error(QStringLiteral("ChecksumMismatch"),
                      QStringLiteral("%1 does not match its sidecar's size and SHA-256: the file was changed or "
-                                    "damaged after the backup; nothing was changed").arg(path),
+                                    "damaged after the backup; nothing was changed")
+                         .arg(path),
                      session);
     if (!digest)
         return error(QStringLiteral("NotABackup"), problem, session);
@@ -283,7 +283,8 @@ std::optional<RunError> backupBeforeMigration(DatabaseSession &session, const Pl
     }
     const BackupOutcome &outcome = std::get<BackupOutcome>(taken);
     observer.log(QStringLiteral("Backed up %1 to %2 (%3 bytes)")
-                     .arg(outcome.info.url, outcome.info.path).arg(outcome.info.size));
+                     .arg(outcome.info.url, outcome.info.path)
+                     .arg(outcome.info.size));
     for (const QString &removed : outcome.pruned)
         observer.log(QStringLiteral("Removed old backup %1 ([retort] backup_keep = %2)").arg(removed).arg(policy.keep));
     return std::nullopt;

@@ -19,15 +19,15 @@ struct Plan;
 struct BackupOutcome
 {
     BackupInfo info;
-    QStringList pruned;    // older backups removed by the retention setting
-    qint64 copyMs = 0;     // taking the copy (SQLite backup API / pg_dump)
-    qint64 verifyMs = 0;   // integrity_check / pg_restore --list
+    QStringList pruned; // older backups removed by the retention setting
+    qint64 copyMs = 0; // taking the copy (SQLite backup API / pg_dump)
+    qint64 verifyMs = 0; // integrity_check / pg_restore --list
     qint64 checksumMs = 0; // SHA-256 of the file
 };
 
 struct RestoreOutcome
 {
-    BackupInfo info;        // the backup restored, as its sidecar describes it
+    BackupInfo info; // the backup restored, as its sidecar describes it
     QStringList headsAfter; // the database's version table after the restore, sorted
 };
 

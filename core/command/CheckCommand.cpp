@@ -101,8 +101,7 @@ std::variant<CheckReport, RunError> checkCommand(DatabaseSession &session)
     if (!heads)
         return RunError::fromDb(heads.error());
 
-    Journal journal(session.connection(), session.settings().versionTable.schema,
-                    session.settings().journalTable);
+    Journal journal(session.connection(), session.settings().versionTable.schema, session.settings().journalTable);
     const DbResult<bool> exists = journal.exists();
     if (!exists)
         return RunError::fromDb(exists.error());

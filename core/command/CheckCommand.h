@@ -24,20 +24,22 @@ struct ChangedScript
 // `check`: what would surprise a deploy, found without changing anything.
 struct CheckReport
 {
-    QStringList heads;                // heads of the files (several: `upgrade head` fails)
-    QStringList databaseHeads;        // version table rows, sorted
+    QStringList heads; // heads of the files (several: `upgrade head` fails)
+    QStringList databaseHeads; // version table rows, sorted
     QStringList unknownDatabaseHeads; // rows no file defines ("Can't locate revision ...")
-    bool journalPresent = false;      // changed scripts can only be found with a journal
+    bool journalPresent = false; // changed scripts can only be found with a journal
     QList<ChangedScript> changedScripts;
-    QStringList unrecordedRevisions;  // applied, but no journal row with a checksum (informational)
-    int pending = 0;                  // revisions `upgrade heads` would run from the known rows
-    Problems problems;                // configuration, file and graph problems of the project
+    QStringList unrecordedRevisions; // applied, but no journal row with a checksum (informational)
+    int pending = 0; // revisions `upgrade heads` would run from the known rows
+    Problems problems; // configuration, file and graph problems of the project
 
     bool severalHeads() const { return heads.size() > 1; }
     // Pending revisions alone do not make a report fail: a deploy check reads `pending`.
     bool hasErrors() const;
-    bool ok() const { return !severalHeads() && unknownDatabaseHeads.isEmpty() && changedScripts.isEmpty()
-                             && !hasErrors(); }
+    bool ok() const
+    {
+        return !severalHeads() && unknownDatabaseHeads.isEmpty() && changedScripts.isEmpty() && !hasErrors();
+    }
 };
 
 // The pure part: a report from a project, the database's rows and its journal (nullptr when

@@ -3,8 +3,7 @@
 namespace retort {
 
 DbResult<DatabaseTarget> resolveDatabaseTarget(const ProjectConfig &config, const QString &urlOption,
-                                               const QProcessEnvironment &environment,
-                                               const QString &workingDirectory)
+                                               const QProcessEnvironment &environment, const QString &workingDirectory)
 {
     UrlCandidates candidates;
     candidates.option = urlOption;

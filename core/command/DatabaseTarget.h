@@ -17,14 +17,10 @@ struct DatabaseTarget
     QString workingDirectory; // relative sqlite paths resolve against it
 
     QString displayUrl() const { return url.toDisplayString(); }
-    QString sourceDescription(const ProjectConfig &config) const
-    {
-        return resolved.sourceDescription(config.iniPath);
-    }
+    QString sourceDescription(const ProjectConfig &config) const { return resolved.sourceDescription(config.iniPath); }
 };
 
 DbResult<DatabaseTarget> resolveDatabaseTarget(const ProjectConfig &config, const QString &urlOption,
-                                               const QProcessEnvironment &environment,
-                                               const QString &workingDirectory);
+                                               const QProcessEnvironment &environment, const QString &workingDirectory);
 
 } // namespace retort

@@ -44,9 +44,8 @@ Result<RevIndexes> historyCommand(const ProjectSnapshot &project, const QString 
         return walked;
     const qsizetype colon = range.indexOf(u':');
     const RevisionErrorContext context{colon > 0 ? range.left(colon).trimmed() : QStringLiteral("base"),
-                                       colon >= 0 && colon + 1 < range.size()
-                                           ? range.mid(colon + 1).trimmed()
-                                           : QStringLiteral("heads")};
+                                       colon >= 0 && colon + 1 < range.size() ? range.mid(colon + 1).trimmed()
+                                                                              : QStringLiteral("heads")};
     return asCommandError(walked.error(), context);
 }
 

@@ -6,8 +6,7 @@ namespace retort {
 
 std::variant<JournalLog, RunError> journalCommand(DatabaseSession &session)
 {
-    Journal journal(session.connection(), session.settings().versionTable.schema,
-                    session.settings().journalTable);
+    Journal journal(session.connection(), session.settings().versionTable.schema, session.settings().journalTable);
     JournalLog log;
     log.table = journal.qualifiedName();
     log.enabled = session.settings().journalEnabled(session.nativeProject());

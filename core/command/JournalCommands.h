@@ -13,9 +13,9 @@ namespace retort {
 // the journal is off by default for Alembic projects, so the caller explains how to turn it on.
 struct JournalLog
 {
-    QString table;         // qualified name, as the database spells it
+    QString table; // qualified name, as the database spells it
     bool tableExists = false;
-    bool enabled = false;  // whether runs of this project write the journal ([retort] journal)
+    bool enabled = false; // whether runs of this project write the journal ([retort] journal)
     QList<JournalEntry> entries;
 };
 

@@ -33,8 +33,8 @@ RunError fromGraphError(const GraphError &error)
 {
     if (error.kind == u"MultipleHeads"_s)
         return RunError::make(error.kind,
-                        u"Multiple heads are present; please specify the head revision on which the new "
-                        "revision should be based, or perform a merge."_s);
+                              u"Multiple heads are present; please specify the head revision on which the new "
+                              "revision should be based, or perform a merge."_s);
     if (error.kind == u"ResolutionError"_s && !error.argument.isEmpty())
         return RunError::make(error.kind, u"Can't locate revision identified by '%1'"_s.arg(error.argument));
     return RunError::make(error.kind.isEmpty() ? u"RevisionError"_s : error.kind, error.message);
@@ -79,24 +79,26 @@ std::variant<CheckedMerge, RunError> checkRequest(const ProjectSnapshot &project
             illegal << QString(c);
     }
     if (!illegal.isEmpty())
-        return RunError::make(u"RevisionError"_s, u"Character(s) '%1' not allowed in revision identifier '%2'"_s
-                                                .arg(illegal.join(u", "_s), merge.revId));
+        return RunError::make(
+            u"RevisionError"_s,
+            u"Character(s) '%1' not allowed in revision identifier '%2'"_s.arg(illegal.join(u", "_s), merge.revId));
     if (merge.revId.trimmed() != merge.revId || merge.revId.contains(u' ') || merge.revId.contains(u','))
-        return RunError::make(u"RevisionError"_s, u"revision identifier '%1' may not hold spaces or commas"_s
-                                                .arg(merge.revId));
+        return RunError::make(u"RevisionError"_s,
+                              u"revision identifier '%1' may not hold spaces or commas"_s.arg(merge.revId));
     if (const RevIndex existing = map.indexOfKey(merge.revId); existing >= 0)
         return RunError::make(u"RevisionExists"_s,
-                        u"Revision %1 already exists (%2); choose another --rev-id or leave it out for a "
-                        "new one"_s.arg(merge.revId, map.revision(existing).path),
-                        merge.revId, map.revision(existing).path);
+                              u"Revision %1 already exists (%2); choose another --rev-id or leave it out for a "
+                              "new one"_s.arg(merge.revId, map.revision(existing).path),
+                              merge.revId, map.revision(existing).path);
     if (!request.branchLabel.isEmpty()) {
         const QString &label = request.branchLabel;
         if (label.contains(u'@') || label.contains(u',') || label.contains(u' ') || label.trimmed() != label)
-            return RunError::make(u"RevisionError"_s, u"branch label '%1' may not hold '@', ',' or spaces"_s.arg(label));
+            return RunError::make(u"RevisionError"_s,
+                                  u"branch label '%1' may not hold '@', ',' or spaces"_s.arg(label));
         if (const RevIndex user = map.indexOfKey(label); user >= 0 || label == merge.revId)
             return RunError::make(u"RevisionError"_s,
-                            u"Branch name '%1' in revision %2 already used by revision %3"_s
-                                .arg(label, merge.revId, user >= 0 ? map.id(user) : merge.revId));
+                                  u"Branch name '%1' in revision %2 already used by revision %3"_s.arg(
+                                      label, merge.revId, user >= 0 ? map.id(user) : merge.revId));
     }
 
     const Result<RevIndexes> resolved = Resolver(map).revisions(request.revisions);
@@ -111,17 +113,17 @@ std::variant<CheckedMerge, RunError> checkRequest(const ProjectSnapshot &project
         return RunError::make(u"DuplicateHeads"_s, u"Duplicate head revisions specified"_s);
     merge.parentIds = map.ids(merge.parents);
     if (merge.parents.size() < 2)
-        return RunError::make(u"NothingToMerge"_s,
-                        u"%1 resolves to %2; a merge needs at least two heads"_s.arg(
-                            request.revisions.join(u' '),
-                            merge.parentIds.isEmpty() ? u"no revision"_s
-                                                      : u"only %1"_s.arg(merge.parentIds.constFirst())));
+        return RunError::make(
+            u"NothingToMerge"_s,
+            u"%1 resolves to %2; a merge needs at least two heads"_s.arg(
+                request.revisions.join(u' '),
+                merge.parentIds.isEmpty() ? u"no revision"_s : u"only %1"_s.arg(merge.parentIds.constFirst())));
     for (RevIndex i : merge.parents) {
         if (!map.isHead(i))
             return RunError::make(u"NotAHead"_s,
-                            u"Revision %1 is not a head revision; please specify --splice to create a new "
-                            "branch from this revision"_s.arg(map.id(i)),
-                            map.id(i), map.revision(i).path);
+                                  u"Revision %1 is not a head revision; please specify --splice to create a new "
+                                  "branch from this revision"_s.arg(map.id(i)),
+                                  map.id(i), map.revision(i).path);
     }
     // A head can still be an ancestor of another through depends_on.
     for (RevIndex i : merge.parents) {
@@ -129,9 +131,9 @@ std::variant<CheckedMerge, RunError> checkRequest(const ProjectSnapshot &project
         for (RevIndex j : merge.parents) {
             if (j != i && below[size_t(j)])
                 return RunError::make(u"AncestorMerge"_s,
-                                u"Revision %1 is an ancestor of %2; merge revisions on separate branches"_s
-                                    .arg(map.id(j), map.id(i)),
-                                map.id(j));
+                                      u"Revision %1 is an ancestor of %2; merge revisions on separate branches"_s.arg(
+                                          map.id(j), map.id(i)),
+                                      map.id(j));
         }
     }
     return merge;
@@ -175,19 +177,18 @@ std::variant<MergeOutcome, RunError> writeNative(const ProjectSnapshot &project,
                                                     config.truncateSlugLength, u".sql"_s);
     const QString path = QDir(directory).absoluteFilePath(name);
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return RunError::make(u"WriteFailed"_s, u"cannot create the directory %1"_s.arg(QFileInfo(path).absolutePath()));
+        return RunError::make(u"WriteFailed"_s,
+                              u"cannot create the directory %1"_s.arg(QFileInfo(path).absolutePath()));
     if (auto failure = SqlRevisionWriter::write(revision, path))
         return RunError::make(u"WriteFailed"_s, *failure + u"; nothing was written"_s, merge.revId, path);
 
     // What was written must read back the same, or it does not stay.
     const SqlReadResult back = SqlRevisionReader::readFile(path);
-    if (!back.revision || back.revision->id != revision.id
-        || back.revision->downRevisions != revision.downRevisions
-        || back.revision->branchLabels != revision.branchLabels
-        || back.revision->message != revision.message) {
+    if (!back.revision || back.revision->id != revision.id || back.revision->downRevisions != revision.downRevisions
+        || back.revision->branchLabels != revision.branchLabels || back.revision->message != revision.message) {
         QFile::remove(path);
         return RunError::make(u"WriteFailed"_s, u"the merge revision did not read back as written; it was removed"_s,
-                        merge.revId, path);
+                              merge.revId, path);
     }
     return MergeOutcome{merge.revId, path, merge.parentIds};
 }
@@ -204,8 +205,9 @@ std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &pro
     const AlembicDetection detection = AlembicDetector::detect(project.config(), options);
     if (!detection.found())
         return RunError::make(u"AlembicUnavailable"_s,
-                        u"merging Python revisions runs the project's own Alembic command, and none works "
-                        "here. "_s + detection.advice());
+                              u"merging Python revisions runs the project's own Alembic command, and none works "
+                              "here. "_s
+                                  + detection.advice());
     const AlembicCommand &command = *detection.command;
 
     // Always our own id: it finds the new file again whatever the template names it. Parents by
@@ -218,12 +220,12 @@ std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &pro
     runOptions.timeout = std::chrono::milliseconds(kAlembicTimeoutMs);
     const AlembicRunResult run = AlembicRunner().run(command, action, runOptions);
     if (!run.succeeded()) {
-        QString why = !run.errorLine.isEmpty()       ? run.errorLine
-                      : !run.exceptionLine.isEmpty() ? run.exceptionLine
-                      : !run.message.isEmpty()       ? run.message
-                                                     : run.output.value(run.output.size() - 1);
-        const QString how = run.status == AlembicRunResult::Status::Failed ? u"exit code %1"_s.arg(run.exitCode)
-                                                                             : u"did not finish"_s;
+        QString why = !run.errorLine.isEmpty() ? run.errorLine
+            : !run.exceptionLine.isEmpty()     ? run.exceptionLine
+            : !run.message.isEmpty()           ? run.message
+                                               : run.output.value(run.output.size() - 1);
+        const QString how =
+            run.status == AlembicRunResult::Status::Failed ? u"exit code %1"_s.arg(run.exitCode) : u"did not finish"_s;
         return RunError::make(u"AlembicFailed"_s,
                               u"%1 failed (%2): %3\nAlembic said:\n%4\nFix the cause and run merge again."_s.arg(
                                   run.commandLine, how, why, run.output.join(u'\n')),
@@ -241,12 +243,13 @@ std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &pro
     const auto reloaded = ProjectSnapshot::fromConfig(project.config());
     const RevIndex written = reloaded->map().indexOf(merge.revId);
     if (written < 0)
-        return RunError::make(u"AlembicFailed"_s,
-                        u"%1 succeeded but no revision %2 can be read from the project%3; look at what it "
-                        "printed:\n%4"_s.arg(run.commandLine, merge.revId,
-                                             reported.isEmpty() ? QString() : u" (it reported %1)"_s.arg(reported),
-                                             run.output.join(u'\n')),
-                        merge.revId, reported);
+        return RunError::make(
+            u"AlembicFailed"_s,
+            u"%1 succeeded but no revision %2 can be read from the project%3; look at what it "
+            "printed:\n%4"_s.arg(run.commandLine, merge.revId,
+                                 reported.isEmpty() ? QString() : u" (it reported %1)"_s.arg(reported),
+                                 run.output.join(u'\n')),
+            merge.revId, reported);
     const Revision &revision = reloaded->map().revision(written);
     return MergeOutcome{merge.revId, QFileInfo(revision.path).absoluteFilePath(), revision.downRevisions};
 }
@@ -264,7 +267,8 @@ QString mergeUnavailableReason(const ProjectSnapshot &project)
     if (!heads)
         return heads.error().message;
     if (heads->size() < 2)
-        return u"there is only one head (%1); nothing to merge"_s.arg(heads->empty() ? QString() : map.id(heads->front()));
+        return u"there is only one head (%1); nothing to merge"_s.arg(heads->empty() ? QString()
+                                                                                     : map.id(heads->front()));
     return {};
 }
 

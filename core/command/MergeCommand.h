@@ -14,16 +14,16 @@ namespace retort {
 struct MergeRequest
 {
     QStringList revisions{QStringLiteral("heads")}; // what to merge, as `alembic merge` takes them
-    QString message;                                // -m; empty -> Alembic's default (none)
-    QString branchLabel;                            // --branch-label
-    QString revId;                                  // --rev-id; empty -> a new random 12-hex id
+    QString message; // -m; empty -> Alembic's default (none)
+    QString branchLabel; // --branch-label
+    QString revId; // --rev-id; empty -> a new random 12-hex id
 };
 
 // The merge revision that was written.
 struct MergeOutcome
 {
-    QString revision;    // the new revision id
-    QString path;        // absolute path of the file written
+    QString revision; // the new revision id
+    QString path; // absolute path of the file written
     QStringList parents; // its down_revision tuple, in the order written
 };
 
@@ -37,8 +37,7 @@ QString mergeUnavailableReason(const ProjectSnapshot &project);
 // <rev>_<slug>.sql per file_template; when they are all Python revisions, the project's own
 // Alembic command renders it from script.py.mako (`merge ... --rev-id R`) and the result is
 // checked by reading the project again.
-std::variant<MergeOutcome, RunError> mergeCommand(const ProjectSnapshot &project,
-                                                  const MergeRequest &request,
+std::variant<MergeOutcome, RunError> mergeCommand(const ProjectSnapshot &project, const MergeRequest &request,
                                                   const QString &workingDirectory);
 
 } // namespace retort

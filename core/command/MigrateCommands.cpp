@@ -38,10 +38,9 @@ std::variant<ReviewedPlan, RunError> planCommand(DatabaseSession &session, const
         return RunError::fromGraph(plan.error());
     ReviewedPlan reviewed;
     reviewed.plan = std::move(plan).value();
-    reviewed.review = PlanReview::build(session.project().map(), reviewed.plan,
-                                        session.connection().dialect().kind(),
-                                        BackupPolicy::fromConfig(session.project().config()),
-                                        session.target().displayUrl());
+    reviewed.review =
+        PlanReview::build(session.project().map(), reviewed.plan, session.connection().dialect().kind(),
+                          BackupPolicy::fromConfig(session.project().config()), session.target().displayUrl());
     return reviewed;
 }
 
@@ -76,8 +75,8 @@ RunOutcome migrateCommand(DatabaseSession &session, const Plan &plan, RunObserve
         const AlembicDetection detection = AlembicDetector::detect(session.project().config(), detectOptions);
         if (detection.found()) {
             options.alembic = detection.command;
-            observer.log(QStringLiteral("Using %1 (%2)")
-                             .arg(detection.command->displayString(), detection.command->reason));
+            observer.log(
+                QStringLiteral("Using %1 (%2)").arg(detection.command->displayString(), detection.command->reason));
         } else {
             options.alembicUnavailableReason = detection.advice();
         }

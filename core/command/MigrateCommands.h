@@ -14,7 +14,7 @@ namespace retort {
 // `current`: the version table's rows, and which of them the files do not know.
 struct CurrentState
 {
-    QStringList heads;        // as stored, sorted
+    QStringList heads; // as stored, sorted
     QStringList unknownHeads; // rows naming revisions no file defines
 };
 std::variant<CurrentState, RunError> currentCommand(DatabaseSession &session);

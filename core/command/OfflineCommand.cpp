@@ -31,19 +31,19 @@ std::variant<QString, RunError> renderWithAlembic(const ProjectSnapshot &project
     const AlembicDetection detection = AlembicDetector::detect(project.config(), options);
     if (!detection.found())
         return RunError::make(QStringLiteral("AlembicUnavailable"),
-                        QStringLiteral("offline SQL for Python revisions comes from the project's own Alembic "
-                                       "command, and none works here. ")
-                            + detection.advice());
+                              QStringLiteral("offline SQL for Python revisions comes from the project's own Alembic "
+                                             "command, and none works here. ")
+                                  + detection.advice());
     const QString target0 = request.targets.value(0);
     const AlembicAction action = request.kind == MigrationRequest::Kind::Upgrade
-                                     ? AlembicAction::offlineUpgrade(target0)
-                                 : request.kind == MigrationRequest::Kind::Downgrade
-                                     ? AlembicAction::offlineDowngrade(target0)
-                                     : [&] {
-                                           AlembicAction stamp = AlembicAction::stamp(request.targets, request.purge);
-                                           stamp.sql = true;
-                                           return stamp;
-                                       }();
+        ? AlembicAction::offlineUpgrade(target0)
+        : request.kind == MigrationRequest::Kind::Downgrade
+        ? AlembicAction::offlineDowngrade(target0)
+        : [&] {
+              AlembicAction stamp = AlembicAction::stamp(request.targets, request.purge);
+              stamp.sql = true;
+              return stamp;
+          }();
     if (const auto invalid = action.validate())
         return RunError::make(QStringLiteral("RangeNotAllowed"), *invalid);
     AlembicRunOptions runOptions;
@@ -59,13 +59,11 @@ std::variant<QString, RunError> renderWithAlembic(const ProjectSnapshot &project
 
 std::variant<QString, RunError> offlineSqlCommand(const ProjectSnapshot &project, const QString &urlOption,
                                                   const QProcessEnvironment &environment,
-                                                  const QString &workingDirectory,
-                                                  const MigrationRequest &request)
+                                                  const QString &workingDirectory, const MigrationRequest &request)
 {
     if (const auto &error = project.blockingError())
         return RunError::fromGraph(*error);
-    DbResult<DatabaseTarget> target =
-        resolveDatabaseTarget(project.config(), urlOption, environment, workingDirectory);
+    DbResult<DatabaseTarget> target = resolveDatabaseTarget(project.config(), urlOption, environment, workingDirectory);
     if (!target)
         return RunError::fromDb(target.error());
     const RevisionMap &map = project.map();
@@ -82,7 +80,7 @@ std::variant<QString, RunError> offlineSqlCommand(const ProjectSnapshot &project
         end = spec.mid(colon + 1);
     } else if (request.kind == MigrationRequest::Kind::Downgrade) {
         return RunError::make(QStringLiteral("RangeNotAllowed"),
-                        QStringLiteral("downgrade with --sql requires <fromrev>:<torev>"));
+                              QStringLiteral("downgrade with --sql requires <fromrev>:<torev>"));
     }
     QStringList startHeads;
     if (!start.isEmpty() && start != u"base") {

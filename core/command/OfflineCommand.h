@@ -15,7 +15,6 @@ namespace retort {
 // project's own Alembic command. The URL is still needed, for its dialect.
 std::variant<QString, RunError> offlineSqlCommand(const ProjectSnapshot &project, const QString &urlOption,
                                                   const QProcessEnvironment &environment,
-                                                  const QString &workingDirectory,
-                                                  const MigrationRequest &request);
+                                                  const QString &workingDirectory, const MigrationRequest &request);
 
 } // namespace retort

@@ -16,8 +16,7 @@ class ProjectSnapshot
 public:
     // Locates the project like `flask db` (-d DIR, else ./migrations with an alembic.ini, else
     // the working directory) and reads it. Never fails: what went wrong is in problems().
-    static std::shared_ptr<const ProjectSnapshot> load(const QString &directoryOption,
-                                                        const QString &workingDirectory);
+    static std::shared_ptr<const ProjectSnapshot> load(const QString &directoryOption, const QString &workingDirectory);
     static std::shared_ptr<const ProjectSnapshot> fromConfig(ProjectConfig config);
 
     const ProjectConfig &config() const { return m_config; }

@@ -29,8 +29,8 @@ RetortSettings RetortSettings::fromConfig(const ProjectConfig &config)
             problem.severity = Problem::Severity::Warning;
             problem.kind = QStringLiteral("BadSetting");
             problem.path = config.iniPath;
-            problem.message = QStringLiteral("[retort] %1 = %2 is not true or false; using the default")
-                                  .arg(key, section.value(key));
+            problem.message =
+                QStringLiteral("[retort] %1 = %2 is not true or false; using the default").arg(key, section.value(key));
             settings.problems.append(problem);
         }
         return value;

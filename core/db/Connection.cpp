@@ -23,9 +23,8 @@ QString uniqueConnectionName()
 bool hasOption(const QString &connectOptions, const QString &key)
 {
     const QStringList options = connectOptions.split(u';', Qt::SkipEmptyParts);
-    return std::any_of(options.begin(), options.end(), [&](const QString &option) {
-        return option.section(u'=', 0, 0).trimmed() == key;
-    });
+    return std::any_of(options.begin(), options.end(),
+                       [&](const QString &option) { return option.section(u'=', 0, 0).trimmed() == key; });
 }
 
 QString withOption(const QString &connectOptions, const QString &option)
@@ -60,15 +59,14 @@ std::optional<DbError> Connection::open()
 {
     if (!Dialect::fromQtDriver(m_parameters.driver))
         return DbError::make(u"UnsupportedDriver"_s,
-                             u"Retort cannot open databases through the Qt driver '"_s
-                                 + m_parameters.driver + u"'; use an sqlite or postgresql URL."_s);
+                             u"Retort cannot open databases through the Qt driver '"_s + m_parameters.driver
+                                 + u"'; use an sqlite or postgresql URL."_s);
     if (!QSqlDatabase::isDriverAvailable(m_parameters.driver)) {
-        DbError e = DbError::make(
-            u"DriverMissing"_s,
-            u"The Qt SQL driver "_s + m_parameters.driver + u" is not installed; install "_s
-                + (m_dialect.kind() == SqlDialect::Sqlite ? u"libqt6sql6-sqlite"_s
-                                                           : u"libqt6sql6-psql"_s)
-                + u" (or your distribution's equivalent)."_s);
+        DbError e =
+            DbError::make(u"DriverMissing"_s,
+                          u"The Qt SQL driver "_s + m_parameters.driver + u" is not installed; install "_s
+                              + (m_dialect.kind() == SqlDialect::Sqlite ? u"libqt6sql6-sqlite"_s : u"libqt6sql6-psql"_s)
+                              + u" (or your distribution's equivalent)."_s);
         e.target = m_target;
         return e;
     }
@@ -83,9 +81,8 @@ std::optional<DbError> Connection::open()
     }
 
     {
-        QSqlDatabase db = QSqlDatabase::contains(m_name)
-                              ? QSqlDatabase::database(m_name, false)
-                              : QSqlDatabase::addDatabase(m_parameters.driver, m_name);
+        QSqlDatabase db = QSqlDatabase::contains(m_name) ? QSqlDatabase::database(m_name, false)
+                                                         : QSqlDatabase::addDatabase(m_parameters.driver, m_name);
         db.setDatabaseName(m_parameters.databaseName);
         db.setHostName(m_parameters.hostName);
         db.setPort(m_parameters.port);
@@ -170,8 +167,7 @@ DbResult<bool> Connection::tableExists(const QString &schema, const QString &tab
     query.setForwardOnly(true);
     if (!query.exec(sql))
         return error(u"StatementFailed"_s,
-                     u"Cannot check whether the table "_s + m_dialect.qualifiedName(schema, table)
-                         + u" exists"_s,
+                     u"Cannot check whether the table "_s + m_dialect.qualifiedName(schema, table) + u" exists"_s,
                      query.lastError(), sql);
     return query.next();
 }
@@ -202,8 +198,7 @@ std::optional<DbError> Connection::commit()
 {
     QSqlQuery query(database());
     if (!query.exec(u"COMMIT"_s))
-        return error(u"TransactionFailed"_s, u"Cannot commit the transaction"_s, query.lastError(),
-                     u"COMMIT"_s);
+        return error(u"TransactionFailed"_s, u"Cannot commit the transaction"_s, query.lastError(), u"COMMIT"_s);
     return std::nullopt;
 }
 
@@ -211,8 +206,7 @@ std::optional<DbError> Connection::rollback()
 {
     QSqlQuery query(database());
     if (!query.exec(u"ROLLBACK"_s))
-        return error(u"TransactionFailed"_s, u"Cannot roll the transaction back"_s,
-                     query.lastError(), u"ROLLBACK"_s);
+        return error(u"TransactionFailed"_s, u"Cannot roll the transaction back"_s, query.lastError(), u"ROLLBACK"_s);
     return std::nullopt;
 }
 

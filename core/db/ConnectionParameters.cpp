@@ -13,15 +13,39 @@ namespace {
 bool isLibpqOption(const QString &key)
 {
     static const QStringList keys = {
-        u"host"_s, u"hostaddr"_s, u"sslmode"_s, u"sslrootcert"_s, u"sslcert"_s, u"sslkey"_s,
-        u"sslcrl"_s, u"sslcrldir"_s, u"sslcompression"_s, u"sslsni"_s,
-        u"ssl_min_protocol_version"_s, u"ssl_max_protocol_version"_s, u"requiressl"_s,
-        u"requirepeer"_s, u"require_auth"_s, u"channel_binding"_s, u"gssencmode"_s,
-        u"krbsrvname"_s, u"gsslib"_s, u"connect_timeout"_s, u"application_name"_s,
-        u"fallback_application_name"_s, u"client_encoding"_s, u"options"_s, u"keepalives"_s,
-        u"keepalives_idle"_s, u"keepalives_interval"_s, u"keepalives_count"_s,
-        u"tcp_user_timeout"_s, u"target_session_attrs"_s, u"load_balance_hosts"_s,
-        u"service"_s, u"passfile"_s,
+        u"host"_s,
+        u"hostaddr"_s,
+        u"sslmode"_s,
+        u"sslrootcert"_s,
+        u"sslcert"_s,
+        u"sslkey"_s,
+        u"sslcrl"_s,
+        u"sslcrldir"_s,
+        u"sslcompression"_s,
+        u"sslsni"_s,
+        u"ssl_min_protocol_version"_s,
+        u"ssl_max_protocol_version"_s,
+        u"requiressl"_s,
+        u"requirepeer"_s,
+        u"require_auth"_s,
+        u"channel_binding"_s,
+        u"gssencmode"_s,
+        u"krbsrvname"_s,
+        u"gsslib"_s,
+        u"connect_timeout"_s,
+        u"application_name"_s,
+        u"fallback_application_name"_s,
+        u"client_encoding"_s,
+        u"options"_s,
+        u"keepalives"_s,
+        u"keepalives_idle"_s,
+        u"keepalives_interval"_s,
+        u"keepalives_count"_s,
+        u"tcp_user_timeout"_s,
+        u"target_session_attrs"_s,
+        u"load_balance_hosts"_s,
+        u"service"_s,
+        u"passfile"_s,
     };
     return keys.contains(key);
 }
@@ -30,9 +54,7 @@ bool isLibpqOption(const QString &key)
 QString conninfoValue(const QString &value)
 {
     const bool plain = !value.isEmpty()
-                       && std::none_of(value.begin(), value.end(), [](QChar c) {
-                              return c.isSpace() || c == u'\'' || c == u'\\';
-                          });
+        && std::none_of(value.begin(), value.end(), [](QChar c) { return c.isSpace() || c == u'\'' || c == u'\\'; });
     if (plain)
         return value;
     QString quoted = value;
@@ -73,9 +95,8 @@ ConnectionParameters sqlite(const DatabaseUrl &url, const QString &currentDirect
     }
     if (uri) {
         // sqlite:///file:path?mode=ro&uri=true: the database part is already an SQLite URI.
-        p.databaseName = url.database.startsWith(u"file:"_s)
-                             ? url.database
-                             : u"file:"_s + url.sqliteFilePath(currentDirectory);
+        p.databaseName =
+            url.database.startsWith(u"file:"_s) ? url.database : u"file:"_s + url.sqliteFilePath(currentDirectory);
         if (!uriQuery.isEmpty())
             p.databaseName += u'?' + uriQuery.join(u'&');
         options.append(u"QSQLITE_OPEN_URI"_s);
@@ -127,8 +148,7 @@ ConnectionParameters postgresql(const DatabaseUrl &url)
 
 } // namespace
 
-ConnectionParameters ConnectionParameters::fromUrl(const DatabaseUrl &url,
-                                                   const QString &currentDirectory)
+ConnectionParameters ConnectionParameters::fromUrl(const DatabaseUrl &url, const QString &currentDirectory)
 {
     return url.isSqlite() ? sqlite(url, currentDirectory) : postgresql(url);
 }

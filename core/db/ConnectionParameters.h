@@ -12,12 +12,12 @@ namespace retort {
 // setHostName, setPort (when port != -1), setUserName, setPassword, setConnectOptions.
 struct ConnectionParameters
 {
-    QString driver;        // "QSQLITE" or "QPSQL"
-    QString databaseName;  // SQLite: absolute file path, ":memory:", or a file: URI
-    QString hostName;      // PostgreSQL host name or address; empty = libpq's default
-    int port = -1;         // -1 = the driver's default
+    QString driver; // "QSQLITE" or "QPSQL"
+    QString databaseName; // SQLite: absolute file path, ":memory:", or a file: URI
+    QString hostName; // PostgreSQL host name or address; empty = libpq's default
+    int port = -1; // -1 = the driver's default
     QString userName;
-    QString password;      // only ever here, never in connectOptions
+    QString password; // only ever here, never in connectOptions
     QString connectOptions; // "KEY=value;KEY=value" as the Qt driver expects it
     // Query parameters that have no Qt / libpq equivalent (or cannot be passed safely), so the
     // caller can warn about them.

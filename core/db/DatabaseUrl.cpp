@@ -10,8 +10,7 @@ namespace {
 
 bool isSchemeChar(QChar c)
 {
-    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
-           || c == u'_' || c == u'+';
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u'+';
 }
 
 int hexValue(char c)
@@ -33,8 +32,7 @@ QString percentDecode(QStringView text, bool plusIsSpace)
     out.reserve(in.size());
     for (qsizetype i = 0; i < in.size(); ++i) {
         const char c = in.at(i);
-        if (c == '%' && i + 2 < in.size() && hexValue(in.at(i + 1)) >= 0
-            && hexValue(in.at(i + 2)) >= 0) {
+        if (c == '%' && i + 2 < in.size() && hexValue(in.at(i + 1)) >= 0 && hexValue(in.at(i + 2)) >= 0) {
             out.append(char(hexValue(in.at(i + 1)) * 16 + hexValue(in.at(i + 2))));
             i += 2;
         } else if (c == '+' && plusIsSpace) {
@@ -84,8 +82,7 @@ const QString kExample = u"postgresql://user:password@host:5432/dbname or sqlite
 DbError malformed(const QString &what)
 {
     return DbError::make(u"MalformedUrl"_s,
-                         u"The database URL is malformed: "_s + what + u". Write it like "_s
-                             + kExample + u"."_s);
+                         u"The database URL is malformed: "_s + what + u". Write it like "_s + kExample + u"."_s);
 }
 
 } // namespace
@@ -101,9 +98,7 @@ DbResult<DatabaseUrl> DatabaseUrl::parse(const QString &input)
     // when the URL is malformed.
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return DbError::make(u"EmptyUrl"_s,
-                             u"The database URL is empty. Give one such as "_s + kExample
-                                 + u"."_s);
+        return DbError::make(u"EmptyUrl"_s, u"The database URL is empty. Give one such as "_s + kExample + u"."_s);
     const qsizetype sep = text.indexOf(u"://"_s);
     const QStringView scheme = QStringView(text).left(sep < 0 ? 0 : sep);
     if (sep <= 0 || !std::all_of(scheme.begin(), scheme.end(), isSchemeChar))
@@ -111,8 +106,7 @@ DbResult<DatabaseUrl> DatabaseUrl::parse(const QString &input)
     const QList<QStringView> schemeParts = scheme.split(u'+');
     if (schemeParts.size() > 2 || schemeParts.first().isEmpty()
         || (schemeParts.size() == 2 && schemeParts.last().isEmpty()))
-        return malformed(u"'"_s + scheme.toString()
-                         + u"' is not of the form dialect or dialect+driver"_s);
+        return malformed(u"'"_s + scheme.toString() + u"' is not of the form dialect or dialect+driver"_s);
 
     DatabaseUrl url;
     url.dialect = schemeParts.first().toString().toLower();
@@ -123,8 +117,7 @@ DbResult<DatabaseUrl> DatabaseUrl::parse(const QString &input)
     if (!supportedDialects().contains(url.dialect))
         return DbError::make(u"UnsupportedDialect"_s,
                              u"The database dialect '"_s + schemeParts.first().toString()
-                                 + u"' is not supported: Retort works with "_s
-                                 + supportedDialects().join(u" and "_s)
+                                 + u"' is not supported: Retort works with "_s + supportedDialects().join(u" and "_s)
                                  + u" (sqlite:///file.db, postgresql://user@host/dbname)."_s);
 
     // user[:password]@ read the way SQLAlchemy's pattern reads it: the user name stops at the
@@ -171,8 +164,8 @@ DbResult<DatabaseUrl> DatabaseUrl::parse(const QString &input)
         const qsizetype portEnd = indexOfAny(rest, pos + 1, u"/?");
         const QStringView portText = rest.mid(pos + 1, portEnd - pos - 1);
         if (!portText.isEmpty()) {
-            bool numeric = std::all_of(portText.begin(), portText.end(),
-                                       [](QChar c) { return c >= u'0' && c <= u'9'; });
+            bool numeric =
+                std::all_of(portText.begin(), portText.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
             const int port = numeric && portText.size() <= 5 ? portText.toInt() : 0;
             if (port < 1 || port > 65535)
                 return malformed(u"the port after the host is not a number from 1 to 65535 "
@@ -197,8 +190,7 @@ DbResult<DatabaseUrl> DatabaseUrl::parse(const QString &input)
     if (pos < rest.size())
         return malformed(u"unexpected text after the host"_s);
 
-    if (url.isSqlite() && (!url.host.isEmpty() || !url.user.isEmpty() || !url.password.isEmpty()
-                           || url.port != 0))
+    if (url.isSqlite() && (!url.host.isEmpty() || !url.user.isEmpty() || !url.password.isEmpty() || url.port != 0))
         return DbError::make(u"MalformedUrl"_s,
                              u"A SQLite URL names a file, not a host, user or port: write "
                              "sqlite:///relative/path.db (three slashes) or "
@@ -226,7 +218,7 @@ QString DatabaseUrl::toString() const
     for (qsizetype i = 0; i < query.size(); ++i) {
         s += i == 0 ? u'?' : u'&';
         s += percentEncode(query.at(i).first, "%&=+#"_L1, true) + u'='
-             + percentEncode(query.at(i).second, "%&+#"_L1, true);
+            + percentEncode(query.at(i).second, "%&+#"_L1, true);
     }
     return s;
 }

@@ -18,12 +18,12 @@ namespace retort {
 // are kept as written.
 struct DatabaseUrl
 {
-    QString dialect;  // "sqlite" or "postgresql"
-    QString driver;   // the "+driver" suffix, e.g. "psycopg2"; empty when none
-    QString user;     // decoded
+    QString dialect; // "sqlite" or "postgresql"
+    QString driver; // the "+driver" suffix, e.g. "psycopg2"; empty when none
+    QString user; // decoded
     QString password; // decoded
-    QString host;     // IPv6 without brackets; empty for none
-    int port = 0;     // 0 when not given
+    QString host; // IPv6 without brackets; empty for none
+    int port = 0; // 0 when not given
     QString database; // sqlite: the file path as written (empty or ":memory:" = in memory)
     QList<QPair<QString, QString>> query; // decoded, in the order written; keys may repeat
 

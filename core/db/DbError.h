@@ -14,15 +14,15 @@ namespace retort {
 // database (password masked), the statement, the revision and the database's own message.
 struct DbError
 {
-    QString kind;    // stable machine-readable name, e.g. "MalformedUrl", "OpenFailed", "RowCount"
+    QString kind; // stable machine-readable name, e.g. "MalformedUrl", "OpenFailed", "RowCount"
     QString message; // for a person
-    int line = 0;    // 1-based position in the text parsed, 0 when not applicable
+    int line = 0; // 1-based position in the text parsed, 0 when not applicable
     int column = 0;
-    QString target;          // the database, e.g. postgresql://user:***@host:5432/db
-    QString statement;       // SQL that failed, when there is one
+    QString target; // the database, e.g. postgresql://user:***@host:5432/db
+    QString statement; // SQL that failed, when there is one
     QString databaseMessage; // the driver's / server's text, verbatim
-    QString nativeCode;      // SQLSTATE (PostgreSQL) or SQLite result code, when known
-    QString revision;        // revision concerned, when known
+    QString nativeCode; // SQLSTATE (PostgreSQL) or SQLite result code, when known
+    QString revision; // revision concerned, when known
 
     static DbError make(QString kind, QString message, int line = 0, int column = 0)
     {
@@ -49,7 +49,7 @@ struct DbError
 };
 
 // A value or the DbError explaining why there is none.
-template<typename T>
+template <typename T>
 using DbResult = Expected<T, DbError>;
 
 } // namespace retort

@@ -27,9 +27,7 @@ QList<Token> significantTokens(QStringView statement, SqlDialect dialect)
             continue;
         if (token.kind == SqlTokenKind::CloseParen && depth > 0)
             --depth;
-        tokens.append({lexer.isIdentifierWord(token) ? lexer.textOf(token).toString().toUpper()
-                                                      : QString(),
-                       depth});
+        tokens.append({lexer.isIdentifierWord(token) ? lexer.textOf(token).toString().toUpper() : QString(), depth});
         if (token.kind == SqlTokenKind::OpenParen)
             ++depth;
     }
@@ -54,8 +52,7 @@ QString DestructiveStatement::reason(QStringView statement, SqlDialect dialect)
     qsizetype verbAt = 0;
     if (wordAt(0) == u"WITH"_s) {
         // WITH a AS (...), b AS (...) <verb>: the verb is the first data verb outside the CTEs.
-        static const QStringList verbs = {u"DELETE"_s, u"UPDATE"_s, u"INSERT"_s, u"SELECT"_s,
-                                          u"MERGE"_s};
+        static const QStringList verbs = {u"DELETE"_s, u"UPDATE"_s, u"INSERT"_s, u"SELECT"_s, u"MERGE"_s};
         verbAt = tokens.size();
         for (qsizetype i = 1; i < tokens.size(); ++i) {
             if (tokens.at(i).depth == 0 && verbs.contains(tokens.at(i).word)) {
@@ -67,8 +64,8 @@ QString DestructiveStatement::reason(QStringView statement, SqlDialect dialect)
     const QString verb = wordAt(verbAt);
 
     if (verb == u"DROP"_s) {
-        static const QStringList losing = {u"TABLE"_s, u"INDEX"_s, u"SCHEMA"_s, u"DATABASE"_s,
-                                           u"SEQUENCE"_s, u"OWNED"_s};
+        static const QStringList losing = {u"TABLE"_s,    u"INDEX"_s,    u"SCHEMA"_s,
+                                           u"DATABASE"_s, u"SEQUENCE"_s, u"OWNED"_s};
         const QString object = wordAt(verbAt + 1);
         if (losing.contains(object))
             return u"DROP "_s + object;
@@ -85,8 +82,7 @@ QString DestructiveStatement::reason(QStringView statement, SqlDialect dialect)
     }
     if (verb == u"ALTER"_s && wordAt(verbAt + 1) == u"TABLE"_s) {
         // ALTER COLUMN c DROP DEFAULT / NOT NULL / EXPRESSION / IDENTITY keep the data.
-        static const QStringList keeping = {u"DEFAULT"_s, u"NOT"_s, u"EXPRESSION"_s,
-                                            u"IDENTITY"_s};
+        static const QStringList keeping = {u"DEFAULT"_s, u"NOT"_s, u"EXPRESSION"_s, u"IDENTITY"_s};
         QString found;
         for (qsizetype i = verbAt + 2; i < tokens.size(); ++i) {
             if (tokens.at(i).depth != 0 || tokens.at(i).word != u"DROP"_s)

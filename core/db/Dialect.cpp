@@ -11,22 +11,65 @@ const QSet<QString> &sqliteReservedWords()
 {
     static const QSet<QString> words = [] {
         QSet<QString> set;
-        for (const char *w : {
-                 "add", "after", "all", "alter", "analyze", "and", "as", "asc", "attach",
-                 "autoincrement", "before", "begin", "between", "by", "cascade", "case", "cast",
-                 "check", "collate", "column", "commit", "conflict", "constraint", "create",
-                 "cross", "current_date", "current_time", "current_timestamp", "database",
-                 "default", "deferrable", "deferred", "delete", "desc", "detach", "distinct",
-                 "drop", "each", "else", "end", "escape", "except", "exclusive", "exists",
-                 "explain", "fail", "false", "for", "foreign", "from", "full", "glob", "group",
-                 "having", "if", "ignore", "immediate", "in", "index", "indexed", "initially",
-                 "inner", "insert", "instead", "intersect", "into", "is", "isnull", "join", "key",
-                 "left", "like", "limit", "match", "natural", "not", "notnull", "null", "of",
-                 "offset", "on", "or", "order", "outer", "plan", "pragma", "primary", "query",
-                 "raise", "references", "reindex", "rename", "replace", "restrict", "right",
-                 "rollback", "row", "select", "set", "table", "temp", "temporary", "then", "to",
-                 "transaction", "trigger", "true", "union", "unique", "update", "using", "vacuum",
-                 "values", "view", "virtual", "when", "where"})
+        for (const char *w : {"add",          "after",
+                              "all",          "alter",
+                              "analyze",      "and",
+                              "as",           "asc",
+                              "attach",       "autoincrement",
+                              "before",       "begin",
+                              "between",      "by",
+                              "cascade",      "case",
+                              "cast",         "check",
+                              "collate",      "column",
+                              "commit",       "conflict",
+                              "constraint",   "create",
+                              "cross",        "current_date",
+                              "current_time", "current_timestamp",
+                              "database",     "default",
+                              "deferrable",   "deferred",
+                              "delete",       "desc",
+                              "detach",       "distinct",
+                              "drop",         "each",
+                              "else",         "end",
+                              "escape",       "except",
+                              "exclusive",    "exists",
+                              "explain",      "fail",
+                              "false",        "for",
+                              "foreign",      "from",
+                              "full",         "glob",
+                              "group",        "having",
+                              "if",           "ignore",
+                              "immediate",    "in",
+                              "index",        "indexed",
+                              "initially",    "inner",
+                              "insert",       "instead",
+                              "intersect",    "into",
+                              "is",           "isnull",
+                              "join",         "key",
+                              "left",         "like",
+                              "limit",        "match",
+                              "natural",      "not",
+                              "notnull",      "null",
+                              "of",           "offset",
+                              "on",           "or",
+                              "order",        "outer",
+                              "plan",         "pragma",
+                              "primary",      "query",
+                              "raise",        "references",
+                              "reindex",      "rename",
+                              "replace",      "restrict",
+                              "right",        "rollback",
+                              "row",          "select",
+                              "set",          "table",
+                              "temp",         "temporary",
+                              "then",         "to",
+                              "transaction",  "trigger",
+                              "true",         "union",
+                              "unique",       "update",
+                              "using",        "vacuum",
+                              "values",       "view",
+                              "virtual",      "when",
+                              "where"})
             set.insert(QLatin1String(w));
         return set;
     }();
@@ -37,21 +80,108 @@ const QSet<QString> &postgresqlReservedWords()
 {
     static const QSet<QString> words = [] {
         QSet<QString> set;
-        for (const char *w : {
-                 "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
-                 "authorization", "between", "binary", "both", "case", "cast", "check", "collate",
-                 "column", "constraint", "create", "cross", "current_catalog", "current_date",
-                 "current_role", "current_schema", "current_time", "current_timestamp",
-                 "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end",
-                 "except", "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant",
-                 "group", "having", "ilike", "in", "initially", "inner", "intersect", "into", "is",
-                 "isnull", "join", "leading", "left", "like", "limit", "localtime",
-                 "localtimestamp", "natural", "new", "not", "notnull", "null", "of", "off",
-                 "offset", "old", "on", "only", "or", "order", "outer", "over", "overlaps",
-                 "placing", "primary", "references", "returning", "right", "select",
-                 "session_user", "similar", "some", "symmetric", "table", "then", "to", "trailing",
-                 "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
-                 "where", "window", "with"})
+        for (const char *w : {"all",
+                              "analyse",
+                              "analyze",
+                              "and",
+                              "any",
+                              "array",
+                              "as",
+                              "asc",
+                              "asymmetric",
+                              "authorization",
+                              "between",
+                              "binary",
+                              "both",
+                              "case",
+                              "cast",
+                              "check",
+                              "collate",
+                              "column",
+                              "constraint",
+                              "create",
+                              "cross",
+                              "current_catalog",
+                              "current_date",
+                              "current_role",
+                              "current_schema",
+                              "current_time",
+                              "current_timestamp",
+                              "current_user",
+                              "default",
+                              "deferrable",
+                              "desc",
+                              "distinct",
+                              "do",
+                              "else",
+                              "end",
+                              "except",
+                              "false",
+                              "fetch",
+                              "for",
+                              "foreign",
+                              "freeze",
+                              "from",
+                              "full",
+                              "grant",
+                              "group",
+                              "having",
+                              "ilike",
+                              "in",
+                              "initially",
+                              "inner",
+                              "intersect",
+                              "into",
+                              "is",
+                              "isnull",
+                              "join",
+                              "leading",
+                              "left",
+                              "like",
+                              "limit",
+                              "localtime",
+                              "localtimestamp",
+                              "natural",
+                              "new",
+                              "not",
+                              "notnull",
+                              "null",
+                              "of",
+                              "off",
+                              "offset",
+                              "old",
+                              "on",
+                              "only",
+                              "or",
+                              "order",
+                              "outer",
+                              "over",
+                              "overlaps",
+                              "placing",
+                              "primary",
+                              "references",
+                              "returning",
+                              "right",
+                              "select",
+                              "session_user",
+                              "similar",
+                              "some",
+                              "symmetric",
+                              "table",
+                              "then",
+                              "to",
+                              "trailing",
+                              "true",
+                              "union",
+                              "unique",
+                              "user",
+                              "using",
+                              "variadic",
+                              "verbose",
+                              "when",
+                              "where",
+                              "window",
+                              "with"})
             set.insert(QLatin1String(w));
         return set;
     }();
@@ -79,8 +209,7 @@ bool isLegalUnquoted(const QString &identifier)
 std::optional<Dialect> Dialect::fromName(QStringView name)
 {
     const qsizetype plus = name.indexOf(u'+');
-    const std::optional<SqlDialect> kind =
-        sqlDialectFromName((plus < 0 ? name : name.left(plus)).trimmed());
+    const std::optional<SqlDialect> kind = sqlDialectFromName((plus < 0 ? name : name.left(plus)).trimmed());
     if (!kind)
         return std::nullopt;
     return Dialect(*kind);
@@ -114,8 +243,7 @@ QString Dialect::quoteIdentifier(const QString &identifier) const
 
 bool Dialect::isReservedWord(const QString &lowerCaseWord) const
 {
-    return (m_kind == Kind::Sqlite ? sqliteReservedWords() : postgresqlReservedWords())
-        .contains(lowerCaseWord);
+    return (m_kind == Kind::Sqlite ? sqliteReservedWords() : postgresqlReservedWords()).contains(lowerCaseWord);
 }
 
 QString Dialect::quoteIdentifierIfNeeded(const QString &identifier) const
@@ -139,21 +267,17 @@ QString Dialect::quoteLiteral(const QString &text) const
     return u'\'' + escaped + u'\'';
 }
 
-std::pair<QString, QStringList> Dialect::tableExistsQuery(const QString &schema,
-                                                          const QString &table) const
+std::pair<QString, QStringList> Dialect::tableExistsQuery(const QString &schema, const QString &table) const
 {
     if (m_kind == Kind::Sqlite) {
-        const QString master = schema.isEmpty()
-            ? QStringLiteral("sqlite_master")
-            : quoteIdentifier(schema) + QStringLiteral(".sqlite_master");
-        return {QStringLiteral("SELECT 1 FROM ") + master
-                    + QStringLiteral(" WHERE type = 'table' AND name = ?"),
+        const QString master = schema.isEmpty() ? QStringLiteral("sqlite_master")
+                                                : quoteIdentifier(schema) + QStringLiteral(".sqlite_master");
+        return {QStringLiteral("SELECT 1 FROM ") + master + QStringLiteral(" WHERE type = 'table' AND name = ?"),
                 {table}};
     }
-    const QString base = QStringLiteral(
-        "SELECT 1 FROM pg_catalog.pg_class c"
-        " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-        " WHERE c.relname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f')");
+    const QString base = QStringLiteral("SELECT 1 FROM pg_catalog.pg_class c"
+                                        " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                                        " WHERE c.relname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f')");
     if (schema.isEmpty())
         return {base + QStringLiteral(" AND pg_catalog.pg_table_is_visible(c.oid)"), {table}};
     return {base + QStringLiteral(" AND n.nspname = ?"), {table, schema}};

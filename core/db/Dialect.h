@@ -21,7 +21,7 @@ public:
     // How a migration run keeps a second run out.
     enum class LockMethod {
         WriteTransaction, // SQLite: BEGIN IMMEDIATE holds the database's write lock until commit
-        AdvisoryLock,     // PostgreSQL: a session-level pg_advisory_lock on a fixed key
+        AdvisoryLock, // PostgreSQL: a session-level pg_advisory_lock on a fixed key
     };
 
     static Dialect sqlite() { return Dialect(Kind::Sqlite); }
@@ -72,7 +72,10 @@ public:
     friend bool operator==(const Dialect &, const Dialect &) = default;
 
 private:
-    explicit Dialect(Kind kind) : m_kind(kind) {}
+    explicit Dialect(Kind kind)
+        : m_kind(kind)
+    {
+    }
     Kind m_kind;
 };
 

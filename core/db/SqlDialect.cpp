@@ -13,8 +13,7 @@ std::optional<SqlDialect> sqlDialectFromName(QStringView name)
 {
     if (name.compare(u"sqlite", Qt::CaseInsensitive) == 0)
         return SqlDialect::Sqlite;
-    if (name.compare(u"postgresql", Qt::CaseInsensitive) == 0
-        || name.compare(u"postgres", Qt::CaseInsensitive) == 0)
+    if (name.compare(u"postgresql", Qt::CaseInsensitive) == 0 || name.compare(u"postgres", Qt::CaseInsensitive) == 0)
         return SqlDialect::PostgreSql;
     return std::nullopt;
 }

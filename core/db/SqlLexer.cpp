@@ -22,8 +22,8 @@ bool isTagChar(QChar c)
 
 } // namespace
 
-qsizetype SqlLexer::scanQuoted(qsizetype from, QChar close, bool doubledEscapes,
-                               bool backslashEscapes, bool *terminated) const
+qsizetype SqlLexer::scanQuoted(qsizetype from, QChar close, bool doubledEscapes, bool backslashEscapes,
+                               bool *terminated) const
 {
     const qsizetype n = m_text.size();
     qsizetype i = from;

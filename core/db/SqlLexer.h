@@ -8,16 +8,16 @@ namespace retort {
 
 enum class SqlTokenKind {
     Whitespace,
-    LineComment,      // -- to the end of the line (the newline is not part of it)
-    BlockComment,     // /* */, nested in PostgreSQL
-    String,           // '...' ('' escapes); E'...' (backslash escapes) in PostgreSQL
+    LineComment, // -- to the end of the line (the newline is not part of it)
+    BlockComment, // /* */, nested in PostgreSQL
+    String, // '...' ('' escapes); E'...' (backslash escapes) in PostgreSQL
     QuotedIdentifier, // "..." ("" escapes); [...] and `...` in SQLite
-    DollarString,     // $$...$$ / $tag$...$tag$ in PostgreSQL
-    Word,             // keyword, identifier, number or $1-style parameter
+    DollarString, // $$...$$ / $tag$...$tag$ in PostgreSQL
+    Word, // keyword, identifier, number or $1-style parameter
     Semicolon,
     OpenParen,
     CloseParen,
-    Other,            // any other single character
+    Other, // any other single character
 };
 
 struct SqlToken
@@ -31,7 +31,7 @@ struct SqlToken
     bool isSignificant() const
     {
         return kind != SqlTokenKind::Whitespace && kind != SqlTokenKind::LineComment
-               && kind != SqlTokenKind::BlockComment;
+            && kind != SqlTokenKind::BlockComment;
     }
 };
 
@@ -40,7 +40,11 @@ struct SqlToken
 class SqlLexer
 {
 public:
-    SqlLexer(QStringView text, SqlDialect dialect) : m_text(text), m_dialect(dialect) {}
+    SqlLexer(QStringView text, SqlDialect dialect)
+        : m_text(text)
+        , m_dialect(dialect)
+    {
+    }
 
     // The next token; false at the end of the text.
     bool next(SqlToken &token);

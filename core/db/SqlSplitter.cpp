@@ -12,7 +12,11 @@ namespace {
 class LineTracker
 {
 public:
-    LineTracker(QStringView text, int firstLine) : m_text(text), m_line(firstLine) {}
+    LineTracker(QStringView text, int firstLine)
+        : m_text(text)
+        , m_line(firstLine)
+    {
+    }
 
     void advanceTo(qsizetype offset)
     {
@@ -114,11 +118,10 @@ struct StatementState
                 || wordIs(word, u"or") || wordIs(word, u"replace")))
             identifiers[identifierCount] = char(word.at(0).toLower().unicode());
         ++identifierCount;
-        const bool routine
-            = identifiers[0] == 'c'
-              && (identifiers[1] == 'f' || identifiers[1] == 'p'
-                  || (identifiers[1] == 'o' && identifiers[2] == 'r'
-                      && (identifiers[3] == 'f' || identifiers[3] == 'p')));
+        const bool routine = identifiers[0] == 'c'
+            && (identifiers[1] == 'f' || identifiers[1] == 'p'
+                || (identifiers[1] == 'o' && identifiers[2] == 'r'
+                    && (identifiers[3] == 'f' || identifiers[3] == 'p')));
         if (!routine || parenDepth != 0)
             return;
         if (wordIs(word, u"begin"))
@@ -130,17 +133,14 @@ struct StatementState
     }
 };
 
-DbError unterminated(const SqlLexer &lexer, const SqlToken &token, SqlDialect dialect, int line,
-                     int column)
+DbError unterminated(const SqlLexer &lexer, const SqlToken &token, SqlDialect dialect, int line, int column)
 {
-    const QString where = u" opened at line "_s + QString::number(line) + u", column "_s
-                          + QString::number(column);
+    const QString where = u" opened at line "_s + QString::number(line) + u", column "_s + QString::number(column);
     const QStringView text = lexer.textOf(token);
     switch (token.kind) {
     case SqlTokenKind::BlockComment:
         return DbError::make(u"UnterminatedComment"_s,
-                             u"Unterminated comment: the /*"_s + where
-                                 + u" is never closed with */"_s
+                             u"Unterminated comment: the /*"_s + where + u" is never closed with */"_s
                                  + (dialect == SqlDialect::PostgreSql
                                         ? u" (PostgreSQL comments nest: every /* needs its own */)."_s
                                         : u"."_s),
@@ -148,24 +148,23 @@ DbError unterminated(const SqlLexer &lexer, const SqlToken &token, SqlDialect di
     case SqlTokenKind::DollarString: {
         const QString tag = text.left(text.indexOf(u'$', 1) + 1).toString();
         return DbError::make(u"UnterminatedDollarQuote"_s,
-                             u"Unterminated dollar-quoted string: the "_s + tag + where
-                                 + u" is never closed with "_s + tag + u"."_s,
+                             u"Unterminated dollar-quoted string: the "_s + tag + where + u" is never closed with "_s
+                                 + tag + u"."_s,
                              line, column);
     }
     case SqlTokenKind::QuotedIdentifier: {
         const QChar open = text.at(0);
         const QChar close = open == u'[' ? u']' : open;
         return DbError::make(u"UnterminatedIdentifier"_s,
-                             u"Unterminated quoted identifier: the "_s + open + where
-                                 + u" is never closed with "_s + close + u"."_s,
+                             u"Unterminated quoted identifier: the "_s + open + where + u" is never closed with "_s
+                                 + close + u"."_s,
                              line, column);
     }
     default: {
         const bool escape = text.at(0) != u'\'';
         return DbError::make(u"UnterminatedString"_s,
-                             u"Unterminated string literal: the "_s
-                                 + (escape ? text.left(2).toString() : u"'"_s) + where
-                                 + u" is never closed with '"_s
+                             u"Unterminated string literal: the "_s + (escape ? text.left(2).toString() : u"'"_s)
+                                 + where + u" is never closed with '"_s
                                  + (escape ? u" (in E'...' strings a backslash escapes the next "
                                              "character, so \\' does not close it)."_s
                                            : u" (write a quote inside a string as '')."_s),
@@ -176,15 +175,14 @@ DbError unterminated(const SqlLexer &lexer, const SqlToken &token, SqlDialect di
 
 } // namespace
 
-DbResult<QList<SqlStatement>> SqlSplitter::split(QStringView script, SqlDialect dialect,
-                                                 int firstLine)
+DbResult<QList<SqlStatement>> SqlSplitter::split(QStringView script, SqlDialect dialect, int firstLine)
 {
     QList<SqlStatement> statements;
     SqlLexer lexer(script, dialect);
     LineTracker lines(script, firstLine);
     StatementState state;
     qsizetype start = -1; // first character of the statement being read
-    qsizetype end = -1;   // end of its last significant token
+    qsizetype end = -1; // end of its last significant token
 
     const auto finish = [&] {
         SqlStatement s;

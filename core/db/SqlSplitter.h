@@ -24,8 +24,7 @@ public:
     // firstLine: the line number of the script's first line (for text cut out of a larger file).
     // An unterminated string, quoted identifier, comment or dollar quote is an error naming the
     // line and column where it started.
-    static DbResult<QList<SqlStatement>> split(QStringView script, SqlDialect dialect,
-                                               int firstLine = 1);
+    static DbResult<QList<SqlStatement>> split(QStringView script, SqlDialect dialect, int firstLine = 1);
 };
 
 } // namespace retort

@@ -7,11 +7,16 @@ namespace retort {
 QString urlSourceName(UrlSource source)
 {
     switch (source) {
-    case UrlSource::None: return u"none"_s;
-    case UrlSource::Option: return u"option"_s;
-    case UrlSource::Environment: return u"environment"_s;
-    case UrlSource::AlembicIni: return u"alembic.ini"_s;
-    case UrlSource::RetortSection: return u"retort"_s;
+    case UrlSource::None:
+        return u"none"_s;
+    case UrlSource::Option:
+        return u"option"_s;
+    case UrlSource::Environment:
+        return u"environment"_s;
+    case UrlSource::AlembicIni:
+        return u"alembic.ini"_s;
+    case UrlSource::RetortSection:
+        return u"retort"_s;
     }
     return {};
 }
@@ -20,11 +25,16 @@ QString ResolvedUrl::sourceDescription(const QString &iniPath) const
 {
     const QString ini = iniPath.isEmpty() ? u"alembic.ini"_s : iniPath;
     switch (source) {
-    case UrlSource::None: return u"no database URL configured"_s;
-    case UrlSource::Option: return u"--url option"_s;
-    case UrlSource::Environment: return u"DATABASE_URL environment variable"_s;
-    case UrlSource::AlembicIni: return u"sqlalchemy.url in "_s + ini;
-    case UrlSource::RetortSection: return u"url in the [retort] section of "_s + ini;
+    case UrlSource::None:
+        return u"no database URL configured"_s;
+    case UrlSource::Option:
+        return u"--url option"_s;
+    case UrlSource::Environment:
+        return u"DATABASE_URL environment variable"_s;
+    case UrlSource::AlembicIni:
+        return u"sqlalchemy.url in "_s + ini;
+    case UrlSource::RetortSection:
+        return u"url in the [retort] section of "_s + ini;
     }
     return {};
 }

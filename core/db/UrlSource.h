@@ -7,10 +7,10 @@ namespace retort {
 
 // Where the database URL in use came from, in the order they are tried (first wins).
 enum class UrlSource {
-    None,          // nothing configured anywhere
-    Option,        // --url on the command line (or the GUI's field)
-    Environment,   // the DATABASE_URL environment variable
-    AlembicIni,    // sqlalchemy.url in alembic.ini
+    None, // nothing configured anywhere
+    Option, // --url on the command line (or the GUI's field)
+    Environment, // the DATABASE_URL environment variable
+    AlembicIni, // sqlalchemy.url in alembic.ini
     RetortSection, // url in alembic.ini's [retort] section
 };
 
@@ -20,10 +20,10 @@ enum class UrlSource {
 struct UrlCandidates
 {
     QString option;
-    QString environment;   // the value of DATABASE_URL
-    QString alembicIni;    // sqlalchemy.url
+    QString environment; // the value of DATABASE_URL
+    QString alembicIni; // sqlalchemy.url
     QString retortSection; // [retort] url
-    QString iniPath;       // alembic.ini, for the description of the last two sources
+    QString iniPath; // alembic.ini, for the description of the last two sources
 };
 
 struct ResolvedUrl

@@ -49,7 +49,7 @@ QString VersionTable::createStatement(const Dialect &d, const Options &options)
     QString sql = u"CREATE TABLE "_s + qualified + u" (\n\tversion_num VARCHAR(32) NOT NULL"_s;
     if (options.primaryKey)
         sql += u", \n\tCONSTRAINT "_s + d.quoteIdentifierIfNeeded(options.table + u"_pkc"_s)
-               + u" PRIMARY KEY (version_num)"_s;
+            + u" PRIMARY KEY (version_num)"_s;
     sql += u"\n)"_s;
     return sql;
 }
@@ -75,8 +75,7 @@ std::optional<DbError> VersionTable::create()
     const QString sql = createStatement();
     QSqlQuery query(m_connection.database());
     if (!query.exec(sql))
-        return m_connection.error(u"StatementFailed"_s,
-                                  u"Cannot create the version table "_s + qualifiedName(),
+        return m_connection.error(u"StatementFailed"_s, u"Cannot create the version table "_s + qualifiedName(),
                                   query.lastError(), sql);
     return std::nullopt;
 }
@@ -92,8 +91,7 @@ DbResult<QStringList> VersionTable::heads() const
     QSqlQuery query(m_connection.database());
     query.setForwardOnly(true);
     if (!query.exec(sql))
-        return m_connection.error(u"StatementFailed"_s,
-                                  u"Cannot read the version table "_s + qualifiedName(),
+        return m_connection.error(u"StatementFailed"_s, u"Cannot read the version table "_s + qualifiedName(),
                                   query.lastError(), sql);
     QStringList rows;
     while (query.next())
@@ -123,9 +121,8 @@ QString VersionTable::holdsExactly(const QStringList &heads) const
     const QString count = QString::number(distinct.size());
     // As many rows as heads, and every head among them: without a primary key a duplicate row
     // makes the first count differ.
-    return u"(SELECT COUNT(*) FROM "_s + table + u") = "_s + count
-           + u" AND (SELECT COUNT(DISTINCT version_num) FROM "_s + table
-           + u" WHERE version_num IN ("_s + literals.join(u", "_s) + u")) = "_s + count;
+    return u"(SELECT COUNT(*) FROM "_s + table + u") = "_s + count + u" AND (SELECT COUNT(DISTINCT version_num) FROM "_s
+        + table + u" WHERE version_num IN ("_s + literals.join(u", "_s) + u")) = "_s + count;
 }
 
 QString VersionTable::statementFor(const VersionOp &op, const QString &guard) const
@@ -138,16 +135,15 @@ QString VersionTable::statementFor(const VersionOp &op, const QString &guard) co
     switch (op.kind) {
     case VersionOp::Kind::Insert:
         if (!guard.isEmpty())
-            return u"INSERT INTO "_s + table + u" (version_num) SELECT "_s + d.quoteLiteral(op.to)
-                   + u" WHERE "_s + guard;
+            return u"INSERT INTO "_s + table + u" (version_num) SELECT "_s + d.quoteLiteral(op.to) + u" WHERE "_s
+                + guard;
         return u"INSERT INTO "_s + table + u" (version_num) VALUES ("_s + d.quoteLiteral(op.to) + u')';
     case VersionOp::Kind::Update:
-        return u"UPDATE "_s + table + u" SET version_num="_s + d.quoteLiteral(op.to) + u" WHERE "_s
-               + table + u".version_num = "_s + d.quoteLiteral(op.from)
-               + (guard.isEmpty() ? QString() : u" AND "_s + guard);
+        return u"UPDATE "_s + table + u" SET version_num="_s + d.quoteLiteral(op.to) + u" WHERE "_s + table
+            + u".version_num = "_s + d.quoteLiteral(op.from) + (guard.isEmpty() ? QString() : u" AND "_s + guard);
     case VersionOp::Kind::Delete:
-        return u"DELETE FROM "_s + table + u" WHERE "_s + table + u".version_num = "_s
-               + d.quoteLiteral(op.from) + (guard.isEmpty() ? QString() : u" AND "_s + guard);
+        return u"DELETE FROM "_s + table + u" WHERE "_s + table + u".version_num = "_s + d.quoteLiteral(op.from)
+            + (guard.isEmpty() ? QString() : u" AND "_s + guard);
     }
     return {};
 }
@@ -178,14 +174,13 @@ std::optional<DbError> VersionTable::checkRowCount(const VersionOp &op, int foun
         return std::nullopt;
     // Alembic's wording, so people searching for the message find the same advice.
     const QString what = op.kind == VersionOp::Kind::Update
-                             ? QString(u"updating "_s + quoted(op.from) + u" to "_s + quoted(op.to))
-                             : QString(u"deleting "_s + quoted(op.from));
-    DbError e = DbError::make(
-        u"RowCount"_s,
-        u"Online migration expected to match one row when "_s + what + u" in "_s
-            + quoted(m_options.table) + u"; "_s + QString::number(found)
-            + u" found. The version table does not hold what the plan expected: check it with "
-              "'current', or stamp the database to the revision it is really at."_s);
+        ? QString(u"updating "_s + quoted(op.from) + u" to "_s + quoted(op.to))
+        : QString(u"deleting "_s + quoted(op.from));
+    DbError e = DbError::make(u"RowCount"_s,
+                              u"Online migration expected to match one row when "_s + what + u" in "_s
+                                  + quoted(m_options.table) + u"; "_s + QString::number(found)
+                                  + u" found. The version table does not hold what the plan expected: check it with "
+                                    "'current', or stamp the database to the revision it is really at."_s);
     e.target = m_connection.target();
     e.statement = sql;
     e.revision = op.from;
@@ -235,8 +230,7 @@ std::optional<DbError> VersionTable::purge()
     const QString sql = u"DELETE FROM "_s + qualifiedName();
     QSqlQuery query(m_connection.database());
     if (!query.exec(sql))
-        return m_connection.error(u"StatementFailed"_s,
-                                  u"Cannot empty the version table "_s + qualifiedName(),
+        return m_connection.error(u"StatementFailed"_s, u"Cannot empty the version table "_s + qualifiedName(),
                                   query.lastError(), sql);
     return std::nullopt;
 }

@@ -25,8 +25,8 @@ public:
     struct Options
     {
         QString table = QStringLiteral("alembic_version");
-        QString schema;          // empty: the default schema / search path
-        bool primaryKey = true;  // Alembic's version_table_pk
+        QString schema; // empty: the default schema / search path
+        bool primaryKey = true; // Alembic's version_table_pk
     };
 
     explicit VersionTable(Connection &connection);

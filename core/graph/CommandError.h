@@ -9,7 +9,7 @@ namespace retort {
 struct RevisionErrorContext
 {
     QString start; // range start the command was given, if any
-    QString end;   // range end / target the command was given, if any
+    QString end; // range end / target the command was given, if any
 };
 
 GraphError asCommandError(const GraphError &error, const RevisionErrorContext &context = {});

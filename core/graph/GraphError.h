@@ -14,10 +14,10 @@ struct GraphError
     QString kind;
     QString message;
     QStringList revisions; // revisions involved (heads of MultipleHeads, members of a cycle, ...)
-    QString argument;      // the identifier the person gave, when there was one
+    QString argument; // the identifier the person gave, when there was one
 
-    static GraphError make(const QString &kind, const QString &message,
-                           const QStringList &revisions = {}, const QString &argument = {})
+    static GraphError make(const QString &kind, const QString &message, const QStringList &revisions = {},
+                           const QString &argument = {})
     {
         return GraphError{kind, message, revisions, argument};
     }

@@ -16,7 +16,10 @@ GraphError assertion(const QString &message)
 } // namespace
 
 HeadMaintainer::HeadMaintainer(const RevisionMap &map, const QStringList &heads)
-    : m(map), m_anchors(size_t(map.size()), 0), m_live(size_t(map.size()), 0), m_seen(size_t(map.size()), 0)
+    : m(map)
+    , m_anchors(size_t(map.size()), 0)
+    , m_live(size_t(map.size()), 0)
+    , m_seen(size_t(map.size()), 0)
 {
     for (const QString &h : heads) {
         if (!m_heads.contains(h)) {

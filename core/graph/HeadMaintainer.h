@@ -18,7 +18,7 @@ struct MaintainerStep
     Type type = Type::Revision;
     bool upgrade = true;
     RevIndex revision = -1; // Revision steps
-    QStringList from, to;   // Stamp steps
+    QStringList from, to; // Stamp steps
     bool branchMove = false;
 };
 
@@ -50,11 +50,11 @@ private:
 
     const RevisionMap &m;
     QStringList m_heads; // a set; insertion order kept only for stable output
-    QHash<QString, RevIndexes> m_resolved;   // what each row names, resolved once
+    QHash<QString, RevIndexes> m_resolved; // what each row names, resolved once
     QHash<QString, GraphError> m_unresolved; // rows that name nothing in the map
     std::vector<int> m_anchors; // per revision: rows naming it
-    std::vector<int> m_live;    // per revision: rows naming it + children below a row (0: not covered)
-    std::vector<char> m_seen;   // scratch for searches, all zero between them
+    std::vector<int> m_live; // per revision: rows naming it + children below a row (0: not covered)
+    std::vector<char> m_seen; // scratch for searches, all zero between them
     RevIndexes m_visited, m_stack;
 };
 

@@ -30,9 +30,9 @@ Result<RevIndexes> History::walkRange(const QString &rangeText) const
     }
     const QStringList parts = rangeText.trimmed().split(u':');
     if (parts.size() != 2) {
-        return GraphError::make(QStringLiteral("CommandError"),
-                                QStringLiteral("History range takes one ':' between start and end, got '%1'")
-                                    .arg(rangeText));
+        return GraphError::make(
+            QStringLiteral("CommandError"),
+            QStringLiteral("History range takes one ':' between start and end, got '%1'").arg(rangeText));
     }
     return walk(parts[0], parts[1]);
 }

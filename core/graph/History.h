@@ -8,7 +8,11 @@ namespace retort {
 class History
 {
 public:
-    explicit History(const RevisionMap &map) : m(map), range(map) {}
+    explicit History(const RevisionMap &map)
+        : m(map)
+        , range(map)
+    {
+    }
 
     // All revisions, newest first.
     Result<RevIndexes> all() const { return walk(QStringLiteral("base"), QStringLiteral("heads")); }
@@ -19,8 +23,8 @@ public:
 
     struct Flags
     {
-        bool isHead = false;         // no child through down_revision ("(head)" in history lines)
-        bool isRealHead = false;     // nothing depends on it either ("heads" output)
+        bool isHead = false; // no child through down_revision ("(head)" in history lines)
+        bool isRealHead = false; // nothing depends on it either ("heads" output)
         bool isEffectiveHead = false; // head that another revision depends on
         bool isBase = false;
         bool isBranchPoint = false;

@@ -11,7 +11,7 @@ struct MigrationRequest
 
     Kind kind = Kind::Upgrade;
     QStringList targets; // one for upgrade/downgrade, one or more for stamp
-    bool purge = false;  // stamp only
+    bool purge = false; // stamp only
 
     static MigrationRequest upgrade(const QString &target = QStringLiteral("head"))
     {
@@ -28,9 +28,9 @@ struct MigrationRequest
     friend bool operator==(const MigrationRequest &, const MigrationRequest &) = default;
     QString verb() const
     {
-        return kind == Kind::Upgrade     ? QStringLiteral("upgrade")
-               : kind == Kind::Downgrade ? QStringLiteral("downgrade")
-                                         : QStringLiteral("stamp");
+        return kind == Kind::Upgrade  ? QStringLiteral("upgrade")
+            : kind == Kind::Downgrade ? QStringLiteral("downgrade")
+                                      : QStringLiteral("stamp");
     }
 };
 

@@ -14,7 +14,7 @@ struct VersionOp
     enum class Kind { Insert, Update, Delete };
     Kind kind = Kind::Insert;
     QString from; // Update/Delete: the row changed or removed
-    QString to;   // Insert/Update: the row written
+    QString to; // Insert/Update: the row written
     friend bool operator==(const VersionOp &, const VersionOp &) = default;
 };
 
@@ -22,13 +22,13 @@ struct PlanStep
 {
     enum class Direction { Up, Down };
     Direction direction = Direction::Up;
-    bool stamp = false;        // moves the version table only, runs no script
-    QString revision;          // the script run (empty for a stamp step)
+    bool stamp = false; // moves the version table only, runs no script
+    QString revision; // the script run (empty for a stamp step)
     QStringList fromRevisions; // as in "Running upgrade a, b -> c" (down_revision, no dependencies)
     QStringList toRevisions;
     QList<VersionOp> versionOps;
-    QStringList headsAfter;    // version table rows after this step, sorted
-    QString scriptSha256;      // the script as it was planned (ScriptChecksum); empty for a stamp
+    QStringList headsAfter; // version table rows after this step, sorted
+    QString scriptSha256; // the script as it was planned (ScriptChecksum); empty for a stamp
     friend bool operator==(const PlanStep &, const PlanStep &) = default;
 };
 
@@ -37,9 +37,9 @@ struct PlanStep
 // database no longer holds `databaseHeads` or a step's script no longer has its checksum.
 struct Plan
 {
-    MigrationRequest request;   // what it was made for (the Alembic target of Python steps)
-    QStringList databaseHeads;  // the version table's rows it was made from, sorted
-    QStringList headsBefore;    // where the steps start: databaseHeads, or none for --purge
+    MigrationRequest request; // what it was made for (the Alembic target of Python steps)
+    QStringList databaseHeads; // the version table's rows it was made from, sorted
+    QStringList headsBefore; // where the steps start: databaseHeads, or none for --purge
     bool purge = false; // empty the version table before the first step (stamp --purge)
     QList<PlanStep> steps;
     QStringList headsAfter; // sorted

@@ -11,10 +11,10 @@ Result<Plan> Planner::upgrade(const QStringList &currentHeads, const QString &ta
     auto sel = range.collectUpgrade(target, currentHeads, false, false, true, true);
     if (!sel) {
         if (sel.error().kind == u"RangeNotAncestorError") {
-            return GraphError::make(sel.error().kind,
-                                    QStringLiteral("Destination %1 is not a valid upgrade target from current head(s)")
-                                        .arg(target),
-                                    {}, target);
+            return GraphError::make(
+                sel.error().kind,
+                QStringLiteral("Destination %1 is not a valid upgrade target from current head(s)").arg(target), {},
+                target);
         }
         return sel.error();
     }
@@ -86,12 +86,15 @@ Result<Plan> Planner::stamp(const QStringList &currentHeadsIn, const QStringList
             continue;
         const auto above = m.descendants({dest}, RevisionMap::Edges::All);
         const auto below = m.ancestors({dest}, RevisionMap::Edges::Normalized);
-        const bool headsAbove = std::any_of(filtered.begin(), filtered.end(), [&](RevIndex h) { return above[size_t(h)]; });
-        const bool headsBelow = std::any_of(filtered.begin(), filtered.end(), [&](RevIndex h) { return below[size_t(h)]; });
+        const bool headsAbove =
+            std::any_of(filtered.begin(), filtered.end(), [&](RevIndex h) { return above[size_t(h)]; });
+        const bool headsBelow =
+            std::any_of(filtered.begin(), filtered.end(), [&](RevIndex h) { return below[size_t(h)]; });
         if (headsAbove && headsBelow)
             return GraphError::make(QStringLiteral("AssertionError"),
                                     QStringLiteral("Revision %1 lies between the current heads; stamp the "
-                                                   "branches separately").arg(m.id(dest)));
+                                                   "branches separately")
+                                        .arg(m.id(dest)));
         if (headsAbove)
             steps.append(MaintainerStep{MaintainerStep::Type::Stamp, false, -1, filteredIds, {m.id(dest)}, false});
         else if (headsBelow)

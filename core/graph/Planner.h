@@ -12,7 +12,12 @@ namespace retort {
 class Planner
 {
 public:
-    explicit Planner(const RevisionMap &map) : m(map), range(map), resolver(map) {}
+    explicit Planner(const RevisionMap &map)
+        : m(map)
+        , range(map)
+        , resolver(map)
+    {
+    }
 
     // `upgrade <target>`: "head" (default), "heads", an id or prefix, label@head, +N, rev+N ...
     Result<Plan> upgrade(const QStringList &currentHeads, const QString &target = QStringLiteral("head")) const;

@@ -46,8 +46,8 @@ std::optional<Relative> matchRelative(const QString &target)
 {
     static const QRegularExpression re(QStringLiteral("(?:(.+?)@)?(\\w+)?((?:\\+|-)\\d+)"),
                                        QRegularExpression::UseUnicodePropertiesOption);
-    const auto match = re.match(target, 0, QRegularExpression::NormalMatch,
-                                QRegularExpression::AnchorAtOffsetMatchOption);
+    const auto match =
+        re.match(target, 0, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
     if (!match.hasMatch())
         return std::nullopt;
     Relative r;
@@ -168,12 +168,13 @@ Result<RevIndex> Resolver::revisionForIdent(const QString &ident, const std::opt
             candidates = kept;
         }
         if (candidates.isEmpty()) {
-            return resolutionError(
-                QStringLiteral("No such revision or branch '%1'%2")
-                    .arg(ident, ident.size() < 4 ? QStringLiteral("; please ensure at least four characters are "
-                                                                  "present for partial revision identifier matches")
-                                                 : QString()),
-                ident);
+            return resolutionError(QStringLiteral("No such revision or branch '%1'%2")
+                                       .arg(ident,
+                                            ident.size() < 4
+                                                ? QStringLiteral("; please ensure at least four characters are "
+                                                                 "present for partial revision identifier matches")
+                                                : QString()),
+                                   ident);
         }
         if (candidates.size() > 1) {
             QStringList quoted;
@@ -186,9 +187,8 @@ Result<RevIndex> Resolver::revisionForIdent(const QString &ident, const std::opt
         revision = m.indexOfKey(candidates.front());
     }
     if (truthy(checkBranch) && branchRev >= 0 && !m.sharesLineage(revision, {branchRev}, false)) {
-        return resolutionError(QStringLiteral("Revision %1 is not a member of branch '%2'")
-                                   .arg(m.id(revision), *checkBranch),
-                               ident);
+        return resolutionError(
+            QStringLiteral("Revision %1 is not a member of branch '%2'").arg(m.id(revision), *checkBranch), ident);
     }
     return revision;
 }
@@ -318,8 +318,8 @@ Result<RevIndex> Resolver::walk(RevIndex start, int steps, const QString &branch
                 children = up;
             }
         } else if (initial != BaseMarker) {
-            Result<RevIndexes> down = initial == NoRevision ? Result<RevIndexes>(m.heads())
-                                                            : revisions(m.revision(initial).downRevisions);
+            Result<RevIndexes> down =
+                initial == NoRevision ? Result<RevIndexes>(m.heads()) : revisions(m.revision(initial).downRevisions);
             if (!down)
                 return down.error();
             children = *down;

@@ -22,7 +22,10 @@ public:
     static constexpr RevIndex NoRevision = -1;
     static constexpr RevIndex BaseMarker = -2;
 
-    explicit Resolver(const RevisionMap &map) : m(map) {}
+    explicit Resolver(const RevisionMap &map)
+        : m(map)
+    {
+    }
 
     // get_revisions: "heads" gives several, "base" gives none, "-N" walks down from the heads.
     Result<RevIndexes> revisions(const QString &identifier) const;

@@ -6,7 +6,7 @@
 namespace retort {
 
 // A value or the GraphError explaining why there is none.
-template<typename T>
+template <typename T>
 using Result = Expected<T, GraphError>;
 
 } // namespace retort

@@ -24,14 +24,14 @@ struct Revision
     QString id;
     QStringList downRevisions; // empty for a base; several for a merge
     QStringList branchLabels;
-    QStringList dependsOn;     // revision ids or branch labels
-    QString message;           // Alembic's "doc": the docstring's first paragraph / Message header
-    QString longDoc;           // Alembic's "longdoc": the whole stripped docstring (Python only)
+    QStringList dependsOn; // revision ids or branch labels
+    QString message; // Alembic's "doc": the docstring's first paragraph / Message header
+    QString longDoc; // Alembic's "longdoc": the whole stripped docstring (Python only)
     QString createDate;
-    QString path;              // absolute path of the script file
+    QString path; // absolute path of the script file
     ScriptFormat format = ScriptFormat::Python;
-    int line = 0;              // line that defines the id (for problems)
-    LineRange upgradeLines;    // Python: def upgrade(); SQL: first to last upgrade section
+    int line = 0; // line that defines the id (for problems)
+    LineRange upgradeLines; // Python: def upgrade(); SQL: first to last upgrade section
     LineRange downgradeLines;
     bool transactional = true; // native SQL: "-- Transactional: no" runs statement by statement
 

@@ -24,7 +24,10 @@ bool contains(const RevIndexes &list, RevIndex value)
 class RevisionMapBuilder
 {
 public:
-    explicit RevisionMapBuilder(RevisionMap &map) : m(map) {}
+    explicit RevisionMapBuilder(RevisionMap &map)
+        : m(map)
+    {
+    }
 
     RevisionMap::Built run(const Revisions &revisions)
     {
@@ -39,8 +42,8 @@ public:
     }
 
 private:
-    void report(Problem::Severity severity, const Revision &rev, const QString &kind,
-                const QString &message, const QStringList &involved = {})
+    void report(Problem::Severity severity, const Revision &rev, const QString &kind, const QString &message,
+                const QStringList &involved = {})
     {
         m_built.problems.append(Problem{severity, kind, rev.path, rev.line, rev.id, message});
         if (severity == Problem::Severity::Error && !m_built.firstError)
@@ -332,8 +335,8 @@ private:
             }
             if (involved.isEmpty())
                 return false;
-            const QString message = QStringLiteral("%1 is detected in revisions (%2)")
-                                        .arg(what, involved.join(QStringLiteral(", ")));
+            const QString message =
+                QStringLiteral("%1 is detected in revisions (%2)").arg(what, involved.join(QStringLiteral(", ")));
             m.m_fatal = GraphError::make(kind, message, involved);
             const RevIndex first = m.indexOf(involved.first());
             report(Problem::Severity::Error, m.m_nodes[size_t(first)].rev, kind, message, involved);
@@ -433,9 +436,12 @@ bool RevisionMap::hasBranchLabel(RevIndex i, const QString &label) const
 const RevIndexes &RevisionMap::edgesDown(RevIndex i, Edges e) const
 {
     switch (e) {
-    case Edges::Versioned: return node(i).down;
-    case Edges::All: return node(i).allDown;
-    case Edges::Normalized: break;
+    case Edges::Versioned:
+        return node(i).down;
+    case Edges::All:
+        return node(i).allDown;
+    case Edges::Normalized:
+        break;
     }
     return node(i).normDown;
 }

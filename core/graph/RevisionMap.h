@@ -66,18 +66,15 @@ public:
     bool isHead(RevIndex i) const { return node(i).next.empty(); }
     bool isRealHead(RevIndex i) const { return node(i).allNext.empty(); }
     bool isBase(RevIndex i) const { return node(i).rev.downRevisions.isEmpty(); }
-    bool isRealBase(RevIndex i) const
-    {
-        return node(i).rev.downRevisions.isEmpty() && node(i).rev.dependsOn.isEmpty();
-    }
+    bool isRealBase(RevIndex i) const { return node(i).rev.downRevisions.isEmpty() && node(i).rev.dependsOn.isEmpty(); }
     bool isBranchPoint(RevIndex i) const { return node(i).next.size() > 1; }
     bool isRealBranchPoint(RevIndex i) const { return node(i).allNext.size() > 1; }
     bool isMergePoint(RevIndex i) const { return node(i).rev.downRevisions.size() > 1; }
 
     enum class Edges {
-        Versioned,    // down_revision / nextrev only
-        All,          // down_revision + all dependencies (_all_down_revisions, _all_nextrev)
-        Normalized,   // down_revision + normalized dependencies (ancestors with dependencies)
+        Versioned, // down_revision / nextrev only
+        All, // down_revision + all dependencies (_all_down_revisions, _all_nextrev)
+        Normalized, // down_revision + normalized dependencies (ancestors with dependencies)
     };
     // Targets plus everything reachable from them, as a membership vector of size().
     std::vector<char> ancestors(const RevIndexes &targets, Edges edges) const;

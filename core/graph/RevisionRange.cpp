@@ -111,9 +111,9 @@ Result<RevisionRange::Selection> RevisionRange::collectUpgrade(const QString &up
     return sel;
 }
 
-Result<RevisionRange::Selection> RevisionRange::collectDowngrade(const QStringList &currentHeads,
-                                                                 const QString &target, bool inclusive,
-                                                                 bool implicitBase, bool assertRelativeLength) const
+Result<RevisionRange::Selection> RevisionRange::collectDowngrade(const QStringList &currentHeads, const QString &target,
+                                                                 bool inclusive, bool implicitBase,
+                                                                 bool assertRelativeLength) const
 {
     auto parsed = r.downgradeTarget(currentHeads, target, assertRelativeLength);
     if (!parsed)
@@ -171,10 +171,10 @@ Result<RevisionRange::Selection> RevisionRange::collectDowngrade(const QStringLi
         }
     }
     if (targetRev >= 0 && !any && std::find(heads.begin(), heads.end(), targetRev) == heads.end()) {
-        return GraphError::make(QStringLiteral("RangeNotAncestorError"),
-                                QStringLiteral("Destination %1 is not a valid downgrade target from current head(s)")
-                                    .arg(target),
-                                {}, target);
+        return GraphError::make(
+            QStringLiteral("RangeNotAncestorError"),
+            QStringLiteral("Destination %1 is not a valid downgrade target from current head(s)").arg(target), {},
+            target);
     }
     sel.heads = heads;
     return sel;

@@ -10,12 +10,16 @@ namespace retort {
 class RevisionRange
 {
 public:
-    explicit RevisionRange(const RevisionMap &map) : m(map), r(map) {}
+    explicit RevisionRange(const RevisionMap &map)
+        : m(map)
+        , r(map)
+    {
+    }
 
     struct Selection
     {
         std::vector<char> members; // membership by index
-        RevIndexes heads;          // where the topological walk starts
+        RevIndexes heads; // where the topological walk starts
     };
     // `lower` is either one identifier typed by a person (lowerIsIdentifier) or the database heads.
     Result<Selection> collectUpgrade(const QString &upper, const QStringList &lower, bool lowerIsIdentifier,

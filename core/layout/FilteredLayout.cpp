@@ -130,8 +130,8 @@ FilteredLayout FilteredLayout::compute(const QList<LayoutNode> &nodes, const std
                 laneSkips.resize(size_t(s.toLane) + 1, 0);
             // Joining a lane already heading for the same row: it stays solid if either is.
             const bool joins = std::any_of(row.segments.cbegin(), row.segments.cend(), [&](const LaneSegment &o) {
-                return o.type == LaneSegment::Type::Continuing && o.fromLane == s.toLane
-                       && o.targetRow == s.targetRow && o.kind == s.kind;
+                return o.type == LaneSegment::Type::Continuing && o.fromLane == s.toLane && o.targetRow == s.targetRow
+                    && o.kind == s.kind;
             });
             laneSkips[size_t(s.toLane)] = joins ? char(laneSkips[size_t(s.toLane)] && flags.at(i)) : char(flags.at(i));
         }

@@ -15,8 +15,8 @@ namespace retort {
 // faded. Pure: computed from the full graph's rows and the visible ones, nothing else.
 struct FilteredLayout
 {
-    QList<LaneRow> rows;          // one per visible row, in the order given
-    QList<QList<bool>> skipping;  // parallel to rows[i].segments: the edge passes hidden rows
+    QList<LaneRow> rows; // one per visible row, in the order given
+    QList<QList<bool>> skipping; // parallel to rows[i].segments: the edge passes hidden rows
     int maxLaneCount = 0;
 
     // `nodes`: the full graph, newest first (parents below their children, as for LaneLayout).

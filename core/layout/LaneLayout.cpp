@@ -25,7 +25,10 @@ struct OutEdge
 class RowBuilder
 {
 public:
-    explicit RowBuilder(std::vector<Track> &tracks) : m_tracks(tracks) { }
+    explicit RowBuilder(std::vector<Track> &tracks)
+        : m_tracks(tracks)
+    {
+    }
 
     LaneRow build(int row, const LayoutNode &node, int rowCount)
     {

@@ -11,8 +11,8 @@ struct LaneSegment
 {
     enum class Type {
         Continuing, // passes the row: fromLane at the top border, toLane at the bottom border
-        Starting,   // leaves this row's node (fromLane == node lane) for toLane at the bottom border
-        Ending,     // arrives at fromLane on the top border and ends in this row's node (toLane)
+        Starting, // leaves this row's node (fromLane == node lane) for toLane at the bottom border
+        Ending, // arrives at fromLane on the top border and ends in this row's node (toLane)
     };
 
     Type type = Type::Continuing;

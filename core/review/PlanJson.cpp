@@ -88,7 +88,8 @@ public:
     void fail(const QString &where, const QString &key, const QString &expected)
     {
         if (m_error.isEmpty())
-            m_error = (key.isEmpty() ? where : where + QLatin1Char('.') + key) + QStringLiteral(" should be ") + expected;
+            m_error =
+                (key.isEmpty() ? where : where + QLatin1Char('.') + key) + QStringLiteral(" should be ") + expected;
     }
     const QString &error() const { return m_error; }
 

@@ -25,7 +25,7 @@ struct PlanFile
 {
     static constexpr int formatVersion = 1;
 
-    QString project;  // the migrations directory, absolute
+    QString project; // the migrations directory, absolute
     QString database; // the URL with its password masked
     Plan plan;
 

@@ -46,8 +46,8 @@ QString PlanReview::Destructive::toString() const
     return QStringLiteral("%1:%2: %3 (%4)").arg(path, QString::number(line), reason, revision);
 }
 
-PlanReview PlanReview::build(const RevisionMap &map, const Plan &plan, SqlDialect dialect,
-                             const BackupPolicy &policy, const QString &displayUrl)
+PlanReview PlanReview::build(const RevisionMap &map, const Plan &plan, SqlDialect dialect, const BackupPolicy &policy,
+                             const QString &displayUrl)
 {
     PlanReview review;
     review.title = tr("%1 %2: %n step(s)", int(plan.steps.size()))
@@ -72,10 +72,10 @@ PlanReview PlanReview::build(const RevisionMap &map, const Plan &plan, SqlDialec
     review.rowsBefore = plan.databaseHeads;
     review.purge = plan.purge;
     review.changesNothing = plan.steps.isEmpty() && !(plan.purge && !plan.databaseHeads.isEmpty());
-    review.versionChange = plan.purge ? tr("Version table: %1 -> emptied first (--purge) -> %2")
-                                            .arg(rowsText(review.rowsBefore), rowsText(plan.headsAfter))
-                                      : tr("Version table: %1 -> %2")
-                                            .arg(rowsText(plan.headsBefore), rowsText(plan.headsAfter));
+    review.versionChange = plan.purge
+        ? tr("Version table: %1 -> emptied first (--purge) -> %2")
+              .arg(rowsText(review.rowsBefore), rowsText(plan.headsAfter))
+        : tr("Version table: %1 -> %2").arg(rowsText(plan.headsBefore), rowsText(plan.headsAfter));
     if (planNeedsBackup(plan, policy)) {
         const QString database = displayUrl.isEmpty() ? tr("the database") : displayUrl;
         review.backup = tr("Before the first step, %1 is backed up into %2").arg(database, policy.directory);

@@ -21,8 +21,8 @@ struct PlanReview
     {
         QString description; // "upgrade a -> b"
         QString revision;
-        QString message;     // the revision's message
-        QString note;        // e.g. why statements were not inspected
+        QString message; // the revision's message
+        QString note; // e.g. why statements were not inspected
     };
     struct Destructive
     {
@@ -34,16 +34,16 @@ struct PlanReview
         QString toString() const; // "path:line: reason (revision)"
     };
 
-    QString title;              // "upgrade head: 3 step(s)"
+    QString title; // "upgrade head: 3 step(s)"
     QList<Step> steps;
     QList<Destructive> destructive;
     QStringList nonTransactional; // revisions marked "Transactional: no": statements run one by one
-    QStringList pythonSteps;      // revisions run through the project's Alembic command
-    QStringList rowsBefore;       // the version table the plan starts from
-    bool purge = false;           // the version table is emptied before the first step
-    QString versionChange;        // "Version table: a -> b", saying when it is emptied first (--purge)
-    QString backup;               // the automatic backup taken before the first step; empty when none
-    bool changesNothing = true;   // no step, and no rows a purge would remove
+    QStringList pythonSteps; // revisions run through the project's Alembic command
+    QStringList rowsBefore; // the version table the plan starts from
+    bool purge = false; // the version table is emptied before the first step
+    QString versionChange; // "Version table: a -> b", saying when it is emptied first (--purge)
+    QString backup; // the automatic backup taken before the first step; empty when none
+    bool changesNothing = true; // no step, and no rows a purge would remove
 
     bool isEmpty() const { return changesNothing; }
     // The review as text lines, for --dry-run and logs.

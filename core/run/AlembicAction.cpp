@@ -61,11 +61,16 @@ AlembicAction AlembicAction::merge(const QStringList &revisions, const QString &
 QString AlembicAction::verbName() const
 {
     switch (verb) {
-    case Verb::Upgrade: return u"upgrade"_s;
-    case Verb::Downgrade: return u"downgrade"_s;
-    case Verb::Stamp: return u"stamp"_s;
-    case Verb::Heads: return u"heads"_s;
-    case Verb::Merge: return u"merge"_s;
+    case Verb::Upgrade:
+        return u"upgrade"_s;
+    case Verb::Downgrade:
+        return u"downgrade"_s;
+    case Verb::Stamp:
+        return u"stamp"_s;
+    case Verb::Heads:
+        return u"heads"_s;
+    case Verb::Merge:
+        return u"merge"_s;
     }
     return {};
 }

@@ -14,8 +14,8 @@ struct AlembicAction
 
     Verb verb = Verb::Heads;
     QStringList targets; // revisions / ranges as Alembic takes them ("head", "ae1-1", "a:b")
-    bool purge = false;  // stamp --purge
-    bool sql = false;    // offline mode: print SQL instead of running it
+    bool purge = false; // stamp --purge
+    bool sql = false; // offline mode: print SQL instead of running it
     // merge only: -m, --branch-label, --rev-id (empty: left out)
     QString message;
     QString branchLabel;
@@ -35,7 +35,7 @@ struct AlembicAction
                                const QString &revId);
 
     QString verbName() const;
-    QStringList options() const;     // flags after the verb, e.g. --sql, --purge
+    QStringList options() const; // flags after the verb, e.g. --sql, --purge
     QStringList positionals() const; // the targets
     // Why the action cannot be run as given (e.g. downgrade --sql without a range); nullopt if ok.
     std::optional<QString> validate() const;

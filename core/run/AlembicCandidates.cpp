@@ -1,7 +1,7 @@
 #include "AlembicCandidates.h"
 
-#include "script/ProjectConfig.h"
 #include "ShellWords.h"
+#include "script/ProjectConfig.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -42,15 +42,14 @@ AlembicCandidateList AlembicCandidates::build(const AlembicProjectFacts &facts)
             p.kind = u"BadAlembicCommand"_s;
             p.path = facts.configSource;
             p.message = u"alembic_command in the [retort] section cannot be used: "_s
-                        + (words ? u"it is empty"_s : error)
-                        + u". Write it as a command line, e.g. alembic_command = flask db"_s;
+                + (words ? u"it is empty"_s : error)
+                + u". Write it as a command line, e.g. alembic_command = flask db"_s;
             out.problems.append(p);
             return out;
         }
         AlembicCommand c;
         c.origin = AlembicCommand::Origin::Configured;
-        c.style = looksLikeFlask(*words) ? AlembicCommand::Style::FlaskMigrate
-                                         : AlembicCommand::Style::Alembic;
+        c.style = looksLikeFlask(*words) ? AlembicCommand::Style::FlaskMigrate : AlembicCommand::Style::Alembic;
         c.program = words->first();
         c.prefixArguments = words->mid(1);
         c.workingDirectory = root;
@@ -88,8 +87,8 @@ AlembicCandidateList AlembicCandidates::build(const AlembicProjectFacts &facts)
         out.problems.append(p);
         return out;
     }
-    auto alembic = [&](AlembicCommand::Origin origin, const QString &program,
-                       const QStringList &prefix, const QString &reason) {
+    auto alembic = [&](AlembicCommand::Origin origin, const QString &program, const QStringList &prefix,
+                       const QString &reason) {
         AlembicCommand c;
         c.origin = origin;
         c.style = AlembicCommand::Style::Alembic;
@@ -125,8 +124,7 @@ QStringList AlembicCandidates::findOnPath(const QString &name, const QString &pa
     return found;
 }
 
-AlembicProjectFacts AlembicCandidates::gather(const ProjectConfig &config,
-                                              const QProcessEnvironment &env,
+AlembicProjectFacts AlembicCandidates::gather(const ProjectConfig &config, const QProcessEnvironment &env,
                                               const QStringList &extraPythons)
 {
     AlembicProjectFacts facts;
@@ -134,8 +132,8 @@ AlembicProjectFacts AlembicCandidates::gather(const ProjectConfig &config,
     facts.configSource = config.iniPath;
     facts.iniPath = config.iniPath;
     facts.scriptLocation = QDir::cleanPath(config.scriptLocation);
-    facts.flaskMigrateLayout = !config.iniPath.isEmpty()
-        && QDir::cleanPath(QFileInfo(config.iniPath).absolutePath()) == facts.scriptLocation;
+    facts.flaskMigrateLayout =
+        !config.iniPath.isEmpty() && QDir::cleanPath(QFileInfo(config.iniPath).absolutePath()) == facts.scriptLocation;
 
     const QString flaskApp = env.value(u"FLASK_APP"_s);
     const QDir root(QFileInfo(facts.scriptLocation).absolutePath());

@@ -14,7 +14,7 @@ struct ProjectConfig;
 struct AlembicCandidateList
 {
     QList<AlembicCommand> commands; // in the order they should be tried
-    Problems problems;              // e.g. a configured command that cannot be split
+    Problems problems; // e.g. a configured command that cannot be split
 };
 
 // The commands that might run a project's Alembic, most specific first:

@@ -38,17 +38,20 @@ QString AlembicCommand::displayString(const AlembicAction &action) const
 
 QString AlembicCommand::configLine() const
 {
-    return u"alembic_command = "_s + SecretMask::maskUrls(
-               ShellWords::join(QStringList{program} + prefixArguments));
+    return u"alembic_command = "_s + SecretMask::maskUrls(ShellWords::join(QStringList{program} + prefixArguments));
 }
 
 QString AlembicCommand::originName(Origin origin)
 {
     switch (origin) {
-    case Origin::Configured: return u"configured alembic_command"_s;
-    case Origin::Flask: return u"flask db"_s;
-    case Origin::AlembicScript: return u"alembic"_s;
-    case Origin::PythonModule: return u"python -m alembic"_s;
+    case Origin::Configured:
+        return u"configured alembic_command"_s;
+    case Origin::Flask:
+        return u"flask db"_s;
+    case Origin::AlembicScript:
+        return u"alembic"_s;
+    case Origin::PythonModule:
+        return u"python -m alembic"_s;
     }
     return {};
 }

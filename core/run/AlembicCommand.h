@@ -18,11 +18,11 @@ struct AlembicCommand
 
     Origin origin = Origin::AlembicScript;
     Style style = Style::Alembic;
-    QString program;              // absolute path when found on PATH, else as configured
-    QStringList prefixArguments;  // e.g. {"db"}, {"-c", "/p/alembic.ini"}, {"-m", "alembic", ...}
-    QString workingDirectory;     // project root: above migrations/ or the ini's directory
-    QString migrationsDirectory;  // passed as `-d` to Flask-Migrate verbs; empty: not passed
-    QString reason;               // why this candidate exists, for a person
+    QString program; // absolute path when found on PATH, else as configured
+    QStringList prefixArguments; // e.g. {"db"}, {"-c", "/p/alembic.ini"}, {"-m", "alembic", ...}
+    QString workingDirectory; // project root: above migrations/ or the ini's directory
+    QString migrationsDirectory; // passed as `-d` to Flask-Migrate verbs; empty: not passed
+    QString reason; // why this candidate exists, for a person
 
     // Full argument list for one action: prefix, verb, options, `-d DIR` for Flask-Migrate, and
     // the targets (after "--" when one starts with '-', such as "-1").

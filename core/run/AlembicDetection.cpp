@@ -25,13 +25,12 @@ QString AlembicDetection::explanation() const
 QString AlembicDetection::advice() const
 {
     const QString where = configPath.isEmpty() ? u"alembic.ini"_s : configPath;
-    const QString example = flaskIndicated
-        ? u"alembic_command = /path/to/venv/bin/flask db"_s
-        : u"alembic_command = /path/to/venv/bin/python -m alembic -c "_s
-              + (configPath.isEmpty() ? u"alembic.ini"_s : QFileInfo(configPath).fileName());
+    const QString example = flaskIndicated ? u"alembic_command = /path/to/venv/bin/flask db"_s
+                                           : u"alembic_command = /path/to/venv/bin/python -m alembic -c "_s
+            + (configPath.isEmpty() ? u"alembic.ini"_s : QFileInfo(configPath).fileName());
     return u"Install alembic%1 for the Python your project uses, or set alembic_command in the "
-           "[retort] section of %2, e.g.\n  [retort]\n  %3"_s
-        .arg(flaskIndicated ? u" and Flask-Migrate"_s : QString(), where, example);
+           "[retort] section of %2, e.g.\n  [retort]\n  %3"_s.arg(flaskIndicated ? u" and Flask-Migrate"_s : QString(),
+                                                                  where, example);
 }
 
 Problem AlembicDetection::toProblem() const

@@ -15,7 +15,7 @@ struct AlembicAttempt
 {
     AlembicCommand command;
     bool works = false;
-    QString failure;     // why it was rejected, e.g. "exited with code 2: Error: No such command 'db'."
+    QString failure; // why it was rejected, e.g. "exited with code 2: Error: No such command 'db'."
     qint64 elapsedMs = 0;
 };
 
@@ -23,9 +23,9 @@ struct AlembicAttempt
 struct AlembicDetection
 {
     std::optional<AlembicCommand> command; // the first candidate that worked
-    QList<AlembicAttempt> attempts;        // every candidate tried, in order
-    Problems problems;                     // e.g. an alembic_command that cannot be split
-    QString configPath;                    // where alembic_command would go (the alembic.ini)
+    QList<AlembicAttempt> attempts; // every candidate tried, in order
+    Problems problems; // e.g. an alembic_command that cannot be split
+    QString configPath; // where alembic_command would go (the alembic.ini)
     bool flaskIndicated = false;
 
     bool found() const { return command.has_value(); }

@@ -9,8 +9,7 @@ namespace retort {
 
 AlembicDetection AlembicDetector::detect(const ProjectConfig &config, const Options &options)
 {
-    return detect(AlembicCandidates::gather(config, options.environment, options.extraPythons),
-                  options);
+    return detect(AlembicCandidates::gather(config, options.environment, options.extraPythons), options);
 }
 
 AlembicDetection AlembicDetector::detect(const AlembicProjectFacts &facts, const Options &options)

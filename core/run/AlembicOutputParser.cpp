@@ -32,8 +32,7 @@ AlembicOutputParser::AlembicOutputParser(QSet<QString> knownRevisions)
 {
 }
 
-std::optional<AlembicStep> AlembicOutputParser::parseStep(const QString &line,
-                                                          const QSet<QString> &known)
+std::optional<AlembicStep> AlembicOutputParser::parseStep(const QString &line, const QSet<QString> &known)
 {
     // "Running %s %s -> %s[, %s]" % (name, from, to, doc), after whatever the log format puts
     // in front. "-- Running ..." is the comment Alembic writes into offline SQL: not a log line.
@@ -48,9 +47,9 @@ std::optional<AlembicStep> AlembicOutputParser::parseStep(const QString &line,
     AlembicStep step;
     step.line = line;
     const QString name = m.captured(1);
-    step.kind = name == u"upgrade"_s     ? AlembicStep::Kind::Upgrade
-              : name == u"downgrade"_s ? AlembicStep::Kind::Downgrade
-                                       : AlembicStep::Kind::Stamp;
+    step.kind = name == u"upgrade"_s ? AlembicStep::Kind::Upgrade
+        : name == u"downgrade"_s     ? AlembicStep::Kind::Downgrade
+                                     : AlembicStep::Kind::Stamp;
     step.from = splitRevisions(m.captured(2));
     const QString rest = m.captured(3);
 
@@ -103,8 +102,7 @@ std::optional<AlembicStep> AlembicOutputParser::feed(const QString &line)
         return std::nullopt;
     }
 
-    static const QRegularExpression errorRe(
-        uR"(^(?:FAILED: .+|Error: .+|ERROR\s*\[[^\]]*\]\s*.+))"_s);
+    static const QRegularExpression errorRe(uR"(^(?:FAILED: .+|Error: .+|ERROR\s*\[[^\]]*\]\s*.+))"_s);
     if (errorRe.match(line).hasMatch()) {
         m_errorLine = line.trimmed();
         return std::nullopt;

@@ -21,8 +21,7 @@ public:
     explicit AlembicOutputParser(QSet<QString> knownRevisions = {});
 
     // A step when line announces one (in any log format that keeps "Running <verb> ... -> ...").
-    static std::optional<AlembicStep> parseStep(const QString &line,
-                                                const QSet<QString> &knownRevisions = {});
+    static std::optional<AlembicStep> parseStep(const QString &line, const QSet<QString> &knownRevisions = {});
 
     // Feeds one line (without its newline); returns the step it announces, if any.
     std::optional<AlembicStep> feed(const QString &line);

@@ -7,13 +7,20 @@ namespace retort {
 QString AlembicRunResult::statusName(Status s)
 {
     switch (s) {
-    case Status::Succeeded: return u"Succeeded"_s;
-    case Status::Failed: return u"Failed"_s;
-    case Status::Crashed: return u"Crashed"_s;
-    case Status::Cancelled: return u"Cancelled"_s;
-    case Status::TimedOut: return u"TimedOut"_s;
-    case Status::FailedToStart: return u"FailedToStart"_s;
-    case Status::Invalid: return u"Invalid"_s;
+    case Status::Succeeded:
+        return u"Succeeded"_s;
+    case Status::Failed:
+        return u"Failed"_s;
+    case Status::Crashed:
+        return u"Crashed"_s;
+    case Status::Cancelled:
+        return u"Cancelled"_s;
+    case Status::TimedOut:
+        return u"TimedOut"_s;
+    case Status::FailedToStart:
+        return u"FailedToStart"_s;
+    case Status::Invalid:
+        return u"Invalid"_s;
     }
     return {};
 }
@@ -39,11 +46,10 @@ QString AlembicRunResult::summary() const
     case Status::Failed:
     case Status::Crashed: {
         QString error = !exceptionLine.isEmpty() ? exceptionLine
-                      : !errorLine.isEmpty()     ? errorLine
-                      : !output.isEmpty()        ? output.last()
+            : !errorLine.isEmpty()               ? errorLine
+            : !output.isEmpty()                  ? output.last()
                                                  : QString();
-        const QString how = status == Status::Crashed ? u"crashed"_s
-                                                      : u"exited with code %1"_s.arg(exitCode);
+        const QString how = status == Status::Crashed ? u"crashed"_s : u"exited with code %1"_s.arg(exitCode);
         return how + where + (error.isEmpty() ? QString() : u": "_s + error);
     }
     }

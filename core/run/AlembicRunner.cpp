@@ -55,8 +55,8 @@ namespace {
 // told not to hold its output back in a pipe buffer, so progress arrives line by line.
 QProcessEnvironment childEnvironment(const AlembicRunOptions &options)
 {
-    QProcessEnvironment env = options.environment.isEmpty() ? QProcessEnvironment::systemEnvironment()
-                                                            : options.environment;
+    QProcessEnvironment env =
+        options.environment.isEmpty() ? QProcessEnvironment::systemEnvironment() : options.environment;
     if (!options.databaseUrl.isEmpty())
         env.insert(u"DATABASE_URL"_s, options.databaseUrl);
     env.insert(u"PYTHONUNBUFFERED"_s, u"1"_s);
@@ -160,8 +160,8 @@ AlembicRunResult AlembicRunner::run(const AlembicCommand &command, const Alembic
     drain(true);
     result.elapsedMs = clock.elapsed();
     classify(result, process, parser, stop, options.timeout);
-    qCDebug(lcRun) << result.commandLine << "ended with exit code" << result.exitCode << "status"
-                   << int(result.status) << "after" << result.elapsedMs << "ms," << result.steps.size() << "steps seen";
+    qCDebug(lcRun) << result.commandLine << "ended with exit code" << result.exitCode << "status" << int(result.status)
+                   << "after" << result.elapsedMs << "ms," << result.steps.size() << "steps seen";
     return result;
 }
 
@@ -178,8 +178,8 @@ AlembicRunner::Stop AlembicRunner::superviseUntilFinished(QProcess &process, con
         if (process.waitForFinished(50))
             break;
         drain(false);
-        const bool stopWanted = m_cancel.load()
-            || (options.timeout.count() > 0 && clock.elapsed() > options.timeout.count());
+        const bool stopWanted =
+            m_cancel.load() || (options.timeout.count() > 0 && clock.elapsed() > options.timeout.count());
         if (stopWanted && !sinceTerminate.isValid()) {
             stop = m_cancel.load() ? Stop::Cancelled : Stop::TimedOut;
             qCDebug(lcRun) << "stopping the Alembic command:" << (stop == Stop::Cancelled ? "cancelled" : "timed out");

@@ -24,9 +24,9 @@ struct AlembicRunOptions
     QString databaseUrl;
     // The child's environment before DATABASE_URL is set; empty means the system environment.
     QProcessEnvironment environment;
-    std::chrono::milliseconds timeout{0};        // 0: no limit
-    std::chrono::milliseconds killGrace{3000};   // after terminate(), before kill()
-    QSet<QString> knownRevisions;                // helps reading downgrade lines (see parser)
+    std::chrono::milliseconds timeout{0}; // 0: no limit
+    std::chrono::milliseconds killGrace{3000}; // after terminate(), before kill()
+    QSet<QString> knownRevisions; // helps reading downgrade lines (see parser)
 
     // Every output line (stdout and stderr), passwords masked, as it arrives.
     std::function<void(const QString &line, bool isStandardError)> onLine;

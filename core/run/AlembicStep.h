@@ -11,10 +11,10 @@ struct AlembicStep
     enum class Kind { Upgrade, Downgrade, Stamp };
 
     Kind kind = Kind::Upgrade;
-    QStringList from;  // revisions before the step (several for a merge); empty from base
-    QStringList to;    // revisions after the step (several when downgrading a merge point)
-    QString message;   // the revision's message; empty for stamps
-    QString line;      // the output line it was read from
+    QStringList from; // revisions before the step (several for a merge); empty from base
+    QStringList to; // revisions after the step (several when downgrading a merge point)
+    QString message; // the revision's message; empty for stamps
+    QString line; // the output line it was read from
 
     // The revision whose script runs: to for an upgrade, from for a downgrade; for a stamp,
     // the targets joined with ", ".

@@ -88,15 +88,14 @@ std::optional<DbError> Journal::record(const JournalEntry &entry)
         return value.isEmpty() ? QStringLiteral("NULL") : text(value);
     };
     const QString sql = QStringLiteral("INSERT INTO ") + qualifiedName()
-                        + QStringLiteral(" (revision, direction, heads_before, heads_after, started_at, "
-                                         "finished_at, duration_ms, script_sha256, applied_by, retort_version, "
-                                         "outcome, error) VALUES (")
-                        + text(entry.revision) + kComma + text(entry.direction) + kComma
-                        + text(entry.headsBefore.join(kComma)) + kComma + text(entry.headsAfter.join(kComma))
-                        + kComma + text(isoUtc(entry.startedAt)) + kComma + text(isoUtc(entry.finishedAt))
-                        + kComma + QString::number(entry.durationMs) + kComma + textOrNull(entry.scriptSha256)
-                        + kComma + text(entry.appliedBy) + kComma + text(entry.retortVersion) + kComma
-                        + text(entry.outcome) + kComma + textOrNull(entry.error) + QLatin1Char(')');
+        + QStringLiteral(" (revision, direction, heads_before, heads_after, started_at, "
+                         "finished_at, duration_ms, script_sha256, applied_by, retort_version, "
+                         "outcome, error) VALUES (")
+        + text(entry.revision) + kComma + text(entry.direction) + kComma + text(entry.headsBefore.join(kComma)) + kComma
+        + text(entry.headsAfter.join(kComma)) + kComma + text(isoUtc(entry.startedAt)) + kComma
+        + text(isoUtc(entry.finishedAt)) + kComma + QString::number(entry.durationMs) + kComma
+        + textOrNull(entry.scriptSha256) + kComma + text(entry.appliedBy) + kComma + text(entry.retortVersion) + kComma
+        + text(entry.outcome) + kComma + textOrNull(entry.error) + QLatin1Char(')');
     QSqlQuery query(m_connection.database());
     if (!query.exec(sql))
         return m_connection.error(QStringLiteral("JournalFailed"),

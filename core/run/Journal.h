@@ -18,8 +18,7 @@ class Journal
 public:
     static constexpr const char *kDefaultTable = "retort_journal";
 
-    Journal(Connection &connection, QString schema = {},
-            QString table = QString::fromLatin1(kDefaultTable));
+    Journal(Connection &connection, QString schema = {}, QString table = QString::fromLatin1(kDefaultTable));
 
     QString qualifiedName() const;
     DbResult<bool> exists() const;

@@ -11,16 +11,16 @@ struct JournalEntry
 {
     qint64 id = 0;
     QString revision;
-    QString direction;  // "upgrade", "downgrade" or "stamp"
+    QString direction; // "upgrade", "downgrade" or "stamp"
     QStringList headsBefore;
     QStringList headsAfter;
     QDateTime startedAt; // UTC
     QDateTime finishedAt;
     qint64 durationMs = 0;
     QString scriptSha256; // hex; empty for stamps
-    QString appliedBy;    // OS user@host
+    QString appliedBy; // OS user@host
     QString retortVersion;
-    QString outcome;      // "applied" or "failed"
+    QString outcome; // "applied" or "failed"
     QString error;
 
     // user@host of this process, for appliedBy.

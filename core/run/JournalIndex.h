@@ -12,10 +12,10 @@ namespace retort {
 // What the journal says about one revision: the newest row of each kind.
 struct RevisionJournal
 {
-    std::optional<JournalEntry> applied;  // newest successful upgrade running its script
+    std::optional<JournalEntry> applied; // newest successful upgrade running its script
     std::optional<JournalEntry> reverted; // newest successful downgrade running its script
-    std::optional<JournalEntry> stamped;  // newest stamp naming it as a target
-    std::optional<JournalEntry> failed;   // newest failed step of it, either direction
+    std::optional<JournalEntry> stamped; // newest stamp naming it as a target
+    std::optional<JournalEntry> failed; // newest failed step of it, either direction
 
     bool isEmpty() const { return !applied && !reverted && !stamped && !failed; }
 };

@@ -13,11 +13,10 @@ Result<Plan> planSteps(const RevisionMap &map, const QStringList &currentHeads, 
 {
     const Planner planner(map);
     const QString target = request.targets.value(0);
-    Result<Plan> plan = request.kind == MigrationRequest::Kind::Upgrade
-                            ? planner.upgrade(currentHeads, target)
-                        : request.kind == MigrationRequest::Kind::Downgrade
-                            ? planner.downgrade(currentHeads, target)
-                            : planner.stamp(currentHeads, request.targets, request.purge);
+    Result<Plan> plan = request.kind == MigrationRequest::Kind::Upgrade ? planner.upgrade(currentHeads, target)
+        : request.kind == MigrationRequest::Kind::Downgrade
+        ? planner.downgrade(currentHeads, target)
+        : planner.stamp(currentHeads, request.targets, request.purge);
     if (plan)
         return plan;
     GraphError error = plan.error();
@@ -30,8 +29,7 @@ Result<Plan> planSteps(const RevisionMap &map, const QStringList &currentHeads, 
 
 } // namespace
 
-Result<Plan> planMigration(const RevisionMap &map, const QStringList &currentHeads,
-                           const MigrationRequest &request)
+Result<Plan> planMigration(const RevisionMap &map, const QStringList &currentHeads, const MigrationRequest &request)
 {
     if (const auto &fatal = map.fatalError())
         return *fatal;

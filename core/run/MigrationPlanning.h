@@ -13,8 +13,7 @@ namespace retort {
 // commands word them ("Destination x is not a valid upgrade target from current head(s)").
 // The plan records the request, the heads it was made from and each step's script checksum, so
 // the run can tell whether the database or a script moved after it was shown.
-Result<Plan> planMigration(const RevisionMap &map, const QStringList &currentHeads,
-                           const MigrationRequest &request);
+Result<Plan> planMigration(const RevisionMap &map, const QStringList &currentHeads, const MigrationRequest &request);
 
 // The first step whose script no longer has the checksum it was planned with (nullopt when all
 // match), and why: the file changed, cannot be read, or its revision left the project.

@@ -246,8 +246,8 @@ void MigrationRunner::runWithAlembic(RunObserver &observer, RunOutcome &outcome)
     }
 
     AlembicAction action = request.kind == MigrationRequest::Kind::Upgrade
-                               ? AlembicAction::upgrade(request.targets.value(0))
-                               : AlembicAction::downgrade(request.targets.value(0));
+        ? AlembicAction::upgrade(request.targets.value(0))
+        : AlembicAction::downgrade(request.targets.value(0));
     AlembicRunOptions options;
     options.databaseUrl = m_options.databaseUrl;
     options.environment = m_options.environment;
@@ -321,8 +321,8 @@ void MigrationRunner::journalAlembicSteps(const RunOutcome &outcome, qint64 elap
     for (const PlanStep &step : outcome.plan.steps) {
         JournalEntry entry;
         entry.revision = step.revision;
-        entry.direction = step.direction == PlanStep::Direction::Up ? QStringLiteral("upgrade")
-                                                                   : QStringLiteral("downgrade");
+        entry.direction =
+            step.direction == PlanStep::Direction::Up ? QStringLiteral("upgrade") : QStringLiteral("downgrade");
         entry.headsBefore = before;
         entry.headsAfter = step.headsAfter;
         entry.startedAt = now.addMSecs(-elapsedMs);

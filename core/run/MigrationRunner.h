@@ -1,10 +1,10 @@
 #pragma once
 
 #include "AlembicCommand.h"
-#include "graph/MigrationRequest.h"
 #include "RunError.h"
 #include "RunObserver.h"
 #include "db/VersionTable.h"
+#include "graph/MigrationRequest.h"
 #include "graph/Plan.h"
 #include "graph/RevisionMap.h"
 
@@ -32,7 +32,7 @@ struct RunOptions
     // Python revisions run through the project's own Alembic command; nullopt when none works.
     std::optional<AlembicCommand> alembic;
     QString alembicUnavailableReason; // shown when a Python step needs the command
-    QString databaseUrl;              // with password: reaches the child only as DATABASE_URL
+    QString databaseUrl; // with password: reaches the child only as DATABASE_URL
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 

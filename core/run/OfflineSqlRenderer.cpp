@@ -8,8 +8,7 @@ namespace {
 const QString kTerminator = QStringLiteral(";\n\n");
 }
 
-OfflineSqlRenderer::OfflineSqlRenderer(const RevisionMap &map, Dialect dialect,
-                                       VersionTable::Options versionTable)
+OfflineSqlRenderer::OfflineSqlRenderer(const RevisionMap &map, Dialect dialect, VersionTable::Options versionTable)
     : m_map(map)
     , m_dialect(dialect)
     , m_versionTable(std::move(versionTable))
@@ -22,8 +21,8 @@ QString OfflineSqlRenderer::versionStatement(const VersionOp &op) const
     const QString column = table + QStringLiteral(".version_num");
     switch (op.kind) {
     case VersionOp::Kind::Insert: {
-        QString sql = QStringLiteral("INSERT INTO %1 (version_num) VALUES (%2)")
-                          .arg(table, m_dialect.quoteLiteral(op.to));
+        QString sql =
+            QStringLiteral("INSERT INTO %1 (version_num) VALUES (%2)").arg(table, m_dialect.quoteLiteral(op.to));
         // SQLAlchemy 1.4 asks PostgreSQL for the inserted key; Alembic's output carries it.
         if (m_dialect.kind() == SqlDialect::PostgreSql)
             sql += QStringLiteral(" RETURNING ") + column;
@@ -49,11 +48,12 @@ std::variant<QString, RunError> OfflineSqlRenderer::render(const Plan &plan, boo
         out += create.replace(QLatin1Char('\t'), QStringLiteral("    ")) + kTerminator;
     }
     for (const PlanStep &step : plan.steps) {
-        const QString verb = step.stamp ? QStringLiteral("stamp_revision")
-                             : step.direction == PlanStep::Direction::Up ? QStringLiteral("upgrade")
-                                                                         : QStringLiteral("downgrade");
-        out += QStringLiteral("-- Running %1 %2 -> %3\n\n")
-                   .arg(verb, step.fromRevisions.join(QStringLiteral(", ")), step.toRevisions.join(QStringLiteral(", ")));
+        const QString verb = step.stamp                 ? QStringLiteral("stamp_revision")
+            : step.direction == PlanStep::Direction::Up ? QStringLiteral("upgrade")
+                                                        : QStringLiteral("downgrade");
+        out +=
+            QStringLiteral("-- Running %1 %2 -> %3\n\n")
+                .arg(verb, step.fromRevisions.join(QStringLiteral(", ")), step.toRevisions.join(QStringLiteral(", ")));
         if (!step.stamp) {
             const RevIndex index = m_map.indexOf(step.revision);
             if (index < 0) {
@@ -70,11 +70,10 @@ std::variant<QString, RunError> OfflineSqlRenderer::render(const Plan &plan, boo
             out += versionStatement(op) + kTerminator;
     }
     const bool endsAtBase = !plan.steps.isEmpty() && plan.headsAfter.isEmpty()
-                            && plan.steps.constLast().direction == PlanStep::Direction::Down
-                            && !plan.steps.constLast().stamp;
+        && plan.steps.constLast().direction == PlanStep::Direction::Down && !plan.steps.constLast().stamp;
     if (endsAtBase)
         out += QStringLiteral("DROP TABLE ") + m_dialect.qualifiedName(m_versionTable.schema, m_versionTable.table)
-               + kTerminator;
+            + kTerminator;
     if (transactional)
         out += QStringLiteral("COMMIT") + kTerminator;
     return out;

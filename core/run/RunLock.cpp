@@ -20,8 +20,7 @@ constexpr quint32 kKeyPrefix = 0x52455452; // "RETR": keeps clear of small keys 
 
 qint64 RunLock::keyFor(const QString &versionTableName)
 {
-    const QByteArray digest =
-        QCryptographicHash::hash(versionTableName.toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray digest = QCryptographicHash::hash(versionTableName.toUtf8(), QCryptographicHash::Sha256);
     quint32 low = 0;
     for (int i = 0; i < 4; ++i)
         low = (low << 8) | quint8(digest.at(i));
@@ -49,9 +48,9 @@ std::optional<RunError> RunLock::acquire(std::chrono::milliseconds wait)
     for (;;) {
         QSqlQuery query(m_connection.database());
         if (!query.exec(sql) || !query.next()) {
-            RunError error = RunError::fromDb(m_connection.error(
-                QStringLiteral("LockFailed"), QStringLiteral("cannot take the migration lock"),
-                query.lastError(), sql));
+            RunError error = RunError::fromDb(m_connection.error(QStringLiteral("LockFailed"),
+                                                                 QStringLiteral("cannot take the migration lock"),
+                                                                 query.lastError(), sql));
             return error;
         }
         if (query.value(0).toBool()) {
@@ -59,10 +58,11 @@ std::optional<RunError> RunLock::acquire(std::chrono::milliseconds wait)
             return std::nullopt;
         }
         if (deadline.hasExpired()) {
-            RunError error = RunError::make(
-                QStringLiteral("Busy"), QStringLiteral("another migration run holds the lock on this database (%1); "
-                                                       "wait for it to finish, or retry with --wait SECONDS")
-                                            .arg(describeHolder()));
+            RunError error =
+                RunError::make(QStringLiteral("Busy"),
+                               QStringLiteral("another migration run holds the lock on this database (%1); "
+                                              "wait for it to finish, or retry with --wait SECONDS")
+                                   .arg(describeHolder()));
             error.target = m_connection.target();
             return error;
         }
@@ -83,13 +83,12 @@ QString RunLock::describeHolder() const
 {
     const quint32 high = quint32(quint64(m_key) >> 32);
     const quint32 low = quint32(quint64(m_key) & 0xffffffffu);
-    const QString sql =
-        QStringLiteral("SELECT l.pid, a.application_name, a.usename, a.client_addr::text "
-                       "FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
-                       "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %1 "
-                       "AND l.objid = %2 AND l.objsubid = 1")
-            .arg(high)
-            .arg(low);
+    const QString sql = QStringLiteral("SELECT l.pid, a.application_name, a.usename, a.client_addr::text "
+                                       "FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
+                                       "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %1 "
+                                       "AND l.objid = %2 AND l.objsubid = 1")
+                            .arg(high)
+                            .arg(low);
     QSqlQuery query(m_connection.database());
     if (!query.exec(sql) || !query.next())
         return QStringLiteral("holder unknown");

@@ -12,8 +12,7 @@ namespace {
 // the last '@' before the host (passwords may contain '@' when written unencoded).
 const QRegularExpression &urlPasswordPattern()
 {
-    static const QRegularExpression re(
-        uR"(([A-Za-z][A-Za-z0-9+.\-]*://[^/:@\s]*:)([^\s/]*)@)"_s);
+    static const QRegularExpression re(uR"(([A-Za-z][A-Za-z0-9+.\-]*://[^/:@\s]*:)([^\s/]*)@)"_s);
     return re;
 }
 } // namespace

@@ -49,8 +49,7 @@ std::optional<QStringList> ShellWords::split(QStringView text, QString *error)
         case State::Double:
             if (c == u'"') {
                 state = State::Plain;
-            } else if (c == u'\\' && i + 1 < text.size()
-                       && QStringView(u"\"\\$`").contains(text.at(i + 1))) {
+            } else if (c == u'\\' && i + 1 < text.size() && QStringView(u"\"\\$`").contains(text.at(i + 1))) {
                 // Inside double quotes a backslash only escapes these, as in sh.
                 word.append(text.at(++i));
             } else {
@@ -61,8 +60,8 @@ std::optional<QStringList> ShellWords::split(QStringView text, QString *error)
     }
     if (state != State::Plain) {
         if (error)
-            *error = state == State::Single ? u"a single quote (') is not closed"_s
-                                            : u"a double quote (\") is not closed"_s;
+            *error =
+                state == State::Single ? u"a single quote (') is not closed"_s : u"a double quote (\") is not closed"_s;
         return std::nullopt;
     }
     if (inWord)

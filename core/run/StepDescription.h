@@ -10,11 +10,11 @@ namespace retort {
 // in Alembic's words ("Running upgrade a -> b").
 inline QString describeStep(const PlanStep &step)
 {
-    const QString verb = step.stamp ? QStringLiteral("stamp")
-                         : step.direction == PlanStep::Direction::Up ? QStringLiteral("upgrade")
-                                                                     : QStringLiteral("downgrade");
+    const QString verb = step.stamp                 ? QStringLiteral("stamp")
+        : step.direction == PlanStep::Direction::Up ? QStringLiteral("upgrade")
+                                                    : QStringLiteral("downgrade");
     return verb + QLatin1Char(' ') + step.fromRevisions.join(QStringLiteral(", ")) + QStringLiteral(" -> ")
-           + step.toRevisions.join(QStringLiteral(", "));
+        + step.toRevisions.join(QStringLiteral(", "));
 }
 
 } // namespace retort

@@ -21,9 +21,9 @@ QStringList sorted(QStringList list)
 
 QString directionName(const PlanStep &step)
 {
-    return step.stamp ? QStringLiteral("stamp")
-           : step.direction == PlanStep::Direction::Up ? QStringLiteral("upgrade")
-                                                       : QStringLiteral("downgrade");
+    return step.stamp                               ? QStringLiteral("stamp")
+        : step.direction == PlanStep::Direction::Up ? QStringLiteral("upgrade")
+                                                    : QStringLiteral("downgrade");
 }
 
 } // namespace
@@ -54,9 +54,8 @@ std::optional<RunError> StepExecutor::checkHeads(QStringList *actual)
     return std::nullopt;
 }
 
-std::variant<QStringList, RunError> StepExecutor::explainRefusedSwap(const PlanStep &step,
-                                                                    const QStringList &expectedHeads,
-                                                                    const DbResult<bool> &swapped)
+std::variant<QStringList, RunError>
+StepExecutor::explainRefusedSwap(const PlanStep &step, const QStringList &expectedHeads, const DbResult<bool> &swapped)
 {
     const QStringList expected = sorted(expectedHeads);
     QStringList actual;
@@ -80,9 +79,10 @@ std::variant<QStringList, RunError> StepExecutor::explainRefusedSwap(const PlanS
         return *readError;
     if (error)
         return stepError(step, *error);
-    RunError changed = stepError(step, DbError::make(QStringLiteral("Conflict"),
-                                                     QStringLiteral("the version table changed while this "
-                                                                    "step checked it; run again")));
+    RunError changed = stepError(step,
+                                 DbError::make(QStringLiteral("Conflict"),
+                                               QStringLiteral("the version table changed while this "
+                                                              "step checked it; run again")));
     return changed;
 }
 
@@ -211,8 +211,8 @@ StepExecutor::Outcome StepExecutor::run(const PlanStep &step, const QStringList 
     return outcome;
 }
 
-JournalEntry StepExecutor::journalEntry(const PlanStep &step, const QStringList &expectedHeads,
-                                        const QString &sha256, const QString &outcome) const
+JournalEntry StepExecutor::journalEntry(const PlanStep &step, const QStringList &expectedHeads, const QString &sha256,
+                                        const QString &outcome) const
 {
     // The heads stay where they were unless the caller records a change.
     JournalEntry entry;

@@ -31,7 +31,7 @@ public:
     {
         enum class Status { Applied, Conflict, Failed };
         Status status = Status::Applied;
-        QStringList actualHeads;       // Conflict: what the version table holds
+        QStringList actualHeads; // Conflict: what the version table holds
         std::optional<RunError> error; // Failed
         qint64 elapsedMs = 0;
         QString scriptSha256;
@@ -41,23 +41,22 @@ public:
 
     // `revision` is null for stamp steps. `purgeFirst` empties the version table before the ops
     // (stamp --purge); `createTables` creates the version table (and journal) when missing.
-    Outcome run(const PlanStep &step, const QStringList &expectedHeads, const Revision *revision,
-                bool purgeFirst, bool createTables);
+    Outcome run(const PlanStep &step, const QStringList &expectedHeads, const Revision *revision, bool purgeFirst,
+                bool createTables);
 
 private:
     std::optional<RunError> checkHeads(QStringList *actual);
     // The guarded version change did not happen: the heads the table holds instead (a conflict,
     // re-plan), or the error to fail the step with. The transaction is rolled back either way.
-    std::variant<QStringList, RunError> explainRefusedSwap(const PlanStep &step,
-                                                           const QStringList &expectedHeads,
+    std::variant<QStringList, RunError> explainRefusedSwap(const PlanStep &step, const QStringList &expectedHeads,
                                                            const DbResult<bool> &swapped);
-    std::optional<RunError> recordApplied(const PlanStep &step, const QStringList &expectedHeads,
-                                          const QString &sha256, qint64 startedMs);
+    std::optional<RunError> recordApplied(const PlanStep &step, const QStringList &expectedHeads, const QString &sha256,
+                                          qint64 startedMs);
     void recordFailure(const PlanStep &step, const QStringList &expectedHeads, const QString &sha256,
                        const RunError &error);
     RunError stepError(const PlanStep &step, const DbError &error) const;
-    JournalEntry journalEntry(const PlanStep &step, const QStringList &expectedHeads,
-                              const QString &sha256, const QString &outcome) const;
+    JournalEntry journalEntry(const PlanStep &step, const QStringList &expectedHeads, const QString &sha256,
+                              const QString &outcome) const;
 
     Connection &m_connection;
     VersionTable &m_versions;

@@ -8,23 +8,23 @@
 
 namespace retort {
 
-std::variant<StepScript, RunError> StepScript::load(const Revision &revision,
-                                                    PlanStep::Direction direction, SqlDialect dialect)
+std::variant<StepScript, RunError> StepScript::load(const Revision &revision, PlanStep::Direction direction,
+                                                    SqlDialect dialect)
 {
     QFile file(revision.path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return RunError::make(QStringLiteral("ScriptUnreadable"),
-                              QStringLiteral("cannot read the script of revision %1: %2")
-                                  .arg(revision.id, file.errorString()),
-                              revision.id, revision.path);
+        return RunError::make(
+            QStringLiteral("ScriptUnreadable"),
+            QStringLiteral("cannot read the script of revision %1: %2").arg(revision.id, file.errorString()),
+            revision.id, revision.path);
     }
     const QByteArray content = file.readAll();
     const SqlReadResult read = SqlRevisionReader::read(content, revision.path);
     if (!read.revision || read.revision->id != revision.id) {
-        return RunError::make(QStringLiteral("ScriptChanged"),
-                              QStringLiteral("the file no longer defines revision %1; reload the project")
-                                  .arg(revision.id),
-                              revision.id, revision.path);
+        return RunError::make(
+            QStringLiteral("ScriptChanged"),
+            QStringLiteral("the file no longer defines revision %1; reload the project").arg(revision.id), revision.id,
+            revision.path);
     }
 
     StepScript script;
@@ -34,8 +34,7 @@ std::variant<StepScript, RunError> StepScript::load(const Revision &revision,
     const SqlDirection sqlDirection =
         direction == PlanStep::Direction::Up ? SqlDirection::Upgrade : SqlDirection::Downgrade;
     for (const SqlSection &section : read.script.sectionsFor(sqlDirection, sqlDialectName(dialect))) {
-        const DbResult<QList<SqlStatement>> split =
-            SqlSplitter::split(section.text, dialect, section.firstLine);
+        const DbResult<QList<SqlStatement>> split = SqlSplitter::split(section.text, dialect, section.firstLine);
         if (!split) {
             return RunError::make(split.error().kind, split.error().message, revision.id, revision.path,
                                   split.error().line);

@@ -20,11 +20,11 @@ struct StepScript
 {
     QString path;
     QList<SqlStatement> statements; // lines are file lines
-    QByteArray sha256;              // hex digest of the whole file
+    QByteArray sha256; // hex digest of the whole file
     bool transactional = true;
 
-    static std::variant<StepScript, RunError> load(const Revision &revision,
-                                                   PlanStep::Direction direction, SqlDialect dialect);
+    static std::variant<StepScript, RunError> load(const Revision &revision, PlanStep::Direction direction,
+                                                   SqlDialect dialect);
 };
 
 } // namespace retort

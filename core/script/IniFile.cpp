@@ -72,8 +72,7 @@ IniFile IniFile::load(const QString &path)
     return parse(file.readAll(), path, defaults);
 }
 
-IniFile IniFile::parse(const QByteArray &text, const QString &path,
-                       const QMap<QString, QString> &injectedDefaults)
+IniFile IniFile::parse(const QByteArray &text, const QString &path, const QMap<QString, QString> &injectedDefaults)
 {
     IniFile ini;
     ini.m_path = path;
@@ -103,8 +102,7 @@ IniFile IniFile::parse(const QByteArray &text, const QString &path,
         const int lineNo = i + 1;
         const QString &line = lines.at(i);
         const QString stripped = line.trimmed();
-        const bool isComment = stripped.startsWith(QLatin1Char('#'))
-                               || stripped.startsWith(QLatin1Char(';'));
+        const bool isComment = stripped.startsWith(QLatin1Char('#')) || stripped.startsWith(QLatin1Char(';'));
         if (stripped.isEmpty() || isComment) {
             // configparser keeps blank lines inside a multi-line value (trailing ones are
             // stripped when joined); comment lines are dropped without ending the value.
@@ -128,10 +126,10 @@ IniFile IniFile::parse(const QByteArray &text, const QString &path,
                 continue;
             }
             if (seenSections.contains(name)) {
-                ini.m_problems.append(makeProblem(
-                    u"IniDuplicateSection"_s, path, lineNo,
-                    u"section [%1] appears more than once (Python's configparser refuses this "
-                    "file); merge the two sections"_s.arg(name)));
+                ini.m_problems.append(
+                    makeProblem(u"IniDuplicateSection"_s, path, lineNo,
+                                u"section [%1] appears more than once (Python's configparser refuses this "
+                                "file); merge the two sections"_s.arg(name)));
                 for (int s = 0; s < ini.m_sections.size(); ++s) {
                     if (ini.m_sections.at(s).name == name)
                         current = s;
@@ -144,10 +142,9 @@ IniFile IniFile::parse(const QByteArray &text, const QString &path,
             continue;
         }
         if (current == NoSection) {
-            ini.m_problems.append(makeProblem(
-                u"IniMissingSectionHeader"_s, path, lineNo,
-                u"text before the first [section] header; put it under a section such as "
-                "[alembic] or remove it"_s));
+            ini.m_problems.append(makeProblem(u"IniMissingSectionHeader"_s, path, lineNo,
+                                              u"text before the first [section] header; put it under a section such as "
+                                              "[alembic] or remove it"_s));
             continue;
         }
         // The first '=' or ':' separates the key from the value.
@@ -161,9 +158,8 @@ IniFile IniFile::parse(const QByteArray &text, const QString &path,
         }
         const QString key = sep < 0 ? QString() : stripped.left(sep).trimmed().toLower();
         if (key.isEmpty()) {
-            ini.m_problems.append(makeProblem(
-                u"IniParseError"_s, path, lineNo,
-                u"cannot read this line as \"key = value\"; fix or remove it"_s));
+            ini.m_problems.append(makeProblem(u"IniParseError"_s, path, lineNo,
+                                              u"cannot read this line as \"key = value\"; fix or remove it"_s));
             currentEntry = -1;
             continue;
         }
@@ -175,10 +171,10 @@ IniFile IniFile::parse(const QByteArray &text, const QString &path,
                 existing = e;
         }
         if (existing >= 0 && current != DefaultSection) {
-            ini.m_problems.append(makeProblem(
-                u"IniDuplicateKey"_s, path, lineNo,
-                u"key \"%1\" is set twice in [%2] (Python's configparser refuses this file); "
-                "keep only one"_s.arg(key, sec.name)));
+            ini.m_problems.append(
+                makeProblem(u"IniDuplicateKey"_s, path, lineNo,
+                            u"key \"%1\" is set twice in [%2] (Python's configparser refuses this file); "
+                            "keep only one"_s.arg(key, sec.name)));
         }
         if (existing >= 0) {
             // Injected defaults are overridden silently, as ConfigParser does.
@@ -264,8 +260,8 @@ IniValue IniFile::value(const QString &section, const QString &key) const
     return result;
 }
 
-bool IniFile::interpolate(const QString &section, const QString &key, const QString &raw,
-                          int depth, QString &out, Problem &error, int line) const
+bool IniFile::interpolate(const QString &section, const QString &key, const QString &raw, int depth, QString &out,
+                          Problem &error, int line) const
 {
     if (depth > MaxInterpolationDepth) {
         error = makeProblem(u"IniInterpolationError"_s, m_path, line,
@@ -294,12 +290,10 @@ bool IniFile::interpolate(const QString &section, const QString &key, const QStr
             return false;
         }
         const qsizetype close = raw.indexOf(QLatin1Char(')'), pct + 2);
-        if (close < 0 || close == pct + 2 || close + 1 >= raw.size()
-            || raw.at(close + 1) != QLatin1Char('s')) {
+        if (close < 0 || close == pct + 2 || close + 1 >= raw.size() || raw.at(close + 1) != QLatin1Char('s')) {
             error = makeProblem(u"IniInterpolationError"_s, m_path, line,
                                 u"value of \"%1\" in [%2] has a bad reference \"%3\"; write "
-                                "%(name)s, or %% for a literal percent sign"_s
-                                    .arg(key, section, raw.mid(pct)));
+                                "%(name)s, or %% for a literal percent sign"_s.arg(key, section, raw.mid(pct)));
             return false;
         }
         const QString name = raw.mid(pct + 2, close - pct - 2).toLower();

@@ -17,9 +17,9 @@ namespace retort {
 struct IniValue
 {
     bool present = false;
-    QString text;                  // interpolated value ("%%" -> "%", "%(x)s" resolved)
-    std::optional<Problem> error;  // set when interpolation failed; text is then empty
-    int line = 0;                  // line of the key in the file (0 for injected defaults)
+    QString text; // interpolated value ("%%" -> "%", "%(x)s" resolved)
+    std::optional<Problem> error; // set when interpolation failed; text is then empty
+    int line = 0; // line of the key in the file (0 for injected defaults)
 
     bool isUsable() const { return present && !error; }
 };
@@ -72,8 +72,8 @@ private:
     };
 
     const Entry *findEntry(const QString &section, const QString &key) const;
-    bool interpolate(const QString &section, const QString &key, const QString &raw, int depth,
-                     QString &out, Problem &error, int line) const;
+    bool interpolate(const QString &section, const QString &key, const QString &raw, int depth, QString &out,
+                     Problem &error, int line) const;
 
     QString m_path;
     Section m_defaults;

@@ -17,8 +17,7 @@ namespace {
 const QString MainSection = u"alembic"_s;
 const QString RetortSection = u"retort"_s;
 
-Problem problem(Problem::Severity severity, const QString &kind, const QString &path, int line,
-                const QString &message)
+Problem problem(Problem::Severity severity, const QString &kind, const QString &path, int line, const QString &message)
 {
     Problem p;
     p.severity = severity;
@@ -55,8 +54,7 @@ bool isPackageResource(const QString &location)
 
 // Alembic 1.8 splitting of version_locations (script/base.py, ScriptDirectory.from_config).
 // Returns false for an unknown separator name.
-bool splitVersionLocations(const QString &value, const std::optional<QString> &separator,
-                           QStringList &out)
+bool splitVersionLocations(const QString &value, const std::optional<QString> &separator, QStringList &out)
 {
     if (!separator) {
         // Legacy: split on a comma followed by spaces, or on runs of spaces.
@@ -94,15 +92,15 @@ void checkVersionLocations(ProjectConfig &config, int line)
             continue;
         if (config.versionLocationsConfigured) {
             // Alembic silently skips configured locations that do not exist; say so.
-            config.problems.append(problem(
-                Problem::Severity::Warning, u"VersionLocationMissing"_s, config.iniPath, line,
-                u"version location %1 does not exist and is skipped; create it or fix "
-                "version_locations"_s.arg(location)));
+            config.problems.append(problem(Problem::Severity::Warning, u"VersionLocationMissing"_s, config.iniPath,
+                                           line,
+                                           u"version location %1 does not exist and is skipped; create it or fix "
+                                           "version_locations"_s.arg(location)));
         } else {
-            config.problems.append(problem(
-                Problem::Severity::Error, u"VersionLocationMissing"_s, config.iniPath, 0,
-                u"the versions folder %1 does not exist; create it (revision files go there) or "
-                "set version_locations"_s.arg(location)));
+            config.problems.append(
+                problem(Problem::Severity::Error, u"VersionLocationMissing"_s, config.iniPath, 0,
+                        u"the versions folder %1 does not exist; create it (revision files go there) or "
+                        "set version_locations"_s.arg(location)));
         }
     }
 }
@@ -114,11 +112,8 @@ void adoptFlaskLayout(ProjectConfig &config)
 {
     const QString dir = config.directory;
     const bool missing = std::any_of(config.problems.cbegin(), config.problems.cend(),
-                                     [](const Problem &p) {
-                                         return p.kind == u"ScriptLocationMissing"_s;
-                                     });
-    if (!missing || config.versionLocationsConfigured
-        || !QFileInfo(dir + u"/versions"_s).isDir())
+                                     [](const Problem &p) { return p.kind == u"ScriptLocationMissing"_s; });
+    if (!missing || config.versionLocationsConfigured || !QFileInfo(dir + u"/versions"_s).isDir())
         return;
     const QString configured = config.scriptLocation;
     Problems kept;
@@ -129,10 +124,9 @@ void adoptFlaskLayout(ProjectConfig &config)
     config.problems = kept;
     config.scriptLocation = dir;
     config.versionLocations = {dir + u"/versions"_s};
-    config.problems.append(problem(
-        Problem::Severity::Warning, u"ScriptLocationIgnored"_s, config.iniPath, 0,
-        u"script_location %1 does not exist; using %2, as Flask-Migrate does. Remove "
-        "script_location from alembic.ini or fix it"_s.arg(configured, dir)));
+    config.problems.append(problem(Problem::Severity::Warning, u"ScriptLocationIgnored"_s, config.iniPath, 0,
+                                   u"script_location %1 does not exist; using %2, as Flask-Migrate does. Remove "
+                                   "script_location from alembic.ini or fix it"_s.arg(configured, dir)));
 }
 
 } // namespace
@@ -169,10 +163,10 @@ ProjectConfig ProjectConfig::fromDirectory(const QString &directory)
         config.versionLocations = {dir + u"/versions"_s};
         return config;
     }
-    config.problems.append(problem(
-        Problem::Severity::Error, u"ProjectNotFound"_s, dir, 0,
-        u"no alembic.ini and no versions/ folder here; pass the migrations directory with -d, "
-        "or create a project with init"_s));
+    config.problems.append(
+        problem(Problem::Severity::Error, u"ProjectNotFound"_s, dir, 0,
+                u"no alembic.ini and no versions/ folder here; pass the migrations directory with -d, "
+                "or create a project with init"_s));
     return config;
 }
 
@@ -194,17 +188,14 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
     if (!location || location->isEmpty()) {
         config.scriptLocation = iniDir;
     } else if (isPackageResource(*location)) {
-        problems.append(problem(Problem::Severity::Error, u"UnsupportedScriptLocation"_s,
-                                config.iniPath, locationLine,
+        problems.append(problem(Problem::Severity::Error, u"UnsupportedScriptLocation"_s, config.iniPath, locationLine,
                                 u"script_location \"%1\" names a Python package resource; use a "
-                                "directory path (e.g. %(here)s/migrations) instead"_s
-                                    .arg(*location)));
+                                "directory path (e.g. %(here)s/migrations) instead"_s.arg(*location)));
     } else {
         config.scriptLocation = resolve(iniDir, *location);
     }
     if (!config.scriptLocation.isEmpty() && !QFileInfo(config.scriptLocation).isDir()) {
-        problems.append(problem(Problem::Severity::Error, u"ScriptLocationMissing"_s,
-                                config.iniPath, locationLine,
+        problems.append(problem(Problem::Severity::Error, u"ScriptLocationMissing"_s, config.iniPath, locationLine,
                                 u"script_location %1 does not exist; fix script_location or "
                                 "create the directory"_s.arg(config.scriptLocation)));
     }
@@ -213,20 +204,17 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
     const std::optional<QString> versions = mainOption(ini, u"version_locations"_s, problems);
     const int versionsLine = ini.value(MainSection, u"version_locations"_s).line;
     if (versions && !versions->isEmpty()) {
-        const std::optional<QString> separator =
-            mainOption(ini, u"version_path_separator"_s, problems);
+        const std::optional<QString> separator = mainOption(ini, u"version_path_separator"_s, problems);
         QStringList parts;
         if (!splitVersionLocations(*versions, separator, parts)) {
             problems.append(problem(
                 Problem::Severity::Error, u"InvalidVersionPathSeparator"_s, config.iniPath,
                 ini.value(MainSection, u"version_path_separator"_s).line,
-                u"version_path_separator \"%1\" is not valid; use one of space, os, ':' or ';'"_s
-                    .arg(*separator)));
+                u"version_path_separator \"%1\" is not valid; use one of space, os, ':' or ';'"_s.arg(*separator)));
         }
         for (const QString &part : std::as_const(parts)) {
             if (isPackageResource(part)) {
-                problems.append(problem(Problem::Severity::Error,
-                                        u"UnsupportedVersionLocation"_s, config.iniPath,
+                problems.append(problem(Problem::Severity::Error, u"UnsupportedVersionLocation"_s, config.iniPath,
                                         versionsLine,
                                         u"version location \"%1\" names a Python package "
                                         "resource; use a directory path instead"_s.arg(part)));
@@ -250,8 +238,7 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
             problems.append(problem(
                 Problem::Severity::Warning, u"InvalidOption"_s, config.iniPath,
                 ini.value(MainSection, u"recursive_version_locations"_s).line,
-                u"recursive_version_locations \"%1\" is not true or false; treated as false"_s
-                    .arg(*recursive)));
+                u"recursive_version_locations \"%1\" is not true or false; treated as false"_s.arg(*recursive)));
         }
     }
 
@@ -265,8 +252,7 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
             problems.append(problem(
                 Problem::Severity::Error, u"InvalidOption"_s, config.iniPath,
                 ini.value(MainSection, u"truncate_slug_length"_s).line,
-                u"truncate_slug_length \"%1\" is not a whole number; fix it or remove the line"_s
-                    .arg(*length)));
+                u"truncate_slug_length \"%1\" is not a whole number; fix it or remove the line"_s.arg(*length)));
         } else if (n > 0) {
             config.truncateSlugLength = n; // Alembic falls back to 40 for 0
         }

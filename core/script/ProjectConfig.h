@@ -13,15 +13,15 @@ namespace retort {
 // anything wrong is in problems, each naming the file and line and what to do.
 struct ProjectConfig
 {
-    QString directory;             // the project directory that was opened
-    QString iniPath;               // alembic.ini in use; empty when the project has none
-    QString scriptLocation;        // directory holding env.py / script.py.mako / versions
-    QStringList versionLocations;  // directories holding revision files, in configured order
+    QString directory; // the project directory that was opened
+    QString iniPath; // alembic.ini in use; empty when the project has none
+    QString scriptLocation; // directory holding env.py / script.py.mako / versions
+    QStringList versionLocations; // directories holding revision files, in configured order
     bool versionLocationsConfigured = false; // false: the default <scriptLocation>/versions
     bool recursiveVersionLocations = false;
     QString fileTemplate = QStringLiteral("%(rev)s_%(slug)s"); // after ini interpolation
     int truncateSlugLength = 40;
-    QString sqlalchemyUrl;         // [alembic] sqlalchemy.url, empty when absent
+    QString sqlalchemyUrl; // [alembic] sqlalchemy.url, empty when absent
     QMap<QString, QString> retort; // the [retort] section (Retort's own settings), interpolated
     Problems problems;
 

@@ -50,7 +50,10 @@ void appendCodePoint(std::string &out, char32_t cp)
 class ExpressionReader
 {
 public:
-    explicit ExpressionReader(std::string_view text) : m_text(text) {}
+    explicit ExpressionReader(std::string_view text)
+        : m_text(text)
+    {
+    }
 
     PythonLiteral read()
     {
@@ -243,8 +246,7 @@ private:
             }
             if (fString)
                 return unreadable(u"an f-string"_s);
-            const bool triple = m_pos + 2 < m_text.size() && m_text[m_pos + 1] == q
-                                && m_text[m_pos + 2] == q;
+            const bool triple = m_pos + 2 < m_text.size() && m_text[m_pos + 1] == q && m_text[m_pos + 2] == q;
             const size_t quoteLen = triple ? 3 : 1;
             const size_t bodyStart = m_pos + quoteLen;
             size_t i = bodyStart;
@@ -255,8 +257,7 @@ private:
                     i += 2;
                     continue;
                 }
-                if (c == q && (!triple || (i + 2 < m_text.size() && m_text[i + 1] == q
-                                           && m_text[i + 2] == q))) {
+                if (c == q && (!triple || (i + 2 < m_text.size() && m_text[i + 1] == q && m_text[i + 2] == q))) {
                     closed = true;
                     break;
                 }
@@ -274,8 +275,7 @@ private:
             return unreadable(u"an expression, not a literal"_s);
         skipSpace();
         const char next = peek();
-        if (next == '.' || next == '[' || next == '(' || next == '%' || next == '+'
-            || next == '*')
+        if (next == '.' || next == '[' || next == '(' || next == '%' || next == '+' || next == '*')
             return unreadable(u"an expression, not a literal"_s);
         PythonLiteral v;
         v.kind = PythonLiteral::Kind::String;
@@ -296,8 +296,7 @@ PythonLiteral PythonLiteral::parse(std::string_view expression)
 
 QString PythonLiteral::decodeString(std::string_view body, bool raw)
 {
-    const bool plain = body.find('\\') == std::string_view::npos
-                       && body.find('\r') == std::string_view::npos;
+    const bool plain = body.find('\\') == std::string_view::npos && body.find('\r') == std::string_view::npos;
     if (plain)
         return QString::fromUtf8(body.data(), qsizetype(body.size()));
     std::string out;
@@ -323,21 +322,42 @@ QString PythonLiteral::decodeString(std::string_view body, bool raw)
         }
         ++i;
         switch (e) {
-        case '\n': break; // line continuation inside the string
+        case '\n':
+            break; // line continuation inside the string
         case '\r':
             if (i + 1 < body.size() && body[i + 1] == '\n')
                 ++i;
             break;
-        case '\\': out += '\\'; break;
-        case '\'': out += '\''; break;
-        case '"': out += '"'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'v': out += '\v'; break;
+        case '\\':
+            out += '\\';
+            break;
+        case '\'':
+            out += '\'';
+            break;
+        case '"':
+            out += '"';
+            break;
+        case 'a':
+            out += '\a';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'v':
+            out += '\v';
+            break;
         case 'x':
         case 'u':
         case 'U': {

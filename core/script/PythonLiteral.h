@@ -15,7 +15,7 @@ struct PythonLiteral
 
     Kind kind = Kind::Unreadable;
     QStringList strings; // String: one item; Sequence: the items
-    QString reason;      // Unreadable: what was found instead, for the problem message
+    QString reason; // Unreadable: what was found instead, for the problem message
 
     // Parses an expression (the text after "name =", up to the end of the statement).
     static PythonLiteral parse(std::string_view expression);

@@ -19,8 +19,7 @@ namespace {
 
 // The module attributes Alembic reads.
 enum Name { RevisionName, DownRevisionName, BranchLabelsName, DependsOnName, NameCount };
-constexpr std::array<std::string_view, NameCount> Names = {"revision", "down_revision",
-                                                            "branch_labels", "depends_on"};
+constexpr std::array<std::string_view, NameCount> Names = {"revision", "down_revision", "branch_labels", "depends_on"};
 
 struct Assignment
 {
@@ -63,8 +62,7 @@ bool isAugmentedAssignment(std::string_view t)
     constexpr std::string_view single = "+-*/%@&|^";
     if (t.size() >= 2 && t[1] == '=' && single.find(t[0]) != std::string_view::npos)
         return true;
-    return t.size() >= 3 && t[2] == '=' && t[0] == t[1]
-           && (t[0] == '/' || t[0] == '*' || t[0] == '<' || t[0] == '>');
+    return t.size() >= 3 && t[2] == '=' && t[0] == t[1] && (t[0] == '/' || t[0] == '*' || t[0] == '<' || t[0] == '>');
 }
 
 // After "name" and an optional annotation: the '=' that starts the value, or npos when the
@@ -108,8 +106,7 @@ std::vector<std::string_view> splitSimpleStatements(std::string_view t)
             while (i < t.size()) {
                 if (t[i] == '\\') {
                     i += 2;
-                } else if (t[i] == c && (!triple || (i + 2 < t.size() && t[i + 1] == c
-                                                     && t[i + 2] == c))) {
+                } else if (t[i] == c && (!triple || (i + 2 < t.size() && t[i + 1] == c && t[i + 2] == c))) {
                     i += triple ? 3 : 1;
                     break;
                 } else {
@@ -210,8 +207,8 @@ bool declaresLatin1(std::string_view src)
                 if (c == '_')
                     c = '-';
             }
-            return name == "latin-1" || name == "iso-8859-1" || name == "iso8859-1"
-                   || name == "latin1" || name == "l1" || name.starts_with("iso-latin-1");
+            return name == "latin-1" || name == "iso-8859-1" || name == "iso8859-1" || name == "latin1" || name == "l1"
+                || name.starts_with("iso-latin-1");
         }
         lineStart = end + 1;
     }
@@ -262,8 +259,7 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
         src.remove_prefix(3);
     std::string converted;
     if (declaresLatin1(src)) {
-        const QByteArray utf8 =
-            QString::fromLatin1(src.data(), qsizetype(src.size())).toUtf8();
+        const QByteArray utf8 = QString::fromLatin1(src.data(), qsizetype(src.size())).toUtf8();
         converted.assign(utf8.constData(), size_t(utf8.size()));
         src = converted;
     }
@@ -321,10 +317,10 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
             readAssignment(simple, st.firstLine, assigned);
     }
     if (scanner.error()) {
-        result.problems.append(makeProblem(Problem::Severity::Error, u"ParseError"_s, path,
-                                           scanner.errorLine(),
-                                           scanner.errorMessage() + u"; Python cannot load this "
-                                                                    "file either, fix it"_s));
+        result.problems.append(makeProblem(Problem::Severity::Error, u"ParseError"_s, path, scanner.errorLine(),
+                                           scanner.errorMessage()
+                                               + u"; Python cannot load this "
+                                                 "file either, fix it"_s));
         return result;
     }
 
@@ -337,13 +333,12 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
         const bool essential = n == RevisionName || n == DownRevisionName;
         if (essential)
             usable = false;
-        result.problems.append(makeProblem(
-            Problem::Severity::Error, u"UnreadableValue"_s, path, a.line,
-            u"%1 is set to %2, which cannot be read without running Python; write it as a "
-            "string literal, a tuple of string literals or None%3"_s
-                .arg(describe(Names[size_t(n)]), a.value.reason,
-                     essential ? u" (the file is skipped until then)"_s
-                               : u" (it is ignored until then)"_s)));
+        result.problems.append(
+            makeProblem(Problem::Severity::Error, u"UnreadableValue"_s, path, a.line,
+                        u"%1 is set to %2, which cannot be read without running Python; write it as a "
+                        "string literal, a tuple of string literals or None%3"_s.arg(
+                            describe(Names[size_t(n)]), a.value.reason,
+                            essential ? u" (the file is skipped until then)"_s : u" (it is ignored until then)"_s)));
     }
 
     const Assignment &rev = assigned[RevisionName];
@@ -355,19 +350,14 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
         return result;
     }
     if (rev.value.kind != PythonLiteral::Kind::Unreadable) {
-        const QString id = rev.value.kind == PythonLiteral::Kind::String
-                               ? rev.value.strings.constFirst()
-                               : QString();
+        const QString id = rev.value.kind == PythonLiteral::Kind::String ? rev.value.strings.constFirst() : QString();
         if (rev.value.kind != PythonLiteral::Kind::String || id.isEmpty()) {
-            result.problems.append(makeProblem(Problem::Severity::Error, u"InvalidRevisionId"_s,
-                                               path, rev.line,
+            result.problems.append(makeProblem(Problem::Severity::Error, u"InvalidRevisionId"_s, path, rev.line,
                                                u"revision must be a non-empty string; set it to "
                                                "the file's revision id"_s));
             usable = false;
-        } else if (id.contains(QLatin1Char('@')) || id.contains(QLatin1Char('-'))
-                   || id.contains(QLatin1Char('+'))) {
-            Problem p = makeProblem(Problem::Severity::Error, u"InvalidRevisionId"_s, path,
-                                    rev.line,
+        } else if (id.contains(QLatin1Char('@')) || id.contains(QLatin1Char('-')) || id.contains(QLatin1Char('+'))) {
+            Problem p = makeProblem(Problem::Severity::Error, u"InvalidRevisionId"_s, path, rev.line,
                                     u"revision id \"%1\" contains @, - or +, which Alembic does "
                                     "not allow; rename it"_s.arg(id));
             p.revision = id;
@@ -396,11 +386,9 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
 
     for (const QString &headerId : std::as_const(headerIds)) {
         if (!revision.id.isEmpty() && headerId != revision.id) {
-            Problem p = makeProblem(Problem::Severity::Warning, u"DocstringMismatch"_s, path,
-                                    rev.line,
+            Problem p = makeProblem(Problem::Severity::Warning, u"DocstringMismatch"_s, path, rev.line,
                                     u"the docstring says \"Revision ID: %1\" but revision is "
-                                    "\"%2\"; the assignment counts, fix the docstring"_s
-                                        .arg(headerId, revision.id));
+                                    "\"%2\"; the assignment counts, fix the docstring"_s.arg(headerId, revision.id));
             p.revision = revision.id;
             result.problems.append(p);
         }

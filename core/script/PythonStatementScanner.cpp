@@ -72,8 +72,8 @@ bool PythonStatementScanner::next(PythonStatement &st)
     const size_t n = m_src.size();
     while (m_pos < n) {
         const size_t lineStart = m_pos;
-        while (m_pos < n && (m_src[m_pos] == ' ' || m_src[m_pos] == '\t' || m_src[m_pos] == '\f'
-                             || m_src[m_pos] == '\r'))
+        while (m_pos < n
+               && (m_src[m_pos] == ' ' || m_src[m_pos] == '\t' || m_src[m_pos] == '\f' || m_src[m_pos] == '\r'))
             ++m_pos;
         if (m_pos >= n)
             return false;

@@ -11,10 +11,10 @@ namespace retort {
 struct PythonStatement
 {
     size_t begin = 0; // byte offset of the first token
-    size_t end = 0;   // byte offset of the ending newline (or end of input)
+    size_t end = 0; // byte offset of the ending newline (or end of input)
     int firstLine = 0;
     int lastLine = 0;
-    int indent = 0;   // column of the first token; 0 = top level
+    int indent = 0; // column of the first token; 0 = top level
     bool comment = false; // a comment-only line (begin..end is the comment)
 };
 
@@ -25,7 +25,10 @@ struct PythonStatement
 class PythonStatementScanner
 {
 public:
-    explicit PythonStatementScanner(std::string_view source) : m_src(source) {}
+    explicit PythonStatementScanner(std::string_view source)
+        : m_src(source)
+    {
+    }
 
     // The next statement; false at the end of the input.
     bool next(PythonStatement &statement);

@@ -29,8 +29,7 @@ QString RevisionFileName::slug(const QString &message, int truncateLength)
 
 QString RevisionFileName::format(const QString &fileTemplate, const QHash<QString, QVariant> &values)
 {
-    static const QRegularExpression spec(
-        u"%(%|\\((\\w+)\\)([-#0 +]*)(\\d*)(?:\\.(\\d+))?([sdi]))"_s);
+    static const QRegularExpression spec(u"%(%|\\((\\w+)\\)([-#0 +]*)(\\d*)(?:\\.(\\d+))?([sdi]))"_s);
     QString out;
     qsizetype pos = 0;
     for (auto it = spec.globalMatch(fileTemplate); it.hasNext();) {
@@ -67,8 +66,7 @@ QString RevisionFileName::format(const QString &fileTemplate, const QHash<QStrin
             if (flags.contains(u'0') && !flags.contains(u'-') && text.size() < width) {
                 const bool sign = text.startsWith(u'-') || text.startsWith(u'+');
                 const QString digits = sign ? text.mid(1) : text;
-                text = (sign ? text.left(1) : QString())
-                       + digits.rightJustified(width - (sign ? 1 : 0), u'0');
+                text = (sign ? text.left(1) : QString()) + digits.rightJustified(width - (sign ? 1 : 0), u'0');
             }
         }
         if (text.size() < width)
@@ -79,9 +77,8 @@ QString RevisionFileName::format(const QString &fileTemplate, const QHash<QStrin
     return out;
 }
 
-QString RevisionFileName::fileName(const QString &fileTemplate, const QString &revision,
-                                   const QString &message, const QDateTime &createDate, int truncateLength,
-                                   const QString &extension)
+QString RevisionFileName::fileName(const QString &fileTemplate, const QString &revision, const QString &message,
+                                   const QDateTime &createDate, int truncateLength, const QString &extension)
 {
     const QDate date = createDate.date();
     const QTime time = createDate.time();

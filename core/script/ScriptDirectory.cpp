@@ -32,15 +32,14 @@ Problem makeProblem(Problem::Severity severity, const QString &kind, const QStri
 
 struct FoundFile
 {
-    QString path;     // absolute
+    QString path; // absolute
     QString identity; // real path, to notice a file reached twice
 };
 
 // Python's sorted() on names: code point order, not locale order.
 QFileInfoList sortedEntries(const QDir &dir, QDir::Filters filters)
 {
-    const QFileInfoList entries =
-        dir.entryInfoList(filters | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Unsorted);
+    const QFileInfoList entries = dir.entryInfoList(filters | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Unsorted);
     QList<std::pair<QString, qsizetype>> names; // fileName() builds a string: do it once each
     names.reserve(entries.size());
     for (qsizetype i = 0; i < entries.size(); ++i)
@@ -64,8 +63,7 @@ void listFiles(const QString &directory, bool recursive, QList<FoundFile> &out)
         const QString name = info.fileName();
         if (!ScriptDirectory::isRevisionFileName(name))
             continue;
-        const QString identity =
-            info.isSymLink() ? info.canonicalFilePath() : realDir + QLatin1Char('/') + name;
+        const QString identity = info.isSymLink() ? info.canonicalFilePath() : realDir + QLatin1Char('/') + name;
         out.append(FoundFile{info.absoluteFilePath(), identity});
     }
     if (!recursive)
@@ -84,9 +82,9 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
     for (const QString &location : locations) {
         if (!QFileInfo(location).isDir()) {
             if (reportMissing) {
-                result.problems.append(makeProblem(
-                    Problem::Severity::Error, u"VersionLocationMissing"_s, location, 0,
-                    u"version location does not exist; create it or fix the configuration"_s));
+                result.problems.append(
+                    makeProblem(Problem::Severity::Error, u"VersionLocationMissing"_s, location, 0,
+                                u"version location does not exist; create it or fix the configuration"_s));
             }
             continue;
         }
@@ -97,10 +95,10 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
     QHash<QString, qsizetype> indexOfId;
     for (const FoundFile &file : std::as_const(found)) {
         if (seenFiles.contains(file.identity)) {
-            result.problems.append(makeProblem(
-                Problem::Severity::Warning, u"DuplicateFile"_s, file.path, 0,
-                u"file is reached through more than one version location and is read once; "
-                "make version_locations unique"_s));
+            result.problems.append(
+                makeProblem(Problem::Severity::Warning, u"DuplicateFile"_s, file.path, 0,
+                            u"file is reached through more than one version location and is read once; "
+                            "make version_locations unique"_s));
             continue;
         }
         seenFiles.insert(file.identity);
@@ -123,11 +121,10 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
         const auto previous = indexOfId.constFind(revision->id);
         if (previous != indexOfId.cend()) {
             const qsizetype at = previous.value();
-            Problem p = makeProblem(
-                Problem::Severity::Error, u"DuplicateRevision"_s, absolute, revision->line,
-                u"revision %1 is also defined in %2; this later file is used, as Alembic does. "
-                "Give one of them a new id (and fix the down_revision that points at it)"_s
-                    .arg(revision->id, result.revisions.at(at).path));
+            Problem p = makeProblem(Problem::Severity::Error, u"DuplicateRevision"_s, absolute, revision->line,
+                                    u"revision %1 is also defined in %2; this later file is used, as Alembic does. "
+                                    "Give one of them a new id (and fix the down_revision that points at it)"_s.arg(
+                                        revision->id, result.revisions.at(at).path));
             p.revision = revision->id;
             result.problems.append(p);
             result.revisions.removeAt(at);

@@ -19,7 +19,7 @@ struct ScriptDirectory
 {
     Revisions revisions; // load order, each id once
     Problems problems;
-    QStringList files;   // every revision file read, in load order
+    QStringList files; // every revision file read, in load order
 
     static ScriptDirectory load(const ProjectConfig &config);
     static ScriptDirectory load(const QStringList &versionLocations, bool recursive);

@@ -136,16 +136,15 @@ SqlReadResult SqlRevisionReader::read(const QByteArray &content, const QString &
             if (flag) {
                 revision.transactional = *flag;
             } else {
-                result.problems.append(makeProblem(
-                    Problem::Severity::Warning, u"InvalidHeaderValue"_s, path, lineNo,
-                    u"Transactional: \"%1\" is not yes or no; the revision runs in a "
-                    "transaction"_s.arg(value)));
+                result.problems.append(makeProblem(Problem::Severity::Warning, u"InvalidHeaderValue"_s, path, lineNo,
+                                                   u"Transactional: \"%1\" is not yes or no; the revision runs in a "
+                                                   "transaction"_s.arg(value)));
             }
         } else {
-            result.problems.append(makeProblem(
-                Problem::Severity::Warning, u"UnknownHeaderKey"_s, path, lineNo,
-                u"unknown header \"%1\"; known ones are Revision ID, Revises, Branch labels, "
-                "Depends on, Create Date, Message and Transactional"_s.arg(rawKey.toString())));
+            result.problems.append(
+                makeProblem(Problem::Severity::Warning, u"UnknownHeaderKey"_s, path, lineNo,
+                            u"unknown header \"%1\"; known ones are Revision ID, Revises, Branch labels, "
+                            "Depends on, Create Date, Message and Transactional"_s.arg(rawKey.toString())));
         }
     }
 
@@ -185,29 +184,27 @@ SqlReadResult SqlRevisionReader::read(const QByteArray &content, const QString &
         skipping = true;
         const QString direction = words->value(0);
         if (direction != u"upgrade"_s && direction != u"downgrade"_s) {
-            result.problems.append(makeProblem(
-                Problem::Severity::Error, u"UnknownDirection"_s, path, lineNo,
-                u"unknown section \"+%1\"; use -- +upgrade or -- +downgrade (the section is "
-                "ignored)"_s.arg(direction)));
+            result.problems.append(
+                makeProblem(Problem::Severity::Error, u"UnknownDirection"_s, path, lineNo,
+                            u"unknown section \"+%1\"; use -- +upgrade or -- +downgrade (the section is "
+                            "ignored)"_s.arg(direction)));
             continue;
         }
         const QString dialect = words->value(1);
         if (!dialect.isEmpty() && !dialects.contains(dialect)) {
-            result.problems.append(makeProblem(
-                Problem::Severity::Error, u"UnknownDialect"_s, path, lineNo,
-                u"unknown dialect \"%1\"; supported are %2 (the section is ignored)"_s
-                    .arg(dialect, dialects.join(u", "_s))));
+            result.problems.append(
+                makeProblem(Problem::Severity::Error, u"UnknownDialect"_s, path, lineNo,
+                            u"unknown dialect \"%1\"; supported are %2 (the section is ignored)"_s.arg(
+                                dialect, dialects.join(u", "_s))));
             continue;
         }
         if (words->size() > 2) {
-            result.problems.append(makeProblem(
-                Problem::Severity::Warning, u"InvalidSectionMarker"_s, path, lineNo,
-                u"extra words after the dialect are ignored; write -- +%1 %2"_s
-                    .arg(direction, dialect)));
+            result.problems.append(
+                makeProblem(Problem::Severity::Warning, u"InvalidSectionMarker"_s, path, lineNo,
+                            u"extra words after the dialect are ignored; write -- +%1 %2"_s.arg(direction, dialect)));
         }
         SqlSection section;
-        section.direction = direction == u"upgrade"_s ? SqlDirection::Upgrade
-                                                      : SqlDirection::Downgrade;
+        section.direction = direction == u"upgrade"_s ? SqlDirection::Upgrade : SqlDirection::Downgrade;
         section.dialect = dialect;
         section.markerLine = lineNo;
         section.firstLine = lineNo + 1;
@@ -218,15 +215,14 @@ SqlReadResult SqlRevisionReader::read(const QByteArray &content, const QString &
     closeSection(int(lines.size()) + 1);
 
     if (strayLine) {
-        result.problems.append(makeProblem(
-            Problem::Severity::Warning, u"SqlOutsideSection"_s, path, strayLine,
-            u"SQL before the first -- +upgrade marker never runs; move it into a section"_s));
+        result.problems.append(
+            makeProblem(Problem::Severity::Warning, u"SqlOutsideSection"_s, path, strayLine,
+                        u"SQL before the first -- +upgrade marker never runs; move it into a section"_s));
     }
 
     bool hasUpgrade = false;
     for (const SqlSection &s : std::as_const(result.script.sections)) {
-        LineRange &range = s.direction == SqlDirection::Upgrade ? revision.upgradeLines
-                                                                 : revision.downgradeLines;
+        LineRange &range = s.direction == SqlDirection::Upgrade ? revision.upgradeLines : revision.downgradeLines;
         if (range.first == 0)
             range.first = s.markerLine;
         range.last = std::max(s.lastLine, s.markerLine);
@@ -245,12 +241,11 @@ SqlReadResult SqlRevisionReader::read(const QByteArray &content, const QString &
                                            "top of the file; add one"_s));
         usable = false;
     } else if (revision.id.contains(QLatin1Char('@')) || revision.id.contains(QLatin1Char('-'))
-               || revision.id.contains(QLatin1Char('+'))
-               || revision.id.contains(QLatin1Char(' '))) {
-        result.problems.append(makeProblem(
-            Problem::Severity::Error, u"InvalidRevisionId"_s, path, revision.line,
-            u"revision id \"%1\" contains @, -, + or a space, which Alembic does not allow; "
-            "rename it"_s.arg(revision.id)));
+               || revision.id.contains(QLatin1Char('+')) || revision.id.contains(QLatin1Char(' '))) {
+        result.problems.append(
+            makeProblem(Problem::Severity::Error, u"InvalidRevisionId"_s, path, revision.line,
+                        u"revision id \"%1\" contains @, -, + or a space, which Alembic does not allow; "
+                        "rename it"_s.arg(revision.id)));
         usable = false;
     }
     for (Problem &p : result.problems)

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "Problem.h"
-#include "graph/Revision.h"
 #include "SqlScript.h"
+#include "graph/Revision.h"
 
 #include <QByteArray>
 #include <QString>

@@ -6,8 +6,7 @@ QList<SqlSection> SqlScript::sectionsFor(SqlDirection direction, const QString &
 {
     QList<SqlSection> out;
     for (const SqlSection &s : sections) {
-        if (s.direction == direction
-            && (s.dialect.isEmpty() || s.dialect.compare(dialect, Qt::CaseInsensitive) == 0))
+        if (s.direction == direction && (s.dialect.isEmpty() || s.dialect.compare(dialect, Qt::CaseInsensitive) == 0))
             out.append(s);
     }
     return out;

@@ -13,10 +13,10 @@ enum class SqlDirection { Upgrade, Downgrade };
 struct SqlSection
 {
     SqlDirection direction = SqlDirection::Upgrade;
-    QString dialect;    // lower case; empty = every dialect
+    QString dialect; // lower case; empty = every dialect
     int markerLine = 0; // the "-- +upgrade" line
-    int firstLine = 0;  // markerLine + 1
-    int lastLine = 0;   // last non-blank line of the section; markerLine when it is empty
+    int firstLine = 0; // markerLine + 1
+    int lastLine = 0; // last non-blank line of the section; markerLine when it is empty
     QString text;
 
     friend bool operator==(const SqlSection &, const SqlSection &) = default;

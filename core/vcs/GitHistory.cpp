@@ -28,7 +28,8 @@ QStringList distinctDirectories(const QStringList &directories)
     QStringList outer;
     for (const QString &path : std::as_const(canonical)) {
         const bool nested = std::any_of(canonical.cbegin(), canonical.cend(), [&path](const QString &other) {
-            return other != path && path.startsWith(other.endsWith(QLatin1Char('/')) ? other : other + QLatin1Char('/'));
+            return other != path
+                && path.startsWith(other.endsWith(QLatin1Char('/')) ? other : other + QLatin1Char('/'));
         });
         if (!nested)
             outer.append(path);
@@ -50,16 +51,14 @@ QProcessEnvironment gitEnvironment()
 
 QStringList logArguments(const QString &directory)
 {
-    return {QStringLiteral("-c"), QStringLiteral("log.showSignature=false"),
-            QStringLiteral("-c"), QStringLiteral("log.showRoot=true"),
-            QStringLiteral("-C"), directory,
+    return {QStringLiteral("-c"), QStringLiteral("log.showSignature=false"), QStringLiteral("-c"),
+            QStringLiteral("log.showRoot=true"), QStringLiteral("-C"), directory,
             // git's default order, newest commit date first: --topo-order would be exact under
             // clock skew but costs a second pass over the history (twice the time on 10,000 commits).
-            QStringLiteral("log"), QStringLiteral("-z"),
-            QStringLiteral("--name-status"), QStringLiteral("--diff-filter=AR"), QStringLiteral("-M"),
-            QStringLiteral("--relative"), QStringLiteral("--no-color"),
-            QStringLiteral("--format=") + GitLogParser::format(),
-            QStringLiteral("--"), QStringLiteral(".")};
+            QStringLiteral("log"), QStringLiteral("-z"), QStringLiteral("--name-status"),
+            QStringLiteral("--diff-filter=AR"), QStringLiteral("-M"), QStringLiteral("--relative"),
+            QStringLiteral("--no-color"), QStringLiteral("--format=") + GitLogParser::format(), QStringLiteral("--"),
+            QStringLiteral(".")};
 }
 
 // Outside a repository, or in one without commits: nothing to tell, nothing to fix.

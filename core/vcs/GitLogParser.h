@@ -35,7 +35,7 @@ private:
     void apply(const QList<Change> &changes, const FileOrigin &commit);
 
     QHash<QString, FileOrigin> m_origins;
-    QHash<QString, QStringList> m_followed;  // an older name -> the current paths that had it
+    QHash<QString, QStringList> m_followed; // an older name -> the current paths that had it
 };
 
 } // namespace retort

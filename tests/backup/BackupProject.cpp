@@ -38,19 +38,19 @@ BackupProject::BackupProject(const QMap<QString, QString> &retortSettings)
           "INSERT INTO items (id, name, price) VALUES (1, 'kettle', 19.50);\n"
           "INSERT INTO items (id, name, price) VALUES (2, 'it''s a mug', 4.25);\n\n"
           "-- +downgrade\nDROP TABLE items;\n"_s);
-    write(m_dir.filePath(u"versions/bbbb00000002_create_orders.sql"_s),
-          u"-- Revision ID: bbbb00000002\n-- Revises: aaaa00000001\n-- Message: Create orders\n\n"
-          "-- +upgrade\nCREATE TABLE orders (id INTEGER PRIMARY KEY, item_id INTEGER REFERENCES items(id), note TEXT);\n"
-          "INSERT INTO orders (id, item_id, note) VALUES (10, 1, 'first');\n"
-          "INSERT INTO orders (id, item_id, note) VALUES (11, 2, NULL);\n\n"
-          "-- +downgrade\nDROP TABLE orders;\n"_s);
+    write(
+        m_dir.filePath(u"versions/bbbb00000002_create_orders.sql"_s),
+        u"-- Revision ID: bbbb00000002\n-- Revises: aaaa00000001\n-- Message: Create orders\n\n"
+        "-- +upgrade\nCREATE TABLE orders (id INTEGER PRIMARY KEY, item_id INTEGER REFERENCES items(id), note TEXT);\n"
+        "INSERT INTO orders (id, item_id, note) VALUES (10, 1, 'first');\n"
+        "INSERT INTO orders (id, item_id, note) VALUES (11, 2, NULL);\n\n"
+        "-- +downgrade\nDROP TABLE orders;\n"_s);
 }
 
 std::unique_ptr<retort::DatabaseSession> BackupProject::open(const QString &url, QString *failure) const
 {
     auto project = retort::ProjectSnapshot::load(m_dir.path(), m_dir.path());
-    auto opened = retort::DatabaseSession::open(project, url, QProcessEnvironment::systemEnvironment(),
-                                                m_dir.path());
+    auto opened = retort::DatabaseSession::open(project, url, QProcessEnvironment::systemEnvironment(), m_dir.path());
     if (auto *error = std::get_if<retort::RunError>(&opened)) {
         *failure = error->toString();
         return nullptr;
@@ -70,7 +70,7 @@ QString describeDatabase(retort::Connection &connection)
         QStringList orderBy;
         for (int i = 0; i < record.count(); ++i) {
             text += u"  column "_s + record.fieldName(i) + u' ' + QString::fromLatin1(record.field(i).metaType().name())
-                    + (record.field(i).requiredStatus() == QSqlField::Required ? u" not null"_s : QString()) + u'\n';
+                + (record.field(i).requiredStatus() == QSqlField::Required ? u" not null"_s : QString()) + u'\n';
             orderBy << QString::number(i + 1);
         }
         QSqlQuery query(db);

@@ -1,9 +1,9 @@
 // The pure parts of backups: default names, unique paths, sidecars, settings, retention, which
 // plans need a backup, and how the PostgreSQL tools are given the connection and the password.
-#include "command/BackupCommands.h"
 #include "backup/BackupFiles.h"
 #include "backup/BackupPolicy.h"
 #include "backup/PostgresDump.h"
+#include "command/BackupCommands.h"
 #include "graph/Plan.h"
 
 #include <QCryptographicHash>
@@ -122,8 +122,8 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"backup_app_20240102_030405.db"_s);
         touch(path);
-        const BackupInfo info = makeInfo(path, u"/tmp/app.db"_s,
-                                         QDateTime(QDate(2024, 1, 2), QTime(3, 4, 5, 678), Qt::UTC));
+        const BackupInfo info =
+            makeInfo(path, u"/tmp/app.db"_s, QDateTime(QDate(2024, 1, 2), QTime(3, 4, 5, 678), Qt::UTC));
         QVERIFY(!BackupFiles::writeSidecar(info));
         QString error;
         const auto read = BackupFiles::readSidecar(path, &error);
@@ -247,14 +247,15 @@ private slots:
     void policy_data()
     {
         QTest::addColumn<QStringList>("settings"); // key=value pairs of [retort]
-        QTest::addColumn<QString>("directory");    // relative to the ini's folder
+        QTest::addColumn<QString>("directory"); // relative to the ini's folder
         QTest::addColumn<bool>("beforeUpgrade");
         QTest::addColumn<int>("keep");
         QTest::addColumn<int>("problems");
         QTest::newRow("defaults") << QStringList() << u"backups"_s << false << 10 << 0;
         QTest::newRow("relative dir") << QStringList{u"backup_dir=../saved"_s} << u"../saved"_s << false << 10 << 0;
         QTest::newRow("absolute dir") << QStringList{u"backup_dir=/var/tmp/b"_s} << u"/var/tmp/b"_s << false << 10 << 0;
-        QTest::newRow("before upgrade") << QStringList{u"backup_before_upgrade=yes"_s} << u"backups"_s << true << 10 << 0;
+        QTest::newRow("before upgrade") << QStringList{u"backup_before_upgrade=yes"_s} << u"backups"_s << true << 10
+                                        << 0;
         QTest::newRow("keep 3") << QStringList{u"backup_keep=3"_s} << u"backups"_s << false << 3 << 0;
         QTest::newRow("keep 0") << QStringList{u"backup_keep=0"_s} << u"backups"_s << false << 0 << 0;
         QTest::newRow("bad values") << QStringList{u"backup_keep=-1"_s, u"backup_before_upgrade=maybe"_s}
@@ -274,9 +275,8 @@ private slots:
         const BackupPolicy policy = BackupPolicy::fromConfig(config);
         // No backup_dir: a per-project folder in the user's data directory, never the source tree.
         const QString expected = directory == u"backups"
-                                     ? QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-                                           + u"/retort/backups/app-"_s
-                                     : QDir::cleanPath(QDir(u"/srv/app/migrations"_s).absoluteFilePath(directory));
+            ? QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/retort/backups/app-"_s
+            : QDir::cleanPath(QDir(u"/srv/app/migrations"_s).absoluteFilePath(directory));
         if (directory == u"backups") {
             QVERIFY2(policy.directory.startsWith(expected), qPrintable(policy.directory));
             QCOMPARE(policy.directory.size(), expected.size() + 8);
@@ -340,8 +340,7 @@ private slots:
                                 << u"host='h' user='o\\'neil' dbname='my%20db'"_s;
         QTest::newRow("options") << u"postgresql://u@h/d?sslmode=require"_s
                                  << u"host='h' user='u' dbname='d' sslmode=require"_s;
-        QTest::newRow("socket") << u"postgresql:///d?host=/run/postgresql"_s
-                                << u"dbname='d' host=/run/postgresql"_s;
+        QTest::newRow("socket") << u"postgresql:///d?host=/run/postgresql"_s << u"dbname='d' host=/run/postgresql"_s;
     }
     void conninfo()
     {

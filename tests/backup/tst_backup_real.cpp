@@ -4,8 +4,8 @@
 #include "BackupProject.h"
 #include "TestDatabase.h"
 
-#include "command/BackupCommands.h"
 #include "backup/BackupFiles.h"
+#include "command/BackupCommands.h"
 #include "command/MigrateCommands.h"
 #include "db/Connection.h"
 
@@ -40,7 +40,7 @@ void addBackends()
     QTest::newRow("postgresql") << u"postgresql"_s;
 }
 
-template<typename T>
+template <typename T>
 QString errorText(const std::variant<T, RunError> &result)
 {
     const auto *error = std::get_if<RunError>(&result);
@@ -134,13 +134,12 @@ private slots:
         QVERIFY(!f.session->connection().execute(u"CREATE TABLE extra (x INTEGER)"_s));
         NullObserver observer;
         const RunOutcome down = migrateRequestCommand(*f.session, MigrationRequest::downgrade(u"base"_s), observer,
-                                               std::chrono::milliseconds(0));
+                                                      std::chrono::milliseconds(0));
         QVERIFY2(down.ok(), down.error ? qPrintable(down.error->toString()) : "cancelled");
         QVERIFY(describeDatabase(f.session->connection()) != before);
 
         auto restored = restoreCommand(*f.session, info.path);
-        QVERIFY2(std::holds_alternative<RestoreOutcome>(restored),
-                 qPrintable(errorText(restored)));
+        QVERIFY2(std::holds_alternative<RestoreOutcome>(restored), qPrintable(errorText(restored)));
         QCOMPARE(std::get<RestoreOutcome>(restored).headsAfter, info.heads);
         // A fresh connection sees exactly what was backed up.
         f.session.reset();
@@ -169,7 +168,8 @@ private slots:
         QVERIFY(!db.execute(u"CREATE TABLE right_side (id INTEGER PRIMARY KEY)"_s));
         QVERIFY(!db.begin());
         for (int i = 0; i < 3000; ++i)
-            QVERIFY(!db.execute(u"INSERT INTO pad (id, blob) VALUES (%1, '%2')"_s.arg(i).arg(QString(8000, QChar(u'a' + i % 26)))));
+            QVERIFY(!db.execute(
+                u"INSERT INTO pad (id, blob) VALUES (%1, '%2')"_s.arg(i).arg(QString(8000, QChar(u'a' + i % 26)))));
         QVERIFY(!db.commit());
 
         std::atomic<bool> stop{false};
@@ -188,7 +188,7 @@ private slots:
                 if (connection.begin())
                     continue;
                 const bool ok = !connection.execute(u"INSERT INTO left_side (id) VALUES (%1)"_s.arg(i))
-                                && !connection.execute(u"INSERT INTO right_side (id) VALUES (%1)"_s.arg(i));
+                    && !connection.execute(u"INSERT INTO right_side (id) VALUES (%1)"_s.arg(i));
                 if (!ok || connection.commit()) {
                     connection.rollback();
                     --i;
@@ -213,8 +213,7 @@ private slots:
         auto session = f.project->open(target->url(), &failure);
         QVERIFY2(session, qPrintable(failure));
         auto restored = restoreCommand(*session, outcome.info.path);
-        QVERIFY2(std::holds_alternative<RestoreOutcome>(restored),
-                 qPrintable(errorText(restored)));
+        QVERIFY2(std::holds_alternative<RestoreOutcome>(restored), qPrintable(errorText(restored)));
         QSqlQuery query(session->connection().database());
         QVERIFY(query.exec(u"SELECT (SELECT COUNT(*) FROM left_side), (SELECT COUNT(*) FROM right_side), "
                            "(SELECT COUNT(*) FROM pad)"_s));
@@ -232,12 +231,18 @@ private slots:
         QTest::addColumn<QString>("kind");
         for (const char *backend : {"sqlite", "postgresql"}) {
             const QByteArray b(backend);
-            QTest::newRow(QByteArray(b + " flipped byte").constData()) << QString::fromLatin1(backend) << u"flip"_s << u"ChecksumMismatch"_s;
-            QTest::newRow(QByteArray(b + " truncated").constData()) << QString::fromLatin1(backend) << u"truncate"_s << u"ChecksumMismatch"_s;
-            QTest::newRow(QByteArray(b + " no sidecar").constData()) << QString::fromLatin1(backend) << u"nosidecar"_s << u"NotABackup"_s;
-            QTest::newRow(QByteArray(b + " other kind").constData()) << QString::fromLatin1(backend) << u"dialect"_s << u"WrongDialect"_s;
-            QTest::newRow(QByteArray(b + " corrupt, matching checksum").constData()) << QString::fromLatin1(backend) << u"corrupt"_s << u"CorruptBackup"_s;
-            QTest::newRow(QByteArray(b + " missing file").constData()) << QString::fromLatin1(backend) << u"missing"_s << u"NotABackup"_s;
+            QTest::newRow(QByteArray(b + " flipped byte").constData())
+                << QString::fromLatin1(backend) << u"flip"_s << u"ChecksumMismatch"_s;
+            QTest::newRow(QByteArray(b + " truncated").constData())
+                << QString::fromLatin1(backend) << u"truncate"_s << u"ChecksumMismatch"_s;
+            QTest::newRow(QByteArray(b + " no sidecar").constData())
+                << QString::fromLatin1(backend) << u"nosidecar"_s << u"NotABackup"_s;
+            QTest::newRow(QByteArray(b + " other kind").constData())
+                << QString::fromLatin1(backend) << u"dialect"_s << u"WrongDialect"_s;
+            QTest::newRow(QByteArray(b + " corrupt, matching checksum").constData())
+                << QString::fromLatin1(backend) << u"corrupt"_s << u"CorruptBackup"_s;
+            QTest::newRow(QByteArray(b + " missing file").constData())
+                << QString::fromLatin1(backend) << u"missing"_s << u"NotABackup"_s;
         }
     }
     void refused()
@@ -303,8 +308,10 @@ private slots:
         QTest::addColumn<QString>("to"); // "<file>" is a regular file in the project folder
         for (const char *backend : {"sqlite", "postgresql"}) {
             const QByteArray b(backend);
-            QTest::newRow(QByteArray(b + " under a file").constData()) << QString::fromLatin1(backend) << u"<file>/backups/"_s;
-            QTest::newRow(QByteArray(b + " in /proc").constData()) << QString::fromLatin1(backend) << u"/proc/retort-backups/"_s;
+            QTest::newRow(QByteArray(b + " under a file").constData())
+                << QString::fromLatin1(backend) << u"<file>/backups/"_s;
+            QTest::newRow(QByteArray(b + " in /proc").constData())
+                << QString::fromLatin1(backend) << u"/proc/retort-backups/"_s;
         }
     }
     void unusableDirectory()
@@ -331,8 +338,10 @@ private slots:
         QTest::addColumn<QString>("backend");
         QTest::addColumn<bool>("beforeUpgrade");
         for (const char *backend : {"sqlite", "postgresql"}) {
-            QTest::newRow(QByteArray(QByteArray(backend) + " downgrade only").constData()) << QString::fromLatin1(backend) << false;
-            QTest::newRow(QByteArray(QByteArray(backend) + " and upgrades").constData()) << QString::fromLatin1(backend) << true;
+            QTest::newRow(QByteArray(QByteArray(backend) + " downgrade only").constData())
+                << QString::fromLatin1(backend) << false;
+            QTest::newRow(QByteArray(QByteArray(backend) + " and upgrades").constData())
+                << QString::fromLatin1(backend) << true;
         }
     }
     void automaticBackup()
@@ -341,10 +350,10 @@ private slots:
         QFETCH(bool, beforeUpgrade);
         Fixture f;
         QString failure;
-        QVERIFY2(f.setUp(backend, &failure,
-                         {{u"backup_before_upgrade"_s, beforeUpgrade ? u"true"_s : u"false"_s},
-                          {u"backup_keep"_s, u"2"_s}}),
-                 qPrintable(failure));
+        QVERIFY2(
+            f.setUp(backend, &failure,
+                    {{u"backup_before_upgrade"_s, beforeUpgrade ? u"true"_s : u"false"_s}, {u"backup_keep"_s, u"2"_s}}),
+            qPrintable(failure));
         const BackupPolicy policy = BackupPolicy::fromConfig(f.session->project().config());
         // The upgrade in setUp ran from an empty database.
         QCOMPARE(listBackupsCommand(policy).size(), beforeUpgrade ? 1 : 0);

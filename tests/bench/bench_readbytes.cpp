@@ -13,8 +13,7 @@
 
 namespace {
 
-bool readAll(const std::filesystem::path &path, std::vector<char> &buffer,
-             unsigned long long &bytes)
+bool readAll(const std::filesystem::path &path, std::vector<char> &buffer, unsigned long long &bytes)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)

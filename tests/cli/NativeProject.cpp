@@ -44,10 +44,22 @@ QStringList column(const QString &path, const QString &sql)
 
 } // namespace
 
-QString NativeProject::versions() const { return dir.filePath(u"versions"_s); }
-QString NativeProject::database() const { return dir.filePath(u"app.db"_s); }
-QString NativeProject::url() const { return u"sqlite:///"_s + database(); }
-QString NativeProject::file(const QString &id) const { return versions() + u'/' + id + u"_step.sql"_s; }
+QString NativeProject::versions() const
+{
+    return dir.filePath(u"versions"_s);
+}
+QString NativeProject::database() const
+{
+    return dir.filePath(u"app.db"_s);
+}
+QString NativeProject::url() const
+{
+    return u"sqlite:///"_s + database();
+}
+QString NativeProject::file(const QString &id) const
+{
+    return versions() + u'/' + id + u"_step.sql"_s;
+}
 
 bool NativeProject::addRevision(const QString &id, const QString &parents) const
 {
@@ -57,8 +69,7 @@ bool NativeProject::addRevision(const QString &id, const QString &parents) const
         return false;
     const QString table = u"t_"_s + id;
     f.write(u"-- Revision ID: %1\n-- Revises: %2\n-- Message: step %1\n\n-- +upgrade\n"
-            "CREATE TABLE %3 (id INTEGER PRIMARY KEY);\n\n-- +downgrade\nDROP TABLE %3;\n"_s
-                .arg(id, parents, table)
+            "CREATE TABLE %3 (id INTEGER PRIMARY KEY);\n\n-- +downgrade\nDROP TABLE %3;\n"_s.arg(id, parents, table)
                 .toUtf8());
     return true;
 }
@@ -99,7 +110,8 @@ QStringList NativeProject::rows() const
 
 QStringList NativeProject::tables() const
 {
-    return column(database(), u"SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 't\\_%' ESCAPE '\\'"_s);
+    return column(database(),
+                  u"SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 't\\_%' ESCAPE '\\'"_s);
 }
 
 CliResult NativeProject::retort(const QStringList &arguments) const

@@ -67,21 +67,18 @@ void TestCliBasics::usageErrors_data()
                                   << QStringLiteral("unknown command 'frobnicate'");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")}
                                     << QStringLiteral("unknown option '--bogus'");
-    QTest::newRow("unknown option after verb")
-        << QStringList{QStringLiteral("heads"), QStringLiteral("--bogus")}
-        << QStringLiteral("unknown option '--bogus'");
+    QTest::newRow("unknown option after verb") << QStringList{QStringLiteral("heads"), QStringLiteral("--bogus")}
+                                               << QStringLiteral("unknown option '--bogus'");
     QTest::newRow("missing value") << QStringList{QStringLiteral("heads"), QStringLiteral("-d")}
                                    << QStringLiteral("needs a value");
-    QTest::newRow("missing argument") << QStringList{QStringLiteral("show")}
-                                      << QStringLiteral("'show' needs REV");
+    QTest::newRow("missing argument") << QStringList{QStringLiteral("show")} << QStringLiteral("'show' needs REV");
     QTest::newRow("extra argument") << QStringList{QStringLiteral("heads"), QStringLiteral("x")}
                                     << QStringLiteral("unexpected argument 'x'");
     QTest::newRow("option of another verb")
         << QStringList{QStringLiteral("heads"), QStringLiteral("-r"), QStringLiteral("a:b")}
         << QStringLiteral("unknown option '-r'");
-    QTest::newRow("gui option with a verb")
-        << QStringList{QStringLiteral("heads"), QStringLiteral("--demo")}
-        << QStringLiteral("'heads' does not take option --demo");
+    QTest::newRow("gui option with a verb") << QStringList{QStringLiteral("heads"), QStringLiteral("--demo")}
+                                            << QStringLiteral("'heads' does not take option --demo");
     QTest::newRow("flag with a value") << QStringList{QStringLiteral("--json=yes"), QStringLiteral("heads")}
                                        << QStringLiteral("takes no value");
 }

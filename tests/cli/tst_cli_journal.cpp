@@ -48,7 +48,11 @@ void TestCliJournal::logRecordsEachStepOldestFirst()
     const QJsonArray entries = jsonOf(log).value(u"entries"_s).toArray();
     QCOMPARE(entries.size(), 4);
 
-    struct Expected { QString revision, direction; QStringList before, after; };
+    struct Expected
+    {
+        QString revision, direction;
+        QStringList before, after;
+    };
     const QList<Expected> expected = {
         {u"aaa1"_s, u"upgrade"_s, {}, {u"aaa1"_s}},
         {u"bbb2"_s, u"upgrade"_s, {u"aaa1"_s}, {u"bbb2"_s}},
@@ -146,34 +150,30 @@ void TestCliJournal::check_data()
     QTest::addColumn<QString>("problemKind");
     QTest::addColumn<QString>("textHint");
 
-    QTest::newRow("up to date") << QStringList{u"upgrade:heads"_s} << true << 1 << QStringList() << QStringList()
-                                << 0 << QString() << u"No pending revisions."_s;
-    QTest::newRow("empty database") << QStringList() << true << 1 << QStringList() << QStringList() << 3
-                                    << QString() << u"3 revision(s) pending"_s;
-    QTest::newRow("pending alone does not fail")
-        << QStringList{u"upgrade:aaa1"_s} << true << 1 << QStringList() << QStringList() << 2 << QString()
-        << u"2 revision(s) pending"_s;
+    QTest::newRow("up to date") << QStringList{u"upgrade:heads"_s} << true << 1 << QStringList() << QStringList() << 0
+                                << QString() << u"No pending revisions."_s;
+    QTest::newRow("empty database") << QStringList() << true << 1 << QStringList() << QStringList() << 3 << QString()
+                                    << u"3 revision(s) pending"_s;
+    QTest::newRow("pending alone does not fail") << QStringList{u"upgrade:aaa1"_s} << true << 1 << QStringList()
+                                                 << QStringList() << 2 << QString() << u"2 revision(s) pending"_s;
     QTest::newRow("applied script edited")
-        << QStringList{u"upgrade:heads"_s, u"edit:bbb2"_s} << false << 1 << QStringList() << QStringList{u"bbb2"_s}
-        << 0 << QString() << u"was changed after it was applied"_s;
-    QTest::newRow("pending script edited is fine")
-        << QStringList{u"upgrade:aaa1"_s, u"edit:ccc3"_s} << true << 1 << QStringList() << QStringList() << 2
-        << QString() << u"OK"_s;
+        << QStringList{u"upgrade:heads"_s, u"edit:bbb2"_s} << false << 1 << QStringList() << QStringList{u"bbb2"_s} << 0
+        << QString() << u"was changed after it was applied"_s;
+    QTest::newRow("pending script edited is fine") << QStringList{u"upgrade:aaa1"_s, u"edit:ccc3"_s} << true << 1
+                                                   << QStringList() << QStringList() << 2 << QString() << u"OK"_s;
     QTest::newRow("re-applied after the edit is fine")
         << QStringList{u"upgrade:heads"_s, u"downgrade:aaa1"_s, u"edit:bbb2"_s, u"upgrade:heads"_s} << true << 1
         << QStringList() << QStringList() << 0 << QString() << u"OK"_s;
     QTest::newRow("database row no file defines")
-        << QStringList{u"upgrade:heads"_s, u"rows:fff9"_s} << false << 1 << QStringList{u"fff9"_s}
-        << QStringList() << 3 << QString() << u"Can't locate revision identified by 'fff9'"_s;
+        << QStringList{u"upgrade:heads"_s, u"rows:fff9"_s} << false << 1 << QStringList{u"fff9"_s} << QStringList() << 3
+        << QString() << u"Can't locate revision identified by 'fff9'"_s;
     QTest::newRow("applied head's file deleted")
-        << QStringList{u"upgrade:heads"_s, u"delete:ccc3"_s} << false << 1 << QStringList{u"ccc3"_s}
-        << QStringList() << 2 << QString() << u"stamp --purge"_s;
-    QTest::newRow("two heads in the files")
-        << QStringList{u"upgrade:heads"_s, u"add:ddd4:aaa1"_s} << false << 2 << QStringList() << QStringList() << 1
-        << QString() << u"flask db merge"_s;
-    QTest::newRow("missing parent in a file")
-        << QStringList{u"upgrade:heads"_s, u"add:ddd4:zzz0"_s} << false << 2 << QStringList() << QStringList()
-        << 1 << u"zzz0"_s << u"ERROR: "_s;
+        << QStringList{u"upgrade:heads"_s, u"delete:ccc3"_s} << false << 1 << QStringList{u"ccc3"_s} << QStringList()
+        << 2 << QString() << u"stamp --purge"_s;
+    QTest::newRow("two heads in the files") << QStringList{u"upgrade:heads"_s, u"add:ddd4:aaa1"_s} << false << 2
+                                            << QStringList() << QStringList() << 1 << QString() << u"flask db merge"_s;
+    QTest::newRow("missing parent in a file") << QStringList{u"upgrade:heads"_s, u"add:ddd4:zzz0"_s} << false << 2
+                                              << QStringList() << QStringList() << 1 << u"zzz0"_s << u"ERROR: "_s;
     QTest::newRow("file without a revision id")
         << QStringList{u"upgrade:heads"_s, u"garbage:notes"_s} << false << 1 << QStringList() << QStringList() << 0
         << u"notes_step.sql"_s << u"Revision ID"_s;

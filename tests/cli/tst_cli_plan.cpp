@@ -17,7 +17,7 @@ namespace {
 bool threeSteps(const NativeProject &p)
 {
     return p.addRevision(u"aaa1"_s, QString()) && p.addRevision(u"bbb2"_s, u"aaa1"_s)
-           && p.addRevision(u"ccc3"_s, u"bbb2"_s);
+        && p.addRevision(u"ccc3"_s, u"bbb2"_s);
 }
 
 // Runs `retort ARGS --dry-run --json` and keeps stdout as plan.json in the project.

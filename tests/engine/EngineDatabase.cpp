@@ -76,9 +76,9 @@ QStringList EngineDatabase::tables(const QString &schema)
 {
     QString failure;
     const QString sql = isPostgres()
-                            ? u"SELECT table_name FROM information_schema.tables WHERE table_schema = '%1'"_s.arg(
-                                  schema.isEmpty() ? u"public"_s : schema)
-                            : u"SELECT name FROM sqlite_master WHERE type = 'table'"_s;
+        ? u"SELECT table_name FROM information_schema.tables WHERE table_schema = '%1'"_s.arg(
+            schema.isEmpty() ? u"public"_s : schema)
+        : u"SELECT name FROM sqlite_master WHERE type = 'table'"_s;
     QStringList names;
     for (const QStringList &row : rows(sql, &failure))
         names.append(row.value(0));

@@ -39,7 +39,10 @@ public:
     QString errorOf(const QString &sql);
 
 private:
-    explicit EngineDatabase(std::unique_ptr<TestDatabase> database) : m_database(std::move(database)) {}
+    explicit EngineDatabase(std::unique_ptr<TestDatabase> database)
+        : m_database(std::move(database))
+    {
+    }
     retort::Connection *connection(QString *failure);
 
     std::unique_ptr<TestDatabase> m_database;

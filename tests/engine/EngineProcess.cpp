@@ -69,8 +69,8 @@ ProcessResult runAlembic(const QString &projectDir, const QString &databaseUrl, 
     environment.insert(u"PYTHONHASHSEED"_s, u"0"_s);
     // Debian's alembic script runs under /usr/bin/python3, which has SQLAlchemy and psycopg2.
     return run(u"/usr/bin/python3"_s,
-               QStringList{u"/usr/bin/alembic"_s, u"-c"_s, projectDir + u"/alembic.ini"_s} + arguments,
-               environment, 120000);
+               QStringList{u"/usr/bin/alembic"_s, u"-c"_s, projectDir + u"/alembic.ini"_s} + arguments, environment,
+               120000);
 }
 
 QList<RanStep> alembicSteps(const QString &log)

@@ -30,8 +30,7 @@ QString retortExecutable();
 // An environment without DATABASE_URL or PG* variables that could point elsewhere.
 QProcessEnvironment cleanEnvironment();
 
-ProcessResult runRetort(const QStringList &arguments,
-                        const QProcessEnvironment &environment = cleanEnvironment(),
+ProcessResult runRetort(const QStringList &arguments, const QProcessEnvironment &environment = cleanEnvironment(),
                         int timeoutMs = 120000);
 // /usr/bin/alembic -c <projectDir>/alembic.ini <arguments> with DATABASE_URL set.
 ProcessResult runAlembic(const QString &projectDir, const QString &databaseUrl, const QStringList &arguments);

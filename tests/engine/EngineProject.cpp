@@ -95,17 +95,16 @@ bool writePython(const QString &dir, const RevisionSpecs &specs, const QString &
         options += u", version_table="_s + pythonString(versionTable);
     if (!versionTableSchema.isEmpty())
         options += u", version_table_schema="_s + pythonString(versionTableSchema);
-    const QString env =
-        u"import logging\n"
-        "import os\n"
-        "import sys\n"
-        "from alembic import context\n"
-        "from sqlalchemy import create_engine\n"
-        "\n"
-        "logging.basicConfig(level=logging.INFO, format='%(message)s', stream=sys.stderr)\n"
-        "engine = create_engine(os.environ['DATABASE_URL'])\n"
-        "with engine.connect() as connection:\n"
-        "    context.configure(connection=connection, target_metadata=None"_s
+    const QString env = u"import logging\n"
+                        "import os\n"
+                        "import sys\n"
+                        "from alembic import context\n"
+                        "from sqlalchemy import create_engine\n"
+                        "\n"
+                        "logging.basicConfig(level=logging.INFO, format='%(message)s', stream=sys.stderr)\n"
+                        "engine = create_engine(os.environ['DATABASE_URL'])\n"
+                        "with engine.connect() as connection:\n"
+                        "    context.configure(connection=connection, target_metadata=None"_s
         + options
         + u")\n"
           "    with context.begin_transaction():\n"
@@ -115,9 +114,9 @@ bool writePython(const QString &dir, const RevisionSpecs &specs, const QString &
     for (const RevisionSpec &spec : specs) {
         QString text = u"from alembic import op\n\nrevision = '"_s + spec.id + u"'\n"_s;
         text += u"down_revision = "_s
-                + (spec.downRevisions.size() == 1 ? u"'"_s + spec.downRevisions.first() + u"'"_s
-                                                  : pythonTuple(spec.downRevisions))
-                + u'\n';
+            + (spec.downRevisions.size() == 1 ? u"'"_s + spec.downRevisions.first() + u"'"_s
+                                              : pythonTuple(spec.downRevisions))
+            + u'\n';
         text += u"branch_labels = "_s + pythonTuple(spec.branchLabels) + u'\n';
         text += u"depends_on = "_s + pythonTuple(spec.dependsOn) + u"\n\n\ndef upgrade():\n"_s;
         for (const QString &statement : spec.upgradeStatements)

@@ -12,7 +12,7 @@ struct RevisionSpec
     QStringList downRevisions;
     QStringList branchLabels;
     QStringList dependsOn;
-    QStringList upgradeStatements;   // without the trailing ';'
+    QStringList upgradeStatements; // without the trailing ';'
     QStringList downgradeStatements;
     bool transactional = true;
 };

@@ -32,25 +32,47 @@ QList<Command> commandsFor(quint32 seed, const RevisionSpecs &specs, int count)
         commands.first() = {u"upgrade"_s, {anyId()}};
     while (commands.size() < count) {
         switch (random.bounded(13)) {
-        case 0: commands.append({u"upgrade"_s, {u"heads"_s}}); break;
-        case 1: commands.append({u"upgrade"_s, {u"head"_s}}); break;
-        case 2: commands.append({u"upgrade"_s, {anyId()}}); break;
+        case 0:
+            commands.append({u"upgrade"_s, {u"heads"_s}});
+            break;
+        case 1:
+            commands.append({u"upgrade"_s, {u"head"_s}});
+            break;
+        case 2:
+            commands.append({u"upgrade"_s, {anyId()}});
+            break;
         case 3:
             if (!labels.isEmpty())
                 commands.append({u"upgrade"_s, {anyLabel() + u"@head"_s}});
             break;
-        case 4: commands.append({u"upgrade"_s, {u"+1"_s}}); break;
-        case 5: commands.append({u"downgrade"_s, {u"-1"_s}}); break;
-        case 6: commands.append({u"downgrade"_s, {u"base"_s}}); break;
-        case 7: commands.append({u"downgrade"_s, {anyId()}}); break;
+        case 4:
+            commands.append({u"upgrade"_s, {u"+1"_s}});
+            break;
+        case 5:
+            commands.append({u"downgrade"_s, {u"-1"_s}});
+            break;
+        case 6:
+            commands.append({u"downgrade"_s, {u"base"_s}});
+            break;
+        case 7:
+            commands.append({u"downgrade"_s, {anyId()}});
+            break;
         case 8:
             if (!labels.isEmpty())
                 commands.append({u"downgrade"_s, {anyLabel() + u"@base"_s}});
             break;
-        case 9: commands.append({u"stamp"_s, {anyId(), anyId()}}); break;
-        case 10: commands.append({u"stamp"_s, {u"--purge"_s, anyId()}}); break;
-        case 11: commands.append({u"stamp"_s, {u"heads"_s}}); break;
-        default: commands.append({u"upgrade"_s, {u"heads"_s}}); break;
+        case 9:
+            commands.append({u"stamp"_s, {anyId(), anyId()}});
+            break;
+        case 10:
+            commands.append({u"stamp"_s, {u"--purge"_s, anyId()}});
+            break;
+        case 11:
+            commands.append({u"stamp"_s, {u"heads"_s}});
+            break;
+        default:
+            commands.append({u"upgrade"_s, {u"heads"_s}});
+            break;
         }
     }
     return commands;
@@ -94,7 +116,7 @@ QString orderProblem(const QList<RanStep> &steps, const RevisionSpecs &specs)
                     continue;
                 if (steps[i].direction == u"upgrade"_s ? at > i : at < i)
                     return u"%1 %2 runs in the wrong order relative to %3"_s.arg(steps[i].direction, steps[i].revision,
-                                                                                  needed);
+                                                                                 needed);
             }
         }
     }
@@ -171,29 +193,31 @@ void TestEngineDifferential::againstAlembic()
 
     QString graph;
     for (const RevisionSpec &spec : specs)
-        graph += u"\n  %1 <- [%2] labels [%3] depends [%4]"_s.arg(spec.id, spec.downRevisions.join(u','),
-                                                              spec.branchLabels.join(u','), spec.dependsOn.join(u','));
+        graph += u"\n  %1 <- [%2] labels [%3] depends [%4]"_s.arg(
+            spec.id, spec.downRevisions.join(u','), spec.branchLabels.join(u','), spec.dependsOn.join(u','));
 
     int compared = 0;
     for (const Command &command : commandsFor(seed, specs, 6)) {
-        const QString context = u"after `%1` (seed %2, %3) in graph:%4"_s.arg(command.text()).arg(seed).arg(backend, graph);
+        const QString context =
+            u"after `%1` (seed %2, %3) in graph:%4"_s.arg(command.text()).arg(seed).arg(backend, graph);
 
         qInfo("%s: heads before [%s]", qPrintable(command.text()), qPrintable(ours->versionRows().join(u',')));
-        const ProcessResult plan =
-            EngineProcess::runRetort(retortArguments(sqlProject, ours->url(), command, true));
-        const ProcessResult alembic = EngineProcess::runAlembic(pyProject, theirs->url(), command.arguments.isEmpty()
-                                                                   ? QStringList{command.verb}
-                                                                   : QStringList{command.verb} + command.arguments);
+        const ProcessResult plan = EngineProcess::runRetort(retortArguments(sqlProject, ours->url(), command, true));
+        const ProcessResult alembic = EngineProcess::runAlembic(
+            pyProject, theirs->url(),
+            command.arguments.isEmpty() ? QStringList{command.verb} : QStringList{command.verb} + command.arguments);
         const ProcessResult run = EngineProcess::runRetort(retortArguments(sqlProject, ours->url(), command, false));
         QVERIFY2(plan.finished && run.finished && alembic.finished,
                  qPrintable(context + u"\nretort: "_s + run.all() + u"\nalembic: "_s + alembic.err));
 
         const bool alembicOk = alembic.exitCode == 0;
         QVERIFY2((run.exitCode == 0) == alembicOk,
-                 qPrintable(u"retort exit %1, alembic exit %2 %3\nretort said: %4\nalembic said: %5"_s
-                                .arg(run.exitCode).arg(alembic.exitCode).arg(context, run.all(), alembic.err.right(1500))));
+                 qPrintable(u"retort exit %1, alembic exit %2 %3\nretort said: %4\nalembic said: %5"_s.arg(run.exitCode)
+                                .arg(alembic.exitCode)
+                                .arg(context, run.all(), alembic.err.right(1500))));
         QVERIFY2((plan.exitCode == 0) == alembicOk,
-                 qPrintable(u"dry run exit %1, alembic exit %2 %3\n%4\nalembic said: %5"_s.arg(plan.exitCode).arg(alembic.exitCode)
+                 qPrintable(u"dry run exit %1, alembic exit %2 %3\n%4\nalembic said: %5"_s.arg(plan.exitCode)
+                                .arg(alembic.exitCode)
                                 .arg(context, plan.all(), alembic.err.right(600))));
         if (!alembicOk)
             QCOMPARE(run.exitCode, 1); // a resolution error, not a usage error
@@ -218,11 +242,11 @@ void TestEngineDifferential::againstAlembic()
             QVERIFY2(failure.isEmpty(), qPrintable(failure));
             // The same steps as Alembic, each after what it needs; what the dry run showed is what ran.
             QVERIFY2(sortedSteps(planned) == sortedSteps(expected),
-                     qPrintable(u"dry-run steps %1, alembic ran %2 %3"_s.arg(EngineProcess::describe(planned),
-                                                                              EngineProcess::describe(expected), context)));
+                     qPrintable(u"dry-run steps %1, alembic ran %2 %3"_s.arg(
+                         EngineProcess::describe(planned), EngineProcess::describe(expected), context)));
             QVERIFY2(ran == planned,
-                     qPrintable(u"retort ran %1, its dry run showed %2 %3"_s.arg(EngineProcess::describe(ran),
-                                                                               EngineProcess::describe(planned), context)));
+                     qPrintable(u"retort ran %1, its dry run showed %2 %3"_s.arg(
+                         EngineProcess::describe(ran), EngineProcess::describe(planned), context)));
             const QString problem = orderProblem(ran, specs);
             QVERIFY2(problem.isEmpty(), qPrintable(problem + u' ' + context));
             // Independent branches may legitimately interleave differently; count where they do.

@@ -75,8 +75,9 @@ void TestEngineFailure::failingStep_data()
         for (const bool transactional : {true, false}) {
             for (const int failing : {2, 0}) {
                 const bool password = backend == u"postgresql"_s && failing == 2;
-                QTest::addRow("%s/%s/step%d%s", qPrintable(backend), transactional ? "transactional" : "non-transactional",
-                              failing, password ? "/password-role" : "")
+                QTest::addRow("%s/%s/step%d%s", qPrintable(backend),
+                              transactional ? "transactional" : "non-transactional", failing,
+                              password ? "/password-role" : "")
                     << backend << transactional << failing << password;
             }
         }
@@ -111,8 +112,7 @@ void TestEngineFailure::failingStep()
     QVERIFY2(db, qPrintable(failure));
     const QString url = withPassword ? db->urlAs(role, password) : db->url();
 
-    const ProcessResult run =
-        EngineProcess::runRetort({u"-d"_s, project, u"--url"_s, url, u"upgrade"_s, u"heads"_s});
+    const ProcessResult run = EngineProcess::runRetort({u"-d"_s, project, u"--url"_s, url, u"upgrade"_s, u"heads"_s});
     QVERIFY2(run.finished, qPrintable(run.err));
     QCOMPARE(run.exitCode, 1);
     if (withPassword) {
@@ -198,8 +198,8 @@ void TestEngineFailure::failingStepInProcess()
     QVERIFY2(db, qPrintable(failure));
 
     auto snapshot = retort::ProjectSnapshot::load(project, QDir::currentPath());
-    auto opened = retort::DatabaseSession::open(snapshot, db->url(), EngineProcess::cleanEnvironment(),
-                                                QDir::currentPath());
+    auto opened =
+        retort::DatabaseSession::open(snapshot, db->url(), EngineProcess::cleanEnvironment(), QDir::currentPath());
     auto *error = std::get_if<retort::RunError>(&opened);
     QVERIFY2(!error, qPrintable(error ? error->toString() : QString()));
     retort::DatabaseSession &session = *std::get<std::unique_ptr<retort::DatabaseSession>>(opened);

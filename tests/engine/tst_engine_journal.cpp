@@ -100,10 +100,10 @@ void TestEngineJournal::journalRows()
     const ProcessResult version = EngineProcess::runRetort({u"--version"_s});
     QCOMPARE(version.exitCode, 0);
 
-    const QList<QStringList> rows = db->rows(
-        u"SELECT revision, direction, heads_before, heads_after, script_sha256, applied_by, retort_version, "
-        "outcome, error, started_at, finished_at, duration_ms FROM retort_journal ORDER BY id"_s,
-        &failure);
+    const QList<QStringList> rows =
+        db->rows(u"SELECT revision, direction, heads_before, heads_after, script_sha256, applied_by, retort_version, "
+                 "outcome, error, started_at, finished_at, duration_ms FROM retort_journal ORDER BY id"_s,
+                 &failure);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     const QString a = specs[0].id;
     const QString b = specs[1].id;
@@ -174,12 +174,12 @@ void TestEngineJournal::versionTableOptions()
         QVERIFY2(theirs->execute(u"CREATE SCHEMA "_s + schema, &failure), qPrintable(failure));
     }
 
-    const QList<QStringList> commands{{u"upgrade"_s, u"heads"_s}, {u"downgrade"_s, u"base"_s},
-                                      {u"upgrade"_s, specs[2].id}, {u"stamp"_s, u"heads"_s}};
+    const QList<QStringList> commands{
+        {u"upgrade"_s, u"heads"_s}, {u"downgrade"_s, u"base"_s}, {u"upgrade"_s, specs[2].id}, {u"stamp"_s, u"heads"_s}};
     for (const QStringList &command : commands) {
         const QString context = command.join(u' ');
-        const ProcessResult run = EngineProcess::runRetort(QStringList{u"-d"_s, sqlProject, u"--url"_s, ours->url(),
-                                                                       command[0], u"--"_s} + command.mid(1));
+        const ProcessResult run = EngineProcess::runRetort(
+            QStringList{u"-d"_s, sqlProject, u"--url"_s, ours->url(), command[0], u"--"_s} + command.mid(1));
         const ProcessResult alembic = EngineProcess::runAlembic(pyProject, theirs->url(), command);
         QVERIFY2(alembic.exitCode == 0, qPrintable(context + u": "_s + alembic.err));
         QVERIFY2(run.exitCode == 0, qPrintable(context + u": "_s + run.all()));

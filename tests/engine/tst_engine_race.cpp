@@ -85,7 +85,8 @@ void TestEngineRace::twoRuns()
     QVERIFY2(db, qPrintable(failure));
     QVERIFY2(db->execute(u"CREATE TABLE step_log (revision VARCHAR(32) NOT NULL)"_s, &failure), qPrintable(failure));
 
-    const QStringList arguments{u"-d"_s, project, u"--url"_s, db->url(), u"upgrade"_s, u"--wait"_s, u"30"_s, u"heads"_s};
+    const QStringList arguments{u"-d"_s,      project,     u"--url"_s, db->url(),
+                                u"upgrade"_s, u"--wait"_s, u"30"_s,    u"heads"_s};
     QProcess first;
     QProcess second;
     for (QProcess *process : {&first, &second})
@@ -158,8 +159,7 @@ void TestEngineRace::heldLock()
         QVERIFY(timer.elapsed() >= 1500);
     }
     QCOMPARE(db->versionRows(), QStringList{specs.last().id});
-    QCOMPARE(db->rows(u"SELECT COUNT(*) FROM step_log"_s, &failure).value(0).value(0),
-             QString::number(specs.size()));
+    QCOMPARE(db->rows(u"SELECT COUNT(*) FROM step_log"_s, &failure).value(0).value(0), QString::number(specs.size()));
 }
 
 QTEST_GUILESS_MAIN(TestEngineRace)

@@ -40,7 +40,7 @@ struct Output
 struct Database
 {
     QString backend;
-    QString url;      // with the password, for DATABASE_URL
+    QString url; // with the password, for DATABASE_URL
     QString password; // empty for SQLite
     QString adminUrl; // postgres superuser, to create and drop the database
     QString name;
@@ -62,7 +62,7 @@ struct Database
             return false;
         }
         name = u"retort_interop_"_s + QString::number(QCoreApplication::applicationPid()) + u'_'
-               + QString::number(QDateTime::currentMSecsSinceEpoch() % 1000000);
+            + QString::number(QDateTime::currentMSecsSinceEpoch() % 1000000);
         if (!admin(u"CREATE DATABASE %1 OWNER %2"_s.arg(name, role.userName())))
             return false;
         QUrl withPassword = role;
@@ -316,8 +316,8 @@ void TestRetortFlask::flaskUpgradeThenRetortReads()
     QCOMPARE(report.value(u"pending"_s).toInt(), 0);
 
     // And the text forms never show the password either.
-    for (const QStringList &args : {QStringList{u"check"_s}, QStringList{u"current"_s, u"-v"_s},
-                                    QStringList{u"log"_s}}) {
+    for (const QStringList &args :
+         {QStringList{u"check"_s}, QStringList{u"current"_s, u"-v"_s}, QStringList{u"log"_s}}) {
         const Output text = app.retort(args);
         QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
         QVERIFY2(!passwordShown(app, text), qPrintable(args.join(u' ')));
@@ -331,9 +331,10 @@ void TestRetortFlask::retortStampThenFlaskCurrent_data()
     QTest::addColumn<QStringList>("expected");
     for (const QString &backend : {u"sqlite"_s, u"postgresql"_s}) {
         const QByteArray b = backend.toLatin1();
-        QTest::newRow(QByteArray(b + " one revision").constData()) << backend << QStringList{kActive} << QStringList{kActive};
-        QTest::newRow(QByteArray(b + " both branches").constData()) << backend << QStringList{kRate, kActive}
-                                            << QStringList{kActive, kRate};
+        QTest::newRow(QByteArray(b + " one revision").constData())
+            << backend << QStringList{kActive} << QStringList{kActive};
+        QTest::newRow(QByteArray(b + " both branches").constData())
+            << backend << QStringList{kRate, kActive} << QStringList{kActive, kRate};
         QTest::newRow(QByteArray(b + " head").constData()) << backend << QStringList{u"head"_s} << QStringList{kHead};
     }
 }

@@ -11,8 +11,7 @@ bool copyTree(const QString &src, const QString &dst)
 {
     if (!QDir().mkpath(dst))
         return false;
-    QDirIterator it(src, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
-                    QDirIterator::Subdirectories);
+    QDirIterator it(src, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
     const QDir from(src);
     while (it.hasNext()) {
         const QString path = it.next();
@@ -50,14 +49,12 @@ bool writeFile(const QString &path, const QByteArray &content)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
 }
 
-QByteArray sqlRevision(const QString &id, const QString &revises, const QString &message,
-                       const QString &extraHeader)
+QByteArray sqlRevision(const QString &id, const QString &revises, const QString &message, const QString &extraHeader)
 {
     QString text = QStringLiteral("-- Revision ID: ") + id + QStringLiteral("\n-- Revises: ") + revises
-                   + QStringLiteral("\n-- Create Date: 2026-05-01 10:00:00.000000\n-- Message: ") + message
-                   + QLatin1Char('\n') + extraHeader
-                   + QStringLiteral("\n-- +upgrade\nCREATE TABLE t_") + id
-                   + QStringLiteral(" (id INTEGER);\n\n-- +downgrade\nDROP TABLE t_") + id + QStringLiteral(";\n");
+        + QStringLiteral("\n-- Create Date: 2026-05-01 10:00:00.000000\n-- Message: ") + message + QLatin1Char('\n')
+        + extraHeader + QStringLiteral("\n-- +upgrade\nCREATE TABLE t_") + id
+        + QStringLiteral(" (id INTEGER);\n\n-- +downgrade\nDROP TABLE t_") + id + QStringLiteral(";\n");
     return text.toUtf8();
 }
 

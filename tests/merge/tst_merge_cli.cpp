@@ -50,8 +50,8 @@ private slots:
         QTest::addColumn<QString>("revId");
         QTest::addColumn<QStringList>("parents");
         QTest::newRow("defaults") << QStringList{} << QString() << QStringList{kDemoHead, kSideHead};
-        QTest::newRow("everything") << QStringList{u"-m"_s, u"join it"_s, u"--branch-label"_s, u"joined"_s,
-                                                   u"--rev-id"_s, u"c0ffee000001"_s, u"ffa1"_s, u"0a2c"_s}
+        QTest::newRow("everything") << QStringList{u"-m"_s,       u"join it"_s,      u"--branch-label"_s, u"joined"_s,
+                                                   u"--rev-id"_s, u"c0ffee000001"_s, u"ffa1"_s,           u"0a2c"_s}
                                     << u"c0ffee000001"_s << QStringList{kSideHead, kDemoHead};
     }
     void json()
@@ -93,8 +93,8 @@ private slots:
         QTemporaryDir dir;
         const QString root = twoHeads(dir);
         QVERIFY(!root.isEmpty());
-        const CliResult merged = runRetort({u"-d"_s, root, u"merge"_s, u"-m"_s, u"Merge side"_s,
-                                            u"--rev-id"_s, u"aaaa00000001"_s});
+        const CliResult merged =
+            runRetort({u"-d"_s, root, u"merge"_s, u"-m"_s, u"Merge side"_s, u"--rev-id"_s, u"aaaa00000001"_s});
         QCOMPARE(merged.exitCode, 0);
         const QString expectedPath = QDir(root + u"/versions"_s).absoluteFilePath(u"aaaa00000001_merge_side.sql"_s);
         QCOMPARE(merged.out, u"Generating %1 ...  done\n"_s.arg(expectedPath));
@@ -110,8 +110,8 @@ private slots:
         QTest::newRow("one head") << QStringList{u"--json"_s} << false << 1 << u"NothingToMerge"_s;
         QTest::newRow("existing id") << QStringList{u"--json"_s, u"--rev-id"_s, kDemoHead} << true << 1
                                      << u"RevisionExists"_s;
-        QTest::newRow("unknown revision") << QStringList{u"--json"_s, u"nope"_s, kDemoHead} << true << 1
-                                          << u"ResolutionError"_s;
+        QTest::newRow("unknown revision")
+            << QStringList{u"--json"_s, u"nope"_s, kDemoHead} << true << 1 << u"ResolutionError"_s;
         QTest::newRow("unknown revision, text") << QStringList{u"nope"_s, kDemoHead} << true << 1 << QString();
         QTest::newRow("unknown option") << QStringList{u"--splice"_s} << true << 2 << QString();
         QTest::newRow("missing value") << QStringList{u"--rev-id"_s} << true << 2 << QString();

@@ -46,8 +46,8 @@ private:
     }
     QString twoHeads(QTemporaryDir &dir)
     {
-        return makeProject(dir, {{u"ffa1b2c3d4e5_side.sql"_s,
-                                  sqlRevision(kSideHead, u"d1f3b5a7c95b"_s, u"Side branch"_s)}});
+        return makeProject(dir,
+                           {{u"ffa1b2c3d4e5_side.sql"_s, sqlRevision(kSideHead, u"d1f3b5a7c95b"_s, u"Side branch"_s)}});
     }
 
 private slots:
@@ -85,8 +85,8 @@ private slots:
         QTest::newRow("default") << u"%(rev)s_%(slug)s"_s << u"abc_merge_heads.sql"_s;
         QTest::newRow("dated") << u"%(year)d_%(month).2d_%(day).2d_%(hour).2d%(minute).2d-%(rev)s_%(slug)s"_s
                                << u"2026_03_05_0708-abc_merge_heads.sql"_s;
-        QTest::newRow("widths and flags") << u"%(rev)5s|%(month)03d|%(day)-3d|%(second)+d"_s
-                                          << u"  abc|003|5  |+9.sql"_s;
+        QTest::newRow("widths and flags")
+            << u"%(rev)5s|%(month)03d|%(day)-3d|%(second)+d"_s << u"  abc|003|5  |+9.sql"_s;
         QTest::newRow("percent sign") << u"100%%_%(rev)s"_s << u"100%_abc.sql"_s;
         QTest::newRow("unknown key kept") << u"%(nope)s_%(rev)s"_s << u"%(nope)s_abc.sql"_s;
     }
@@ -95,8 +95,7 @@ private slots:
         QFETCH(QString, fileTemplate);
         QFETCH(QString, expected);
         const QDateTime when(QDate(2026, 3, 5), QTime(7, 8, 9));
-        QCOMPARE(RevisionFileName::fileName(fileTemplate, u"abc"_s, u"Merge heads"_s, when, 40, u".sql"_s),
-                 expected);
+        QCOMPARE(RevisionFileName::fileName(fileTemplate, u"abc"_s, u"Merge heads"_s, when, 40, u".sql"_s), expected);
     }
 
     void writerRoundTrip_data()
@@ -105,8 +104,7 @@ private slots:
         QTest::addColumn<QStringList>("labels");
         QTest::addColumn<QStringList>("dependsOn");
         QTest::addColumn<QString>("message");
-        QTest::newRow("merge") << QStringList{u"a1"_s, u"b2"_s} << QStringList() << QStringList()
-                               << u"merge heads"_s;
+        QTest::newRow("merge") << QStringList{u"a1"_s, u"b2"_s} << QStringList() << QStringList() << u"merge heads"_s;
         QTest::newRow("labels and deps") << QStringList{u"a1"_s, u"b2"_s, u"c3"_s} << QStringList{u"lbl"_s}
                                          << QStringList{u"x9"_s} << u"Message: with a colon"_s;
         QTest::newRow("base") << QStringList() << QStringList() << QStringList() << u"+upgrade lookalike"_s;
@@ -161,8 +159,7 @@ private slots:
         QTest::newRow("ids reversed") << QStringList{kSideHead, kDemoHead} << u"Merge side"_s << QString()
                                       << u"0123456789ab"_s << false << QStringList{kSideHead, kDemoHead};
         QTest::newRow("prefixes and label") << QStringList{u"0a2c"_s, u"ffa1"_s} << u"Join: side & main!"_s
-                                            << u"joined"_s << u"cafe"_s << false
-                                            << QStringList{kDemoHead, kSideHead};
+                                            << u"joined"_s << u"cafe"_s << false << QStringList{kDemoHead, kSideHead};
         QTest::newRow("three heads") << QStringList{u"heads"_s} << u"all three"_s << QString() << QString() << true
                                      << QStringList{kDemoHead, kThirdHead, kSideHead};
         QTest::newRow("two of three") << QStringList{kThirdHead, kSideHead} << u"two"_s << QString() << QString()
@@ -271,8 +268,8 @@ private slots:
         QTest::newRow("ancestor") << u"two"_s << QStringList{kSideHead, u"d1f3b5a7c95b"_s} << QString() << QString()
                                   << u"NotAHead"_s << u"Revision d1f3b5a7c95b is not a head revision"_s;
         QTest::newRow("ancestor by depends_on")
-            << u"depends"_s << QStringList{kSideHead, u"abab12121212"_s} << QString() << QString()
-            << u"AncestorMerge"_s << u"ffa1b2c3d4e5 is an ancestor of abab12121212"_s;
+            << u"depends"_s << QStringList{kSideHead, u"abab12121212"_s} << QString() << QString() << u"AncestorMerge"_s
+            << u"ffa1b2c3d4e5 is an ancestor of abab12121212"_s;
         QTest::newRow("existing rev-id") << u"two"_s << QStringList{u"heads"_s} << u"2e4a6c8e0f4a"_s << QString()
                                          << u"RevisionExists"_s << u"2e4a6c8e0f4a already exists"_s;
         QTest::newRow("rev-id is a label") << u"two"_s << QStringList{u"heads"_s} << u"billing"_s << QString()
@@ -302,8 +299,8 @@ private slots:
         if (setup != u"one"_s)
             extra.append({u"ffa1b2c3d4e5_side.sql"_s, sqlRevision(kSideHead, u"d1f3b5a7c95b"_s, u"Side"_s)});
         if (setup == u"depends"_s)
-            extra.append({u"abab12121212_dep.sql"_s, sqlRevision(u"abab12121212"_s, kDemoHead, u"Dep"_s,
-                                                                  u"-- Depends on: ffa1b2c3d4e5\n"_s)});
+            extra.append({u"abab12121212_dep.sql"_s,
+                          sqlRevision(u"abab12121212"_s, kDemoHead, u"Dep"_s, u"-- Depends on: ffa1b2c3d4e5\n"_s)});
         const QString root = makeProject(dir, extra);
         QVERIFY(!root.isEmpty());
         const auto state = directoryState(root);

@@ -58,8 +58,9 @@ private:
         const QString root = dir.filePath(u"plain"_s);
         if (!copyTree(QStringLiteral(RETORT_SOURCE_DIR "/tests/interop/plainalembic"), root))
             return {};
-        const Run made = alembic(root, {u"revision"_s, u"-m"_s, u"side branch"_s, u"--head"_s, kBase,
-                                        u"--splice"_s, u"--rev-id"_s, kSideHead});
+        const Run made = alembic(
+            root,
+            {u"revision"_s, u"-m"_s, u"side branch"_s, u"--head"_s, kBase, u"--splice"_s, u"--rev-id"_s, kSideHead});
         if (made.exitCode != 0) {
             qWarning().noquote() << made.out << made.err;
             return {};
@@ -80,10 +81,10 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("label");
         QTest::addColumn<QString>("revId");
-        QTest::newRow("heads with message") << QStringList{u"heads"_s} << u"merge side and main"_s << QString()
-                                            << QString();
-        QTest::newRow("prefixes, label, rev-id") << QStringList{u"6770"_s, u"1111"_s} << u"joined"_s
-                                                 << u"together"_s << u"abcdef012345"_s;
+        QTest::newRow("heads with message")
+            << QStringList{u"heads"_s} << u"merge side and main"_s << QString() << QString();
+        QTest::newRow("prefixes, label, rev-id")
+            << QStringList{u"6770"_s, u"1111"_s} << u"joined"_s << u"together"_s << u"abcdef012345"_s;
         QTest::newRow("no message") << QStringList{u"heads"_s} << QString() << QString() << QString();
     }
     void mergeThroughAlembic()
@@ -101,7 +102,8 @@ private slots:
         QTemporaryDir referenceDir;
         const QString reference = twoHeads(referenceDir);
         QVERIFY(!reference.isEmpty());
-        const Run referenceMerge = alembic(reference, QStringList{u"merge"_s, u"--rev-id"_s, u"feed00000000"_s} + revisions);
+        const Run referenceMerge =
+            alembic(reference, QStringList{u"merge"_s, u"--rev-id"_s, u"feed00000000"_s} + revisions);
         QVERIFY2(referenceMerge.exitCode == 0, qPrintable(referenceMerge.err));
         const auto referenceProject = ProjectSnapshot::load(reference, reference);
         const RevIndex referenceIndex = referenceProject->map().indexOf(u"feed00000000"_s);
@@ -141,8 +143,8 @@ private slots:
         const Run history = alembic(root, {u"history"_s});
         QVERIFY2(history.exitCode == 0, qPrintable(history.err));
         const QString labels = label.isEmpty() ? QString() : u"(%1) "_s.arg(label);
-        const QString line = u"-> %1 %2(head) (mergepoint), %3"_s.arg(
-            merge.revision, labels, message.isEmpty() ? u"empty message"_s : message);
+        const QString line = u"-> %1 %2(head) (mergepoint), %3"_s.arg(merge.revision, labels,
+                                                                      message.isEmpty() ? u"empty message"_s : message);
         QVERIFY2(history.out.contains(line), qPrintable(history.out));
 
         // And so does Retort.

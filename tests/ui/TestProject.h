@@ -22,7 +22,8 @@ inline QHash<QString, int> writeProject(const QString &root, const QList<TestRev
         const QStringList header = {QStringLiteral("-- Revision ID: ") + revision.id,
                                     QStringLiteral("-- Revises: ") + revision.parent,
                                     QStringLiteral("-- Create Date: 2026-01-01 10:00:00"),
-                                    QStringLiteral("-- Message: revision ") + revision.id, QString(),
+                                    QStringLiteral("-- Message: revision ") + revision.id,
+                                    QString(),
                                     QStringLiteral("-- +upgrade")};
         firstLines.insert(revision.id, int(header.size()) + 1);
         QFile file(QDir(root).filePath(QStringLiteral("versions/") + revision.id + QStringLiteral("_test.sql")));

@@ -172,17 +172,23 @@ void TestConnectionProfiles::splitPassword_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("password");
 
-    QTest::newRow("postgres with password") << "postgresql://app:s3cret@db.example:5433/shop" << true
-                                            << "postgresql://app@db.example:5433/shop" << "s3cret";
-    QTest::newRow("percent-encoded password") << "postgresql://app:p%40ss%3Aw%2Frd@localhost/shop" << true
-                                              << "postgresql://app@localhost/shop" << "p@ss:w/rd";
+    QTest::newRow("postgres with password")
+        << "postgresql://app:s3cret@db.example:5433/shop" << true << "postgresql://app@db.example:5433/shop"
+        << "s3cret";
+    QTest::newRow("percent-encoded password")
+        << "postgresql://app:p%40ss%3Aw%2Frd@localhost/shop" << true << "postgresql://app@localhost/shop"
+        << "p@ss:w/rd";
     QTest::newRow("driver and query") << "postgresql+psycopg2://u:pw@h/db?sslmode=require" << true
-                                      << "postgresql+psycopg2://u@h/db?sslmode=require" << "pw";
+                                      << "postgresql+psycopg2://u@h/db?sslmode=require"
+                                      << "pw";
     QTest::newRow("no password") << "postgresql://app@localhost/shop" << true << "postgresql://app@localhost/shop"
                                  << "";
-    QTest::newRow("sqlite file") << "sqlite:////tmp/app.db" << true << "sqlite:////tmp/app.db" << "";
-    QTest::newRow("not a url") << "app:secret@somewhere" << false << "" << "";
-    QTest::newRow("unknown dialect") << "mysql://u:pw@h/db" << false << "" << "";
+    QTest::newRow("sqlite file") << "sqlite:////tmp/app.db" << true << "sqlite:////tmp/app.db"
+                                 << "";
+    QTest::newRow("not a url") << "app:secret@somewhere" << false << ""
+                               << "";
+    QTest::newRow("unknown dialect") << "mysql://u:pw@h/db" << false << ""
+                                     << "";
 }
 
 void TestConnectionProfiles::splitPassword()
@@ -211,15 +217,13 @@ void TestConnectionProfiles::profilesRoundTrip_data()
     QTest::addColumn<QList<ConnectionProfile>>("profiles");
 
     QTest::newRow("none") << QList<ConnectionProfile>{};
-    QTest::newRow("one sqlite") << QList<ConnectionProfile>{{QStringLiteral("local"), QStringLiteral("sqlite:////tmp/a.db"),
-                                                             false, false}};
-    QTest::newRow("several, order kept")
-        << QList<ConnectionProfile>{
-               {QStringLiteral("staging"), QStringLiteral("postgresql://app@staging/shop"), true, true},
-               {QStringLiteral("prod / eu"), QStringLiteral("postgresql://ro@prod:6432/shop?sslmode=require"), false,
-                true},
-               {QStringLiteral("Ärger"), QStringLiteral("sqlite:///relative.db"), false, false},
-           };
+    QTest::newRow("one sqlite") << QList<ConnectionProfile>{
+        {QStringLiteral("local"), QStringLiteral("sqlite:////tmp/a.db"), false, false}};
+    QTest::newRow("several, order kept") << QList<ConnectionProfile>{
+        {QStringLiteral("staging"), QStringLiteral("postgresql://app@staging/shop"), true, true},
+        {QStringLiteral("prod / eu"), QStringLiteral("postgresql://ro@prod:6432/shop?sslmode=require"), false, true},
+        {QStringLiteral("Ärger"), QStringLiteral("sqlite:///relative.db"), false, false},
+    };
 }
 
 void TestConnectionProfiles::profilesRoundTrip()
@@ -247,8 +251,10 @@ void TestConnectionProfiles::profileFileNeverHoldsPassword_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("password");
 
-    QTest::newRow("plain") << "postgresql://app:Zq7xTopSecret@db/shop" << "Zq7xTopSecret";
-    QTest::newRow("percent-encoded") << "postgresql://app:Zq7%40x%2FSecret@db/shop" << "Zq7@x/Secret";
+    QTest::newRow("plain") << "postgresql://app:Zq7xTopSecret@db/shop"
+                           << "Zq7xTopSecret";
+    QTest::newRow("percent-encoded") << "postgresql://app:Zq7%40x%2FSecret@db/shop"
+                                     << "Zq7@x/Secret";
     QTest::newRow("non-ascii") << "postgresql://app:Gr%C3%BC%C3%9Fe42@db/shop" << QStringLiteral("Grüße42");
 }
 
@@ -269,8 +275,8 @@ void TestConnectionProfiles::profileFileNeverHoldsPassword()
     verifyFileLacks(settingsFile(), password);
 
     // Text that does not parse may hide a password: nothing is stored.
-    QVERIFY(!profiles.put({QStringLiteral("broken"), QStringLiteral("app:") + password + QStringLiteral("@db"), false,
-                           false}));
+    QVERIFY(!profiles.put(
+        {QStringLiteral("broken"), QStringLiteral("app:") + password + QStringLiteral("@db"), false, false}));
     QVERIFY(!profiles.find(QStringLiteral("broken")).has_value());
     QVERIFY(!profiles.put({QString(), QStringLiteral("sqlite:////tmp/x.db"), false, false}));
 }
@@ -303,8 +309,10 @@ void TestConnectionProfiles::recentUrlsWithoutPassword_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("password");
 
-    QTest::newRow("plain") << "postgresql://app:Zq7xRecentPw@db/shop" << "Zq7xRecentPw";
-    QTest::newRow("percent-encoded") << "postgresql://app:Zq7%23Recent%25Pw@db/shop" << "Zq7#Recent%Pw";
+    QTest::newRow("plain") << "postgresql://app:Zq7xRecentPw@db/shop"
+                           << "Zq7xRecentPw";
+    QTest::newRow("percent-encoded") << "postgresql://app:Zq7%23Recent%25Pw@db/shop"
+                                     << "Zq7#Recent%Pw";
 }
 
 void TestConnectionProfiles::recentUrlsWithoutPassword()
@@ -471,17 +479,20 @@ void TestConnectionProfiles::choicesOrder_data()
         {QStringLiteral("Staging"), QStringLiteral("postgresql://app@staging/shop"), true, true},
         {QStringLiteral("Local"), QStringLiteral("sqlite:////tmp/local.db"), false, false},
     };
-    QTest::newRow("all sources")
-        << "sqlite:////tmp/given.db" << "postgresql://env:envpw@envhost/db" << "sqlite:///project.db" << two
-        << QStringList{QStringLiteral("sqlite:////tmp/recent.db")}
-        << QStringList{QStringLiteral("command line|sqlite:////tmp/given.db"),
-                       QStringLiteral("DATABASE_URL|postgresql://env:***@envhost/db"),
-                       QStringLiteral("alembic.ini|sqlite:///project.db"),
-                       QStringLiteral("profile|Staging — postgresql://app@staging/shop"),
-                       QStringLiteral("profile|Local — sqlite:////tmp/local.db"),
-                       QStringLiteral("recent|sqlite:////tmp/recent.db")};
+    QTest::newRow("all sources") << "sqlite:////tmp/given.db"
+                                 << "postgresql://env:envpw@envhost/db"
+                                 << "sqlite:///project.db" << two
+                                 << QStringList{QStringLiteral("sqlite:////tmp/recent.db")}
+                                 << QStringList{QStringLiteral("command line|sqlite:////tmp/given.db"),
+                                                QStringLiteral("DATABASE_URL|postgresql://env:***@envhost/db"),
+                                                QStringLiteral("alembic.ini|sqlite:///project.db"),
+                                                QStringLiteral("profile|Staging — postgresql://app@staging/shop"),
+                                                QStringLiteral("profile|Local — sqlite:////tmp/local.db"),
+                                                QStringLiteral("recent|sqlite:////tmp/recent.db")};
     QTest::newRow("recent duplicates of earlier entries are dropped")
-        << "" << "postgresql://env:envpw@envhost/db" << "" << two
+        << ""
+        << "postgresql://env:envpw@envhost/db"
+        << "" << two
         << QStringList{QStringLiteral("postgresql://env@envhost/db"), QStringLiteral("sqlite:////tmp/local.db"),
                        QStringLiteral("sqlite:////tmp/other.db")}
         << QStringList{QStringLiteral("DATABASE_URL|postgresql://env:***@envhost/db"),
@@ -489,11 +500,15 @@ void TestConnectionProfiles::choicesOrder_data()
                        QStringLiteral("profile|Local — sqlite:////tmp/local.db"),
                        QStringLiteral("recent|sqlite:////tmp/other.db")};
     QTest::newRow("profile with the project's URL still listed")
-        << "" << "" << "sqlite:////tmp/local.db" << two << QStringList{}
+        << ""
+        << ""
+        << "sqlite:////tmp/local.db" << two << QStringList{}
         << QStringList{QStringLiteral("alembic.ini|sqlite:////tmp/local.db"),
                        QStringLiteral("profile|Staging — postgresql://app@staging/shop"),
                        QStringLiteral("profile|Local — sqlite:////tmp/local.db")};
-    QTest::newRow("no profiles") << "" << "" << "" << QList<ConnectionProfile>{}
+    QTest::newRow("no profiles") << ""
+                                 << ""
+                                 << "" << QList<ConnectionProfile>{}
                                  << QStringList{QStringLiteral("sqlite:////tmp/r.db")}
                                  << QStringList{QStringLiteral("recent|sqlite:////tmp/r.db")};
 }
@@ -541,7 +556,7 @@ void TestConnectionProfiles::resolveChoice_data()
     QTest::addColumn<QString>("profileName");
     QTest::addColumn<bool>("profileNeedsPassword");
     QTest::addColumn<bool>("recentNeedsPassword");
-    QTest::addColumn<QString>("stored");      // in the vault under the key; empty: none
+    QTest::addColumn<QString>("stored"); // in the vault under the key; empty: none
     QTest::addColumn<QString>("promptAnswer"); // "<cancel>" to cancel
     QTest::addColumn<bool>("expectPrompt");
     QTest::addColumn<QString>("expected"); // "<cancelled>" when cancelled
@@ -551,23 +566,26 @@ void TestConnectionProfiles::resolveChoice_data()
     const int environment = int(UrlChoice::Kind::Environment);
     const QString pg = QStringLiteral("postgresql://app@db/shop");
 
-    QTest::newRow("profile, password in vault") << profile << pg << "Shop" << true << false << "vaultpw" << ""
-                                                << false << "postgresql://app:vaultpw@db/shop";
-    QTest::newRow("profile, none stored, asks") << profile << pg << "Shop" << true << false << "" << "typed"
-                                                << true << "postgresql://app:typed@db/shop";
-    QTest::newRow("profile, none stored, cancelled")
-        << profile << pg << "Shop" << true << false << "" << "<cancel>" << true << "<cancelled>";
-    QTest::newRow("profile without password") << profile << pg << "Shop" << false << false << "" << "" << false << pg;
-    QTest::newRow("recent, stored") << recent << pg << "" << false << true << "r3cent" << "" << false
-                                    << "postgresql://app:r3cent@db/shop";
-    QTest::newRow("recent used with password, none stored") << recent << pg << "" << false << true << "" << "again"
-                                                            << true << "postgresql://app:again@db/shop";
-    QTest::newRow("recent never had a password") << recent << pg << "" << false << false << "" << "" << false << pg;
-    QTest::newRow("environment URL used as written")
-        << environment << "postgresql://app:envpw@db/shop" << "" << false << false << "" << "" << false
-        << "postgresql://app:envpw@db/shop";
-    QTest::newRow("sqlite profile") << profile << "sqlite:////tmp/x.db" << "File" << false << false << "" << ""
-                                    << false << "sqlite:////tmp/x.db";
+    QTest::newRow("profile, password in vault") << profile << pg << "Shop" << true << false << "vaultpw"
+                                                << "" << false << "postgresql://app:vaultpw@db/shop";
+    QTest::newRow("profile, none stored, asks") << profile << pg << "Shop" << true << false << ""
+                                                << "typed" << true << "postgresql://app:typed@db/shop";
+    QTest::newRow("profile, none stored, cancelled") << profile << pg << "Shop" << true << false << ""
+                                                     << "<cancel>" << true << "<cancelled>";
+    QTest::newRow("profile without password") << profile << pg << "Shop" << false << false << ""
+                                              << "" << false << pg;
+    QTest::newRow("recent, stored") << recent << pg << "" << false << true << "r3cent"
+                                    << "" << false << "postgresql://app:r3cent@db/shop";
+    QTest::newRow("recent used with password, none stored") << recent << pg << "" << false << true << ""
+                                                            << "again" << true << "postgresql://app:again@db/shop";
+    QTest::newRow("recent never had a password") << recent << pg << "" << false << false << ""
+                                                 << "" << false << pg;
+    QTest::newRow("environment URL used as written") << environment << "postgresql://app:envpw@db/shop"
+                                                     << "" << false << false << ""
+                                                     << "" << false << "postgresql://app:envpw@db/shop";
+    QTest::newRow("sqlite profile") << profile << "sqlite:////tmp/x.db"
+                                    << "File" << false << false << ""
+                                    << "" << false << "sqlite:////tmp/x.db";
 }
 
 void TestConnectionProfiles::resolveChoice()
@@ -641,8 +659,8 @@ void TestConnectionProfiles::typedPasswordMovesToVault()
     QCOMPARE(RecentProjects::urls(), QStringList{QStringLiteral("postgresql://app@db/shop")});
     QSettings().sync();
     verifyFileLacks(settingsFile(), QStringLiteral("Zq7xTypedPw"));
-    const Outcome again = resolveNow(resolver, {QStringLiteral("postgresql://app@db/shop"), {}, {},
-                                                UrlChoice::Kind::Recent, {}});
+    const Outcome again =
+        resolveNow(resolver, {QStringLiteral("postgresql://app@db/shop"), {}, {}, UrlChoice::Kind::Recent, {}});
     QCOMPARE(again.url.value_or(QString()), typed.trimmed());
 }
 
@@ -655,15 +673,21 @@ void TestConnectionProfiles::dialogRoundTrip_data()
     QTest::addColumn<QString>("expectedPassword");
     QTest::addColumn<bool>("expectSaved");
 
-    QTest::newRow("saved in keychain") << true << true << "postgresql://app@db/shop" << "Zq7xDialogPw"
+    QTest::newRow("saved in keychain") << true << true << "postgresql://app@db/shop"
+                                       << "Zq7xDialogPw"
                                        << "Zq7xDialogPw" << true;
-    QTest::newRow("keychain unavailable") << false << true << "postgresql://app@db/shop" << "Zq7xDialogPw"
+    QTest::newRow("keychain unavailable") << false << true << "postgresql://app@db/shop"
+                                          << "Zq7xDialogPw"
                                           << "Zq7xDialogPw" << false;
-    QTest::newRow("this run only") << true << false << "postgresql://app@db/shop" << "Zq7xDialogPw"
+    QTest::newRow("this run only") << true << false << "postgresql://app@db/shop"
+                                   << "Zq7xDialogPw"
                                    << "Zq7xDialogPw" << false;
-    QTest::newRow("password written in the URL") << true << true << "postgresql://app:Zq7xInUrl@db/shop" << ""
+    QTest::newRow("password written in the URL") << true << true << "postgresql://app:Zq7xInUrl@db/shop"
+                                                 << ""
                                                  << "Zq7xInUrl" << true;
-    QTest::newRow("no password") << true << true << "sqlite:////tmp/app.db" << "" << "" << false;
+    QTest::newRow("no password") << true << true << "sqlite:////tmp/app.db"
+                                 << ""
+                                 << "" << false;
 }
 
 void TestConnectionProfiles::dialogRoundTrip()

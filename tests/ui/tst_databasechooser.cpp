@@ -6,8 +6,8 @@
 #include "script/ProjectConfig.h"
 
 #include <QApplication>
-#include <QRegularExpression>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -91,7 +91,8 @@ private slots:
             return QStringLiteral("typed-pw");
         });
         box.offer(ProjectConfig{}, QString());
-        const int index = itemTexts(box).indexOf(QRegularExpression(QStringLiteral("^staging\\b.*staging\\.example.*")));
+        const int index =
+            itemTexts(box).indexOf(QRegularExpression(QStringLiteral("^staging\\b.*staging\\.example.*")));
         QVERIFY2(index >= 0, qPrintable(itemTexts(box).join(u'|')));
         box.setCurrentIndex(index);
         QCOMPARE(resolveCurrent(box), QStringLiteral("postgresql://deploy:typed-pw@staging.example/app"));

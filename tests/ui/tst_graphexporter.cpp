@@ -37,7 +37,8 @@ void TestGraphExporter::exportsEveryRow()
     const QImage image(png);
     QVERIFY(!image.isNull());
     // Every row is in the picture, not only what a view would show.
-    const int rowHeight = delegate.sizeHint(QStyleOptionViewItem(), model.index(0, RevisionGraphModel::IdColumn)).height();
+    const int rowHeight =
+        delegate.sizeHint(QStyleOptionViewItem(), model.index(0, RevisionGraphModel::IdColumn)).height();
     QCOMPARE(image.height(), rowHeight * 13);
     // Something was drawn: more than the background colour.
     QSet<QRgb> colours;

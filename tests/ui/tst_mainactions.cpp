@@ -3,11 +3,11 @@
 #include "MainActions.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QToolBar>
-#include <QComboBox>
 #include <QtTest>
 
 using namespace retort::ui;
@@ -68,28 +68,31 @@ void TestMainActions::reasons_data()
         QTest::addRow("busy: %d", id) << busy << id << QStringLiteral("Wait for the run");
 
     QTest::newRow("pending: upgrade head") << connectedAt(3, 1) << int(MainActions::UpgradeHead) << QString();
-    QTest::newRow("up to date: upgrade head") << connectedAt(0, 1) << int(MainActions::UpgradeHead)
-                                              << QStringLiteral("Nothing is pending");
-    QTest::newRow("up to date: upgrade one") << connectedAt(0, 1) << int(MainActions::UpgradeOne)
-                                             << QStringLiteral("Nothing is pending");
-    QTest::newRow("at base: downgrade one") << connectedAt(5, 0) << int(MainActions::DowngradeOne)
-                                            << QStringLiteral("at base");
+    QTest::newRow("up to date: upgrade head")
+        << connectedAt(0, 1) << int(MainActions::UpgradeHead) << QStringLiteral("Nothing is pending");
+    QTest::newRow("up to date: upgrade one")
+        << connectedAt(0, 1) << int(MainActions::UpgradeOne) << QStringLiteral("Nothing is pending");
+    QTest::newRow("at base: downgrade one")
+        << connectedAt(5, 0) << int(MainActions::DowngradeOne) << QStringLiteral("at base");
     QTest::newRow("applied: downgrade one") << connectedAt(2, 1) << int(MainActions::DowngradeOne) << QString();
 
-    QTest::newRow("no selection: upgrade selected") << connectedAt(2, 1) << int(MainActions::UpgradeSelected)
-                                                    << QStringLiteral("Select a revision");
-    QTest::newRow("no selection: stamp purge") << connectedAt(2, 1) << int(MainActions::StampSelectedPurge)
-                                               << QStringLiteral("Select a revision");
+    QTest::newRow("no selection: upgrade selected")
+        << connectedAt(2, 1) << int(MainActions::UpgradeSelected) << QStringLiteral("Select a revision");
+    QTest::newRow("no selection: stamp purge")
+        << connectedAt(2, 1) << int(MainActions::StampSelectedPurge) << QStringLiteral("Select a revision");
     QTest::newRow("pending selected: upgrade selected")
         << connectedAt(2, 1, Selected::Pending) << int(MainActions::UpgradeSelected) << QString();
     QTest::newRow("current selected: upgrade selected")
-        << connectedAt(2, 1, Selected::Current) << int(MainActions::UpgradeSelected) << QStringLiteral("already applied");
+        << connectedAt(2, 1, Selected::Current) << int(MainActions::UpgradeSelected)
+        << QStringLiteral("already applied");
     QTest::newRow("applied selected: downgrade selected")
         << connectedAt(2, 1, Selected::Applied) << int(MainActions::DowngradeSelected) << QString();
     QTest::newRow("current selected: downgrade selected")
-        << connectedAt(2, 1, Selected::Current) << int(MainActions::DowngradeSelected) << QStringLiteral("below the current");
+        << connectedAt(2, 1, Selected::Current) << int(MainActions::DowngradeSelected)
+        << QStringLiteral("below the current");
     QTest::newRow("pending selected: downgrade selected")
-        << connectedAt(2, 1, Selected::Pending) << int(MainActions::DowngradeSelected) << QStringLiteral("below the current");
+        << connectedAt(2, 1, Selected::Pending) << int(MainActions::DowngradeSelected)
+        << QStringLiteral("below the current");
     QTest::newRow("any selected: stamp") << connectedAt(2, 1, Selected::Current) << int(MainActions::StampSelected)
                                          << QString();
     QTest::newRow("any selected: stamp purge")
@@ -101,7 +104,8 @@ void TestMainActions::reasons_data()
     ActionState twoHeads = connectedAt(4, 0);
     twoHeads.projectHeads = 2;
     twoHeads.mergeUnavailable.clear();
-    QTest::newRow("two heads: upgrade head") << twoHeads << int(MainActions::UpgradeHead) << QStringLiteral("Merge Heads");
+    QTest::newRow("two heads: upgrade head")
+        << twoHeads << int(MainActions::UpgradeHead) << QStringLiteral("Merge Heads");
     QTest::newRow("two heads: merge") << twoHeads << int(MainActions::MergeHeads) << QString();
     QTest::newRow("two heads: upgrade one") << twoHeads << int(MainActions::UpgradeOne) << QString();
     ActionState twoHeadsOffline = twoHeads;
@@ -110,8 +114,8 @@ void TestMainActions::reasons_data()
         << twoHeadsOffline << int(MainActions::MergeHeads) << QString();
     ActionState unmergeable = twoHeads;
     unmergeable.mergeUnavailable = QStringLiteral("the heads share a branch label");
-    QTest::newRow("two heads, merge refused: merge") << unmergeable << int(MainActions::MergeHeads)
-                                                     << QStringLiteral("share a branch label");
+    QTest::newRow("two heads, merge refused: merge")
+        << unmergeable << int(MainActions::MergeHeads) << QStringLiteral("share a branch label");
     QTest::newRow("two heads, merge refused: upgrade head")
         << unmergeable << int(MainActions::UpgradeHead) << QStringLiteral("Upgrade to Selected");
     QTest::newRow("one head: merge") << connectedAt(1, 1) << int(MainActions::MergeHeads)

@@ -4,13 +4,13 @@
 // previous revision, backup / restore / stamp --purge / merge heads, and screenshots of the demo
 // in light and dark palettes plus one taken mid-run.
 #include "MainWindow.h"
-#include "TestProject.h"
-#include "details/RevisionDetailsView.h"
-#include "graph/RevisionGraphModel.h"
 #include "ScriptView.h"
+#include "TestProject.h"
 #include "backup/BackupPolicy.h"
+#include "details/RevisionDetailsView.h"
 #include "dialogs/ConfirmationDialog.h"
 #include "dialogs/RestoreDialog.h"
+#include "graph/RevisionGraphModel.h"
 #include "run/DatabaseStatus.h"
 #include "run/RunPanel.h"
 
@@ -20,12 +20,12 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
+#include <QScrollBar>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyleFactory>
-#include <QScrollBar>
 #include <QTimer>
 #include <QTreeView>
 #include <QtTest>
@@ -154,7 +154,8 @@ void TestMainWindow::upgradeOneStepRunsOnTheWorker()
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
     QCOMPARE(asked.size(), 1);
     QCOMPARE(asked.first().steps.size(), 1);
-    QCOMPARE(asked.first().steps.first().revision, model->index(baseRow, 0).data(RevisionGraphModel::RevisionIdRole).toString());
+    QCOMPARE(asked.first().steps.first().revision,
+             model->index(baseRow, 0).data(RevisionGraphModel::RevisionIdRole).toString());
     QTRY_COMPARE(model->state(baseRow), RevisionGraphModel::State::Current);
     QCOMPARE(model->state(baseRow - 1), RevisionGraphModel::State::Pending);
     QVERIFY(window.logText().contains(asked.first().steps.first().description));
@@ -187,13 +188,12 @@ void TestMainWindow::slowStepKeepsTheEventLoopTurning()
             slowStep.start();
         }
     });
-    connect(window.controller(), &MigrationController::stepFinished, this,
-            [&](int, int, const PlanStep &step, qint64) {
-                if (step.revision == QLatin1String("b00000000002")) {
-                    ticksInSlowStep = ticks - ticksInSlowStep;
-                    slowStepMs = slowStep.elapsed();
-                }
-            });
+    connect(window.controller(), &MigrationController::stepFinished, this, [&](int, int, const PlanStep &step, qint64) {
+        if (step.revision == QLatin1String("b00000000002")) {
+            ticksInSlowStep = ticks - ticksInSlowStep;
+            slowStepMs = slowStep.elapsed();
+        }
+    });
     QSignalSpy finished(window.controller(), &MigrationController::runFinished);
     timer.start();
     window.action(QStringLiteral("upgradeHead"))->trigger();
@@ -211,10 +211,11 @@ void TestMainWindow::failingStepShowsTheErrorAndKeepsThePreviousRevision()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString project = dir.filePath(QStringLiteral("project"));
-    const auto lines = writeProject(
-        project, {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE ok (id INTEGER);")},
-                  {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
-                   QStringLiteral("CREATE TABLE fine (id INTEGER);\nINSERT INTO no_such_table VALUES (1);")}});
+    const auto lines =
+        writeProject(project,
+                     {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE ok (id INTEGER);")},
+                      {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
+                       QStringLiteral("CREATE TABLE fine (id INTEGER);\nINSERT INTO no_such_table VALUES (1);")}});
     MainWindow window;
     window.setConfirmer([](const PlanReview &) { return true; });
     QList<RunError> shown;
@@ -306,7 +307,8 @@ void TestMainWindow::downgradeConfirmationListsStepsDestructiveStatementsAndBack
     for (const PlanReview::Destructive &item : summary.destructive) {
         QCOMPARE(item.revision, top);
         QVERIFY(item.line >= 1 && item.line <= lines.size());
-        QVERIFY2(lines.at(item.line - 1).contains(QLatin1String("DROP"), Qt::CaseInsensitive), qPrintable(item.toString()));
+        QVERIFY2(lines.at(item.line - 1).contains(QLatin1String("DROP"), Qt::CaseInsensitive),
+                 qPrintable(item.toString()));
     }
     // The version table's change and the automatic backup (downgrades are always backed up).
     QVERIFY2(summary.versionChange.contains(top) && summary.versionChange.contains(below),
@@ -433,11 +435,12 @@ void TestMainWindow::stampPurgeLeavesExactlyTheChosenRow()
     QVERIFY(dir.isValid());
     const QString project = dir.filePath(QStringLiteral("project"));
     const QString database = dir.filePath(QStringLiteral("test.db"));
-    writeProject(project, {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE a (id INTEGER);")},
-                           {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
-                            QStringLiteral("CREATE TABLE b (id INTEGER);")},
-                           {QStringLiteral("c00000000003"), QStringLiteral("b00000000002"),
-                            QStringLiteral("CREATE TABLE c (id INTEGER);")}});
+    writeProject(project,
+                 {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE a (id INTEGER);")},
+                  {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
+                   QStringLiteral("CREATE TABLE b (id INTEGER);")},
+                  {QStringLiteral("c00000000003"), QStringLiteral("b00000000002"),
+                   QStringLiteral("CREATE TABLE c (id INTEGER);")}});
     MainWindow window;
     openAndWait(window, project, sqliteUrl(dir));
     QVERIFY(runAndWait(window, MigrationRequest::upgrade(QStringLiteral("+1"))));
@@ -489,11 +492,12 @@ void TestMainWindow::databaseMovedAfterConfirmationRunsNothing()
     QVERIFY(dir.isValid());
     const QString project = dir.filePath(QStringLiteral("project"));
     const QString database = dir.filePath(QStringLiteral("test.db"));
-    writeProject(project, {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE a (id INTEGER);")},
-                           {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
-                            QStringLiteral("CREATE TABLE b (id INTEGER);")},
-                           {QStringLiteral("c00000000003"), QStringLiteral("b00000000002"),
-                            QStringLiteral("CREATE TABLE c (id INTEGER);")}});
+    writeProject(project,
+                 {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE a (id INTEGER);")},
+                  {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
+                   QStringLiteral("CREATE TABLE b (id INTEGER);")},
+                  {QStringLiteral("c00000000003"), QStringLiteral("b00000000002"),
+                   QStringLiteral("CREATE TABLE c (id INTEGER);")}});
     MainWindow window;
     openAndWait(window, project, sqliteUrl(dir));
     QVERIFY(runAndWait(window, MigrationRequest::upgrade(QStringLiteral("+1"))));
@@ -543,11 +547,12 @@ void TestMainWindow::twoHeadsOfferMergeAndMergeLeavesOneHead()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString project = dir.filePath(QStringLiteral("project"));
-    writeProject(project, {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE a (id INTEGER);")},
-                           {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
-                            QStringLiteral("CREATE TABLE b (id INTEGER);")},
-                           {QStringLiteral("c00000000003"), QStringLiteral("a00000000001"),
-                            QStringLiteral("CREATE TABLE c (id INTEGER);")}});
+    writeProject(project,
+                 {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE a (id INTEGER);")},
+                  {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
+                   QStringLiteral("CREATE TABLE b (id INTEGER);")},
+                  {QStringLiteral("c00000000003"), QStringLiteral("a00000000001"),
+                   QStringLiteral("CREATE TABLE c (id INTEGER);")}});
     MainWindow window;
     openAndWait(window, project, sqliteUrl(dir));
     QAction *upgradeHead = window.action(QStringLiteral("upgradeHead"));
@@ -595,8 +600,7 @@ void TestMainWindow::statusLine_data()
     QTest::newRow("connecting") << DatabaseStatus{13, false, {}, 0, QStringLiteral("connecting…")}
                                 << QStringList{QStringLiteral("13 revision"), QStringLiteral("database: connecting…")}
                                 << QStringList{QStringLiteral("pending")};
-    QTest::newRow("not read") << DatabaseStatus{2, false, {}, 0, {}}
-                              << QStringList{QStringLiteral("database not read")}
+    QTest::newRow("not read") << DatabaseStatus{2, false, {}, 0, {}} << QStringList{QStringLiteral("database not read")}
                               << QStringList{QStringLiteral("database at")};
     QTest::newRow("at base") << DatabaseStatus{3, true, {}, 3, {}}
                              << QStringList{QStringLiteral("database at base"), QStringLiteral("3 pending")}
@@ -697,9 +701,8 @@ void TestMainWindow::screenshotMidRun()
 
     bool inSlowStep = false;
     bool slowStepDone = false;
-    connect(window.controller(), &MigrationController::stepStarted, this, [&](int, int, const PlanStep &step) {
-        inSlowStep = step.revision == QLatin1String("b00000000002");
-    });
+    connect(window.controller(), &MigrationController::stepStarted, this,
+            [&](int, int, const PlanStep &step) { inSlowStep = step.revision == QLatin1String("b00000000002"); });
     connect(window.controller(), &MigrationController::stepFinished, this, [&](int, int, const PlanStep &step, qint64) {
         if (step.revision == QLatin1String("b00000000002"))
             slowStepDone = true;

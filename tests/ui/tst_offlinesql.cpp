@@ -34,9 +34,8 @@ private slots:
     {
         QTest::addColumn<QString>("revision");
         QTest::addColumn<QStringList>("targets");
-        QTest::newRow("base revision") << QStringLiteral("5a845b9de09e")
-                                       << QStringList{QStringLiteral("5a845b9de09e"),
-                                                      QStringLiteral("5a845b9de09e:base")};
+        QTest::newRow("base revision") << QStringLiteral(
+            "5a845b9de09e") << QStringList{QStringLiteral("5a845b9de09e"), QStringLiteral("5a845b9de09e:base")};
         QTest::newRow("child") << QStringLiteral("6770b7f3cde6")
                                << QStringList{QStringLiteral("5a845b9de09e:6770b7f3cde6"),
                                               QStringLiteral("6770b7f3cde6:5a845b9de09e")};

@@ -25,8 +25,8 @@ private slots:
         QTest::addColumn<bool>("refused");
         QTest::newRow("no password") << QStringLiteral("connection to server failed: fe_sendauth: no password supplied")
                                      << true;
-        QTest::newRow("wrong password")
-            << QStringLiteral("FATAL:  password authentication failed for user \"app\"") << true;
+        QTest::newRow("wrong password") << QStringLiteral("FATAL:  password authentication failed for user \"app\"")
+                                        << true;
         QTest::newRow("no such database") << QStringLiteral("FATAL:  database \"nope\" does not exist") << false;
         QTest::newRow("server down") << QStringLiteral("Connection refused\n\tIs the server running") << false;
     }
@@ -54,9 +54,10 @@ private slots:
         QVERIFY2(!url.isEmpty() && !password.isEmpty(), "run through ctest: the postgres fixture sets these");
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QVERIFY(!writeProject(dir.path(), {{QStringLiteral("a00000000001"), QString(),
-                                            QStringLiteral("CREATE TABLE t (id INTEGER);")}})
-                     .isEmpty());
+        QVERIFY(
+            !writeProject(dir.path(),
+                          {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE t (id INTEGER);")}})
+                 .isEmpty());
 
         MainWindow window;
         auto *chooser = window.findChild<DatabaseChooser *>();

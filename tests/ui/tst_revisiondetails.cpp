@@ -94,8 +94,8 @@ private slots:
         QVERIFY(!view.metadataText().contains(u"Added by"_s));
         if (withHistory) {
             QString error;
-            view.setGitHistory(std::make_shared<const GitHistory>(
-                GitHistory::read(m_snapshot->config().versionLocations, &error)));
+            view.setGitHistory(
+                std::make_shared<const GitHistory>(GitHistory::read(m_snapshot->config().versionLocations, &error)));
             QVERIFY2(error.isEmpty(), qPrintable(error));
         }
         const QString text = view.metadataText();
@@ -123,8 +123,8 @@ private slots:
                                      << QStringList{u"journal not read: connection refused"_s};
         QTest::newRow("journal off") << 1 << false << false << QList<JournalEntry>{}
                                      << QStringList{u"journal not enabled for this project"_s};
-        QTest::newRow("journal on, no table yet") << 1 << true << false << QList<JournalEntry>{}
-                                                  << QStringList{u"no journal yet"_s};
+        QTest::newRow("journal on, no table yet")
+            << 1 << true << false << QList<JournalEntry>{} << QStringList{u"no journal yet"_s};
         QTest::newRow("not in the journal")
             << 1 << true << true << QList<JournalEntry>{entry(1, u"upgrade"_s, u"b2"_s, u"x@y"_s, t1, 5)}
             << QStringList{u"not in the journal"_s};
@@ -139,11 +139,11 @@ private slots:
             << QList<JournalEntry>{entry(1, u"upgrade"_s, u"a1"_s, u"bob@build"_s, t1, 1500),
                                    entry(2, u"downgrade"_s, u"a1"_s, u"carol@laptop"_s, t2, 125'000)}
             << QStringList{u"Reverted by carol@laptop at %1 (2 min 5 s)"_s.arg(shownTime(t2)), applied};
-        QTest::newRow("failed run")
-            << 1 << true << true
-            << QList<JournalEntry>{entry(1, u"upgrade"_s, u"a1"_s, u"bob@build"_s, t1, 1500),
-                                   entry(2, u"upgrade"_s, u"a1"_s, u"dan@ci"_s, t2, 40, u"failed"_s)}
-            << QStringList{u"Failed (upgrade) for dan@ci at %1"_s.arg(shownTime(t2)), applied};
+        QTest::newRow("failed run") << 1 << true << true
+                                    << QList<JournalEntry>{entry(1, u"upgrade"_s, u"a1"_s, u"bob@build"_s, t1, 1500),
+                                                           entry(2, u"upgrade"_s, u"a1"_s, u"dan@ci"_s, t2, 40,
+                                                                 u"failed"_s)}
+                                    << QStringList{u"Failed (upgrade) for dan@ci at %1"_s.arg(shownTime(t2)), applied};
     }
 
     void journalLines()

@@ -2,10 +2,10 @@
 // state following the database, the filter, the filtered layout (edges through hidden rows) and
 // the problems list.
 #include "TestProject.h"
-#include "layout/FilteredLayout.h"
 #include "graph/ProblemListModel.h"
 #include "graph/RevisionFilterProxy.h"
 #include "graph/RevisionGraphModel.h"
+#include "layout/FilteredLayout.h"
 #include "run/MigrationController.h"
 
 #include "../core/layout/LaneChecks.h"
@@ -52,8 +52,8 @@ void TestRevisionGraphModel::demoHasOneRowPerRevisionFile()
 {
     RevisionGraphModel model;
     model.setSnapshot(m_demo);
-    const QStringList files = QDir(demoDirectory() + QStringLiteral("/versions"))
-                                  .entryList({QStringLiteral("*.sql")}, QDir::Files);
+    const QStringList files =
+        QDir(demoDirectory() + QStringLiteral("/versions")).entryList({QStringLiteral("*.sql")}, QDir::Files);
     QCOMPARE(files.size(), 13);
     QCOMPARE(model.rowCount(), 13);
     QStringList ids;
@@ -94,7 +94,9 @@ void TestRevisionGraphModel::branchOpensASecondLane()
     }
     QVERIFY(mergeRow >= 0);
     QVERIFY(branchRow > mergeRow);
-    const auto laneRow = [&](int row) { return model.index(row, 0).data(RevisionGraphModel::LaneRowRole).value<LaneRow>(); };
+    const auto laneRow = [&](int row) {
+        return model.index(row, 0).data(RevisionGraphModel::LaneRowRole).value<LaneRow>();
+    };
     // Between the branch point and the merge both branches are drawn side by side...
     QSet<int> lanesBetween;
     for (int row = mergeRow + 1; row < branchRow; ++row) {
@@ -150,8 +152,8 @@ void TestRevisionGraphModel::appliedStateFollowsTheDatabase()
     const int last = model.rowCount() - 1;
     for (int row = 0; row <= last; ++row) {
         const auto expected = row == last - applied + 1 ? RevisionGraphModel::State::Current
-                              : row > last - applied + 1 ? RevisionGraphModel::State::Applied
-                                                         : RevisionGraphModel::State::Pending;
+            : row > last - applied + 1                  ? RevisionGraphModel::State::Applied
+                                                        : RevisionGraphModel::State::Pending;
         QCOMPARE(model.state(row), expected);
     }
     QCOMPARE(model.databaseHeads(), outcome.headsAfter);
@@ -167,8 +169,8 @@ void TestRevisionGraphModel::filterMatchesIdPrefixMessageAndLabel_data()
                                        << QStringList{QStringLiteral("2e4a6c8e0f4a")};
     QTest::newRow("label") << QStringLiteral("reporting")
                            << QStringList{QStringLiteral("2e4a6c8e0f4a"), QStringLiteral("6b8d0f2a4c28")};
-    QTest::newRow("label only") << QStringLiteral("billing") << QStringList{QStringLiteral("2e4a6c8e0f4a"),
-                                                                            QStringLiteral("5f7b9d1c3e96")};
+    QTest::newRow("label only") << QStringLiteral("billing")
+                                << QStringList{QStringLiteral("2e4a6c8e0f4a"), QStringLiteral("5f7b9d1c3e96")};
 }
 
 void TestRevisionGraphModel::filterMatchesIdPrefixMessageAndLabel()
@@ -187,7 +189,6 @@ void TestRevisionGraphModel::filterMatchesIdPrefixMessageAndLabel()
     proxy.setFilterText(QString());
     QCOMPARE(proxy.rowCount(), model.rowCount());
 }
-
 
 void TestRevisionGraphModel::filteredRowsKeepEdgesToVisibleRows_data()
 {
@@ -273,8 +274,9 @@ void TestRevisionGraphModel::filteredLayoutFollowsFilterChanges()
     QCOMPARE(proxy.rowCount(), 2);
     const auto rowAt = [&](int r) { return proxy.index(r, 0).data(RevisionGraphModel::LaneRowRole).value<LaneRow>(); };
     // The two labelled revisions, one an ancestor of the other: one edge, through hidden rows.
-    QCOMPARE(startedEdges(rowAt(0), proxy.index(0, 0).data(RevisionGraphModel::SkippingSegmentsRole).value<QList<bool>>()),
-             QStringList{u"1~"_s});
+    QCOMPARE(
+        startedEdges(rowAt(0), proxy.index(0, 0).data(RevisionGraphModel::SkippingSegmentsRole).value<QList<bool>>()),
+        QStringList{u"1~"_s});
     proxy.setFilterText(QString());
     QCOMPARE(proxy.rowCount(), model.rowCount());
     QVERIFY(!proxy.index(0, 0).data(RevisionGraphModel::SkippingSegmentsRole).isValid());
@@ -292,8 +294,9 @@ void TestRevisionGraphModel::problemsNameFileAndLine()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    writeProject(dir.path(), {{QStringLiteral("aaaa00000001"), QString(), QStringLiteral("SELECT 1;")},
-                              {QStringLiteral("bbbb00000002"), QStringLiteral("ffff00000009"), QStringLiteral("SELECT 2;")}});
+    writeProject(dir.path(),
+                 {{QStringLiteral("aaaa00000001"), QString(), QStringLiteral("SELECT 1;")},
+                  {QStringLiteral("bbbb00000002"), QStringLiteral("ffff00000009"), QStringLiteral("SELECT 2;")}});
     const auto snapshot = ProjectSnapshot::load(dir.path(), dir.path());
     QVERIFY(!snapshot->problems().isEmpty());
     ProblemListModel problems;

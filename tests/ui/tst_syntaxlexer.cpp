@@ -49,44 +49,33 @@ void TestSyntaxLexer::colours_data()
     QTest::addColumn<int>("occurrence");
     QTest::addColumn<int>("textStyle");
 
-    const QString python = QStringLiteral(
-        "# Größe – 日本語 😀 comment\n"
-        "def upgrade():\n"
-        "    op.execute('UPDATE users SET role = \\'naïve 😀\\'')  # trailing ✓ note\n"
-        "    return None\n");
-    const QString sql = QStringLiteral(
-        "-- Größe 日本語 😀\n"
-        "INSERT INTO t (name) VALUES ('Zürich 😀'); SELECT 1;\n");
+    const QString python = QStringLiteral("# Größe – 日本語 😀 comment\n"
+                                          "def upgrade():\n"
+                                          "    op.execute('UPDATE users SET role = \\'naïve 😀\\'')  # trailing ✓ note\n"
+                                          "    return None\n");
+    const QString sql = QStringLiteral("-- Größe 日本語 😀\n"
+                                       "INSERT INTO t (name) VALUES ('Zürich 😀'); SELECT 1;\n");
 
     for (bool dark : {false, true}) {
         const char *theme = dark ? "dark" : "light";
         QTest::addRow("%s python keyword after non-ASCII comment", theme)
-            << QStringLiteral("Python") << dark << python << QStringLiteral("def") << 0
-            << int(Theme::Keyword);
+            << QStringLiteral("Python") << dark << python << QStringLiteral("def") << 0 << int(Theme::Keyword);
         QTest::addRow("%s python string after non-ASCII", theme)
-            << QStringLiteral("Python") << dark << python << QStringLiteral("'UPDATE") << 0
-            << int(Theme::String);
+            << QStringLiteral("Python") << dark << python << QStringLiteral("'UPDATE") << 0 << int(Theme::String);
         QTest::addRow("%s python comment after emoji in string", theme)
-            << QStringLiteral("Python") << dark << python << QStringLiteral("# trailing") << 0
-            << int(Theme::Comment);
+            << QStringLiteral("Python") << dark << python << QStringLiteral("# trailing") << 0 << int(Theme::Comment);
         QTest::addRow("%s python first-line comment", theme)
-            << QStringLiteral("Python") << dark << python << QStringLiteral("comment") << 0
-            << int(Theme::Comment);
+            << QStringLiteral("Python") << dark << python << QStringLiteral("comment") << 0 << int(Theme::Comment);
         QTest::addRow("%s python control flow", theme)
-            << QStringLiteral("Python") << dark << python << QStringLiteral("return") << 0
-            << int(Theme::ControlFlow);
+            << QStringLiteral("Python") << dark << python << QStringLiteral("return") << 0 << int(Theme::ControlFlow);
         QTest::addRow("%s sql keyword after non-ASCII", theme)
-            << QStringLiteral("SQL") << dark << sql << QStringLiteral("INSERT") << 0
-            << int(Theme::Keyword);
+            << QStringLiteral("SQL") << dark << sql << QStringLiteral("INSERT") << 0 << int(Theme::Keyword);
         QTest::addRow("%s sql keyword after emoji string", theme)
-            << QStringLiteral("SQL") << dark << sql << QStringLiteral("SELECT") << 0
-            << int(Theme::Keyword);
+            << QStringLiteral("SQL") << dark << sql << QStringLiteral("SELECT") << 0 << int(Theme::Keyword);
         QTest::addRow("%s sql string", theme)
-            << QStringLiteral("SQL") << dark << sql << QStringLiteral("'Z") << 0
-            << int(Theme::String);
+            << QStringLiteral("SQL") << dark << sql << QStringLiteral("'Z") << 0 << int(Theme::String);
         QTest::addRow("%s sql comment", theme)
-            << QStringLiteral("SQL") << dark << sql << QStringLiteral("--") << 0
-            << int(Theme::Comment);
+            << QStringLiteral("SQL") << dark << sql << QStringLiteral("--") << 0 << int(Theme::Comment);
     }
 }
 
@@ -114,8 +103,7 @@ void TestSyntaxLexer::colours()
     const QColor expected(theme.textColor(Theme::TextStyle(textStyle)));
     QCOMPARE(lexer->color(style).name(), expected.name());
     // The style must really be in the editor, not only in the lexer.
-    QCOMPARE(QColor(QRgb(editor.SendScintilla(QsciScintillaBase::SCI_STYLEGETFORE, style)) & 0xffffff)
-                 .name(),
+    QCOMPARE(QColor(QRgb(editor.SendScintilla(QsciScintillaBase::SCI_STYLEGETFORE, style)) & 0xffffff).name(),
              QColor(qRgb(expected.blue(), expected.green(), expected.red())).name());
 }
 

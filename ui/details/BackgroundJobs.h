@@ -17,7 +17,10 @@ namespace retort::ui {
 class BackgroundJobs : public QObject
 {
 public:
-    explicit BackgroundJobs(QObject *parent = nullptr) : QObject(parent) {}
+    explicit BackgroundJobs(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+    }
     ~BackgroundJobs() override;
 
     void start(const QString &name, std::function<void()> work, std::function<void()> done);

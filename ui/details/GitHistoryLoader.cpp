@@ -12,7 +12,8 @@ struct LoadResult
 
 } // namespace
 
-GitHistoryLoader::GitHistoryLoader(QObject *parent) : QObject(parent)
+GitHistoryLoader::GitHistoryLoader(QObject *parent)
+    : QObject(parent)
 {
     qRegisterMetaType<std::shared_ptr<const retort::GitHistory>>();
 }

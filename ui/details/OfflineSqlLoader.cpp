@@ -2,10 +2,12 @@
 
 #include "command/OfflineCommand.h"
 
-
 namespace retort::ui {
 
-OfflineSqlLoader::OfflineSqlLoader(QObject *parent) : QObject(parent) {}
+OfflineSqlLoader::OfflineSqlLoader(QObject *parent)
+    : QObject(parent)
+{
+}
 
 OfflineSqlLoader::~OfflineSqlLoader() = default;
 
@@ -50,8 +52,7 @@ void OfflineSqlLoader::load(const QString &revision)
     const quint64 generation = m_generation;
     auto answer = std::make_shared<Answer>();
     // The thread reads only what it was given and writes only its own answer.
-    const auto work = [project = m_project, url = m_url, directory = m_workingDirectory, targets,
-                                       answer] {
+    const auto work = [project = m_project, url = m_url, directory = m_workingDirectory, targets, answer] {
         const auto environment = QProcessEnvironment::systemEnvironment();
         // Each direction on its own: Alembic may render one and refuse the other (batch
         // operations on SQLite need a live database), and what did render is still worth showing.

@@ -34,8 +34,8 @@ QString orDash(const QString &text)
 // The statements one direction runs, each preceded by the file line it starts on.
 QString statementsText(const Revision &revision, PlanStep::Direction direction, SqlDialect dialect)
 {
-    const QString title = direction == PlanStep::Direction::Up ? QStringLiteral("upgrade")
-                                                               : QStringLiteral("downgrade");
+    const QString title =
+        direction == PlanStep::Direction::Up ? QStringLiteral("upgrade") : QStringLiteral("downgrade");
     QString text = QStringLiteral("-- %1 (%2)\n").arg(title, sqlDialectName(dialect));
     const auto loaded = StepScript::load(revision, direction, dialect);
     if (const auto *error = std::get_if<RunError>(&loaded))

@@ -54,9 +54,9 @@ private:
     void requestOfflineSql();
 
     RevisionProvenance m_provenance;
-    QString m_title;       // escaped HTML
-    QString m_rows;        // escaped HTML table rows of the revision's own metadata
-    QString m_revisionId;  // empty: nothing shown
+    QString m_title; // escaped HTML
+    QString m_rows; // escaped HTML table rows of the revision's own metadata
+    QString m_revisionId; // empty: nothing shown
     QString m_revisionPath;
     bool m_pythonRevision = false;
     QTextBrowser *m_metadata = nullptr;

@@ -66,12 +66,15 @@ QStringList RevisionProvenance::journalLines(const QString &revisionId) const
     };
     add(found.applied, found.applied ? describe(tr("Applied"), *found.applied) : QString());
     add(found.reverted, found.reverted ? describe(tr("Reverted"), *found.reverted) : QString());
-    add(found.stamped, found.stamped ? tr("Stamped by %1 at %2").arg(found.stamped->appliedBy, timeText(found.stamped->finishedAt)) : QString());
+    add(found.stamped,
+        found.stamped ? tr("Stamped by %1 at %2").arg(found.stamped->appliedBy, timeText(found.stamped->finishedAt))
+                      : QString());
     if (found.failed) {
         const QString firstLine = found.failed->error.section(u'\n', 0, 0);
-        add(found.failed, tr("Failed (%1) for %2 at %3%4")
-                              .arg(found.failed->direction, found.failed->appliedBy, timeText(found.failed->finishedAt),
-                                   firstLine.isEmpty() ? QString() : QStringLiteral(": ") + firstLine));
+        add(found.failed,
+            tr("Failed (%1) for %2 at %3%4")
+                .arg(found.failed->direction, found.failed->appliedBy, timeText(found.failed->finishedAt),
+                     firstLine.isEmpty() ? QString() : QStringLiteral(": ") + firstLine));
     }
     std::stable_sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) {
         if (a.first->id > 0 && b.first->id > 0)

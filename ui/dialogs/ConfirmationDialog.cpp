@@ -13,7 +13,8 @@
 
 namespace retort::ui {
 
-ConfirmationDialog::ConfirmationDialog(const PlanReview &review, QWidget *parent) : QDialog(parent)
+ConfirmationDialog::ConfirmationDialog(const PlanReview &review, QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(review.title);
     auto *layout = new QVBoxLayout(this);
@@ -36,14 +37,15 @@ ConfirmationDialog::ConfirmationDialog(const PlanReview &review, QWidget *parent
                 tr("Not in one transaction (statements run one by one): %1")
                     .arg(review.nonTransactional.join(QStringLiteral(", "))));
     if (!review.pythonSteps.isEmpty())
-        addLine(QStringLiteral("pythonSteps"), tr("Run through the project's Alembic command: %1")
-                                                   .arg(review.pythonSteps.join(QStringLiteral(", "))));
+        addLine(QStringLiteral("pythonSteps"),
+                tr("Run through the project's Alembic command: %1").arg(review.pythonSteps.join(QStringLiteral(", "))));
     if (!review.destructive.isEmpty()) {
         layout->addWidget(
             new QLabel(tr("<b>%n statement(s) can lose data:</b>", nullptr, int(review.destructive.size())), this));
         auto *destructive = new QListWidget(this);
         for (const PlanReview::Destructive &item : review.destructive) {
-            auto *row = new QListWidgetItem(item.toString() + QLatin1Char('\n') + item.statement.simplified(), destructive);
+            auto *row =
+                new QListWidgetItem(item.toString() + QLatin1Char('\n') + item.statement.simplified(), destructive);
             row->setForeground(QColor(0xc0, 0x39, 0x2b));
         }
         layout->addWidget(destructive);
@@ -82,8 +84,8 @@ QString ConfirmationDialog::restoreText(const BackupInfo &backup, const QString 
 
 bool ConfirmationDialog::confirmRestore(const BackupInfo &backup, const QString &currentUrl, QWidget *parent)
 {
-    QMessageBox box(QMessageBox::Warning, tr("Restore Backup"), restoreText(backup, currentUrl),
-                    QMessageBox::Cancel, parent);
+    QMessageBox box(QMessageBox::Warning, tr("Restore Backup"), restoreText(backup, currentUrl), QMessageBox::Cancel,
+                    parent);
     box.setTextFormat(Qt::RichText);
     QPushButton *replace = box.addButton(tr("Replace Database"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);

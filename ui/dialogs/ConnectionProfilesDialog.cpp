@@ -156,9 +156,9 @@ void ConnectionProfilesDialog::showProfile(const ConnectionProfile &profile)
     m_url->setText(profile.url);
     // The password is never read back into the form: leaving it empty keeps the stored one.
     m_password->clear();
-    m_password->setPlaceholderText(profile.passwordSaved ? tr("(saved in the keychain)")
-                                   : profile.passwordRequired ? tr("(asked when connecting)")
-                                                              : QString());
+    m_password->setPlaceholderText(profile.passwordSaved          ? tr("(saved in the keychain)")
+                                       : profile.passwordRequired ? tr("(asked when connecting)")
+                                                                  : QString());
     m_savePassword->setChecked(profile.passwordSaved || !profile.passwordRequired);
     m_remove->setEnabled(true);
 }

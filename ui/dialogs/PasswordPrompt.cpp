@@ -13,8 +13,7 @@ PasswordPrompt::PasswordPrompt(const QString &maskedUrl, const QString &profile,
 {
     setWindowTitle(tr("Database Password"));
     auto *label = new QLabel(profile.isEmpty() ? tr("Password for %1:").arg(maskedUrl)
-                                               : tr("Password for the profile “%1” (%2):")
-                                                     .arg(profile, maskedUrl),
+                                               : tr("Password for the profile “%1” (%2):").arg(profile, maskedUrl),
                              this);
     label->setObjectName(QStringLiteral("label"));
     label->setTextFormat(Qt::PlainText);

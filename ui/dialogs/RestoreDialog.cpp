@@ -12,7 +12,9 @@
 
 namespace retort::ui {
 
-RestoreDialog::RestoreDialog(const BackupPolicy &policy, QWidget *parent) : QDialog(parent), m_policy(policy)
+RestoreDialog::RestoreDialog(const BackupPolicy &policy, QWidget *parent)
+    : QDialog(parent)
+    , m_policy(policy)
 {
     setWindowTitle(tr("Restore Backup"));
     auto *layout = new QVBoxLayout(this);
@@ -42,9 +44,8 @@ RestoreDialog::RestoreDialog(const BackupPolicy &policy, QWidget *parent) : QDia
     QPushButton *browseButton = buttons->addButton(tr("Browse…"), QDialogButtonBox::ActionRole);
     QPushButton *choose = buttons->addButton(tr("Restore…"), QDialogButtonBox::AcceptRole);
     choose->setEnabled(m_list->currentItem() && !m_list->currentItem()->data(Qt::UserRole).isNull());
-    connect(m_list, &QListWidget::currentItemChanged, this, [choose](QListWidgetItem *item) {
-        choose->setEnabled(item && !item->data(Qt::UserRole).isNull());
-    });
+    connect(m_list, &QListWidget::currentItemChanged, this,
+            [choose](QListWidgetItem *item) { choose->setEnabled(item && !item->data(Qt::UserRole).isNull()); });
     connect(m_list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
         if (item->data(Qt::UserRole).isNull())
             return;

@@ -5,7 +5,10 @@
 
 namespace retort::ui {
 
-ProblemListModel::ProblemListModel(QObject *parent) : QAbstractListModel(parent) {}
+ProblemListModel::ProblemListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
 
 void ProblemListModel::setProblems(const Problems &problems)
 {

@@ -4,7 +4,8 @@
 
 namespace retort::ui {
 
-RevisionFilterProxy::RevisionFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
+RevisionFilterProxy::RevisionFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setDynamicSortFilter(false);
     // Any change of the visible rows invalidates the filtered layout.
@@ -41,9 +42,8 @@ bool RevisionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     const QStringList fields = index.data(RevisionGraphModel::SearchTextRole).toStringList();
     if (fields.size() < 3)
         return false;
-    return fields.at(0).startsWith(m_text, Qt::CaseInsensitive)
-           || fields.at(1).contains(m_text, Qt::CaseInsensitive)
-           || fields.at(2).contains(m_text, Qt::CaseInsensitive);
+    return fields.at(0).startsWith(m_text, Qt::CaseInsensitive) || fields.at(1).contains(m_text, Qt::CaseInsensitive)
+        || fields.at(2).contains(m_text, Qt::CaseInsensitive);
 }
 
 const FilteredLayout *RevisionFilterProxy::filteredLayout() const

@@ -28,7 +28,10 @@ struct Badge
 
 } // namespace
 
-RevisionGraphDelegate::RevisionGraphDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+RevisionGraphDelegate::RevisionGraphDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
 
 QColor RevisionGraphDelegate::laneColor(int lane)
 {
@@ -39,8 +42,7 @@ QColor RevisionGraphDelegate::laneColor(int lane)
     return colors[lane % int(std::size(colors))];
 }
 
-void RevisionGraphDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                                  const QModelIndex &index) const
+void RevisionGraphDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     if (index.column() == RevisionGraphModel::GraphColumn) {
         paintBackground(painter, option, index);
@@ -135,9 +137,9 @@ void RevisionGraphDelegate::paintGraph(QPainter *painter, const QStyleOptionView
     const QPointF centre(laneX(rect, nodesOnly ? 0 : row.lane), middle);
     const double radius = state == RevisionGraphModel::State::Current ? 5.5 : 4.5;
     const QColor lane = laneColor(row.lane);
-    const QColor fill = state == RevisionGraphModel::State::Current   ? CurrentColor
-                        : state == RevisionGraphModel::State::Applied ? AppliedColor
-                                                                      : option.palette.color(QPalette::Base);
+    const QColor fill = state == RevisionGraphModel::State::Current ? CurrentColor
+        : state == RevisionGraphModel::State::Applied               ? AppliedColor
+                                                                    : option.palette.color(QPalette::Base);
     painter->setPen(QPen(state == RevisionGraphModel::State::Pending ? lane : fill.darker(130), 1.8));
     painter->setBrush(fill);
     if (merge) {

@@ -8,7 +8,10 @@
 
 namespace retort::ui {
 
-RevisionGraphModel::RevisionGraphModel(QObject *parent) : QAbstractTableModel(parent) {}
+RevisionGraphModel::RevisionGraphModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 void RevisionGraphModel::setSnapshot(std::shared_ptr<const ProjectSnapshot> snapshot)
 {
@@ -185,9 +188,9 @@ QVariant RevisionGraphModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         const State s = state(row);
         const QString stateText = !m_hasDatabaseState ? tr("database not read")
-                                  : s == State::Current ? tr("current (in the version table)")
-                                  : s == State::Applied ? tr("applied")
-                                                        : tr("pending");
+            : s == State::Current                     ? tr("current (in the version table)")
+            : s == State::Applied                     ? tr("applied")
+                                                      : tr("pending");
         return QStringLiteral("%1\n%2\n%3").arg(revision.id, revision.message, stateText);
     }
     case LaneRowRole:

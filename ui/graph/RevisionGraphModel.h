@@ -26,15 +26,15 @@ public:
     Q_ENUM(State)
     enum Role {
         LaneRowRole = Qt::UserRole + 1, // retort::LaneRow
-        StateRole,                      // State as int
-        RevisionIdRole,                 // full id
-        RevisionIndexRole,              // RevIndex in the snapshot's map
+        StateRole, // State as int
+        RevisionIdRole, // full id
+        RevisionIndexRole, // RevIndex in the snapshot's map
         IsMergePointRole,
         IsBranchPointRole,
         IsHeadRole,
         IsBaseRole,
-        BranchLabelsRole,               // QStringList, own labels
-        SearchTextRole,                 // id, message and labels for the filter
+        BranchLabelsRole, // QStringList, own labels
+        SearchTextRole, // id, message and labels for the filter
         // QList<bool> parallel to LaneRowRole's segments: the segment belongs to an edge that
         // passes hidden revisions. Only a filtering RevisionFilterProxy gives it; its LaneRowRole
         // is then the filtered rows' own layout.
@@ -53,7 +53,7 @@ public:
     bool hasDatabaseState() const { return m_hasDatabaseState; }
     const QStringList &databaseHeads() const { return m_databaseHeads; }
 
-    int rowOfRevision(const QString &id) const;   // -1 when absent
+    int rowOfRevision(const QString &id) const; // -1 when absent
     int revisionIndex(int row) const { return m_order.at(size_t(row)); }
     State state(int row) const;
     int pendingCount() const;
@@ -75,13 +75,13 @@ private:
     QString labelsText(int revIndex) const;
 
     std::shared_ptr<const ProjectSnapshot> m_snapshot;
-    std::vector<int> m_order;      // row -> RevIndex
-    std::vector<int> m_rowOf;      // RevIndex -> row
-    QList<LayoutNode> m_nodes;     // by row
+    std::vector<int> m_order; // row -> RevIndex
+    std::vector<int> m_rowOf; // RevIndex -> row
+    QList<LayoutNode> m_nodes; // by row
     QList<LaneRow> m_lanes;
     int m_maxLanes = 0;
-    std::vector<char> m_applied;   // by RevIndex
-    std::vector<char> m_current;   // by RevIndex
+    std::vector<char> m_applied; // by RevIndex
+    std::vector<char> m_current; // by RevIndex
     QStringList m_databaseHeads;
     bool m_hasDatabaseState = false;
 };

@@ -33,8 +33,7 @@ SyntaxLexer::SyntaxLexer(KSyntaxHighlighting::Repository &repository, QObject *p
 
 bool SyntaxLexer::setLanguage(const QString &definitionName)
 {
-    const KSyntaxHighlighting::Definition definition =
-        m_repository.definitionForName(definitionName);
+    const KSyntaxHighlighting::Definition definition = m_repository.definitionForName(definitionName);
     if (!definition.isValid())
         return false;
     setDefinition(definition);
@@ -115,8 +114,8 @@ int SyntaxLexer::styleFor(const KSyntaxHighlighting::Format &format)
 {
     const KSyntaxHighlighting::Theme current = theme();
     const StyleKey &normal = m_styles.constFirst();
-    StyleKey key{format.textColor(current).rgba(), normal.background, format.isBold(current),
-                 format.isItalic(current), format.isUnderline(current)};
+    StyleKey key{format.textColor(current).rgba(), normal.background, format.isBold(current), format.isItalic(current),
+                 format.isUnderline(current)};
     if (format.hasBackgroundColor(current))
         key.background = format.backgroundColor(current).rgba();
     if (!format.hasTextColor(current))
@@ -171,8 +170,7 @@ void SyntaxLexer::styleText(int start, int end)
     const int firstLine = int(view->SendScintilla(Sci::SCI_LINEFROMPOSITION, start));
     const int lastLine = int(view->SendScintilla(Sci::SCI_LINEFROMPOSITION, end));
     const int documentLength = int(view->SendScintilla(Sci::SCI_GETLENGTH));
-    const auto *document =
-        reinterpret_cast<const char *>(view->SendScintilla(Sci::SCI_GETCHARACTERPOINTER));
+    const auto *document = reinterpret_cast<const char *>(view->SendScintilla(Sci::SCI_GETCHARACTERPOINTER));
     if (!document)
         return;
 
@@ -184,9 +182,8 @@ void SyntaxLexer::styleText(int start, int end)
     for (int line = firstLine; line < lineCount; ++line) {
         const int lineStart = int(view->SendScintilla(Sci::SCI_POSITIONFROMLINE, line));
         const int lineEnd = int(view->SendScintilla(Sci::SCI_GETLINEENDPOSITION, line));
-        const int nextLineStart = line + 1 < lineCount
-                                      ? int(view->SendScintilla(Sci::SCI_POSITIONFROMLINE, line + 1))
-                                      : documentLength;
+        const int nextLineStart =
+            line + 1 < lineCount ? int(view->SendScintilla(Sci::SCI_POSITIONFROMLINE, line + 1)) : documentLength;
         const QByteArrayView bytes(document + lineStart, lineEnd - lineStart);
         const QString text = QString::fromUtf8(bytes);
 

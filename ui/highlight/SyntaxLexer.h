@@ -55,8 +55,7 @@ private:
     };
     friend size_t qHash(const StyleKey &key, size_t seed) noexcept
     {
-        return qHashMulti(seed, key.foreground, key.background, key.bold, key.italic,
-                          key.underline);
+        return qHashMulti(seed, key.foreground, key.background, key.bold, key.italic, key.underline);
     }
 
     int styleFor(const KSyntaxHighlighting::Format &format);

@@ -9,8 +9,8 @@ namespace retort::ui {
 struct ConnectionProfile
 {
     QString name;
-    QString url;                   // without password
-    bool passwordSaved = false;    // a password was saved in the system keychain
+    QString url; // without password
+    bool passwordSaved = false; // a password was saved in the system keychain
     bool passwordRequired = false; // connecting needs a password (ask when none is stored)
 
     QString passwordKey() const { return name; }

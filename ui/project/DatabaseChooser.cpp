@@ -61,7 +61,7 @@ bool DatabaseChooser::isLoginRefused(const QString &databaseMessage)
 {
     // libpq's own words (client side, not translated) and the server's for a wrong password.
     return databaseMessage.contains(QLatin1String("no password supplied"))
-           || databaseMessage.contains(QLatin1String("password authentication failed"));
+        || databaseMessage.contains(QLatin1String("password authentication failed"));
 }
 
 bool DatabaseChooser::retryAfterRefusedLogin(const QString &url, const QString &databaseMessage)

@@ -13,7 +13,7 @@ PasswordResult unavailable(const QKeychain::Job &job)
     return result;
 }
 
-template<typename JobType>
+template <typename JobType>
 JobType *newJob(const QString &service, const QString &key, QObject *parent)
 {
     auto *job = new JobType(service, parent);

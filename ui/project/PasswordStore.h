@@ -11,14 +11,14 @@ namespace retort::ui {
 struct PasswordResult
 {
     enum class Status {
-        Ok,          // read: found; write: stored
-        NotFound,    // read only: nothing stored under the key
+        Ok, // read: found; write: stored
+        NotFound, // read only: nothing stored under the key
         Unavailable, // the store cannot be used (no keychain service, access denied, ...)
     };
     Status status = Status::Ok;
-    QString password;        // read: the password when Ok
+    QString password; // read: the password when Ok
     bool persistent = false; // Ok: it lives in the system keychain (false: only until Retort quits)
-    QString error;           // Unavailable: the store's own message (never holds the password)
+    QString error; // Unavailable: the store's own message (never holds the password)
 
     bool ok() const { return status == Status::Ok; }
 };

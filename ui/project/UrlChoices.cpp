@@ -46,8 +46,8 @@ QList<UrlChoice> urlChoices(const ProjectConfig &config, const QString &given, c
             continue;
         names.append(profile.name);
         seen.append(identity(profile.url));
-        choices.append({profile.url, profile.name + QStringLiteral(" — ") + maskedUrl(profile.url), QStringLiteral("profile"),
-                        UrlChoice::Kind::Profile, profile.name});
+        choices.append({profile.url, profile.name + QStringLiteral(" — ") + maskedUrl(profile.url),
+                        QStringLiteral("profile"), UrlChoice::Kind::Profile, profile.name});
     }
     for (const QString &url : history)
         add(url, QStringLiteral("recent"), UrlChoice::Kind::Recent);

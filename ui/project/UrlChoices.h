@@ -15,9 +15,9 @@ struct UrlChoice
 {
     enum class Kind { Given, Environment, Project, Profile, Recent };
 
-    QString url;     // as written, with any password (profiles and history never have one)
+    QString url; // as written, with any password (profiles and history never have one)
     QString display; // password masked; profiles: "name — masked URL"
-    QString source;  // "command line", "DATABASE_URL", "alembic.ini", "[retort] url", "profile", "recent"
+    QString source; // "command line", "DATABASE_URL", "alembic.ini", "[retort] url", "profile", "recent"
     Kind kind = Kind::Given;
     QString profile; // the profile's name, for Kind::Profile
 };

@@ -10,7 +10,7 @@ namespace retort::ui {
 // title) and its password, which may not.
 struct UrlPassword
 {
-    QString url;      // the URL without its password
+    QString url; // the URL without its password
     QString password; // empty when the URL has none
 
     bool hasPassword() const { return !password.isEmpty(); }

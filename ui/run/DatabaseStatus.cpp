@@ -20,8 +20,7 @@ QString DatabaseStatus::text() const
     const QString separator = QStringLiteral(" · ");
     QString line = tr("%n revision(s)", revisions);
     if (!stateKnown)
-        return line + separator
-               + (stateError.isEmpty() ? tr("database not read") : tr("database: %1").arg(stateError));
+        return line + separator + (stateError.isEmpty() ? tr("database not read") : tr("database: %1").arg(stateError));
     QStringList shortIds;
     for (const QString &head : heads)
         shortIds.append(RevisionGraphModel::shortId(head));

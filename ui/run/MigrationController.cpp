@@ -5,7 +5,9 @@
 
 namespace retort::ui {
 
-MigrationController::MigrationController(QObject *parent) : QObject(parent), m_worker(new MigrationWorker)
+MigrationController::MigrationController(QObject *parent)
+    : QObject(parent)
+    , m_worker(new MigrationWorker)
 {
     registerRunMetaTypes();
     m_thread.setObjectName(QStringLiteral("retort-database"));
@@ -61,8 +63,8 @@ MigrationController::~MigrationController()
 {
     m_worker->requestCancel();
     // The session's connection must close in the thread that opened it.
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->closeSession(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->closeSession(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     delete m_worker;

@@ -21,12 +21,15 @@ void MigrationWorker::report(const std::variant<Value, RunError> &result, void (
                              void (MigrationWorker::*failed)(const RunError &))
 {
     if (const auto *error = std::get_if<RunError>(&result))
-        emit (this->*failed)(*error);
+        emit(this->*failed)(*error);
     else
-        emit (this->*done)(std::get<Value>(result));
+        emit(this->*done)(std::get<Value>(result));
 }
 
-MigrationWorker::MigrationWorker(QObject *parent) : QObject(parent) {}
+MigrationWorker::MigrationWorker(QObject *parent)
+    : QObject(parent)
+{
+}
 
 MigrationWorker::~MigrationWorker() = default;
 
@@ -83,7 +86,8 @@ void MigrationWorker::run(const Plan &plan)
     }
     QueuedRunObserver observer(*this);
     // The plan the person confirmed runs as it is, or not at all (PlanStale).
-    const RunOutcome outcome = migrateCommand(*m_session, plan, observer, {std::chrono::seconds(10), StalePlan::Refuse});
+    const RunOutcome outcome =
+        migrateCommand(*m_session, plan, observer, {std::chrono::seconds(10), StalePlan::Refuse});
     emit finished(outcome);
     readState();
 }
@@ -104,7 +108,8 @@ void MigrationWorker::reportStateAfterStep(const PlanStep &step)
     // A Python step reports while the project's Alembic process may still hold the database;
     // its rows are known from the plan, and the table is read once the run is over.
     const RevIndex index = m_session->project().map().indexOf(step.revision);
-    const bool native = step.stamp || (index >= 0 && m_session->project().map().revision(index).format == ScriptFormat::Sql);
+    const bool native =
+        step.stamp || (index >= 0 && m_session->project().map().revision(index).format == ScriptFormat::Sql);
     if (!native) {
         emit stateRead(CurrentState{step.headsAfter, {}});
         return;

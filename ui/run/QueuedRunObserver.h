@@ -11,7 +11,10 @@ class MigrationWorker;
 class QueuedRunObserver : public RunObserver
 {
 public:
-    explicit QueuedRunObserver(MigrationWorker &worker) : m_worker(worker) {}
+    explicit QueuedRunObserver(MigrationWorker &worker)
+        : m_worker(worker)
+    {
+    }
 
     void stepStarted(int index, int count, const PlanStep &step) override;
     void stepFinished(int index, int count, const PlanStep &step, qint64 elapsedMs) override;

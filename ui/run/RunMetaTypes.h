@@ -2,8 +2,8 @@
 
 // Core value types that travel through queued signals between the worker thread and the window.
 #include "command/BackupCommands.h"
-#include "command/MergeCommand.h"
 #include "command/JournalCommands.h"
+#include "command/MergeCommand.h"
 #include "command/MigrateCommands.h"
 
 #include <QMetaType>

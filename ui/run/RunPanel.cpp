@@ -20,7 +20,8 @@
 
 namespace retort::ui {
 
-RunPanel::RunPanel(QWidget *parent) : QWidget(parent)
+RunPanel::RunPanel(QWidget *parent)
+    : QWidget(parent)
 {
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("runProgress"));
@@ -160,8 +161,8 @@ bool RunPanel::saveLog(const QString &path, QString *error) const
 
 void RunPanel::saveLogDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Log"), QStringLiteral("retort.log"),
-                                                      tr("Log files (*.log *.txt)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Log"), QStringLiteral("retort.log"), tr("Log files (*.log *.txt)"));
     if (path.isEmpty())
         return;
     QString error;

@@ -19,22 +19,45 @@ private:
     static QStringList commonFragments()
     {
         return {
-            u"'a;b'"_s, u"'it''s; here'"_s, u"''"_s, u"'--'"_s, u"'/*'"_s, u"'\n;\n'"_s,
-            u"\"x;y\""_s, u"\"a\"\"b;\""_s, u"\"it's\""_s, u"/* c;o'm\"ment */"_s,
-            u"-- c;o'm\"ment\n"_s, u"--;\n"_s, u"/**/"_s, u"1"_s, u"col"_s, u"(1, 2)"_s,
-            u"- -1"_s, u"4/2"_s, u"x$y"_s, u"'é;ü'"_s, u"tbl.col"_s, u"*"_s, u"CASE"_s, u"END"_s,
-            u"BEGIN"_s, u"\n"_s, u"\t"_s, u"'\\'"_s,
+            u"'a;b'"_s,
+            u"'it''s; here'"_s,
+            u"''"_s,
+            u"'--'"_s,
+            u"'/*'"_s,
+            u"'\n;\n'"_s,
+            u"\"x;y\""_s,
+            u"\"a\"\"b;\""_s,
+            u"\"it's\""_s,
+            u"/* c;o'm\"ment */"_s,
+            u"-- c;o'm\"ment\n"_s,
+            u"--;\n"_s,
+            u"/**/"_s,
+            u"1"_s,
+            u"col"_s,
+            u"(1, 2)"_s,
+            u"- -1"_s,
+            u"4/2"_s,
+            u"x$y"_s,
+            u"'é;ü'"_s,
+            u"tbl.col"_s,
+            u"*"_s,
+            u"CASE"_s,
+            u"END"_s,
+            u"BEGIN"_s,
+            u"\n"_s,
+            u"\t"_s,
+            u"'\\'"_s,
         };
     }
     static QStringList dialectFragments(SqlDialect dialect)
     {
         if (dialect == SqlDialect::PostgreSql)
-            return {u"$$a;b$$"_s, u"$t$ $$ ; $t$"_s, u"$f$'\";--$f$"_s, u"E'\\';'"_s,
-                    u"e'\\\\'"_s, u"E'x'';y'"_s, u"$1"_s, u"$2::int"_s,
-                    u"/* a /* b; */ c; */"_s, u"arr[1]"_s, u"(a;b)"_s, u"(SELECT 1; SELECT 2)"_s,
+            return {u"$$a;b$$"_s,    u"$t$ $$ ; $t$"_s, u"$f$'\";--$f$"_s,
+                    u"E'\\';'"_s,    u"e'\\\\'"_s,      u"E'x'';y'"_s,
+                    u"$1"_s,         u"$2::int"_s,      u"/* a /* b; */ c; */"_s,
+                    u"arr[1]"_s,     u"(a;b)"_s,        u"(SELECT 1; SELECT 2)"_s,
                     u"U&'\\0041;'"_s};
-        return {u"[a;b]"_s, u"`a;``b`"_s, u"[it's]"_s, u"[--]"_s, u"`/*`"_s, u"$name"_s,
-                u"X'00'"_s};
+        return {u"[a;b]"_s, u"`a;``b`"_s, u"[it's]"_s, u"[--]"_s, u"`/*`"_s, u"$name"_s, u"X'00'"_s};
     }
     // Whole statements that hold semicolons of their own.
     static QStringList wholeStatements(SqlDialect dialect)
@@ -52,7 +75,7 @@ private:
     }
     static QStringList separators()
     {
-        return {u";"_s, u";\n"_s, u" ;\n-- after; it\n"_s, u";/* c; */"_s, u";;"_s,
+        return {u";"_s,       u";\n"_s,   u" ;\n-- after; it\n"_s, u";/* c; */"_s, u";;"_s,
                 u"\n;\n\n"_s, u";\r\n"_s, u"; -- '\n/* \" */ ;"_s};
     }
 
@@ -67,16 +90,13 @@ private slots:
     void roundTrip()
     {
         QFETCH(SqlDialect, dialect);
-        const quint32 seed = qEnvironmentVariableIsSet("RETORT_SEED")
-                                 ? quint32(qEnvironmentVariableIntValue("RETORT_SEED"))
-                                 : 20240601u;
+        const quint32 seed =
+            qEnvironmentVariableIsSet("RETORT_SEED") ? quint32(qEnvironmentVariableIntValue("RETORT_SEED")) : 20240601u;
         QRandomGenerator random(seed);
         const QStringList fragments = commonFragments() + dialectFragments(dialect);
         const QStringList whole = wholeStatements(dialect);
         const QStringList seps = separators();
-        const auto pick = [&](const QStringList &list) {
-            return list.at(random.bounded(int(list.size())));
-        };
+        const auto pick = [&](const QStringList &list) { return list.at(random.bounded(int(list.size()))); };
 
         for (int iteration = 0; iteration < 1500; ++iteration) {
             QStringList expected;
@@ -107,9 +127,8 @@ private slots:
 
             const auto result = SqlSplitter::split(script, dialect);
             if (!result.ok())
-                QFAIL(qPrintable(u"seed "_s + QString::number(seed) + u", iteration "_s
-                                 + QString::number(iteration) + u": "_s
-                                 + result.error().message + u"\n"_s + script));
+                QFAIL(qPrintable(u"seed "_s + QString::number(seed) + u", iteration "_s + QString::number(iteration)
+                                 + u": "_s + result.error().message + u"\n"_s + script));
             QStringList actual;
             QList<int> actualLines;
             for (const SqlStatement &s : *result) {
@@ -117,8 +136,7 @@ private slots:
                 actualLines.append(s.line);
             }
             if (actual != expected || actualLines != expectedLines) {
-                qWarning("seed %u, iteration %d, script:\n%s", seed, iteration,
-                         qPrintable(script));
+                qWarning("seed %u, iteration %d, script:\n%s", seed, iteration, qPrintable(script));
                 QCOMPARE(actual, expected);
                 QCOMPARE(actualLines, expectedLines);
             }
@@ -132,11 +150,9 @@ private slots:
     {
         QFETCH(SqlDialect, dialect);
         // Each fragment with the length of its opener: cuts shorter than that are no quote yet.
-        QList<QPair<QString, int>> quoted = {{u"'a;b'"_s, 1}, {u"\"x;y\""_s, 1},
-                                             {u"/* c; */"_s, 2}};
+        QList<QPair<QString, int>> quoted = {{u"'a;b'"_s, 1}, {u"\"x;y\""_s, 1}, {u"/* c; */"_s, 2}};
         if (dialect == SqlDialect::PostgreSql)
-            quoted += {{u"$$a;b$$"_s, 2}, {u"$t$;$t$"_s, 3}, {u"E'\\';'"_s, 2},
-                       {u"/* /* */ */"_s, 2}};
+            quoted += {{u"$$a;b$$"_s, 2}, {u"$t$;$t$"_s, 3}, {u"E'\\';'"_s, 2}, {u"/* /* */ */"_s, 2}};
         else
             quoted += {{u"[a;b]"_s, 1}, {u"`a;b`"_s, 1}};
         for (const auto &[fragment, opener] : quoted) {

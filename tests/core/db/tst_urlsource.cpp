@@ -22,30 +22,26 @@ private slots:
         QTest::addColumn<UrlSource>("source");
         QTest::addColumn<int>("notes");
 
-        const QString a = u"sqlite:///a.db"_s, b = u"postgresql://b/db"_s,
-                      c = u"sqlite:///c.db"_s, d = u"postgresql://d/db"_s, none;
+        const QString a = u"sqlite:///a.db"_s, b = u"postgresql://b/db"_s, c = u"sqlite:///c.db"_s,
+                      d = u"postgresql://d/db"_s, none;
         const QString placeholder = u"driver://user:pass@localhost/dbname"_s;
         QTest::newRow("all given: option") << a << b << c << d << a << UrlSource::Option << 0;
         QTest::newRow("environment") << none << b << c << d << b << UrlSource::Environment << 0;
         QTest::newRow("alembic.ini") << none << none << c << d << c << UrlSource::AlembicIni << 0;
-        QTest::newRow("[retort]") << none << none << none << d << d << UrlSource::RetortSection
-                                  << 0;
+        QTest::newRow("[retort]") << none << none << none << d << d << UrlSource::RetortSection << 0;
         QTest::newRow("nothing") << none << none << none << none << none << UrlSource::None << 0;
         QTest::newRow("blank values count as absent")
             << u"  "_s << u"\n"_s << u" "_s << d << d << UrlSource::RetortSection << 0;
-        QTest::newRow("values are trimmed") << none << u" "_s + b + u"\n"_s << c << none << b
-                                            << UrlSource::Environment << 0;
-        QTest::newRow("option over environment") << a << b << none << none << a
-                                                  << UrlSource::Option << 0;
-        QTest::newRow("environment over ini") << none << b << c << none << b
-                                              << UrlSource::Environment << 0;
-        QTest::newRow("template placeholder skipped") << none << none << placeholder << d << d
-                                                      << UrlSource::RetortSection << 1;
-        QTest::newRow("only the placeholder") << none << none << placeholder << none << none
-                                              << UrlSource::None << 1;
+        QTest::newRow("values are trimmed")
+            << none << u" "_s + b + u"\n"_s << c << none << b << UrlSource::Environment << 0;
+        QTest::newRow("option over environment") << a << b << none << none << a << UrlSource::Option << 0;
+        QTest::newRow("environment over ini") << none << b << c << none << b << UrlSource::Environment << 0;
+        QTest::newRow("template placeholder skipped")
+            << none << none << placeholder << d << d << UrlSource::RetortSection << 1;
+        QTest::newRow("only the placeholder") << none << none << placeholder << none << none << UrlSource::None << 1;
         // Resolution does not judge URLs: a bad one wins and fails later with its own error.
-        QTest::newRow("invalid option still wins") << u"mysql://x"_s << b << none << none
-                                                   << u"mysql://x"_s << UrlSource::Option << 0;
+        QTest::newRow("invalid option still wins")
+            << u"mysql://x"_s << b << none << none << u"mysql://x"_s << UrlSource::Option << 0;
     }
 
     void resolve()
@@ -76,8 +72,7 @@ private slots:
         QTest::newRow("option") << UrlSource::Option << u"option"_s << u"--url option"_s;
         QTest::newRow("environment") << UrlSource::Environment << u"environment"_s
                                      << u"DATABASE_URL environment variable"_s;
-        QTest::newRow("ini") << UrlSource::AlembicIni << u"alembic.ini"_s
-                             << u"sqlalchemy.url in /p/alembic.ini"_s;
+        QTest::newRow("ini") << UrlSource::AlembicIni << u"alembic.ini"_s << u"sqlalchemy.url in /p/alembic.ini"_s;
         QTest::newRow("retort") << UrlSource::RetortSection << u"retort"_s
                                 << u"url in the [retort] section of /p/alembic.ini"_s;
         QTest::newRow("none") << UrlSource::None << u"none"_s << u"no database URL configured"_s;

@@ -28,9 +28,9 @@ QJsonObject AlembicPeer::apply(const QList<retort::VersionOp> &ops)
 {
     QJsonArray list;
     for (const retort::VersionOp &op : ops) {
-        const QString kind = op.kind == retort::VersionOp::Kind::Insert   ? u"insert"_s
-                             : op.kind == retort::VersionOp::Kind::Update ? u"update"_s
-                                                                          : u"delete"_s;
+        const QString kind = op.kind == retort::VersionOp::Kind::Insert ? u"insert"_s
+            : op.kind == retort::VersionOp::Kind::Update                ? u"update"_s
+                                                                        : u"delete"_s;
         list.append(QJsonArray{kind, op.from.isEmpty() ? QJsonValue() : QJsonValue(op.from),
                                op.to.isEmpty() ? QJsonValue() : QJsonValue(op.to)});
     }
@@ -39,8 +39,7 @@ QJsonObject AlembicPeer::apply(const QList<retort::VersionOp> &ops)
 
 QJsonObject AlembicPeer::quote(const QString &dialect, const QStringList &names)
 {
-    return {{u"do"_s, u"quote"_s}, {u"dialect"_s, dialect},
-            {u"names"_s, QJsonArray::fromStringList(names)}};
+    return {{u"do"_s, u"quote"_s}, {u"dialect"_s, dialect}, {u"names"_s, QJsonArray::fromStringList(names)}};
 }
 
 AlembicPeer::Reply AlembicPeer::run(const QJsonArray &actions) const
@@ -52,8 +51,8 @@ AlembicPeer::Reply AlembicPeer::run(const QJsonArray &actions) const
                               {u"pk"_s, m_primaryKey},
                               {u"actions"_s, actions}};
     // One Python for the whole test executable (see AlembicPeerProcess): same request, same answer.
-    const QByteArray answer = AlembicPeerProcess::instance().request(
-        QJsonDocument(request).toJson(QJsonDocument::Compact), &reply.failure);
+    const QByteArray answer =
+        AlembicPeerProcess::instance().request(QJsonDocument(request).toJson(QJsonDocument::Compact), &reply.failure);
     if (answer.isEmpty()) {
         if (reply.failure.isEmpty())
             reply.failure = u"alembic_peer.py gave an empty answer"_s;

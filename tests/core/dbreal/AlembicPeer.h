@@ -14,16 +14,16 @@ class AlembicPeer
 public:
     struct Reply
     {
-        bool ran = false;     // python ran and answered; otherwise `failure` says why
+        bool ran = false; // python ran and answered; otherwise `failure` says why
         QString failure;
-        QJsonArray results;   // one entry per action
-        QString errorType;    // the Python exception raised by an action, if any
+        QJsonArray results; // one entry per action
+        QString errorType; // the Python exception raised by an action, if any
         QString errorMessage; // its first line
     };
 
     // sqlalchemyUrl must not hold a password: it is passed on stdin but may end up in messages.
-    AlembicPeer(QString sqlalchemyUrl, QString table = QStringLiteral("alembic_version"),
-                QString schema = {}, bool primaryKey = true);
+    AlembicPeer(QString sqlalchemyUrl, QString table = QStringLiteral("alembic_version"), QString schema = {},
+                bool primaryKey = true);
 
     static QJsonObject create();
     static QJsonObject heads();

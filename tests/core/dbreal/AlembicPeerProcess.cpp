@@ -35,8 +35,7 @@ bool AlembicPeerProcess::ensureStarted(QString *failure)
     stop();
     m_process = std::make_unique<QProcess>();
     m_process->start(u"/usr/bin/python3"_s,
-                     {QStringLiteral(RETORT_SOURCE_DIR) + u"/tests/core/dbreal/alembic_peer.py"_s,
-                      u"--serve"_s});
+                     {QStringLiteral(RETORT_SOURCE_DIR) + u"/tests/core/dbreal/alembic_peer.py"_s, u"--serve"_s});
     if (!m_process->waitForStarted(kStartTimeoutMs)) {
         *failure = u"cannot start /usr/bin/python3: "_s + m_process->errorString();
         m_process.reset();

@@ -84,10 +84,11 @@ void TstDialect::quoting()
 void TstDialect::quotingMatchesSqlAlchemy()
 {
     // Every reserved word of either backend, and shapes of names, quoted by both.
-    QStringList names = {u"alembic_version"_s, u"Alembic"_s, u"x-y"_s, u"_a"_s, u"a_1$"_s,
-                         u"$a"_s, u"9a"_s, u"a b"_s, u"a\"b"_s, u"ver\u00e9"_s, u"ORDER"_s};
-    for (const char *w : {"order", "user", "table", "select", "analyse", "pragma", "vacuum",
-                          "window", "with", "key", "plan", "query", "row", "do", "only", "some"})
+    QStringList names = {
+        u"alembic_version"_s, u"Alembic"_s, u"x-y"_s, u"_a"_s, u"a_1$"_s, u"$a"_s, u"9a"_s, u"a b"_s, u"a\"b"_s,
+        u"ver\u00e9"_s,       u"ORDER"_s};
+    for (const char *w : {"order", "user", "table", "select", "analyse", "pragma", "vacuum", "window", "with", "key",
+                          "plan", "query", "row", "do", "only", "some"})
         names.append(QLatin1String(w));
     const auto reply = AlembicPeer(QString()).run(
         {AlembicPeer::quote(u"sqlite"_s, names), AlembicPeer::quote(u"postgresql"_s, names)});

@@ -24,9 +24,18 @@ namespace {
 
 using Ops = QList<VersionOp>;
 
-VersionOp ins(const QString &to) { return {VersionOp::Kind::Insert, {}, to}; }
-VersionOp upd(const QString &from, const QString &to) { return {VersionOp::Kind::Update, from, to}; }
-VersionOp del(const QString &from) { return {VersionOp::Kind::Delete, from, {}}; }
+VersionOp ins(const QString &to)
+{
+    return {VersionOp::Kind::Insert, {}, to};
+}
+VersionOp upd(const QString &from, const QString &to)
+{
+    return {VersionOp::Kind::Update, from, to};
+}
+VersionOp del(const QString &from)
+{
+    return {VersionOp::Kind::Delete, from, {}};
+}
 
 QStringList sorted(QStringList list)
 {
@@ -65,14 +74,12 @@ QStringList describeTable(Connection &connection, const QString &schema, const Q
         d += rowsOf(connection, u"SELECT seq, name, \"unique\", origin, partial FROM pragma_index_list(?)"_s, {table});
         return d;
     }
-    const QString where = schema.isEmpty()
-                              ? u"table_schema = current_schema() AND table_name = ?"_s
-                              : u"table_schema = ? AND table_name = ?"_s;
+    const QString where = schema.isEmpty() ? u"table_schema = current_schema() AND table_name = ?"_s
+                                           : u"table_schema = ? AND table_name = ?"_s;
     const QStringList values = schema.isEmpty() ? QStringList{table} : QStringList{schema, table};
-    QStringList d = rowsOf(connection,
-                           u"SELECT table_schema, table_name, table_type FROM information_schema.tables WHERE "_s
-                               + where,
-                           values);
+    QStringList d =
+        rowsOf(connection,
+               u"SELECT table_schema, table_name, table_type FROM information_schema.tables WHERE "_s + where, values);
     d += rowsOf(connection,
                 u"SELECT column_name, ordinal_position, data_type, character_maximum_length, "
                 "is_nullable, column_default, collation_name FROM information_schema.columns WHERE "_s
@@ -88,12 +95,12 @@ QStringList describeTable(Connection &connection, const QString &schema, const Q
                 "FROM information_schema.key_column_usage WHERE "_s
                     + where + u" ORDER BY constraint_name, ordinal_position"_s,
                 values);
-    d += rowsOf(connection,
-                u"SELECT indexname, indexdef FROM pg_catalog.pg_indexes WHERE "_s
-                    + QString(where).replace(u"table_schema"_s, u"schemaname"_s)
-                          .replace(u"table_name"_s, u"tablename"_s)
-                    + u" ORDER BY indexname"_s,
-                values);
+    d +=
+        rowsOf(connection,
+               u"SELECT indexname, indexdef FROM pg_catalog.pg_indexes WHERE "_s
+                   + QString(where).replace(u"table_schema"_s, u"schemaname"_s).replace(u"table_name"_s, u"tablename"_s)
+                   + u" ORDER BY indexname"_s,
+               values);
     return d;
 }
 
@@ -130,11 +137,11 @@ void TstVersionTable::backends()
     QTest::newRow("postgresql") << u"postgresql"_s;
 }
 
-#define CREATE_DB(var, backend)                                                      \
-    QString var##Failure;                                                            \
-    const auto var = TestDatabase::create(backend, &var##Failure);                   \
-    QVERIFY2(var, qPrintable(var##Failure));                                         \
-    const auto var##Conn = var->connect(&var##Failure);                              \
+#define CREATE_DB(var, backend)                                                                                        \
+    QString var##Failure;                                                                                              \
+    const auto var = TestDatabase::create(backend, &var##Failure);                                                     \
+    QVERIFY2(var, qPrintable(var##Failure));                                                                           \
+    const auto var##Conn = var->connect(&var##Failure);                                                                \
     QVERIFY2(var##Conn, qPrintable(var##Failure))
 
 void TstVersionTable::connectionSession_data()
@@ -162,14 +169,12 @@ void TstVersionTable::connectionSession()
         QCOMPARE(rowsOf(withTimeout, u"PRAGMA database_list"_s).first().section(u'|', 2),
                  QFileInfo(file).absoluteFilePath());
     } else {
-        QCOMPARE(rowsOf(*dbConn, u"SELECT current_setting('application_name')"_s),
-                 QStringList{u"retort"_s});
+        QCOMPARE(rowsOf(*dbConn, u"SELECT current_setting('application_name')"_s), QStringList{u"retort"_s});
         const auto url = DatabaseUrl::parse(db->url() + u"?application_name=mytool"_s);
         QVERIFY(url);
         Connection named(*url, QDir::currentPath());
         QVERIFY(!named.open());
-        QCOMPARE(rowsOf(named, u"SELECT current_setting('application_name')"_s),
-                 QStringList{u"mytool"_s});
+        QCOMPARE(rowsOf(named, u"SELECT current_setting('application_name')"_s), QStringList{u"mytool"_s});
     }
 
     // Each instance has its own Qt connection, removed with it.
@@ -250,16 +255,13 @@ void TstVersionTable::createMatchesAlembic_data()
     QTest::addColumn<QString>("schema");
     QTest::addColumn<bool>("primaryKey");
     for (const QString &backend : {u"sqlite"_s, u"postgresql"_s}) {
-        for (const QString &table : {u"alembic_version"_s, u"MyVersions"_s, u"order"_s,
-                                     u"user"_s, u"version-table"_s, u"v2_$x"_s}) {
-            QTest::addRow("%s %s", qPrintable(backend), qPrintable(table))
-                << backend << table << QString() << true;
+        for (const QString &table :
+             {u"alembic_version"_s, u"MyVersions"_s, u"order"_s, u"user"_s, u"version-table"_s, u"v2_$x"_s}) {
+            QTest::addRow("%s %s", qPrintable(backend), qPrintable(table)) << backend << table << QString() << true;
         }
-        QTest::addRow("%s without pk", qPrintable(backend))
-            << backend << u"alembic_version"_s << QString() << false;
+        QTest::addRow("%s without pk", qPrintable(backend)) << backend << u"alembic_version"_s << QString() << false;
     }
-    QTest::newRow("postgresql schema") << u"postgresql"_s << u"alembic_version"_s
-                                       << u"versions"_s << true;
+    QTest::newRow("postgresql schema") << u"postgresql"_s << u"alembic_version"_s << u"versions"_s << true;
     QTest::newRow("postgresql Schema quoted") << u"postgresql"_s << u"Ver"_s << u"My Schema"_s << true;
 }
 
@@ -283,8 +285,7 @@ void TstVersionTable::createMatchesAlembic()
 
     const AlembicPeer alembic(theirs->sqlalchemyUrl(), table, schema, primaryKey);
     const auto reply = alembic.run({AlembicPeer::create()});
-    QVERIFY2(reply.ran && reply.errorType.isEmpty(),
-             qPrintable(reply.failure + reply.errorType + reply.errorMessage));
+    QVERIFY2(reply.ran && reply.errorType.isEmpty(), qPrintable(reply.failure + reply.errorType + reply.errorMessage));
 
     const QStringList ourShape = describeTable(*oursConn, schema, table);
     QVERIFY2(ourShape.size() >= 2, qPrintable(ourShape.join(u'\n')));
@@ -323,7 +324,7 @@ void TstVersionTable::applyMatchesAlembic_data()
     QTest::addColumn<Ops>("setup");
     QTest::addColumn<Ops>("ops");
     QTest::addColumn<QStringList>("expectedHeads"); // after ops; ignored when an error is expected
-    QTest::addColumn<QString>("expectedError");     // start of the message, empty: none
+    QTest::addColumn<QString>("expectedError"); // start of the message, empty: none
 
     const auto a = u"a1"_s, b = u"b2"_s, c = u"c3"_s, m = u"m4"_s;
     for (const QString &backend : {u"sqlite"_s, u"postgresql"_s}) {
@@ -331,26 +332,29 @@ void TstVersionTable::applyMatchesAlembic_data()
             return QTest::addRow("%s %s", qPrintable(backend), name) << backend;
         };
         row("insert first") << true << Ops{} << Ops{ins(a)} << QStringList{a} << QString();
-        row("upgrade chain") << true << Ops{ins(a)} << Ops{upd(a, b), upd(b, c)} << QStringList{c}
-                             << QString();
+        row("upgrade chain") << true << Ops{ins(a)} << Ops{upd(a, b), upd(b, c)} << QStringList{c} << QString();
         row("second branch") << true << Ops{ins(a)} << Ops{ins(b)} << QStringList{a, b} << QString();
-        row("merge") << true << Ops{ins(a), ins(b)} << Ops{del(b), upd(a, m)} << QStringList{m}
-                     << QString();
-        row("unmerge") << true << Ops{ins(m)} << Ops{upd(m, a), ins(b)} << QStringList{a, b}
-                       << QString();
+        row("merge") << true << Ops{ins(a), ins(b)} << Ops{del(b), upd(a, m)} << QStringList{m} << QString();
+        row("unmerge") << true << Ops{ins(m)} << Ops{upd(m, a), ins(b)} << QStringList{a, b} << QString();
         row("downgrade to base") << true << Ops{ins(a)} << Ops{del(a)} << QStringList{} << QString();
-        row("update missing row") << true << Ops{ins(a)} << Ops{upd(b, c)} << QStringList{}
-                                  << u"Online migration expected to match one row when updating 'b2' to 'c3' in 'alembic_version'; 0 found"_s;
-        row("delete missing row") << true << Ops{ins(a)} << Ops{del(b)} << QStringList{}
-                                  << u"Online migration expected to match one row when deleting 'b2' in 'alembic_version'; 0 found"_s;
-        row("update in empty table") << true << Ops{} << Ops{upd(a, b)} << QStringList{}
-                                     << u"Online migration expected to match one row when updating 'a1' to 'b2' in 'alembic_version'; 0 found"_s;
-        row("update hits two rows") << false << Ops{ins(a), ins(a)} << Ops{upd(a, b)} << QStringList{}
-                                    << u"Online migration expected to match one row when updating 'a1' to 'b2' in 'alembic_version'; 2 found"_s;
-        row("delete hits two rows") << false << Ops{ins(a), ins(a)} << Ops{del(a)} << QStringList{}
-                                    << u"Online migration expected to match one row when deleting 'a1' in 'alembic_version'; 2 found"_s;
-        row("error after a good op") << true << Ops{ins(a)} << Ops{upd(a, b), del(c)} << QStringList{}
-                                     << u"Online migration expected to match one row when deleting 'c3' in 'alembic_version'; 0 found"_s;
+        row("update missing row")
+            << true << Ops{ins(a)} << Ops{upd(b, c)} << QStringList{}
+            << u"Online migration expected to match one row when updating 'b2' to 'c3' in 'alembic_version'; 0 found"_s;
+        row("delete missing row")
+            << true << Ops{ins(a)} << Ops{del(b)} << QStringList{}
+            << u"Online migration expected to match one row when deleting 'b2' in 'alembic_version'; 0 found"_s;
+        row("update in empty table")
+            << true << Ops{} << Ops{upd(a, b)} << QStringList{}
+            << u"Online migration expected to match one row when updating 'a1' to 'b2' in 'alembic_version'; 0 found"_s;
+        row("update hits two rows")
+            << false << Ops{ins(a), ins(a)} << Ops{upd(a, b)} << QStringList{}
+            << u"Online migration expected to match one row when updating 'a1' to 'b2' in 'alembic_version'; 2 found"_s;
+        row("delete hits two rows")
+            << false << Ops{ins(a), ins(a)} << Ops{del(a)} << QStringList{}
+            << u"Online migration expected to match one row when deleting 'a1' in 'alembic_version'; 2 found"_s;
+        row("error after a good op")
+            << true << Ops{ins(a)} << Ops{upd(a, b), del(c)} << QStringList{}
+            << u"Online migration expected to match one row when deleting 'c3' in 'alembic_version'; 0 found"_s;
         row("duplicate insert") << true << Ops{ins(a)} << Ops{ins(a)} << QStringList{}
                                 << u"Cannot record revision 'a1'"_s;
     }
@@ -455,8 +459,7 @@ void TstVersionTable::interop_data()
     QTest::newRow("sqlite custom table") << u"sqlite"_s << u"Flask_Versions"_s << QString();
     QTest::newRow("postgresql") << u"postgresql"_s << u"alembic_version"_s << QString();
     QTest::newRow("postgresql schema") << u"postgresql"_s << u"alembic_version"_s << u"meta"_s;
-    QTest::newRow("postgresql custom table and schema")
-        << u"postgresql"_s << u"MyVersions"_s << u"Deploy Meta"_s;
+    QTest::newRow("postgresql custom table and schema") << u"postgresql"_s << u"MyVersions"_s << u"Deploy Meta"_s;
 }
 
 void TstVersionTable::interop()

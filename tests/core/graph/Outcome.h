@@ -45,10 +45,10 @@ inline bool sameOutcome(const QString &actual, const QString &expected)
 
 } // namespace retort::test
 
-#define RETORT_COMPARE_OUTCOME(actual, expected)                                                            \
-    do {                                                                                                    \
-        const QString actual_ = (actual);                                                                   \
-        const QString expected_ = (expected);                                                               \
-        if (!retort::test::sameOutcome(actual_, expected_))                                                 \
-            QCOMPARE(actual_, expected_);                                                                   \
+#define RETORT_COMPARE_OUTCOME(actual, expected)                                                                       \
+    do {                                                                                                               \
+        const QString actual_ = (actual);                                                                              \
+        const QString expected_ = (expected);                                                                          \
+        if (!retort::test::sameOutcome(actual_, expected_))                                                            \
+            QCOMPARE(actual_, expected_);                                                                              \
     } while (false)

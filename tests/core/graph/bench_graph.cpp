@@ -88,7 +88,7 @@ Revisions labelled(int n)
     return revs;
 }
 
-template<typename F>
+template <typename F>
 double timeMs(F &&f)
 {
     QElapsedTimer t;

@@ -48,9 +48,12 @@ QJsonArray revsOut(const RevisionMap &map, const RevIndexes &rs)
 QString opText(const VersionOp &op)
 {
     switch (op.kind) {
-    case VersionOp::Kind::Insert: return QStringLiteral("insert");
-    case VersionOp::Kind::Update: return QStringLiteral("update");
-    case VersionOp::Kind::Delete: break;
+    case VersionOp::Kind::Insert:
+        return QStringLiteral("insert");
+    case VersionOp::Kind::Update:
+        return QStringLiteral("update");
+    case VersionOp::Kind::Delete:
+        break;
     }
     return QStringLiteral("delete");
 }
@@ -116,7 +119,7 @@ public:
         return e[u"deterministic"].toBool(true);
     }
 
-    template<typename T>
+    template <typename T>
     void sameResult(int graph, const QString &what, const Result<T> &ours, const QJsonObject &theirs,
                     const std::function<QJsonValue(const T &)> &render)
     {
@@ -128,9 +131,8 @@ public:
                      e[u"kind"].toString() + u": " + e[u"message"].toString());
                 return;
             }
-            const QString expectedMessage = e[u"kind"].toString() == u"RangeNotAncestorError"
-                                                ? e[u"command"].toString()
-                                                : e[u"message"].toString();
+            const QString expectedMessage =
+                e[u"kind"].toString() == u"RangeNotAncestorError" ? e[u"command"].toString() : e[u"message"].toString();
             if (ours.error().kind != e[u"kind"].toString()
                 || (messageStable(e) && ours.error().message != expectedMessage)) {
                 fail(graph, what, ours.error().kind + u": " + ours.error().message,
@@ -285,8 +287,10 @@ void tst_graph_differential::againstAlembic()
             const auto fl = history.flags(i);
             QStringList labels = map.branchLabels(i);
             labels.sort();
-            const QJsonObject mine{{QStringLiteral("head"), fl.isHead}, {QStringLiteral("realHead"), fl.isRealHead},
-                                   {QStringLiteral("base"), fl.isBase}, {QStringLiteral("branchPoint"), fl.isBranchPoint},
+            const QJsonObject mine{{QStringLiteral("head"), fl.isHead},
+                                   {QStringLiteral("realHead"), fl.isRealHead},
+                                   {QStringLiteral("base"), fl.isBase},
+                                   {QStringLiteral("branchPoint"), fl.isBranchPoint},
                                    {QStringLiteral("mergePoint"), fl.isMergePoint},
                                    {QStringLiteral("labels"), QJsonArray::fromStringList(labels)}};
             c.same(gi, u"flags of " + map.id(i), mine, flags[map.id(i)]);
@@ -304,9 +308,10 @@ void tst_graph_differential::againstAlembic()
         for (const auto &iv : g[u"identifiers"].toArray()) {
             const QJsonObject i = iv.toObject();
             const QString ident = i[u"id"].toString();
-            c.sameResult(gi, u"get_revisions('" + ident + u"')", resolver.revisions(ident),
-                         i[u"revisions"].toObject(), ids);
-            c.sameResult(gi, u"get_revision('" + ident + u"')", resolver.revision(ident), i[u"revision"].toObject(), one);
+            c.sameResult(gi, u"get_revisions('" + ident + u"')", resolver.revisions(ident), i[u"revisions"].toObject(),
+                         ids);
+            c.sameResult(gi, u"get_revision('" + ident + u"')", resolver.revision(ident), i[u"revision"].toObject(),
+                         one);
         }
         const Planner planner(map);
         for (const auto &pv : g[u"plans"].toArray()) {
@@ -316,15 +321,18 @@ void tst_graph_differential::againstAlembic()
             const QJsonObject expected = normalizePlan(p[u"result"].toObject());
             if (op == u"upgrade") {
                 const QString t = p[u"target"].toString();
-                c.sameResult(gi, u"upgrade " + current.join(u',') + u" -> " + t, planner.upgrade(current, t), expected, plan);
+                c.sameResult(gi, u"upgrade " + current.join(u',') + u" -> " + t, planner.upgrade(current, t), expected,
+                             plan);
             } else if (op == u"downgrade") {
                 const QString t = p[u"target"].toString();
-                c.sameResult(gi, u"downgrade " + current.join(u',') + u" -> " + t, planner.downgrade(current, t), expected, plan);
+                c.sameResult(gi, u"downgrade " + current.join(u',') + u" -> " + t, planner.downgrade(current, t),
+                             expected, plan);
             } else {
                 const QStringList targets = strings(p[u"targets"]);
                 const bool purge = p[u"purge"].toBool();
-                c.sameResult(gi, u"stamp " + current.join(u',') + u" -> " + targets.join(u',') + (purge ? u" --purge" : u""),
-                             planner.stamp(current, targets, purge), expected, plan);
+                c.sameResult(
+                    gi, u"stamp " + current.join(u',') + u" -> " + targets.join(u',') + (purge ? u" --purge" : u""),
+                    planner.stamp(current, targets, purge), expected, plan);
             }
         }
     }

@@ -15,16 +15,16 @@ namespace {
 
 // a1..c3 is a line; c3 forks three ways: h8 (open head, loaded early), d4-f6 and e5, merged by
 // g7; y3 follows g7 and depends on x2 of a second base x1 ("lib"); z9 is a lone third base.
-const QString branchy = QStringLiteral(
-    "a1000000 b2000000:a1000000 c3000000:b2000000 h8000000:c3000000 x1000000::lib d4000000:c3000000 "
-    "e5000000:c3000000 f6000000:d4000000 x2000000:x1000000 g7000000:e5000000,f6000000 "
-    "y3000000:g7000000::x2000000 z9000000");
+const QString branchy =
+    QStringLiteral("a1000000 b2000000:a1000000 c3000000:b2000000 h8000000:c3000000 x1000000::lib d4000000:c3000000 "
+                   "e5000000:c3000000 f6000000:d4000000 x2000000:x1000000 g7000000:e5000000,f6000000 "
+                   "y3000000:g7000000::x2000000 z9000000");
 
 // Loaded newest first. m5 merges the lineages of bases a1 and y1; n6 depends on c3, a sibling
 // of m5; q7 ("side") branches off y1.
-const QString twoBases = QStringLiteral(
-    "m5000000:b2000000,y2000000 c3000000:b2000000 y2000000:y1000000 b2000000:a1000000 y1000000 "
-    "a1000000 n6000000:m5000000::c3000000 q7000000:y1000000:side");
+const QString twoBases =
+    QStringLiteral("m5000000:b2000000,y2000000 c3000000:b2000000 y2000000:y1000000 b2000000:a1000000 y1000000 "
+                   "a1000000 n6000000:m5000000::c3000000 q7000000:y1000000:side");
 
 // A diamond: a1 forks into b2-d4 and c3-e5, merged by f6.
 const QString diamond = QStringLiteral("a1 b2:a1 c3:a1 d4:b2 e5:c3 f6:d4,e5");
@@ -95,16 +95,20 @@ void tst_history::range_data()
     QTest::newRow("label@base:label@head") << branchy << u"lib@base:lib@head"_qs << u"[x2000000, x1000000]"_qs;
     QTest::newRow(":label@head") << branchy << u":lib@head"_qs << u"[x2000000, x1000000]"_qs;
     QTest::newRow("siblings") << branchy << u"d4000000:e5000000"_qs << notAncestor.arg(u"d4000000:e5000000"_qs);
-    QTest::newRow("open branch to merge") << branchy << u"h8000000:g7000000"_qs << notAncestor.arg(u"h8000000:g7000000"_qs);
+    QTest::newRow("open branch to merge")
+        << branchy << u"h8000000:g7000000"_qs << notAncestor.arg(u"h8000000:g7000000"_qs);
     QTest::newRow("reversed") << branchy << u"g7000000:f6000000"_qs << notAncestor.arg(u"g7000000:f6000000"_qs);
     QTest::newRow("relative start") << branchy << u"-1:heads"_qs << notAncestor.arg(u"-1:heads"_qs);
-    QTest::newRow("reached only through depends_on") << branchy << u"x1000000:y3000000"_qs << u"error AssertionError"_qs;
+    QTest::newRow("reached only through depends_on")
+        << branchy << u"x1000000:y3000000"_qs << u"error AssertionError"_qs;
     QTest::newRow("head with several heads")
         << branchy << u"b2000000:head"_qs
         << u"error MultipleHeads: Multiple heads are present for given argument 'head'; h8000000, x2000000, "
            "y3000000, z9000000"_qs;
-    QTest::newRow("unknown start") << branchy << u"nosuch:"_qs << u"error ResolutionError: No such revision or branch 'nosuch'"_qs;
-    QTest::newRow("unknown end") << branchy << u":nosuch"_qs << u"error ResolutionError: No such revision or branch 'nosuch'"_qs;
+    QTest::newRow("unknown start") << branchy << u"nosuch:"_qs
+                                   << u"error ResolutionError: No such revision or branch 'nosuch'"_qs;
+    QTest::newRow("unknown end") << branchy << u":nosuch"_qs
+                                 << u"error ResolutionError: No such revision or branch 'nosuch'"_qs;
 
     QTest::newRow("from the second base through the merge")
         << twoBases << u"y1000000:"_qs << u"[n6000000, m5000000, y2000000, q7000000, y1000000]"_qs;

@@ -54,10 +54,10 @@ void tst_revisionmap::heads_data()
         << QStringList{u"c3:a1"_qs, u"a1"_qs, u"b2:a1"_qs} << QStringList{u"c3"_qs, u"b2"_qs}
         << QStringList{u"c3"_qs, u"b2"_qs} << QStringList{u"a1"_qs};
     QTest::newRow("dependency makes an effective head")
-        << QStringList{u"a1"_qs, u"x1"_qs, u"b2:a1::x1"_qs} << QStringList{u"x1"_qs, u"b2"_qs}
-        << QStringList{u"b2"_qs} << QStringList{u"a1"_qs, u"x1"_qs};
-    QTest::newRow("merge") << QStringList{u"a1"_qs, u"b2:a1"_qs, u"c3:a1"_qs, u"m4:b2,c3"_qs}
-                           << QStringList{u"m4"_qs} << QStringList{u"m4"_qs} << QStringList{u"a1"_qs};
+        << QStringList{u"a1"_qs, u"x1"_qs, u"b2:a1::x1"_qs} << QStringList{u"x1"_qs, u"b2"_qs} << QStringList{u"b2"_qs}
+        << QStringList{u"a1"_qs, u"x1"_qs};
+    QTest::newRow("merge") << QStringList{u"a1"_qs, u"b2:a1"_qs, u"c3:a1"_qs, u"m4:b2,c3"_qs} << QStringList{u"m4"_qs}
+                           << QStringList{u"m4"_qs} << QStringList{u"a1"_qs};
 }
 
 void tst_revisionmap::heads()
@@ -83,9 +83,8 @@ void tst_revisionmap::firstError_data()
                                         << u"Character(s) '-, @' not allowed in revision identifier 'a-b@c'"_qs;
     QTest::newRow("cycle, no head left") << QStringList{u"a1"_qs, u"b2:a1,c3"_qs, u"c3:b2"_qs} << u"CycleDetected"_qs
                                          << u"Cycle is detected in revisions (a1, b2, c3)"_qs;
-    QTest::newRow("cycle beside a head")
-        << QStringList{u"a1"_qs, u"b2:a1,c3"_qs, u"c3:b2"_qs, u"d4:a1"_qs} << u"CycleDetected"_qs
-        << u"Cycle is detected in revisions (b2, c3)"_qs;
+    QTest::newRow("cycle beside a head") << QStringList{u"a1"_qs, u"b2:a1,c3"_qs, u"c3:b2"_qs, u"d4:a1"_qs}
+                                         << u"CycleDetected"_qs << u"Cycle is detected in revisions (b2, c3)"_qs;
     QTest::newRow("label equals id") << QStringList{u"a1::b2"_qs, u"b2:a1"_qs} << u"RevisionError"_qs
                                      << u"Branch name 'b2' in revision a1 already used by revision b2"_qs;
     // Alembic maps the labels of both copies of a duplicated id, so a shared label clashes

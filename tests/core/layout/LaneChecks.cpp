@@ -6,7 +6,6 @@
 
 namespace retort::test {
 
-
 QList<LayoutNode> layoutNodes(const RowEdges &parents, const RowEdges &dependencies)
 {
     QList<LayoutNode> nodes;
@@ -52,7 +51,7 @@ void verifyLanesConnect(const QList<LaneRow> &rows, const QList<QList<bool>> &sk
             const LaneRow &next = rows.at(r + 1);
             const bool continues = std::any_of(next.segments.cbegin(), next.segments.cend(), [&](const LaneSegment &o) {
                 return o.type != LaneSegment::Type::Starting && o.fromLane == s.toLane && o.targetRow == s.targetRow
-                       && o.kind == s.kind;
+                    && o.kind == s.kind;
             });
             QVERIFY2(continues, qPrintable(QStringLiteral("row %1 lane %2").arg(r).arg(s.toLane)));
         }

@@ -12,9 +12,7 @@ namespace LayoutAscii {
 
 QString segmentToken(const LaneSegment &s)
 {
-    const QChar type = s.type == LaneSegment::Type::Starting ? u'S'
-                     : s.type == LaneSegment::Type::Ending   ? u'E'
-                                                             : u'C';
+    const QChar type = s.type == LaneSegment::Type::Starting ? u'S' : s.type == LaneSegment::Type::Ending ? u'E' : u'C';
     const QChar kind = s.kind == EdgeKind::Parent ? u'p' : u'd';
     QString token = type + QString::number(s.fromLane) + u'>' + QString::number(s.toLane) + kind;
     if (s.type != LaneSegment::Type::Ending)
@@ -57,7 +55,10 @@ void put(QString &line, int column, QChar c, bool overwrite = true)
         line[column] = c;
 }
 
-QChar stroke(EdgeKind kind) { return kind == EdgeKind::Parent ? u'|' : u':'; }
+QChar stroke(EdgeKind kind)
+{
+    return kind == EdgeKind::Parent ? u'|' : u':';
+}
 
 } // namespace
 
@@ -100,9 +101,9 @@ QString render(const QList<retort::LayoutNode> &nodes, const QList<LaneRow> &row
         }
         // Horizontal runs for bends that cross lanes, drawn under everything else.
         for (const LaneSegment &s : r.segments) {
-            const int other = s.type == LaneSegment::Type::Ending     ? s.fromLane
-                            : s.type == LaneSegment::Type::Starting ? s.toLane
-                                                                    : r.lane;
+            const int other = s.type == LaneSegment::Type::Ending ? s.fromLane
+                : s.type == LaneSegment::Type::Starting           ? s.toLane
+                                                                  : r.lane;
             const QChar fill = s.kind == EdgeKind::Parent ? u'-' : u'.';
             for (int c = 2 * std::min(other, r.lane) + 1; c < 2 * std::max(other, r.lane); ++c)
                 put(centre, c, fill, false);

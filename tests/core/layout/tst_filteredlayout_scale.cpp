@@ -47,7 +47,8 @@ void TestFilteredLayoutScale::filteredLayoutOfTenThousandRows()
     for (int row = 0; row < n; row += every)
         visible.push_back(row);
     FilteredLayout layout;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         layout = FilteredLayout::compute(nodes, visible);
     }
     QCOMPARE(layout.rows.size(), qsizetype(visible.size()));

@@ -28,7 +28,10 @@ QList<LayoutNode> parseRows(const QString &spec)
     const QStringList tokens = spec.split(u' ', Qt::SkipEmptyParts);
     QHash<QString, int> index;
     QList<LayoutNode> nodes;
-    struct Refs { QStringList parents, deps; };
+    struct Refs
+    {
+        QStringList parents, deps;
+    };
     QList<Refs> refs;
     for (const QString &token : tokens) {
         QString rest = token;
@@ -40,8 +43,7 @@ QList<LayoutNode> parseRows(const QString &spec)
         }
         const qsizetype colon = rest.indexOf(u':');
         const QString id = colon >= 0 ? rest.left(colon) : rest;
-        const QStringList parents =
-            colon >= 0 ? rest.mid(colon + 1).split(u',', Qt::SkipEmptyParts) : QStringList();
+        const QStringList parents = colon >= 0 ? rest.mid(colon + 1).split(u',', Qt::SkipEmptyParts) : QStringList();
         index.insert(id, int(nodes.size()));
         nodes.append(LayoutNode{id, {}, {}});
         refs.append({parents, deps});
@@ -57,8 +59,7 @@ QList<LayoutNode> parseRows(const QString &spec)
 
 // A random DAG in display order. Parents are mostly the next rows (long lines of history), with
 // branches, merges of up to three parents, far skips, dependencies and some unknown parents.
-QList<LayoutNode> randomRows(quint32 seed, int count, double mergeChance, double depChance,
-                             double farChance)
+QList<LayoutNode> randomRows(quint32 seed, int count, double mergeChance, double depChance, double farChance)
 {
     QRandomGenerator rng(seed);
     QList<LayoutNode> nodes;
@@ -127,8 +128,14 @@ QList<Edge> validEdges(const QList<LayoutNode> &nodes, int *missingParents, int 
     return edges;
 }
 
-bool isTop(const LaneSegment &s) { return s.type != LaneSegment::Type::Starting; }
-bool isBottom(const LaneSegment &s) { return s.type != LaneSegment::Type::Ending; }
+bool isTop(const LaneSegment &s)
+{
+    return s.type != LaneSegment::Type::Starting;
+}
+bool isBottom(const LaneSegment &s)
+{
+    return s.type != LaneSegment::Type::Ending;
+}
 
 } // namespace
 
@@ -150,63 +157,49 @@ void TestLaneLayout::handDrawn_data()
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QStringList>("expected"); // per row: "<lane>/<laneCount> <segment tokens>"
 
-    QTest::newRow("linear") << u"C:B B:A A:"_s
-                            << QStringList{u"0/1 S0>0p@1"_s, u"0/1 E0>0p S0>0p@2"_s, u"0/1 E0>0p"_s};
+    QTest::newRow("linear") << u"C:B B:A A:"_s << QStringList{u"0/1 S0>0p@1"_s, u"0/1 E0>0p S0>0p@2"_s, u"0/1 E0>0p"_s};
     // Two heads on one parent: the second head opens lane 1 and joins lane 0 at once.
     QTest::newRow("branch") << u"B:A C:A A:"_s
-                            << QStringList{u"0/1 S0>0p@2"_s, u"1/2 C0>0p@2 S1>0p@2"_s,
-                                           u"0/1 E0>0p"_s};
+                            << QStringList{u"0/1 S0>0p@2"_s, u"1/2 C0>0p@2 S1>0p@2"_s, u"0/1 E0>0p"_s};
     QTest::newRow("merge") << u"M:B,C B:A C:A A:"_s
-                           << QStringList{u"0/2 S0>0p@1 S0>1p@2"_s,
-                                          u"0/2 E0>0p C1>1p@2 S0>0p@3"_s,
+                           << QStringList{u"0/2 S0>0p@1 S0>1p@2"_s, u"0/2 E0>0p C1>1p@2 S0>0p@3"_s,
                                           u"1/2 C0>0p@3 E1>1p S1>0p@3"_s, u"0/1 E0>0p"_s};
     QTest::newRow("two bases") << u"M:A,B A: B:"_s
-                               << QStringList{u"0/2 S0>0p@1 S0>1p@2"_s, u"0/2 E0>0p C1>1p@2"_s,
-                                              u"1/2 E1>1p"_s};
-    QTest::newRow("criss-cross")
-        << u"E:C,B D:B,C C:A B:A A:"_s
-        << QStringList{u"0/2 S0>0p@2 S0>1p@3"_s, u"2/3 C0>0p@2 C1>1p@3 S2>1p@3 S2>0p@2"_s,
-                       u"0/2 E0>0p C1>1p@3 S0>0p@4"_s, u"1/2 E1>1p C0>0p@4 S1>0p@4"_s,
-                       u"0/1 E0>0p"_s};
+                               << QStringList{u"0/2 S0>0p@1 S0>1p@2"_s, u"0/2 E0>0p C1>1p@2"_s, u"1/2 E1>1p"_s};
+    QTest::newRow("criss-cross") << u"E:C,B D:B,C C:A B:A A:"_s
+                                 << QStringList{u"0/2 S0>0p@2 S0>1p@3"_s, u"2/3 C0>0p@2 C1>1p@3 S2>1p@3 S2>0p@2"_s,
+                                                u"0/2 E0>0p C1>1p@3 S0>0p@4"_s, u"1/2 E1>1p C0>0p@4 S1>0p@4"_s,
+                                                u"0/1 E0>0p"_s};
     // D's second parent A is three rows down: its lane runs beside the line until A.
-    QTest::newRow("long skip edge")
-        << u"D:C,A C:B B:A A:"_s
-        << QStringList{u"0/2 S0>0p@1 S0>1p@3"_s, u"0/2 E0>0p C1>1p@3 S0>0p@2"_s,
-                       u"0/2 E0>0p C1>1p@3 S0>0p@3"_s, u"0/2 E0>0p E1>0p"_s};
-    QTest::newRow("dependency edge")
-        << u"C:B~A B:A A:"_s
-        << QStringList{u"0/2 S0>0p@1 S0>1d@2"_s, u"0/2 E0>0p C1>1d@2 S0>0p@2"_s,
-                       u"0/2 E0>0p E1>0d"_s};
+    QTest::newRow("long skip edge") << u"D:C,A C:B B:A A:"_s
+                                    << QStringList{u"0/2 S0>0p@1 S0>1p@3"_s, u"0/2 E0>0p C1>1p@3 S0>0p@2"_s,
+                                                   u"0/2 E0>0p C1>1p@3 S0>0p@3"_s, u"0/2 E0>0p E1>0p"_s};
+    QTest::newRow("dependency edge") << u"C:B~A B:A A:"_s
+                                     << QStringList{u"0/2 S0>0p@1 S0>1d@2"_s, u"0/2 E0>0p C1>1d@2 S0>0p@2"_s,
+                                                    u"0/2 E0>0p E1>0d"_s};
     // A dependency leaves the node's lane alone even when nothing else would use it.
-    QTest::newRow("dependency only") << u"B~A A:"_s
-                                     << QStringList{u"0/2 S0>1d@1"_s, u"0/2 E1>0d"_s};
+    QTest::newRow("dependency only") << u"B~A A:"_s << QStringList{u"0/2 S0>1d@1"_s, u"0/2 E1>0d"_s};
     QTest::newRow("parent and dependency on one row")
         << u"B:A~A A:"_s << QStringList{u"0/2 S0>0p@1 S0>1d@1"_s, u"0/2 E0>0p E1>0d"_s};
-    QTest::newRow("missing second parent") << u"B:A,X A:"_s
-                                           << QStringList{u"0/1 S0>0p@1 ?p1"_s, u"0/1 E0>0p"_s};
-    QTest::newRow("missing only parent") << u"B:X A:"_s
-                                         << QStringList{u"0/1 ?p1"_s, u"0/1"_s};
-    QTest::newRow("missing dependency") << u"B:A~Y A:"_s
-                                        << QStringList{u"0/1 S0>0p@1 ?d1"_s, u"0/1 E0>0p"_s};
-    QTest::newRow("parent listed twice") << u"B:A,A A:"_s
-                                         << QStringList{u"0/1 S0>0p@1"_s, u"0/1 E0>0p"_s};
+    QTest::newRow("missing second parent") << u"B:A,X A:"_s << QStringList{u"0/1 S0>0p@1 ?p1"_s, u"0/1 E0>0p"_s};
+    QTest::newRow("missing only parent") << u"B:X A:"_s << QStringList{u"0/1 ?p1"_s, u"0/1"_s};
+    QTest::newRow("missing dependency") << u"B:A~Y A:"_s << QStringList{u"0/1 S0>0p@1 ?d1"_s, u"0/1 E0>0p"_s};
+    QTest::newRow("parent listed twice") << u"B:A,A A:"_s << QStringList{u"0/1 S0>0p@1"_s, u"0/1 E0>0p"_s};
     // Three branches off A: each later head reuses lane 1, freed by the one before.
     QTest::newRow("branch point with three children")
         << u"B:A C:A D:A A:"_s
-        << QStringList{u"0/1 S0>0p@3"_s, u"1/2 C0>0p@3 S1>0p@3"_s, u"1/2 C0>0p@3 S1>0p@3"_s,
-                       u"0/1 E0>0p"_s};
-    QTest::newRow("octopus merge")
-        << u"M:A,B,C A:Z B:Z C:Z Z:"_s
-        << QStringList{u"0/3 S0>0p@1 S0>1p@2 S0>2p@3"_s, u"0/3 E0>0p C1>1p@2 C2>2p@3 S0>0p@4"_s,
-                       u"1/3 C0>0p@4 E1>1p C2>2p@3 S1>0p@4"_s, u"2/3 C0>0p@4 E2>2p S2>0p@4"_s,
-                       u"0/1 E0>0p"_s};
+        << QStringList{u"0/1 S0>0p@3"_s, u"1/2 C0>0p@3 S1>0p@3"_s, u"1/2 C0>0p@3 S1>0p@3"_s, u"0/1 E0>0p"_s};
+    QTest::newRow("octopus merge") << u"M:A,B,C A:Z B:Z C:Z Z:"_s
+                                   << QStringList{u"0/3 S0>0p@1 S0>1p@2 S0>2p@3"_s,
+                                                  u"0/3 E0>0p C1>1p@2 C2>2p@3 S0>0p@4"_s,
+                                                  u"1/3 C0>0p@4 E1>1p C2>2p@3 S1>0p@4"_s,
+                                                  u"2/3 C0>0p@4 E2>2p S2>0p@4"_s, u"0/1 E0>0p"_s};
     // Lane 0 is freed at base C and reused by head D while lane 1 still runs to E.
-    QTest::newRow("freed lane reused")
-        << u"A:C B:E C: D:E E:"_s
-        << QStringList{u"0/1 S0>0p@2"_s, u"1/2 C0>0p@2 S1>1p@4"_s, u"0/2 E0>0p C1>1p@4"_s,
-                       u"0/2 C1>1p@4 S0>0p@4"_s, u"0/2 E0>0p E1>0p"_s};
-    QTest::newRow("isolated revisions") << u"A: B: C:"_s
-                                        << QStringList{u"0/1"_s, u"0/1"_s, u"0/1"_s};
+    QTest::newRow("freed lane reused") << u"A:C B:E C: D:E E:"_s
+                                       << QStringList{u"0/1 S0>0p@2"_s, u"1/2 C0>0p@2 S1>1p@4"_s,
+                                                      u"0/2 E0>0p C1>1p@4"_s, u"0/2 C1>1p@4 S0>0p@4"_s,
+                                                      u"0/2 E0>0p E1>0p"_s};
+    QTest::newRow("isolated revisions") << u"A: B: C:"_s << QStringList{u"0/1"_s, u"0/1"_s, u"0/1"_s};
 }
 
 void TestLaneLayout::handDrawn()
@@ -225,8 +218,8 @@ void TestLaneLayout::handDrawn()
         expectedText.append(LayoutAscii::normalizedRowText(expected.at(i)));
     }
     if (actualText != expectedText) {
-        qWarning().noquote() << u"\nlayout:\n"_s + LayoutAscii::render(nodes, rows)
-                                    + u"\nexpected:\n" + expectedText.join(u'\n');
+        qWarning().noquote() << u"\nlayout:\n"_s + LayoutAscii::render(nodes, rows) + u"\nexpected:\n"
+                + expectedText.join(u'\n');
     }
     QCOMPARE(actualText, expectedText);
 }
@@ -272,8 +265,7 @@ void TestLaneLayout::randomDags()
     const QList<LaneRow> rows = LaneLayout::compute(nodes);
     QCOMPARE(rows.size(), nodes.size());
     const auto picture = [&] {
-        return count <= 60 ? QByteArray("\n" + LayoutAscii::render(nodes, rows).toUtf8())
-                           : QByteArray();
+        return count <= 60 ? QByteArray("\n" + LayoutAscii::render(nodes, rows).toUtf8()) : QByteArray();
     };
 
     QList<int> missingParents(count, 0), missingDeps(count, 0);
@@ -285,8 +277,7 @@ void TestLaneLayout::randomDags()
     QList<Slot> enteringNext;
     for (int r = 0; r < count; ++r) {
         const LaneRow &row = rows.at(r);
-        const QByteArray where = "row " + QByteArray::number(r) + ": "
-                               + LayoutAscii::rowText(row).toUtf8();
+        const QByteArray where = "row " + QByteArray::number(r) + ": " + LayoutAscii::rowText(row).toUtf8();
         QCOMPARE(row.missingParents, missingParents.at(r));
         QCOMPARE(row.missingDependencies, missingDeps.at(r));
         VERIFY_MSG(row.lane >= 0 && row.lane < row.laneCount, where + picture());
@@ -323,7 +314,7 @@ void TestLaneLayout::randomDags()
                 // row as the same kind of edge: they have joined.
                 const auto it = bottom.constFind(s.toLane);
                 VERIFY_MSG(it == bottom.constEnd() || *it == slot,
-                         where + " bottom half shared by different edges" + picture());
+                           where + " bottom half shared by different edges" + picture());
                 bottom.insert(s.toLane, slot);
             }
         }
@@ -347,8 +338,7 @@ void TestLaneLayout::randomDags()
         }
     }
     for (const Edge &e : edges) {
-        const QByteArray what = "edge " + QByteArray::number(e.child) + "->"
-                              + QByteArray::number(e.parent);
+        const QByteArray what = "edge " + QByteArray::number(e.child) + "->" + QByteArray::number(e.parent);
         int lane = -1;
         for (const LaneSegment &s : rows.at(e.child).segments) {
             if (s.type == LaneSegment::Type::Starting && s.targetRow == e.parent && s.kind == e.kind)
@@ -396,8 +386,8 @@ void TestLaneLayout::randomDags()
         maxOpen = std::max(maxOpen, running);
     }
     VERIFY_MSG(LaneLayout::maxLaneCount(rows) <= maxOpen + 1,
-             QByteArray::number(LaneLayout::maxLaneCount(rows)) + " lanes for "
-                 + QByteArray::number(maxOpen) + " open edges" + picture());
+               QByteArray::number(LaneLayout::maxLaneCount(rows)) + " lanes for " + QByteArray::number(maxOpen)
+                   + " open edges" + picture());
 }
 
 void TestLaneLayout::tenThousandRows()
@@ -413,8 +403,7 @@ void TestLaneLayout::tenThousandRows()
         best = std::min(best, timer.nsecsElapsed());
     }
     QCOMPARE(rows.size(), nodes.size());
-    qInfo("10,000 rows laid out in %.2f ms (best of 3), %d lanes", double(best) / 1e6,
-          LaneLayout::maxLaneCount(rows));
+    qInfo("10,000 rows laid out in %.2f ms (best of 3), %d lanes", double(best) / 1e6, LaneLayout::maxLaneCount(rows));
     // Generous for unoptimised builds on a busy machine; quadratic work would blow far past it.
     QVERIFY2(best < 1000 * 1000 * 1000LL, "lane layout is far too slow for 10,000 rows");
 }

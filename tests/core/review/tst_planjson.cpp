@@ -87,7 +87,8 @@ void TestPlanJson::refusesBrokenFiles_data()
     QTest::addColumn<QString>("expected");
     const QByteArray head = "{\"format\": \"retort-plan\", \"format_version\": 1, ";
     const QByteArray request = "\"request\": {\"verb\": \"upgrade\", \"targets\": [\"head\"], \"purge\": false}, ";
-    const QByteArray plan = "\"purge\": false, \"database_heads\": [], \"heads_before\": [], \"heads_after\": [\"a\"], ";
+    const QByteArray plan =
+        "\"purge\": false, \"database_heads\": [], \"heads_before\": [], \"heads_after\": [\"a\"], ";
     const QByteArray step = "{\"direction\": \"upgrade\", \"stamp\": false, \"revision\": \"a\", "
                             "\"from_revisions\": [], \"to_revisions\": [\"a\"], \"to_heads\": [\"a\"], "
                             "\"script_sha256\": \"00\", \"version_ops\": [";
@@ -99,16 +100,18 @@ void TestPlanJson::refusesBrokenFiles_data()
     QTest::newRow("no project") << head + request + plan + "\"database\": \"d\", \"steps\": []}"
                                 << u"plan.project should be a string"_s;
     QTest::newRow("bad verb") << head + names + "\"request\": {\"verb\": \"drop\", \"targets\": [], \"purge\": false}, "
-                                 + plan + "\"steps\": []}"
-                              << u"request.verb should be upgrade, downgrade or stamp"_s;
-    QTest::newRow("heads not strings") << head + names + request + "\"purge\": false, \"database_heads\": [1], "
-                                          "\"heads_before\": [], \"heads_after\": [], \"steps\": []}"
+            + plan
+            + "\"steps\": []}" << u"request.verb should be upgrade, downgrade or stamp"_s;
+    QTest::newRow("heads not strings") << head + names + request
+            + "\"purge\": false, \"database_heads\": [1], "
+              "\"heads_before\": [], \"heads_after\": [], \"steps\": []}"
                                        << u"plan.database_heads should be a list of strings"_s;
     QTest::newRow("step not an object") << head + names + request + plan + "\"steps\": [7]}"
                                         << u"steps[0] should be an object"_s;
     QTest::newRow("bad op") << head + names + request + plan + "\"steps\": [" + step + "{\"op\": \"merge\"}]}]}"
                             << u"steps[0].version_ops[0].op should be insert, update or delete"_s;
-    QTest::newRow("op without row") << head + names + request + plan + "\"steps\": [" + step + "{\"op\": \"insert\"}]}]}"
+    QTest::newRow("op without row") << head + names + request + plan + "\"steps\": [" + step
+            + "{\"op\": \"insert\"}]}]}"
                                     << u"steps[0].version_ops[0].to should be a string"_s;
 }
 

@@ -16,8 +16,8 @@ QStringList describe(const QList<AlembicCommand> &commands)
 {
     QStringList out;
     for (const AlembicCommand &c : commands) {
-        out << (c.style == AlembicCommand::Style::FlaskMigrate ? u"flask"_s : u"alembic"_s)
-                   + u" | "_s + c.displayString() + u" | "_s + c.workingDirectory;
+        out << (c.style == AlembicCommand::Style::FlaskMigrate ? u"flask"_s : u"alembic"_s) + u" | "_s
+                + c.displayString() + u" | "_s + c.workingDirectory;
     }
     return out;
 }
@@ -56,46 +56,41 @@ private slots:
         QTest::newRow("flask-migrate project, app indicated, everything on PATH")
             << QString() << u"/p/migrations/alembic.ini"_s << u"/p/migrations"_s << true
             << u"app.py is next to the migrations directory"_s << flasks << alembics << pythons
-            << QStringList{
-                   u"flask | /venv/bin/flask db | /p"_s,
-                   u"flask | /usr/bin/flask db | /p"_s,
-                   u"flask | /venv/bin/python3 -m flask db | /p"_s,
-                   u"flask | /usr/bin/python3 -m flask db | /p"_s,
-                   u"alembic | /usr/bin/alembic -c /p/migrations/alembic.ini | /p"_s,
-                   u"alembic | /venv/bin/python3 -m alembic -c /p/migrations/alembic.ini | /p"_s,
-                   u"alembic | /usr/bin/python3 -m alembic -c /p/migrations/alembic.ini | /p"_s}
+            << QStringList{u"flask | /venv/bin/flask db | /p"_s,
+                           u"flask | /usr/bin/flask db | /p"_s,
+                           u"flask | /venv/bin/python3 -m flask db | /p"_s,
+                           u"flask | /usr/bin/python3 -m flask db | /p"_s,
+                           u"alembic | /usr/bin/alembic -c /p/migrations/alembic.ini | /p"_s,
+                           u"alembic | /venv/bin/python3 -m alembic -c /p/migrations/alembic.ini | /p"_s,
+                           u"alembic | /usr/bin/python3 -m alembic -c /p/migrations/alembic.ini | /p"_s}
             << QStringList{};
         QTest::newRow("plain alembic project, no flask app")
-            << QString() << u"/p/alembic.ini"_s << u"/p/db/migrations"_s << false << QString()
-            << flasks << alembics << QStringList{u"/usr/bin/python3"_s}
+            << QString() << u"/p/alembic.ini"_s << u"/p/db/migrations"_s << false << QString() << flasks << alembics
+            << QStringList{u"/usr/bin/python3"_s}
             << QStringList{u"alembic | /usr/bin/alembic -c /p/alembic.ini | /p"_s,
                            u"alembic | /usr/bin/python3 -m alembic -c /p/alembic.ini | /p"_s}
             << QStringList{};
         QTest::newRow("plain alembic project with FLASK_APP set")
-            << QString() << u"/p/alembic.ini"_s << u"/p/db/migrations"_s << false
-            << u"FLASK_APP=web is set"_s << QStringList{u"/usr/bin/flask"_s} << QStringList{}
-            << QStringList{}
+            << QString() << u"/p/alembic.ini"_s << u"/p/db/migrations"_s << false << u"FLASK_APP=web is set"_s
+            << QStringList{u"/usr/bin/flask"_s} << QStringList{} << QStringList{}
             << QStringList{u"flask | /usr/bin/flask db | /p/db"_s} << QStringList{};
         QTest::newRow("configured flask command is used alone")
-            << u"flask --app 'my app' db"_s << u"/p/migrations/alembic.ini"_s
-            << u"/p/migrations"_s << true << u"FLASK_APP=x is set"_s << flasks << alembics
-            << pythons << QStringList{u"flask | flask --app 'my app' db | /p"_s}
-            << QStringList{};
+            << u"flask --app 'my app' db"_s << u"/p/migrations/alembic.ini"_s << u"/p/migrations"_s << true
+            << u"FLASK_APP=x is set"_s << flasks << alembics << pythons
+            << QStringList{u"flask | flask --app 'my app' db | /p"_s} << QStringList{};
         QTest::newRow("configured alembic command")
-            << u"/usr/bin/python3 -m alembic -c alembic.ini"_s << u"/p/alembic.ini"_s
-            << u"/p/migrations"_s << false << QString() << flasks << alembics << pythons
-            << QStringList{u"alembic | /usr/bin/python3 -m alembic -c alembic.ini | /p"_s}
-            << QStringList{};
+            << u"/usr/bin/python3 -m alembic -c alembic.ini"_s << u"/p/alembic.ini"_s << u"/p/migrations"_s << false
+            << QString() << flasks << alembics << pythons
+            << QStringList{u"alembic | /usr/bin/python3 -m alembic -c alembic.ini | /p"_s} << QStringList{};
         QTest::newRow("configured command with an open quote")
-            << u"flask 'db"_s << u"/p/alembic.ini"_s << u"/p/migrations"_s << false
-            << QString() << flasks << alembics << pythons << QStringList{}
-            << QStringList{u"BadAlembicCommand"_s};
+            << u"flask 'db"_s << u"/p/alembic.ini"_s << u"/p/migrations"_s << false << QString() << flasks << alembics
+            << pythons << QStringList{} << QStringList{u"BadAlembicCommand"_s};
         QTest::newRow("no ini, no flask app")
-            << QString() << QString() << u"/p/migrations"_s << false << QString() << flasks
-            << alembics << pythons << QStringList{} << QStringList{u"NoAlembicIni"_s};
-        QTest::newRow("nothing on PATH")
-            << QString() << u"/p/alembic.ini"_s << u"/p/migrations"_s << false << QString()
-            << QStringList{} << QStringList{} << QStringList{} << QStringList{} << QStringList{};
+            << QString() << QString() << u"/p/migrations"_s << false << QString() << flasks << alembics << pythons
+            << QStringList{} << QStringList{u"NoAlembicIni"_s};
+        QTest::newRow("nothing on PATH") << QString() << u"/p/alembic.ini"_s << u"/p/migrations"_s << false << QString()
+                                         << QStringList{} << QStringList{} << QStringList{} << QStringList{}
+                                         << QStringList{};
     }
 
     void build()
@@ -152,39 +147,28 @@ private slots:
             << QStringList{u"-c"_s, u"/p/alembic.ini"_s, u"upgrade"_s, u"heads"_s} << true;
         QTest::newRow("relative downgrade goes after --")
             << true << int(V::Downgrade) << QStringList{u"-1"_s} << false << false
-            << QStringList{u"db"_s, u"downgrade"_s, u"-d"_s, u"/p/migrations"_s, u"--"_s, u"-1"_s}
-            << true;
+            << QStringList{u"db"_s, u"downgrade"_s, u"-d"_s, u"/p/migrations"_s, u"--"_s, u"-1"_s} << true;
         QTest::newRow("stamp several with purge")
             << false << int(V::Stamp) << QStringList{u"a1"_s, u"b2"_s} << true << false
-            << QStringList{u"-c"_s, u"/p/alembic.ini"_s, u"stamp"_s, u"--purge"_s, u"a1"_s, u"b2"_s}
-            << true;
+            << QStringList{u"-c"_s, u"/p/alembic.ini"_s, u"stamp"_s, u"--purge"_s, u"a1"_s, u"b2"_s} << true;
         QTest::newRow("offline upgrade range")
             << false << int(V::Upgrade) << QStringList{u"a1:b2"_s} << false << true
-            << QStringList{u"-c"_s, u"/p/alembic.ini"_s, u"upgrade"_s, u"--sql"_s, u"a1:b2"_s}
-            << true;
+            << QStringList{u"-c"_s, u"/p/alembic.ini"_s, u"upgrade"_s, u"--sql"_s, u"a1:b2"_s} << true;
         QTest::newRow("offline downgrade range")
             << true << int(V::Downgrade) << QStringList{u"b2:a1"_s} << false << true
-            << QStringList{u"db"_s, u"downgrade"_s, u"--sql"_s, u"-d"_s, u"/p/migrations"_s,
-                           u"b2:a1"_s}
-            << true;
+            << QStringList{u"db"_s, u"downgrade"_s, u"--sql"_s, u"-d"_s, u"/p/migrations"_s, u"b2:a1"_s} << true;
         QTest::newRow("heads") << true << int(V::Heads) << QStringList{} << false << false
-                               << QStringList{u"db"_s, u"heads"_s, u"-d"_s, u"/p/migrations"_s}
-                               << true;
+                               << QStringList{u"db"_s, u"heads"_s, u"-d"_s, u"/p/migrations"_s} << true;
         QTest::newRow("offline downgrade needs a range")
-            << false << int(V::Downgrade) << QStringList{u"base"_s} << false << true
-            << QStringList{} << false;
+            << false << int(V::Downgrade) << QStringList{u"base"_s} << false << true << QStringList{} << false;
         QTest::newRow("range without --sql")
-            << false << int(V::Upgrade) << QStringList{u"a:b"_s} << false << false
-            << QStringList{} << false;
-        QTest::newRow("purge with sql")
-            << false << int(V::Stamp) << QStringList{u"a"_s} << true << true << QStringList{}
-            << false;
+            << false << int(V::Upgrade) << QStringList{u"a:b"_s} << false << false << QStringList{} << false;
+        QTest::newRow("purge with sql") << false << int(V::Stamp) << QStringList{u"a"_s} << true << true
+                                        << QStringList{} << false;
         QTest::newRow("upgrade without target")
-            << false << int(V::Upgrade) << QStringList{} << false << false << QStringList{}
-            << false;
+            << false << int(V::Upgrade) << QStringList{} << false << false << QStringList{} << false;
         QTest::newRow("two upgrade targets")
-            << false << int(V::Upgrade) << QStringList{u"a"_s, u"b"_s} << false << false
-            << QStringList{} << false;
+            << false << int(V::Upgrade) << QStringList{u"a"_s, u"b"_s} << false << false << QStringList{} << false;
     }
 
     void arguments()
@@ -207,8 +191,7 @@ private slots:
         AlembicCommand c;
         c.style = flask ? AlembicCommand::Style::FlaskMigrate : AlembicCommand::Style::Alembic;
         c.program = u"/bin/x"_s;
-        c.prefixArguments = flask ? QStringList{u"db"_s}
-                                  : QStringList{u"-c"_s, u"/p/alembic.ini"_s};
+        c.prefixArguments = flask ? QStringList{u"db"_s} : QStringList{u"-c"_s, u"/p/alembic.ini"_s};
         if (flask)
             c.migrationsDirectory = u"/p/migrations"_s;
         QCOMPARE(c.argumentsFor(action), arguments);
@@ -224,14 +207,14 @@ private slots:
 
         QTest::newRow("flask, everything")
             << true << QStringList{u"a1"_s, u"b2"_s} << u"merge heads"_s << u"release"_s
-            << QStringList{u"db"_s, u"merge"_s, u"-m"_s, u"merge heads"_s, u"--branch-label"_s, u"release"_s,
-                           u"--rev-id"_s, u"c3"_s, u"-d"_s, u"/p/migrations"_s, u"a1"_s, u"b2"_s};
+            << QStringList{u"db"_s,      u"merge"_s,    u"-m"_s, u"merge heads"_s, u"--branch-label"_s,
+                           u"release"_s, u"--rev-id"_s, u"c3"_s, u"-d"_s,          u"/p/migrations"_s,
+                           u"a1"_s,      u"b2"_s};
         QTest::newRow("alembic, no message")
             << false << QStringList{u"a1"_s, u"b2"_s, u"d4"_s} << QString() << QString()
-            << QStringList{u"-c"_s, u"/p/alembic.ini"_s, u"merge"_s, u"--rev-id"_s, u"c3"_s, u"a1"_s, u"b2"_s,
-                           u"d4"_s};
-        QTest::newRow("one revision is no merge") << false << QStringList{u"a1"_s} << QString() << QString()
-                                                  << QStringList{};
+            << QStringList{u"-c"_s, u"/p/alembic.ini"_s, u"merge"_s, u"--rev-id"_s, u"c3"_s, u"a1"_s, u"b2"_s, u"d4"_s};
+        QTest::newRow("one revision is no merge")
+            << false << QStringList{u"a1"_s} << QString() << QString() << QStringList{};
     }
 
     void mergeArguments()

@@ -1,5 +1,5 @@
-#include "run/AlembicDetector.h"
 #include "InteropProject.h"
+#include "run/AlembicDetector.h"
 #include "script/ProjectConfig.h"
 
 #include <QTemporaryDir>
@@ -26,8 +26,7 @@ class TestAlembicDetector : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(QFileInfo(u"/usr/bin/flask"_s).isExecutable()
-                     && QFileInfo(u"/usr/bin/alembic"_s).isExecutable(),
+        QVERIFY2(QFileInfo(u"/usr/bin/flask"_s).isExecutable() && QFileInfo(u"/usr/bin/alembic"_s).isExecutable(),
                  "Debian's python3-flask-migrate and python3-alembic are required");
     }
 
@@ -80,15 +79,14 @@ private slots:
         QVERIFY(interop::copyTree(interop::fixture(u"plainalembic"_s), dir.path()));
         AlembicDetector::Options options;
         options.environment = interop::cleanEnvironment();
-        const AlembicDetection d = AlembicDetector::detect(
-            ProjectConfig::fromIniFile(dir.filePath(u"alembic.ini"_s)), options);
+        const AlembicDetection d =
+            AlembicDetector::detect(ProjectConfig::fromIniFile(dir.filePath(u"alembic.ini"_s)), options);
         QVERIFY2(d.found(), qPrintable(d.explanation()));
         QCOMPARE(d.command->style, AlembicCommand::Style::Alembic);
         QVERIFY(d.command->origin == AlembicCommand::Origin::AlembicScript
                 || d.command->origin == AlembicCommand::Origin::PythonModule);
         QVERIFY(!d.flaskIndicated);
-        QCOMPARE(QDir(d.command->workingDirectory).canonicalPath(),
-                 QDir(dir.path()).canonicalPath());
+        QCOMPARE(QDir(d.command->workingDirectory).canonicalPath(), QDir(dir.path()).canonicalPath());
         QVERIFY(d.command->prefixArguments.contains(dir.filePath(u"alembic.ini"_s)));
     }
 
@@ -96,8 +94,7 @@ private slots:
     {
         QTest::addColumn<QString>("configured");
         QTest::addColumn<bool>("works");
-        QTest::newRow("system python module")
-            << u"/usr/bin/python3 -m alembic -c alembic.ini"_s << true;
+        QTest::newRow("system python module") << u"/usr/bin/python3 -m alembic -c alembic.ini"_s << true;
         QTest::newRow("quoted program path") << u"'/usr/bin/alembic' -c \"alembic.ini\""_s << true;
         QTest::newRow("interpreter without alembic")
             << u"/usr/bin/python3 -m no_such_alembic_module -c alembic.ini"_s << false;
@@ -117,8 +114,8 @@ private slots:
 
         AlembicDetector::Options options;
         options.environment = interop::cleanEnvironment();
-        const AlembicDetection d = AlembicDetector::detect(
-            ProjectConfig::fromIniFile(dir.filePath(u"alembic.ini"_s)), options);
+        const AlembicDetection d =
+            AlembicDetector::detect(ProjectConfig::fromIniFile(dir.filePath(u"alembic.ini"_s)), options);
         // A configured command is the only one tried: falling back would hide the mistake.
         QCOMPARE(d.attempts.size(), 1);
         QCOMPARE(d.attempts.first().command.origin, AlembicCommand::Origin::Configured);
@@ -165,8 +162,7 @@ private slots:
         qInfo().noquote() << p.message;
         QCOMPARE(p.severity, Problem::Severity::Error);
         QCOMPARE(p.kind, u"NoAlembicCommand"_s);
-        QVERIFY(p.message.contains(u"set alembic_command in the [retort] section of "_s
-                                   + config.iniPath));
+        QVERIFY(p.message.contains(u"set alembic_command in the [retort] section of "_s + config.iniPath));
         QVERIFY(p.message.contains(u"flask db"_s)); // the example fits a Flask project
         if (withBrokenTools) {
             // flask db, python3 -m flask db, alembic -c, python3 -m alembic -c

@@ -1,5 +1,5 @@
-#include "run/AlembicRunner.h"
 #include "InteropProject.h"
+#include "run/AlembicRunner.h"
 #include "script/ProjectConfig.h"
 #include "script/ScriptDirectory.h"
 
@@ -66,11 +66,12 @@ struct FlaskProject
     QString addRevision(const QString &id, const QString &parent, const QString &body) const
     {
         const QString path = versions() + u"/"_s + id + u"_extra.py"_s;
-        interop::writeFile(path, u"\"\"\"extra step %1\n\nRevision ID: %1\nRevises: %2\n\"\"\"\n"
-                                 "from alembic import op\nimport sqlalchemy as sa\nimport time\n\n"
-                                 "revision = '%1'\ndown_revision = '%2'\nbranch_labels = None\n"
-                                 "depends_on = None\n\n\ndef upgrade():\n%3\n\n\ndef downgrade():\n"
-                                 "    pass\n"_s.arg(id, parent, body));
+        interop::writeFile(path,
+                           u"\"\"\"extra step %1\n\nRevision ID: %1\nRevises: %2\n\"\"\"\n"
+                           "from alembic import op\nimport sqlalchemy as sa\nimport time\n\n"
+                           "revision = '%1'\ndown_revision = '%2'\nbranch_labels = None\n"
+                           "depends_on = None\n\n\ndef upgrade():\n%3\n\n\ndef downgrade():\n"
+                           "    pass\n"_s.arg(id, parent, body));
         return path;
     }
 };
@@ -86,10 +87,7 @@ class TestAlembicRunner : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(available(), "Debian's /usr/bin/flask (python3-flask-migrate) is required");
-    }
+    void initTestCase() { QVERIFY2(available(), "Debian's /usr/bin/flask (python3-flask-migrate) is required"); }
 
     void upgradeDowngradeStampAndOfflineSql()
     {
@@ -125,8 +123,8 @@ private slots:
             applied.insert(s.revision());
         }
         QCOMPARE(p.versionTable(), QStringList{u"2c122f99f547"_s});
-        QCOMPARE(interop::sqliteColumn(p.database,
-                     u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"_s),
+        QCOMPARE(interop::sqliteColumn(
+                     p.database, u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"_s),
                  (QStringList{u"alembic_version"_s, u"projects"_s, u"time_entries"_s, u"users"_s}));
         QVERIFY(lines.size() >= r.steps.size());
         QCOMPARE(r.workingDirectory, p.root);
@@ -161,12 +159,10 @@ private slots:
         QCOMPARE(p.versionTable(), QStringList{u"2c122f99f547"_s});
 
         // Offline: the SQL comes back on stdout, the database is not touched.
-        r = runner.run(p.command(),
-                       AlembicAction::offlineUpgrade(u"8a5e40175905:c157cbac9192"_s), o);
+        r = runner.run(p.command(), AlembicAction::offlineUpgrade(u"8a5e40175905:c157cbac9192"_s), o);
         QVERIFY2(r.succeeded(), qPrintable(r.summary()));
         QVERIFY(r.standardOutput.contains(u"ALTER TABLE projects ADD COLUMN hourly_rate"_s));
-        QVERIFY(r.standardOutput.contains(
-            u"UPDATE alembic_version SET version_num='c157cbac9192'"_s));
+        QVERIFY(r.standardOutput.contains(u"UPDATE alembic_version SET version_num='c157cbac9192'"_s));
         QCOMPARE(r.steps.size(), 1);
         QCOMPARE(r.steps.first().revision(), u"c157cbac9192"_s);
         QCOMPARE(p.versionTable(), QStringList{u"2c122f99f547"_s});
@@ -180,16 +176,14 @@ private slots:
         QTest::addColumn<QString>("errorStart");
         QTest::addColumn<QString>("errorText");
         // The body of upgrade() starts on line 17 of the file addRevision writes.
-        QTest::newRow("SQL error") << u"    op.execute('INSERT INTO no_such_table VALUES (1)')"_s
-                                   << 17 << true << u"sqlalchemy.exc.OperationalError: "_s
-                                   << u"no such table: no_such_table"_s;
-        QTest::newRow("exception raised by the script")
-            << u"    x = 1\n    raise ValueError('cannot convert rates')"_s << 18 << true
-            << u"ValueError: "_s << u"cannot convert rates"_s;
+        QTest::newRow("SQL error") << u"    op.execute('INSERT INTO no_such_table VALUES (1)')"_s << 17 << true
+                                   << u"sqlalchemy.exc.OperationalError: "_s << u"no such table: no_such_table"_s;
+        QTest::newRow("exception raised by the script") << u"    x = 1\n    raise ValueError('cannot convert rates')"_s
+                                                        << 18 << true << u"ValueError: "_s << u"cannot convert rates"_s;
         // Flask-Migrate catches RuntimeError and logs it in one line, without a traceback.
         QTest::newRow("RuntimeError reported by Flask-Migrate")
-            << u"    raise RuntimeError('cannot convert rates')"_s << 0 << false
-            << u"ERROR [flask_migrate] Error: "_s << u"cannot convert rates"_s;
+            << u"    raise RuntimeError('cannot convert rates')"_s << 0 << false << u"ERROR [flask_migrate] Error: "_s
+            << u"cannot convert rates"_s;
     }
 
     void failingRevision()
@@ -204,8 +198,7 @@ private slots:
         const QString path = p.addRevision(u"ffff00000001"_s, u"2c122f99f547"_s, body);
 
         AlembicRunner runner;
-        const AlembicRunResult r =
-            runner.run(p.command(), AlembicAction::upgrade(u"head"_s), p.options());
+        const AlembicRunResult r = runner.run(p.command(), AlembicAction::upgrade(u"head"_s), p.options());
         QCOMPARE(r.status, AlembicRunResult::Status::Failed);
         QVERIFY(r.exitCode != 0);
         const QString error = traceback ? r.exceptionLine : r.errorLine;
@@ -219,8 +212,7 @@ private slots:
         QCOMPARE(r.scriptLine, line);
         QCOMPARE(r.steps.size(), 6);
         const QString summary = r.summary();
-        QVERIFY2(summary.contains(u"ffff00000001"_s) && summary.contains(errorText),
-                 qPrintable(summary));
+        QVERIFY2(summary.contains(u"ffff00000001"_s) && summary.contains(errorText), qPrintable(summary));
         QCOMPARE(r.toProblem().revision, u"ffff00000001"_s);
         // SQLite steps commit one by one, as with Alembic itself.
         QCOMPARE(p.versionTable(), QStringList{u"2c122f99f547"_s});
@@ -243,8 +235,9 @@ private slots:
         AlembicCommand c = p.command();
         if (echoingChild) {
             c.program = u"/bin/sh"_s;
-            c.prefixArguments = {u"-c"_s, u"echo \"connecting to $DATABASE_URL\"; "
-                                          "echo \"password $DATABASE_URL\" >&2; exit 3"_s,
+            c.prefixArguments = {u"-c"_s,
+                                 u"echo \"connecting to $DATABASE_URL\"; "
+                                 "echo \"password $DATABASE_URL\" >&2; exit 3"_s,
                                  u"sh"_s};
             c.style = AlembicCommand::Style::Alembic;
         }
@@ -267,9 +260,9 @@ private slots:
         QVERIFY(!r.succeeded()); // nothing listens on port 9
         QCOMPARE(childUrl, url); // handed over through the environment...
         QVERIFY(!startedArguments.isEmpty());
-        const QString everything = startedProgram + startedArguments.join(u' ') + r.program
-            + r.arguments.join(u' ') + r.commandLine + r.output.join(u'\n') + streamed.join(u'\n')
-            + r.summary() + r.exceptionLine + r.errorLine + r.standardOutput;
+        const QString everything = startedProgram + startedArguments.join(u' ') + r.program + r.arguments.join(u' ')
+            + r.commandLine + r.output.join(u'\n') + streamed.join(u'\n') + r.summary() + r.exceptionLine + r.errorLine
+            + r.standardOutput;
         QVERIFY2(!everything.contains(password), qPrintable(everything)); // ...and nowhere else
         if (echoingChild) {
             QVERIFY(r.output.contains(u"connecting to postgresql://alice:***@127.0.0.1:9/timetracker"_s));
@@ -306,9 +299,8 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         if (fromOtherThread) {
-            QThread *worker = QThread::create([&] {
-                r = runner.run(p.command(), AlembicAction::upgrade(u"head"_s), o);
-            });
+            QThread *worker =
+                QThread::create([&] { r = runner.run(p.command(), AlembicAction::upgrade(u"head"_s), o); });
             worker->start();
             QTRY_VERIFY_WITH_TIMEOUT(sleeping.load(), 60000);
             runner.cancel();
@@ -343,8 +335,7 @@ private slots:
         FlaskProject p;
         QVERIFY(p.create());
         AlembicRunner runner;
-        AlembicRunResult r = runner.run(p.command(), AlembicAction::offlineDowngrade(u"base"_s),
-                                        p.options());
+        AlembicRunResult r = runner.run(p.command(), AlembicAction::offlineDowngrade(u"base"_s), p.options());
         QCOMPARE(r.status, AlembicRunResult::Status::Invalid);
         QVERIFY(r.summary().contains(u"range"_s));
 

@@ -17,24 +17,17 @@ private slots:
 
         QTest::newRow("plain") << u"flask db"_s << true << QStringList{u"flask"_s, u"db"_s};
         QTest::newRow("extra spaces and tabs")
-            << u"  alembic\t -c   alembic.ini "_s << true
-            << QStringList{u"alembic"_s, u"-c"_s, u"alembic.ini"_s};
+            << u"  alembic\t -c   alembic.ini "_s << true << QStringList{u"alembic"_s, u"-c"_s, u"alembic.ini"_s};
         QTest::newRow("empty") << QString() << true << QStringList{};
         QTest::newRow("single quotes keep spaces and backslashes")
-            << u"flask --app 'my app\\x' db"_s << true
-            << QStringList{u"flask"_s, u"--app"_s, u"my app\\x"_s, u"db"_s};
-        QTest::newRow("double quotes with escapes")
-            << u"python \"-c\" \"print(\\\"a b\\\")\" \"\\n\""_s << true
-            << QStringList{u"python"_s, u"-c"_s, u"print(\"a b\")"_s, u"\\n"_s};
+            << u"flask --app 'my app\\x' db"_s << true << QStringList{u"flask"_s, u"--app"_s, u"my app\\x"_s, u"db"_s};
+        QTest::newRow("double quotes with escapes") << u"python \"-c\" \"print(\\\"a b\\\")\" \"\\n\""_s << true
+                                                    << QStringList{u"python"_s, u"-c"_s, u"print(\"a b\")"_s, u"\\n"_s};
         QTest::newRow("backslash escapes a space")
-            << u"/opt/my\\ venv/bin/flask db"_s << true
-            << QStringList{u"/opt/my venv/bin/flask"_s, u"db"_s};
-        QTest::newRow("quotes join with neighbours")
-            << u"a'b c'\"d\"e"_s << true << QStringList{u"ab cde"_s};
-        QTest::newRow("empty quoted word") << u"x '' \"\""_s << true
-                                           << QStringList{u"x"_s, QString(), QString()};
-        QTest::newRow("no variable expansion") << u"$HOME/bin/alembic"_s << true
-                                               << QStringList{u"$HOME/bin/alembic"_s};
+            << u"/opt/my\\ venv/bin/flask db"_s << true << QStringList{u"/opt/my venv/bin/flask"_s, u"db"_s};
+        QTest::newRow("quotes join with neighbours") << u"a'b c'\"d\"e"_s << true << QStringList{u"ab cde"_s};
+        QTest::newRow("empty quoted word") << u"x '' \"\""_s << true << QStringList{u"x"_s, QString(), QString()};
+        QTest::newRow("no variable expansion") << u"$HOME/bin/alembic"_s << true << QStringList{u"$HOME/bin/alembic"_s};
         QTest::newRow("unclosed single") << u"flask 'db"_s << false << QStringList{};
         QTest::newRow("unclosed double") << u"flask \"db"_s << false << QStringList{};
         QTest::newRow("lone backslash") << u"flask db\\"_s << false << QStringList{};

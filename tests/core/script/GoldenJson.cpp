@@ -63,8 +63,7 @@ QJsonArray sectionsToJson(const SqlScript &script)
     QJsonArray out;
     for (const SqlSection &s : script.sections) {
         out.append(QJsonObject{
-            {u"direction"_s,
-             s.direction == SqlDirection::Upgrade ? u"upgrade"_s : u"downgrade"_s},
+            {u"direction"_s, s.direction == SqlDirection::Upgrade ? u"upgrade"_s : u"downgrade"_s},
             {u"dialect"_s, s.dialect},
             {u"markerLine"_s, s.markerLine},
             {u"firstLine"_s, s.firstLine},
@@ -104,8 +103,7 @@ bool matchesExpected(const QString &caseDir, const QJsonObject &actual, QString 
     }
     QFile in(expectedPath);
     if (!in.open(QIODevice::ReadOnly)) {
-        *difference = u"missing "_s + expectedPath
-                      + u" (run with RETORT_REGENERATE_GOLDEN=1 and review it)"_s;
+        *difference = u"missing "_s + expectedPath + u" (run with RETORT_REGENERATE_GOLDEN=1 and review it)"_s;
         return false;
     }
     QJsonParseError error;
@@ -116,8 +114,8 @@ bool matchesExpected(const QString &caseDir, const QJsonObject &actual, QString 
     }
     if (expected.object() == actual)
         return true;
-    *difference = u"expected:\n"_s + QString::fromUtf8(expected.toJson())
-                  + u"\nactual:\n"_s + QString::fromUtf8(actualText);
+    *difference =
+        u"expected:\n"_s + QString::fromUtf8(expected.toJson()) + u"\nactual:\n"_s + QString::fromUtf8(actualText);
     return false;
 }
 

@@ -68,9 +68,8 @@ int main(int argc, char **argv)
         revisions = sd.revisions.size();
         problems = sd.problems.size();
     }
-    std::printf("%lld files, %lld bytes, %lld revisions, %lld problems\n", files, bytes,
-                revisions, problems);
-    std::printf("read bytes: %.1f ms\nload:       %.1f ms\nratio:      %.2f\n", bestRead / 1e6,
-                bestLoad / 1e6, double(bestLoad) / double(bestRead));
+    std::printf("%lld files, %lld bytes, %lld revisions, %lld problems\n", files, bytes, revisions, problems);
+    std::printf("read bytes: %.1f ms\nload:       %.1f ms\nratio:      %.2f\n", bestRead / 1e6, bestLoad / 1e6,
+                double(bestLoad) / double(bestRead));
     return 0;
 }

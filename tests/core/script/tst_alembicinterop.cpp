@@ -27,8 +27,7 @@ private:
     {
         QProcess p;
         p.start(python, args);
-        if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit
-            || p.exitCode() != 0) {
+        if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
             qWarning("%s", p.readAllStandardError().constData());
             return false;
         }
@@ -47,14 +46,12 @@ private slots:
     void sameAsAlembic_data()
     {
         QTest::addColumn<QStringList>("generatorArgs");
-        QTest::newRow("straight line") << QStringList{u"--count"_s, u"120"_s, u"--seed"_s,
-                                                      u"1"_s, u"--branchiness"_s, u"0"_s};
-        QTest::newRow("branchy, labels, depends")
-            << QStringList{u"--count"_s, u"150"_s, u"--seed"_s, u"7"_s, u"--branchiness"_s,
-                           u"0.3"_s, u"--labels"_s, u"--depends"_s};
-        QTest::newRow("other seed") << QStringList{u"--count"_s, u"150"_s, u"--seed"_s,
-                                                   u"42"_s, u"--branchiness"_s, u"0.5"_s,
-                                                   u"--labels"_s, u"--depends"_s};
+        QTest::newRow("straight line") << QStringList{u"--count"_s, u"120"_s,           u"--seed"_s,
+                                                      u"1"_s,       u"--branchiness"_s, u"0"_s};
+        QTest::newRow("branchy, labels, depends") << QStringList{
+            u"--count"_s, u"150"_s, u"--seed"_s, u"7"_s, u"--branchiness"_s, u"0.3"_s, u"--labels"_s, u"--depends"_s};
+        QTest::newRow("other seed") << QStringList{u"--count"_s,       u"150"_s, u"--seed"_s,   u"42"_s,
+                                                   u"--branchiness"_s, u"0.5"_s, u"--labels"_s, u"--depends"_s};
     }
 
     void sameAsAlembic()
@@ -64,13 +61,13 @@ private slots:
         QVERIFY(tmp.isValid());
         const QString project = QFileInfo(tmp.path()).canonicalFilePath();
         QByteArray ignored;
-        QVERIFY(run(QStringList{QStringLiteral(RETORT_SOURCE_DIR "/tests/bench/gen_history.py")}
-                        + generatorArgs + QStringList{u"--out"_s, project},
+        QVERIFY(run(QStringList{QStringLiteral(RETORT_SOURCE_DIR "/tests/bench/gen_history.py")} + generatorArgs
+                        + QStringList{u"--out"_s, project},
                     &ignored));
         QByteArray dump;
-        QVERIFY(run({QStringLiteral(RETORT_SOURCE_DIR "/tests/core/script/alembic_dump.py"),
-                     project + u"/alembic.ini"_s},
-                    &dump));
+        QVERIFY(
+            run({QStringLiteral(RETORT_SOURCE_DIR "/tests/core/script/alembic_dump.py"), project + u"/alembic.ini"_s},
+                &dump));
         const QJsonArray expected = QJsonDocument::fromJson(dump).array();
         QVERIFY(!expected.isEmpty());
 

@@ -67,72 +67,64 @@ private slots:
         QTest::addColumn<QStringList>("expectedProblems");
 
         QTest::newRow("flask default ./migrations")
-            << QStringList{FlaskIni, u"migrations/versions/"_s} << QString()
-            << u"migrations/alembic.ini"_s << u"migrations"_s
-            << QStringList{u"migrations/versions"_s} << QStringList();
+            << QStringList{FlaskIni, u"migrations/versions/"_s} << QString() << u"migrations/alembic.ini"_s
+            << u"migrations"_s << QStringList{u"migrations/versions"_s} << QStringList();
         QTest::newRow("flask -d migrations")
-            << QStringList{FlaskIni, u"migrations/versions/"_s} << u"migrations"_s
-            << u"migrations/alembic.ini"_s << u"migrations"_s
-            << QStringList{u"migrations/versions"_s} << QStringList();
+            << QStringList{FlaskIni, u"migrations/versions/"_s} << u"migrations"_s << u"migrations/alembic.ini"_s
+            << u"migrations"_s << QStringList{u"migrations/versions"_s} << QStringList();
         QTest::newRow("flask -d absolute-ish with dots")
             << QStringList{FlaskIni, u"migrations/versions/"_s} << u"./x/../migrations/"_s
-            << u"migrations/alembic.ini"_s << u"migrations"_s
-            << QStringList{u"migrations/versions"_s} << QStringList();
+            << u"migrations/alembic.ini"_s << u"migrations"_s << QStringList{u"migrations/versions"_s} << QStringList();
         QTest::newRow("flask ini without [alembic] section")
-            << QStringList{u"migrations/alembic.ini|[loggers]\nkeys = root\n"_s,
-                           u"migrations/versions/"_s}
-            << QString() << u"migrations/alembic.ini"_s << u"migrations"_s
-            << QStringList{u"migrations/versions"_s} << QStringList();
+            << QStringList{u"migrations/alembic.ini|[loggers]\nkeys = root\n"_s, u"migrations/versions/"_s} << QString()
+            << u"migrations/alembic.ini"_s << u"migrations"_s << QStringList{u"migrations/versions"_s} << QStringList();
         QTest::newRow("plain alembic at root")
-            << QStringList{u"alembic.ini|[alembic]\nscript_location = migrations\n"_s,
-                           u"migrations/versions/"_s}
-            << QString() << u"alembic.ini"_s << u"migrations"_s
-            << QStringList{u"migrations/versions"_s} << QStringList();
+            << QStringList{u"alembic.ini|[alembic]\nscript_location = migrations\n"_s, u"migrations/versions/"_s}
+            << QString() << u"alembic.ini"_s << u"migrations"_s << QStringList{u"migrations/versions"_s}
+            << QStringList();
         QTest::newRow("plain alembic with here")
             << QStringList{u"alembic.ini|[alembic]\nscript_location = %(here)s/db/alembic\n"_s,
                            u"db/alembic/versions/"_s}
-            << QString() << u"alembic.ini"_s << u"db/alembic"_s
-            << QStringList{u"db/alembic/versions"_s} << QStringList();
+            << QString() << u"alembic.ini"_s << u"db/alembic"_s << QStringList{u"db/alembic/versions"_s}
+            << QStringList();
         QTest::newRow("plain alembic in a subfolder via -d")
             << QStringList{u"backend/alembic.ini|[alembic]\nscript_location = alembic\n"_s,
                            u"backend/alembic/versions/"_s}
             << u"backend"_s << u"backend/alembic.ini"_s << u"backend/alembic"_s
             << QStringList{u"backend/alembic/versions"_s} << QStringList();
-        QTest::newRow("versions folder without ini")
-            << QStringList{u"revs/versions/"_s} << u"revs"_s << QString() << u"revs"_s
-            << QStringList{u"revs/versions"_s} << QStringList();
+        QTest::newRow("versions folder without ini") << QStringList{u"revs/versions/"_s} << u"revs"_s << QString()
+                                                     << u"revs"_s << QStringList{u"revs/versions"_s} << QStringList();
         QTest::newRow("./migrations without ini is not picked")
-            << QStringList{u"migrations/versions/"_s} << QString() << QString() << QString()
-            << QStringList() << QStringList{u"ProjectNotFound"_s};
-        QTest::newRow("nothing there") << QStringList{u"src/"_s} << QString() << QString()
-                                       << QString() << QStringList()
+            << QStringList{u"migrations/versions/"_s} << QString() << QString() << QString() << QStringList()
+            << QStringList{u"ProjectNotFound"_s};
+        QTest::newRow("nothing there") << QStringList{u"src/"_s} << QString() << QString() << QString() << QStringList()
                                        << QStringList{u"ProjectNotFound"_s};
-        QTest::newRow("-d does not exist") << QStringList() << u"nope"_s << QString() << QString()
-                                           << QStringList() << QStringList{u"ProjectNotFound"_s};
+        QTest::newRow("-d does not exist") << QStringList() << u"nope"_s << QString() << QString() << QStringList()
+                                           << QStringList{u"ProjectNotFound"_s};
         QTest::newRow("legacy split on space and comma")
             << QStringList{u"alembic.ini|[alembic]\nscript_location = m\n"
                            "version_locations = a b,c, d\n"_s,
-                           u"m/"_s, u"a/"_s, u"b/"_s, u"c/"_s, u"d/"_s}
-            << QString() << u"alembic.ini"_s << u"m"_s
-            << QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s} << QStringList();
+                           u"m/"_s,
+                           u"a/"_s,
+                           u"b/"_s,
+                           u"c/"_s,
+                           u"d/"_s}
+            << QString() << u"alembic.ini"_s << u"m"_s << QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s} << QStringList();
         QTest::newRow("separator os")
             << QStringList{u"alembic.ini|[alembic]\nscript_location = m\n"
                            "version_locations = %(here)s/a b:c\nversion_path_separator = os\n"_s,
                            u"m/"_s, u"a b/"_s, u"c/"_s}
-            << QString() << u"alembic.ini"_s << u"m"_s << QStringList{u"a b"_s, u"c"_s}
-            << QStringList();
+            << QString() << u"alembic.ini"_s << u"m"_s << QStringList{u"a b"_s, u"c"_s} << QStringList();
         QTest::newRow("separator semicolon")
             << QStringList{u"alembic.ini|[alembic]\nscript_location = m\n"
                            "version_locations = a,b;c\nversion_path_separator = ;\n"_s,
                            u"m/"_s, u"a,b/"_s, u"c/"_s}
-            << QString() << u"alembic.ini"_s << u"m"_s << QStringList{u"a,b"_s, u"c"_s}
-            << QStringList();
-        QTest::newRow("separator space")
-            << QStringList{u"alembic.ini|[alembic]\nscript_location = m\n"
-                           "version_locations = a,b c\nversion_path_separator = space\n"_s,
-                           u"m/"_s, u"a,b/"_s, u"c/"_s}
-            << QString() << u"alembic.ini"_s << u"m"_s << QStringList{u"a,b"_s, u"c"_s}
-            << QStringList();
+            << QString() << u"alembic.ini"_s << u"m"_s << QStringList{u"a,b"_s, u"c"_s} << QStringList();
+        QTest::newRow("separator space") << QStringList{u"alembic.ini|[alembic]\nscript_location = m\n"
+                                                        "version_locations = a,b c\nversion_path_separator = space\n"_s,
+                                                        u"m/"_s, u"a,b/"_s, u"c/"_s}
+                                         << QString() << u"alembic.ini"_s << u"m"_s << QStringList{u"a,b"_s, u"c"_s}
+                                         << QStringList();
         QTest::newRow("separator newline is not in Alembic 1.8")
             << QStringList{u"alembic.ini|[alembic]\nscript_location = m\n"
                            "version_locations = a\nversion_path_separator = newline\n"_s,
@@ -151,28 +143,23 @@ private slots:
             << QString() << u"alembic.ini"_s << u"m"_s << QStringList{u"a"_s, u"gone"_s}
             << QStringList{u"VersionLocationMissing"_s};
         QTest::newRow("default versions folder missing")
-            << QStringList{u"alembic.ini|[alembic]\nscript_location = m\n"_s, u"m/"_s}
-            << QString() << u"alembic.ini"_s << u"m"_s << QStringList{u"m/versions"_s}
-            << QStringList{u"VersionLocationMissing"_s};
+            << QStringList{u"alembic.ini|[alembic]\nscript_location = m\n"_s, u"m/"_s} << QString() << u"alembic.ini"_s
+            << u"m"_s << QStringList{u"m/versions"_s} << QStringList{u"VersionLocationMissing"_s};
         QTest::newRow("script location missing")
-            << QStringList{u"alembic.ini|[alembic]\nscript_location = nowhere\n"_s} << QString()
-            << u"alembic.ini"_s << u"nowhere"_s << QStringList{u"nowhere/versions"_s}
+            << QStringList{u"alembic.ini|[alembic]\nscript_location = nowhere\n"_s} << QString() << u"alembic.ini"_s
+            << u"nowhere"_s << QStringList{u"nowhere/versions"_s}
             << QStringList{u"ScriptLocationMissing"_s, u"VersionLocationMissing"_s};
         QTest::newRow("flask dir whose ini names a missing script_location")
             << QStringList{u"migrations/alembic.ini|[alembic]\nscript_location = migrations\n"_s,
                            u"migrations/versions/"_s}
             << u"migrations"_s << u"migrations/alembic.ini"_s << u"migrations"_s
-            << QStringList{u"migrations/versions"_s}
-            << QStringList{u"ScriptLocationIgnored"_s};
+            << QStringList{u"migrations/versions"_s} << QStringList{u"ScriptLocationIgnored"_s};
         QTest::newRow("package resource")
-            << QStringList{u"alembic.ini|[alembic]\nscript_location = myapp:migrations\n"_s}
-            << QString() << u"alembic.ini"_s << QString() << QStringList()
-            << QStringList{u"UnsupportedScriptLocation"_s};
+            << QStringList{u"alembic.ini|[alembic]\nscript_location = myapp:migrations\n"_s} << QString()
+            << u"alembic.ini"_s << QString() << QStringList() << QStringList{u"UnsupportedScriptLocation"_s};
         QTest::newRow("interpolation error")
-            << QStringList{u"alembic.ini|[alembic]\nscript_location = %(root)s/m\n"_s,
-                           u"versions/"_s}
-            << QString() << u"alembic.ini"_s << u"."_s << QStringList{u"versions"_s}
-            << QStringList{u"IniInterpolationError"_s};
+            << QStringList{u"alembic.ini|[alembic]\nscript_location = %(root)s/m\n"_s, u"versions/"_s} << QString()
+            << u"alembic.ini"_s << u"."_s << QStringList{u"versions"_s} << QStringList{u"IniInterpolationError"_s};
     }
 
     void locate()
@@ -197,11 +184,9 @@ private slots:
             versions.append(relative(root, v));
         QCOMPARE(versions, expectedVersions);
         // Only a configured-but-missing version location is a mere warning.
-        const bool onlyWarnings =
-            expectedProblems.isEmpty()
+        const bool onlyWarnings = expectedProblems.isEmpty()
             || expectedProblems == QStringList{u"ScriptLocationIgnored"_s}
-            || (expectedProblems == QStringList{u"VersionLocationMissing"_s}
-                && config.versionLocationsConfigured);
+            || (expectedProblems == QStringList{u"VersionLocationMissing"_s} && config.versionLocationsConfigured);
         QCOMPARE(config.isValid(), onlyWarnings);
         for (const Problem &p : config.problems) {
             QVERIFY(!p.path.isEmpty());
@@ -214,14 +199,15 @@ private slots:
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
         const QString root = QDir(tmp.path()).canonicalPath();
-        buildTree(root, {u"alembic.ini|[DEFAULT]\nenv = prod\n[alembic]\nscript_location = m\n"
-                         "recursive_version_locations = true\n"
-                         "file_template = %%(year)d_%%(rev)s_%%(slug)s\n"
-                         "truncate_slug_length = 60\n"
-                         "sqlalchemy.url = sqlite:///%(here)s/app.db\n"
-                         "[retort]\nurl = postgresql:///app_%(env)s\nversion_table = my_version\n"
-                         "alembic_command = flask db\n"_s,
-                         u"m/versions/"_s});
+        buildTree(root,
+                  {u"alembic.ini|[DEFAULT]\nenv = prod\n[alembic]\nscript_location = m\n"
+                   "recursive_version_locations = true\n"
+                   "file_template = %%(year)d_%%(rev)s_%%(slug)s\n"
+                   "truncate_slug_length = 60\n"
+                   "sqlalchemy.url = sqlite:///%(here)s/app.db\n"
+                   "[retort]\nurl = postgresql:///app_%(env)s\nversion_table = my_version\n"
+                   "alembic_command = flask db\n"_s,
+                   u"m/versions/"_s});
         const ProjectConfig c = ProjectConfig::fromDirectory(root);
         QVERIFY2(c.problems.isEmpty(), qPrintable(c.problems.value(0).toString()));
         QCOMPARE(c.directory, root);
@@ -257,8 +243,8 @@ private slots:
         QTest::addColumn<int>("severity");
         QTest::newRow("slug length") << u"truncate_slug_length = forty"_s << u"InvalidOption"_s
                                      << int(Problem::Severity::Error);
-        QTest::newRow("recursive") << u"recursive_version_locations = maybe"_s
-                                   << u"InvalidOption"_s << int(Problem::Severity::Warning);
+        QTest::newRow("recursive") << u"recursive_version_locations = maybe"_s << u"InvalidOption"_s
+                                   << int(Problem::Severity::Warning);
         QTest::newRow("retort value") << u"[retort]\nurl = 50%"_s << u"IniInterpolationError"_s
                                       << int(Problem::Severity::Error);
     }
@@ -295,8 +281,8 @@ private slots:
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
         const QString root = QDir(tmp.path()).canonicalPath();
-        buildTree(root, migrationsIni ? QStringList{u"migrations/alembic.ini|[alembic]\n"_s}
-                                      : QStringList{u"migrations/"_s});
+        buildTree(root,
+                  migrationsIni ? QStringList{u"migrations/alembic.ini|[alembic]\n"_s} : QStringList{u"migrations/"_s});
         QCOMPARE(relative(root, ProjectLocator::projectDirectory(option, root)), expected);
     }
 };

@@ -24,10 +24,7 @@ private:
     }
 
 private slots:
-    void hasEnoughCases()
-    {
-        QVERIFY2(golden::caseDirectories(root()).size() >= 25, qPrintable(root()));
-    }
+    void hasEnoughCases() { QVERIFY2(golden::caseDirectories(root()).size() >= 25, qPrintable(root())); }
 
     void golden_data() { addCaseRows(); }
     void golden()
@@ -93,8 +90,7 @@ private slots:
 
     void unreadableFile()
     {
-        const RevisionReadResult r =
-            PythonRevisionReader::readFile(u"/nonexistent/dir/abc_x.py"_s);
+        const RevisionReadResult r = PythonRevisionReader::readFile(u"/nonexistent/dir/abc_x.py"_s);
         QVERIFY(!r.revision);
         QCOMPARE(r.problems.size(), 1);
         QCOMPARE(r.problems.first().kind, u"UnreadableFile"_s);

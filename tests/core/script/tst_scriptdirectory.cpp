@@ -29,8 +29,7 @@ QByteArray pythonRevision(const QString &id, const QString &down = QString())
 
 QByteArray sqlRevision(const QString &id)
 {
-    return (u"-- Revision ID: %1\n-- Message: sql %1\n\n-- +upgrade\nSELECT 1;\n"_s.arg(id))
-        .toUtf8();
+    return (u"-- Revision ID: %1\n-- Message: sql %1\n\n-- +upgrade\nSELECT 1;\n"_s.arg(id)).toUtf8();
 }
 
 QStringList idsOf(const Revisions &revisions)
@@ -97,10 +96,8 @@ private slots:
 
         const ScriptDirectory sd = ScriptDirectory::load({v}, false);
         QVERIFY(sd.problems.isEmpty());
-        QCOMPARE(namesOf(sd.files),
-                 (QStringList{u"10_z.py"_s, u"B_cap.py"_s, u"a_y.py"_s, u"b_x.py"_s, u"c.sql"_s}));
-        QCOMPARE(idsOf(sd.revisions),
-                 (QStringList{u"r4"_s, u"r3"_s, u"r2"_s, u"r1"_s, u"r5"_s}));
+        QCOMPARE(namesOf(sd.files), (QStringList{u"10_z.py"_s, u"B_cap.py"_s, u"a_y.py"_s, u"b_x.py"_s, u"c.sql"_s}));
+        QCOMPARE(idsOf(sd.revisions), (QStringList{u"r4"_s, u"r3"_s, u"r2"_s, u"r1"_s, u"r5"_s}));
         QCOMPARE(sd.revisions.at(4).format, ScriptFormat::Sql);
         QCOMPARE(sd.revisions.at(0).path, QFileInfo(v + u"/10_z.py"_s).absoluteFilePath());
         QCOMPARE(sd.revisions.at(2).downRevisions, QStringList{u"r1"_s});
@@ -126,8 +123,7 @@ private slots:
 
         const ScriptDirectory deep = ScriptDirectory::load({v}, true);
         QVERIFY(deep.problems.isEmpty());
-        QCOMPARE(idsOf(deep.revisions),
-                 (QStringList{u"top"_s, u"a_y"_s, u"a_z"_s, u"a_deeper_w"_s, u"b_x"_s}));
+        QCOMPARE(idsOf(deep.revisions), (QStringList{u"top"_s, u"a_y"_s, u"a_z"_s, u"a_deeper_w"_s, u"b_x"_s}));
     }
 
     void locationsInConfiguredOrder()
@@ -137,8 +133,7 @@ private slots:
         writeFile(tmp.filePath(u"one/a.py"_s), pythonRevision(u"one_a"_s));
         writeFile(tmp.filePath(u"two/a.py"_s), pythonRevision(u"two_a"_s));
         writeFile(tmp.filePath(u"two/b.py"_s), pythonRevision(u"two_b"_s));
-        const ScriptDirectory sd =
-            ScriptDirectory::load({tmp.filePath(u"two"_s), tmp.filePath(u"one"_s)}, false);
+        const ScriptDirectory sd = ScriptDirectory::load({tmp.filePath(u"two"_s), tmp.filePath(u"one"_s)}, false);
         QCOMPARE(idsOf(sd.revisions), (QStringList{u"two_a"_s, u"two_b"_s, u"one_a"_s}));
     }
 
@@ -160,8 +155,7 @@ private slots:
             kinds.append(p.kind);
             QVERIFY(p.path.startsWith(QFileInfo(v).absoluteFilePath()));
         }
-        QCOMPARE(kinds,
-                 (QStringList{u"UnreadableValue"_s, u"MissingRevision"_s, u"ParseError"_s}));
+        QCOMPARE(kinds, (QStringList{u"UnreadableValue"_s, u"MissingRevision"_s, u"ParseError"_s}));
     }
 
     // Alembic warns and keeps the file loaded last; both paths are named.

@@ -42,10 +42,8 @@ private slots:
         }
         QJsonObject sql;
         for (const QString &dialect : SqlRevisionReader::supportedDialects()) {
-            sql.insert(u"upgrade "_s + dialect,
-                       result.script.sqlFor(SqlDirection::Upgrade, dialect));
-            sql.insert(u"downgrade "_s + dialect,
-                       result.script.sqlFor(SqlDirection::Downgrade, dialect));
+            sql.insert(u"upgrade "_s + dialect, result.script.sqlFor(SqlDirection::Upgrade, dialect));
+            sql.insert(u"downgrade "_s + dialect, result.script.sqlFor(SqlDirection::Downgrade, dialect));
         }
         const QJsonObject actual{{u"revision"_s, golden::revisionToJson(result.revision)},
                                  {u"problems"_s, golden::problemsToJson(result.problems)},
@@ -87,11 +85,9 @@ private slots:
         QTest::addColumn<QList<int>>("markerLines");
         // Sections: 1 up (all), 3 up pg, 5 down (all), 7 up sqlite, 9 down pg, 11 up (all)
         QTest::newRow("up pg") << SqlDirection::Upgrade << u"postgresql"_s << QList<int>{1, 3, 11};
-        QTest::newRow("up sqlite") << SqlDirection::Upgrade << u"sqlite"_s
-                                   << QList<int>{1, 7, 11};
+        QTest::newRow("up sqlite") << SqlDirection::Upgrade << u"sqlite"_s << QList<int>{1, 7, 11};
         QTest::newRow("up other") << SqlDirection::Upgrade << u"mysql"_s << QList<int>{1, 11};
-        QTest::newRow("down pg") << SqlDirection::Downgrade << u"PostgreSQL"_s
-                                 << QList<int>{5, 9};
+        QTest::newRow("down pg") << SqlDirection::Downgrade << u"PostgreSQL"_s << QList<int>{5, 9};
         QTest::newRow("down sqlite") << SqlDirection::Downgrade << u"sqlite"_s << QList<int>{5};
     }
     void sectionsFor()

@@ -10,7 +10,10 @@
 class GitRepo
 {
 public:
-    explicit GitRepo(QString root) : m_root(std::move(root)) {}
+    explicit GitRepo(QString root)
+        : m_root(std::move(root))
+    {
+    }
 
     static bool available() { return !QStandardPaths::findExecutable(QStringLiteral("git")).isEmpty(); }
 
@@ -18,7 +21,11 @@ public:
     QString path(const QString &relative) const { return QDir(m_root).filePath(relative); }
     QString error() const { return m_error; }
 
-    bool init() { return QDir().mkpath(m_root) && git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")}); }
+    bool init()
+    {
+        return QDir().mkpath(m_root)
+            && git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});
+    }
 
     bool write(const QString &relative, const QByteArray &content) const
     {
@@ -48,7 +55,8 @@ public:
         environment.insert(QStringLiteral("GIT_CONFIG_GLOBAL"), QProcess::nullDevice());
         const QStringList names = {m_author.name.isEmpty() ? QStringLiteral("Test") : m_author.name,
                                    m_author.email.isEmpty() ? QStringLiteral("test@example.org") : m_author.email,
-                                   m_author.date.isEmpty() ? QStringLiteral("2020-01-01T00:00:00+00:00") : m_author.date};
+                                   m_author.date.isEmpty() ? QStringLiteral("2020-01-01T00:00:00+00:00")
+                                                           : m_author.date};
         for (const QString &who : {QStringLiteral("AUTHOR"), QStringLiteral("COMMITTER")}) {
             environment.insert(QStringLiteral("GIT_%1_NAME").arg(who), names[0]);
             environment.insert(QStringLiteral("GIT_%1_EMAIL").arg(who), names[1]);
@@ -63,8 +71,9 @@ public:
         process.closeWriteChannel();
         if (!process.waitForFinished(120'000) || process.exitStatus() != QProcess::NormalExit
             || process.exitCode() != 0) {
-            m_error = QStringLiteral("git %1: %2").arg(arguments.join(QLatin1Char(' ')),
-                                                       QString::fromLocal8Bit(process.readAllStandardError()));
+            m_error =
+                QStringLiteral("git %1: %2")
+                    .arg(arguments.join(QLatin1Char(' ')), QString::fromLocal8Bit(process.readAllStandardError()));
             return false;
         }
         if (output)

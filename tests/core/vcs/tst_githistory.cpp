@@ -107,7 +107,7 @@ private slots:
     void pathSpellings_data()
     {
         QTest::addColumn<QString>("directory"); // how the location is given
-        QTest::addColumn<QString>("file");      // how the file is asked for
+        QTest::addColumn<QString>("file"); // how the file is asked for
 
         QTest::newRow("plain") << u"{V}"_s << u"{V}/a1_first.sql"_s;
         QTest::newRow("dot segments") << u"{V}/../versions"_s << u"{V}/./sub/../a1_first.sql"_s;
@@ -123,9 +123,7 @@ private slots:
         const QString link = m_dir.filePath(u"linked versions"_s);
         if (!QFileInfo::exists(link))
             QVERIFY(QFile::link(versionsDir(), link));
-        const auto expand = [&](QString text) {
-            return text.replace(u"{V}"_s, versionsDir()).replace(u"{L}"_s, link);
-        };
+        const auto expand = [&](QString text) { return text.replace(u"{V}"_s, versionsDir()).replace(u"{L}"_s, link); };
         QStringList directories;
         for (const QString &part : directory.split(u'|'))
             directories.append(expand(part));

@@ -24,13 +24,18 @@ private slots:
         QByteArray stream;
         for (int i = 0; i < count; ++i) {
             const QByteArray content = "-- revision " + QByteArray::number(i) + "\n";
-            stream += "commit refs/heads/main\nmark :" + QByteArray::number(i + 1) + "\n"
-                      "author Dev " + QByteArray::number(i % 7) + " <dev@example.org> " + QByteArray::number(1'600'000'000 + i * 60) + " +0000\n"
-                      "committer Dev <dev@example.org> " + QByteArray::number(1'600'000'000 + i * 60) + " +0000\n"
-                      "data 4\nadd\n"
-                      + (i > 0 ? "from :" + QByteArray::number(i) + "\n" : QByteArray())
-                      + "M 644 inline migrations/versions/" + QByteArray::number(i) + "_rev.sql\ndata "
-                      + QByteArray::number(content.size()) + "\n" + content + "\n";
+            stream += "commit refs/heads/main\nmark :" + QByteArray::number(i + 1)
+                + "\n"
+                  "author Dev "
+                + QByteArray::number(i % 7) + " <dev@example.org> " + QByteArray::number(1'600'000'000 + i * 60)
+                + " +0000\n"
+                  "committer Dev <dev@example.org> "
+                + QByteArray::number(1'600'000'000 + i * 60)
+                + " +0000\n"
+                  "data 4\nadd\n"
+                + (i > 0 ? "from :" + QByteArray::number(i) + "\n" : QByteArray()) + "M 644 inline migrations/versions/"
+                + QByteArray::number(i) + "_rev.sql\ndata " + QByteArray::number(content.size()) + "\n" + content
+                + "\n";
         }
         QVERIFY2(big.git({u"fast-import"_s, u"--quiet"_s}, nullptr, stream), qPrintable(big.error()));
         QVERIFY2(big.git({u"reset"_s, u"-q"_s, u"--hard"_s}), qPrintable(big.error()));

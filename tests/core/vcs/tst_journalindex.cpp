@@ -48,7 +48,7 @@ private slots:
     {
         QTest::addColumn<QString>("journal");
         QTest::addColumn<QString>("revision");
-        QTest::addColumn<int>("applied");  // input row, -1 none
+        QTest::addColumn<int>("applied"); // input row, -1 none
         QTest::addColumn<int>("reverted");
         QTest::addColumn<int>("stamped");
         QTest::addColumn<int>("failed");
@@ -56,7 +56,8 @@ private slots:
         QTest::newRow("one upgrade") << u"1 upgrade a applied 0"_s << u"a"_s << 0 << -1 << -1 << -1;
         QTest::newRow("other revision") << u"1 upgrade a applied 0"_s << u"b"_s << -1 << -1 << -1 << -1;
         QTest::newRow("applied, reverted, applied again")
-            << u"1 upgrade a applied 0; 2 downgrade a applied 1; 3 upgrade a applied 2"_s << u"a"_s << 2 << 1 << -1 << -1;
+            << u"1 upgrade a applied 0; 2 downgrade a applied 1; 3 upgrade a applied 2"_s << u"a"_s << 2 << 1 << -1
+            << -1;
         QTest::newRow("newest by id whatever the order")
             << u"5 upgrade a applied 0; 2 upgrade a applied 9"_s << u"a"_s << 0 << -1 << -1 << -1;
         QTest::newRow("without ids: the later finish")
@@ -66,8 +67,7 @@ private slots:
         QTest::newRow("a failure is not an application")
             << u"1 upgrade a applied 0; 2 upgrade a failed 1"_s << u"a"_s << 0 << -1 << -1 << 1;
         QTest::newRow("failed downgrade") << u"1 downgrade a failed 0"_s << u"a"_s << -1 << -1 << -1 << 0;
-        QTest::newRow("stamp names several targets")
-            << u"1 stamp a,b applied 0"_s << u"b"_s << -1 << -1 << 0 << -1;
+        QTest::newRow("stamp names several targets") << u"1 stamp a,b applied 0"_s << u"b"_s << -1 << -1 << 0 << -1;
         QTest::newRow("stamp, first target") << u"1 stamp a,b applied 0"_s << u"a"_s << -1 << -1 << 0 << -1;
         QTest::newRow("stamp to base names nothing") << u"1 stamp , applied 0"_s << u""_s << -1 << -1 << -1 << -1;
         QTest::newRow("unknown direction ignored") << u"1 sideways a applied 0"_s << u"a"_s << -1 << -1 << -1 << -1;
