@@ -20,7 +20,7 @@ else
 fi
 
 packages=(
-    build-essential cmake ninja-build pkg-config perl xz-utils ca-certificates git
+    build-essential cmake ninja-build pkg-config perl xz-utils ca-certificates git clang-format
     qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libgl-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
