@@ -1,7 +1,7 @@
 #pragma once
 
 #include "db/DbError.h"
-#include "graph/Plan.h"
+#include "db/VersionOp.h"
 
 #include <QList>
 #include <QString>
