@@ -1,7 +1,8 @@
 # The arrows between Retort's folders, checked over every #include of a source tree:
 #   cmake -DSOURCE_DIR=<tree> -P check_layers.cmake
 # core/<folder> may include only the folders listed for it (and core's own top-level headers);
-# ui/ and app/ never include Qt Sql (the build enforces that too: Qt Sql is private to core).
+# core never includes Qt Gui or Widgets; ui/ and app/ never include Qt Sql (the build enforces
+# that too: Qt Sql is private to core).
 # Keep docs/ARCHITECTURE.md in step with this table.
 cmake_minimum_required(VERSION 3.24)
 if(NOT SOURCE_DIR)
@@ -34,6 +35,15 @@ foreach(folder IN LISTS folders)
             endif()
         endforeach()
     endforeach()
+endforeach()
+
+file(GLOB_RECURSE core_sources "${SOURCE_DIR}/core/*.h" "${SOURCE_DIR}/core/*.cpp")
+foreach(source IN LISTS core_sources)
+    file(STRINGS "${source}" includes REGEX "^#include <Qt(Gui|Widgets)/")
+    if(includes)
+        file(RELATIVE_PATH where "${SOURCE_DIR}" "${source}")
+        list(APPEND violations "${where}: core may not include Qt Gui or Widgets")
+    endif()
 endforeach()
 
 foreach(layer ui app)
