@@ -2,6 +2,17 @@
 
 namespace retort {
 
+Problem Problem::make(Severity severity, const QString &kind, const QString &path, int line, const QString &message)
+{
+    Problem p;
+    p.severity = severity;
+    p.kind = kind;
+    p.path = path;
+    p.line = line;
+    p.message = message;
+    return p;
+}
+
 QString Problem::toString() const
 {
     QString where = path;

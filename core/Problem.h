@@ -18,6 +18,8 @@ struct Problem
     QString revision; // revision id concerned, when known
     QString message; // one sentence for a person, saying what is wrong and what to do
 
+    // The one way to make a problem; `revision` is filled in by whoever knows it.
+    static Problem make(Severity severity, const QString &kind, const QString &path, int line, const QString &message);
     // "path:line: message" (or the parts that are known), as compilers print it.
     QString toString() const;
 };

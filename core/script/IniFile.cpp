@@ -23,17 +23,6 @@ int indentOf(const QString &line)
     return 0;
 }
 
-Problem makeProblem(const QString &kind, const QString &path, int line, const QString &message)
-{
-    Problem p;
-    p.severity = Problem::Severity::Error;
-    p.kind = kind;
-    p.path = path;
-    p.line = line;
-    p.message = message;
-    return p;
-}
-
 } // namespace
 
 QString IniFile::Entry::joined() const
@@ -62,9 +51,9 @@ IniFile IniFile::load(const QString &path)
     if (!file.open(QIODevice::ReadOnly)) {
         IniFile ini;
         ini.m_path = path;
-        ini.m_problems.append(makeProblem(u"UnreadableFile"_s, path, 0,
-                                          u"cannot read the configuration file (%1); check that "
-                                          "it exists and is readable"_s.arg(file.errorString())));
+        ini.m_problems.append(Problem::make(Problem::Severity::Error, u"UnreadableFile"_s, path, 0,
+                                            u"cannot read the configuration file (%1); check that "
+                                            "it exists and is readable"_s.arg(file.errorString())));
         return ini;
     }
     QMap<QString, QString> defaults;
@@ -127,9 +116,9 @@ IniFile IniFile::parse(const QByteArray &text, const QString &path, const QMap<Q
             }
             if (seenSections.contains(name)) {
                 ini.m_problems.append(
-                    makeProblem(u"IniDuplicateSection"_s, path, lineNo,
-                                u"section [%1] appears more than once (Python's configparser refuses this "
-                                "file); merge the two sections"_s.arg(name)));
+                    Problem::make(Problem::Severity::Error, u"IniDuplicateSection"_s, path, lineNo,
+                                  u"section [%1] appears more than once (Python's configparser refuses this "
+                                  "file); merge the two sections"_s.arg(name)));
                 for (int s = 0; s < ini.m_sections.size(); ++s) {
                     if (ini.m_sections.at(s).name == name)
                         current = s;
@@ -142,9 +131,10 @@ IniFile IniFile::parse(const QByteArray &text, const QString &path, const QMap<Q
             continue;
         }
         if (current == NoSection) {
-            ini.m_problems.append(makeProblem(u"IniMissingSectionHeader"_s, path, lineNo,
-                                              u"text before the first [section] header; put it under a section such as "
-                                              "[alembic] or remove it"_s));
+            ini.m_problems.append(
+                Problem::make(Problem::Severity::Error, u"IniMissingSectionHeader"_s, path, lineNo,
+                              u"text before the first [section] header; put it under a section such as "
+                              "[alembic] or remove it"_s));
             continue;
         }
         // The first '=' or ':' separates the key from the value.
@@ -158,8 +148,8 @@ IniFile IniFile::parse(const QByteArray &text, const QString &path, const QMap<Q
         }
         const QString key = sep < 0 ? QString() : stripped.left(sep).trimmed().toLower();
         if (key.isEmpty()) {
-            ini.m_problems.append(makeProblem(u"IniParseError"_s, path, lineNo,
-                                              u"cannot read this line as \"key = value\"; fix or remove it"_s));
+            ini.m_problems.append(Problem::make(Problem::Severity::Error, u"IniParseError"_s, path, lineNo,
+                                                u"cannot read this line as \"key = value\"; fix or remove it"_s));
             currentEntry = -1;
             continue;
         }
@@ -172,9 +162,9 @@ IniFile IniFile::parse(const QByteArray &text, const QString &path, const QMap<Q
         }
         if (existing >= 0 && current != DefaultSection) {
             ini.m_problems.append(
-                makeProblem(u"IniDuplicateKey"_s, path, lineNo,
-                            u"key \"%1\" is set twice in [%2] (Python's configparser refuses this file); "
-                            "keep only one"_s.arg(key, sec.name)));
+                Problem::make(Problem::Severity::Error, u"IniDuplicateKey"_s, path, lineNo,
+                              u"key \"%1\" is set twice in [%2] (Python's configparser refuses this file); "
+                              "keep only one"_s.arg(key, sec.name)));
         }
         if (existing >= 0) {
             // Injected defaults are overridden silently, as ConfigParser does.
@@ -264,9 +254,9 @@ bool IniFile::interpolate(const QString &section, const QString &key, const QStr
                           Problem &error, int line) const
 {
     if (depth > MaxInterpolationDepth) {
-        error = makeProblem(u"IniInterpolationError"_s, m_path, line,
-                            u"value of \"%1\" in [%2] refers to itself through too many levels "
-                            "of %(name)s; break the loop"_s.arg(key, section));
+        error = Problem::make(Problem::Severity::Error, u"IniInterpolationError"_s, m_path, line,
+                              u"value of \"%1\" in [%2] refers to itself through too many levels "
+                              "of %(name)s; break the loop"_s.arg(key, section));
         return false;
     }
     qsizetype pos = 0;
@@ -284,26 +274,26 @@ bool IniFile::interpolate(const QString &section, const QString &key, const QStr
             continue;
         }
         if (next != QLatin1Char('(')) {
-            error = makeProblem(u"IniInterpolationError"_s, m_path, line,
-                                u"value of \"%1\" in [%2] has a lone '%' (at \"%3\"); write %% "
-                                "for a literal percent sign"_s.arg(key, section, raw.mid(pct)));
+            error = Problem::make(Problem::Severity::Error, u"IniInterpolationError"_s, m_path, line,
+                                  u"value of \"%1\" in [%2] has a lone '%' (at \"%3\"); write %% "
+                                  "for a literal percent sign"_s.arg(key, section, raw.mid(pct)));
             return false;
         }
         const qsizetype close = raw.indexOf(QLatin1Char(')'), pct + 2);
         if (close < 0 || close == pct + 2 || close + 1 >= raw.size() || raw.at(close + 1) != QLatin1Char('s')) {
-            error = makeProblem(u"IniInterpolationError"_s, m_path, line,
-                                u"value of \"%1\" in [%2] has a bad reference \"%3\"; write "
-                                "%(name)s, or %% for a literal percent sign"_s.arg(key, section, raw.mid(pct)));
+            error = Problem::make(Problem::Severity::Error, u"IniInterpolationError"_s, m_path, line,
+                                  u"value of \"%1\" in [%2] has a bad reference \"%3\"; write "
+                                  "%(name)s, or %% for a literal percent sign"_s.arg(key, section, raw.mid(pct)));
             return false;
         }
         const QString name = raw.mid(pct + 2, close - pct - 2).toLower();
         pos = close + 2;
         const Entry *ref = findEntry(section, name);
         if (!ref) {
-            error = makeProblem(u"IniInterpolationError"_s, m_path, line,
-                                u"value of \"%1\" in [%2] refers to %(%3)s, which is not set in "
-                                "[%2] or [DEFAULT]; define it or write %% for a literal percent "
-                                "sign"_s.arg(key, section, name));
+            error = Problem::make(Problem::Severity::Error, u"IniInterpolationError"_s, m_path, line,
+                                  u"value of \"%1\" in [%2] refers to %(%3)s, which is not set in "
+                                  "[%2] or [DEFAULT]; define it or write %% for a literal percent "
+                                  "sign"_s.arg(key, section, name));
             return false;
         }
         const QString refValue = ref->joined();

@@ -17,17 +17,6 @@ namespace {
 const QString MainSection = u"alembic"_s;
 const QString RetortSection = u"retort"_s;
 
-Problem problem(Problem::Severity severity, const QString &kind, const QString &path, int line, const QString &message)
-{
-    Problem p;
-    p.severity = severity;
-    p.kind = kind;
-    p.path = path;
-    p.line = line;
-    p.message = message;
-    return p;
-}
-
 // Reads an interpolated [alembic] value; an interpolation error becomes a problem.
 std::optional<QString> mainOption(const IniFile &ini, const QString &key, Problems &problems)
 {
@@ -92,15 +81,15 @@ void checkVersionLocations(ProjectConfig &config, int line)
             continue;
         if (config.versionLocationsConfigured) {
             // Alembic silently skips configured locations that do not exist; say so.
-            config.problems.append(problem(Problem::Severity::Warning, u"VersionLocationMissing"_s, config.iniPath,
-                                           line,
-                                           u"version location %1 does not exist and is skipped; create it or fix "
-                                           "version_locations"_s.arg(location)));
+            config.problems.append(Problem::make(Problem::Severity::Warning, u"VersionLocationMissing"_s,
+                                                 config.iniPath, line,
+                                                 u"version location %1 does not exist and is skipped; create it or fix "
+                                                 "version_locations"_s.arg(location)));
         } else {
             config.problems.append(
-                problem(Problem::Severity::Error, u"VersionLocationMissing"_s, config.iniPath, 0,
-                        u"the versions folder %1 does not exist; create it (revision files go there) or "
-                        "set version_locations"_s.arg(location)));
+                Problem::make(Problem::Severity::Error, u"VersionLocationMissing"_s, config.iniPath, 0,
+                              u"the versions folder %1 does not exist; create it (revision files go there) or "
+                              "set version_locations"_s.arg(location)));
         }
     }
 }
@@ -124,9 +113,9 @@ void adoptFlaskLayout(ProjectConfig &config)
     config.problems = kept;
     config.scriptLocation = dir;
     config.versionLocations = {dir + u"/versions"_s};
-    config.problems.append(problem(Problem::Severity::Warning, u"ScriptLocationIgnored"_s, config.iniPath, 0,
-                                   u"script_location %1 does not exist; using %2, as Flask-Migrate does. Remove "
-                                   "script_location from alembic.ini or fix it"_s.arg(configured, dir)));
+    config.problems.append(Problem::make(Problem::Severity::Warning, u"ScriptLocationIgnored"_s, config.iniPath, 0,
+                                         u"script_location %1 does not exist; using %2, as Flask-Migrate does. Remove "
+                                         "script_location from alembic.ini or fix it"_s.arg(configured, dir)));
 }
 
 } // namespace
@@ -153,9 +142,9 @@ ProjectConfig ProjectConfig::fromDirectory(const QString &directory)
     ProjectConfig config;
     config.directory = dir;
     if (!QFileInfo(dir).isDir()) {
-        config.problems.append(problem(Problem::Severity::Error, u"ProjectNotFound"_s, dir, 0,
-                                       u"directory does not exist; pass the migrations directory "
-                                       "with -d"_s));
+        config.problems.append(Problem::make(Problem::Severity::Error, u"ProjectNotFound"_s, dir, 0,
+                                             u"directory does not exist; pass the migrations directory "
+                                             "with -d"_s));
         return config;
     }
     if (QFileInfo(dir + u"/versions"_s).isDir()) {
@@ -164,9 +153,9 @@ ProjectConfig ProjectConfig::fromDirectory(const QString &directory)
         return config;
     }
     config.problems.append(
-        problem(Problem::Severity::Error, u"ProjectNotFound"_s, dir, 0,
-                u"no alembic.ini and no versions/ folder here; pass the migrations directory with -d, "
-                "or create a project with init"_s));
+        Problem::make(Problem::Severity::Error, u"ProjectNotFound"_s, dir, 0,
+                      u"no alembic.ini and no versions/ folder here; pass the migrations directory with -d, "
+                      "or create a project with init"_s));
     return config;
 }
 
@@ -188,16 +177,18 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
     if (!location || location->isEmpty()) {
         config.scriptLocation = iniDir;
     } else if (isPackageResource(*location)) {
-        problems.append(problem(Problem::Severity::Error, u"UnsupportedScriptLocation"_s, config.iniPath, locationLine,
-                                u"script_location \"%1\" names a Python package resource; use a "
-                                "directory path (e.g. %(here)s/migrations) instead"_s.arg(*location)));
+        problems.append(Problem::make(Problem::Severity::Error, u"UnsupportedScriptLocation"_s, config.iniPath,
+                                      locationLine,
+                                      u"script_location \"%1\" names a Python package resource; use a "
+                                      "directory path (e.g. %(here)s/migrations) instead"_s.arg(*location)));
     } else {
         config.scriptLocation = resolve(iniDir, *location);
     }
     if (!config.scriptLocation.isEmpty() && !QFileInfo(config.scriptLocation).isDir()) {
-        problems.append(problem(Problem::Severity::Error, u"ScriptLocationMissing"_s, config.iniPath, locationLine,
-                                u"script_location %1 does not exist; fix script_location or "
-                                "create the directory"_s.arg(config.scriptLocation)));
+        problems.append(Problem::make(Problem::Severity::Error, u"ScriptLocationMissing"_s, config.iniPath,
+                                      locationLine,
+                                      u"script_location %1 does not exist; fix script_location or "
+                                      "create the directory"_s.arg(config.scriptLocation)));
     }
 
     // Version locations.
@@ -207,17 +198,17 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
         const std::optional<QString> separator = mainOption(ini, u"version_path_separator"_s, problems);
         QStringList parts;
         if (!splitVersionLocations(*versions, separator, parts)) {
-            problems.append(problem(
+            problems.append(Problem::make(
                 Problem::Severity::Error, u"InvalidVersionPathSeparator"_s, config.iniPath,
                 ini.value(MainSection, u"version_path_separator"_s).line,
                 u"version_path_separator \"%1\" is not valid; use one of space, os, ':' or ';'"_s.arg(*separator)));
         }
         for (const QString &part : std::as_const(parts)) {
             if (isPackageResource(part)) {
-                problems.append(problem(Problem::Severity::Error, u"UnsupportedVersionLocation"_s, config.iniPath,
-                                        versionsLine,
-                                        u"version location \"%1\" names a Python package "
-                                        "resource; use a directory path instead"_s.arg(part)));
+                problems.append(Problem::make(Problem::Severity::Error, u"UnsupportedVersionLocation"_s, config.iniPath,
+                                              versionsLine,
+                                              u"version location \"%1\" names a Python package "
+                                              "resource; use a directory path instead"_s.arg(part)));
                 continue;
             }
             const QString path = resolve(iniDir, part);
@@ -235,7 +226,7 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
         if (flag) {
             config.recursiveVersionLocations = *flag;
         } else {
-            problems.append(problem(
+            problems.append(Problem::make(
                 Problem::Severity::Warning, u"InvalidOption"_s, config.iniPath,
                 ini.value(MainSection, u"recursive_version_locations"_s).line,
                 u"recursive_version_locations \"%1\" is not true or false; treated as false"_s.arg(*recursive)));
@@ -249,7 +240,7 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
         bool ok = false;
         const int n = length->trimmed().toInt(&ok);
         if (!ok) {
-            problems.append(problem(
+            problems.append(Problem::make(
                 Problem::Severity::Error, u"InvalidOption"_s, config.iniPath,
                 ini.value(MainSection, u"truncate_slug_length"_s).line,
                 u"truncate_slug_length \"%1\" is not a whole number; fix it or remove the line"_s.arg(*length)));

@@ -171,18 +171,6 @@ void readAssignment(std::string_view text, int line, std::array<Assignment, Name
     a.value = PythonLiteral::parse(text.substr(equals + 1));
 }
 
-Problem makeProblem(Problem::Severity severity, const QString &kind, const QString &path, int line,
-                    const QString &message)
-{
-    Problem p;
-    p.severity = severity;
-    p.kind = kind;
-    p.path = path;
-    p.line = line;
-    p.message = message;
-    return p;
-}
-
 // PEP 263: a "coding" comment on line 1 or 2. Only Latin-1 needs converting; everything else is
 // read as UTF-8 (Python's default).
 bool declaresLatin1(std::string_view src)
@@ -243,9 +231,9 @@ RevisionReadResult PythonRevisionReader::readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         RevisionReadResult result;
-        result.problems.append(makeProblem(Problem::Severity::Error, u"UnreadableFile"_s, path, 0,
-                                           u"cannot read the revision file (%1); check its "
-                                           "permissions"_s.arg(file.errorString())));
+        result.problems.append(Problem::make(Problem::Severity::Error, u"UnreadableFile"_s, path, 0,
+                                             u"cannot read the revision file (%1); check its "
+                                             "permissions"_s.arg(file.errorString())));
         return result;
     }
     return read(file.readAll(), path);
@@ -317,10 +305,10 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
             readAssignment(simple, st.firstLine, assigned);
     }
     if (scanner.error()) {
-        result.problems.append(makeProblem(Problem::Severity::Error, u"ParseError"_s, path, scanner.errorLine(),
-                                           scanner.errorMessage()
-                                               + u"; Python cannot load this "
-                                                 "file either, fix it"_s));
+        result.problems.append(Problem::make(Problem::Severity::Error, u"ParseError"_s, path, scanner.errorLine(),
+                                             scanner.errorMessage()
+                                                 + u"; Python cannot load this "
+                                                   "file either, fix it"_s));
         return result;
     }
 
@@ -334,32 +322,32 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
         if (essential)
             usable = false;
         result.problems.append(
-            makeProblem(Problem::Severity::Error, u"UnreadableValue"_s, path, a.line,
-                        u"%1 is set to %2, which cannot be read without running Python; write it as a "
-                        "string literal, a tuple of string literals or None%3"_s.arg(
-                            describe(Names[size_t(n)]), a.value.reason,
-                            essential ? u" (the file is skipped until then)"_s : u" (it is ignored until then)"_s)));
+            Problem::make(Problem::Severity::Error, u"UnreadableValue"_s, path, a.line,
+                          u"%1 is set to %2, which cannot be read without running Python; write it as a "
+                          "string literal, a tuple of string literals or None%3"_s.arg(
+                              describe(Names[size_t(n)]), a.value.reason,
+                              essential ? u" (the file is skipped until then)"_s : u" (it is ignored until then)"_s)));
     }
 
     const Assignment &rev = assigned[RevisionName];
     if (!rev.present) {
-        result.problems.append(makeProblem(Problem::Severity::Error, u"MissingRevision"_s, path, 0,
-                                           u"no top-level assignment revision = \"...\"; add the "
-                                           "revision id or move the file out of the versions "
-                                           "folder"_s));
+        result.problems.append(Problem::make(Problem::Severity::Error, u"MissingRevision"_s, path, 0,
+                                             u"no top-level assignment revision = \"...\"; add the "
+                                             "revision id or move the file out of the versions "
+                                             "folder"_s));
         return result;
     }
     if (rev.value.kind != PythonLiteral::Kind::Unreadable) {
         const QString id = rev.value.kind == PythonLiteral::Kind::String ? rev.value.strings.constFirst() : QString();
         if (rev.value.kind != PythonLiteral::Kind::String || id.isEmpty()) {
-            result.problems.append(makeProblem(Problem::Severity::Error, u"InvalidRevisionId"_s, path, rev.line,
-                                               u"revision must be a non-empty string; set it to "
-                                               "the file's revision id"_s));
+            result.problems.append(Problem::make(Problem::Severity::Error, u"InvalidRevisionId"_s, path, rev.line,
+                                                 u"revision must be a non-empty string; set it to "
+                                                 "the file's revision id"_s));
             usable = false;
         } else if (id.contains(QLatin1Char('@')) || id.contains(QLatin1Char('-')) || id.contains(QLatin1Char('+'))) {
-            Problem p = makeProblem(Problem::Severity::Error, u"InvalidRevisionId"_s, path, rev.line,
-                                    u"revision id \"%1\" contains @, - or +, which Alembic does "
-                                    "not allow; rename it"_s.arg(id));
+            Problem p = Problem::make(Problem::Severity::Error, u"InvalidRevisionId"_s, path, rev.line,
+                                      u"revision id \"%1\" contains @, - or +, which Alembic does "
+                                      "not allow; rename it"_s.arg(id));
             p.revision = id;
             result.problems.append(p);
             usable = false;
@@ -370,9 +358,9 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
     }
     const Assignment &down = assigned[DownRevisionName];
     if (!down.present) {
-        Problem p = makeProblem(Problem::Severity::Error, u"MissingDownRevision"_s, path, 0,
-                                u"no top-level assignment down_revision = ...; Alembic cannot "
-                                "load the file without it (use None for a base revision)"_s);
+        Problem p = Problem::make(Problem::Severity::Error, u"MissingDownRevision"_s, path, 0,
+                                  u"no top-level assignment down_revision = ...; Alembic cannot "
+                                  "load the file without it (use None for a base revision)"_s);
         p.revision = revision.id;
         result.problems.append(p);
         usable = false;
@@ -386,9 +374,9 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
 
     for (const QString &headerId : std::as_const(headerIds)) {
         if (!revision.id.isEmpty() && headerId != revision.id) {
-            Problem p = makeProblem(Problem::Severity::Warning, u"DocstringMismatch"_s, path, rev.line,
-                                    u"the docstring says \"Revision ID: %1\" but revision is "
-                                    "\"%2\"; the assignment counts, fix the docstring"_s.arg(headerId, revision.id));
+            Problem p = Problem::make(Problem::Severity::Warning, u"DocstringMismatch"_s, path, rev.line,
+                                      u"the docstring says \"Revision ID: %1\" but revision is "
+                                      "\"%2\"; the assignment counts, fix the docstring"_s.arg(headerId, revision.id));
             p.revision = revision.id;
             result.problems.append(p);
         }

@@ -18,18 +18,6 @@ namespace retort {
 
 namespace {
 
-Problem makeProblem(Problem::Severity severity, const QString &kind, const QString &path, int line,
-                    const QString &message)
-{
-    Problem p;
-    p.severity = severity;
-    p.kind = kind;
-    p.path = path;
-    p.line = line;
-    p.message = message;
-    return p;
-}
-
 struct FoundFile
 {
     QString path; // absolute
@@ -83,8 +71,8 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
         if (!QFileInfo(location).isDir()) {
             if (reportMissing) {
                 result.problems.append(
-                    makeProblem(Problem::Severity::Error, u"VersionLocationMissing"_s, location, 0,
-                                u"version location does not exist; create it or fix the configuration"_s));
+                    Problem::make(Problem::Severity::Error, u"VersionLocationMissing"_s, location, 0,
+                                  u"version location does not exist; create it or fix the configuration"_s));
             }
             continue;
         }
@@ -96,9 +84,9 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
     for (const FoundFile &file : std::as_const(found)) {
         if (seenFiles.contains(file.identity)) {
             result.problems.append(
-                makeProblem(Problem::Severity::Warning, u"DuplicateFile"_s, file.path, 0,
-                            u"file is reached through more than one version location and is read once; "
-                            "make version_locations unique"_s));
+                Problem::make(Problem::Severity::Warning, u"DuplicateFile"_s, file.path, 0,
+                              u"file is reached through more than one version location and is read once; "
+                              "make version_locations unique"_s));
             continue;
         }
         seenFiles.insert(file.identity);
@@ -121,10 +109,10 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
         const auto previous = indexOfId.constFind(revision->id);
         if (previous != indexOfId.cend()) {
             const qsizetype at = previous.value();
-            Problem p = makeProblem(Problem::Severity::Error, u"DuplicateRevision"_s, absolute, revision->line,
-                                    u"revision %1 is also defined in %2; this later file is used, as Alembic does. "
-                                    "Give one of them a new id (and fix the down_revision that points at it)"_s.arg(
-                                        revision->id, result.revisions.at(at).path));
+            Problem p = Problem::make(Problem::Severity::Error, u"DuplicateRevision"_s, absolute, revision->line,
+                                      u"revision %1 is also defined in %2; this later file is used, as Alembic does. "
+                                      "Give one of them a new id (and fix the down_revision that points at it)"_s.arg(
+                                          revision->id, result.revisions.at(at).path));
             p.revision = revision->id;
             result.problems.append(p);
             result.revisions.removeAt(at);

@@ -10,18 +10,6 @@ namespace retort {
 
 namespace {
 
-Problem makeProblem(Problem::Severity severity, const QString &kind, const QString &path, int line,
-                    const QString &message)
-{
-    Problem p;
-    p.severity = severity;
-    p.kind = kind;
-    p.path = path;
-    p.line = line;
-    p.message = message;
-    return p;
-}
-
 QStringList splitList(const QString &value)
 {
     QStringList out;
@@ -75,9 +63,9 @@ SqlReadResult SqlRevisionReader::readFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly)) {
         SqlReadResult result;
         result.script.path = path;
-        result.problems.append(makeProblem(Problem::Severity::Error, u"UnreadableFile"_s, path, 0,
-                                           u"cannot read the revision file (%1); check its "
-                                           "permissions"_s.arg(file.errorString())));
+        result.problems.append(Problem::make(Problem::Severity::Error, u"UnreadableFile"_s, path, 0,
+                                             u"cannot read the revision file (%1); check its "
+                                             "permissions"_s.arg(file.errorString())));
         return result;
     }
     return read(file.readAll(), path);
@@ -136,15 +124,15 @@ SqlReadResult SqlRevisionReader::read(const QByteArray &content, const QString &
             if (flag) {
                 revision.transactional = *flag;
             } else {
-                result.problems.append(makeProblem(Problem::Severity::Warning, u"InvalidHeaderValue"_s, path, lineNo,
-                                                   u"Transactional: \"%1\" is not yes or no; the revision runs in a "
-                                                   "transaction"_s.arg(value)));
+                result.problems.append(Problem::make(Problem::Severity::Warning, u"InvalidHeaderValue"_s, path, lineNo,
+                                                     u"Transactional: \"%1\" is not yes or no; the revision runs in a "
+                                                     "transaction"_s.arg(value)));
             }
         } else {
             result.problems.append(
-                makeProblem(Problem::Severity::Warning, u"UnknownHeaderKey"_s, path, lineNo,
-                            u"unknown header \"%1\"; known ones are Revision ID, Revises, Branch labels, "
-                            "Depends on, Create Date, Message and Transactional"_s.arg(rawKey.toString())));
+                Problem::make(Problem::Severity::Warning, u"UnknownHeaderKey"_s, path, lineNo,
+                              u"unknown header \"%1\"; known ones are Revision ID, Revises, Branch labels, "
+                              "Depends on, Create Date, Message and Transactional"_s.arg(rawKey.toString())));
         }
     }
 
@@ -185,23 +173,23 @@ SqlReadResult SqlRevisionReader::read(const QByteArray &content, const QString &
         const QString direction = words->value(0);
         if (direction != u"upgrade"_s && direction != u"downgrade"_s) {
             result.problems.append(
-                makeProblem(Problem::Severity::Error, u"UnknownDirection"_s, path, lineNo,
-                            u"unknown section \"+%1\"; use -- +upgrade or -- +downgrade (the section is "
-                            "ignored)"_s.arg(direction)));
+                Problem::make(Problem::Severity::Error, u"UnknownDirection"_s, path, lineNo,
+                              u"unknown section \"+%1\"; use -- +upgrade or -- +downgrade (the section is "
+                              "ignored)"_s.arg(direction)));
             continue;
         }
         const QString dialect = words->value(1);
         if (!dialect.isEmpty() && !dialects.contains(dialect)) {
             result.problems.append(
-                makeProblem(Problem::Severity::Error, u"UnknownDialect"_s, path, lineNo,
-                            u"unknown dialect \"%1\"; supported are %2 (the section is ignored)"_s.arg(
-                                dialect, dialects.join(u", "_s))));
+                Problem::make(Problem::Severity::Error, u"UnknownDialect"_s, path, lineNo,
+                              u"unknown dialect \"%1\"; supported are %2 (the section is ignored)"_s.arg(
+                                  dialect, dialects.join(u", "_s))));
             continue;
         }
         if (words->size() > 2) {
             result.problems.append(
-                makeProblem(Problem::Severity::Warning, u"InvalidSectionMarker"_s, path, lineNo,
-                            u"extra words after the dialect are ignored; write -- +%1 %2"_s.arg(direction, dialect)));
+                Problem::make(Problem::Severity::Warning, u"InvalidSectionMarker"_s, path, lineNo,
+                              u"extra words after the dialect are ignored; write -- +%1 %2"_s.arg(direction, dialect)));
         }
         SqlSection section;
         section.direction = direction == u"upgrade"_s ? SqlDirection::Upgrade : SqlDirection::Downgrade;
@@ -216,8 +204,8 @@ SqlReadResult SqlRevisionReader::read(const QByteArray &content, const QString &
 
     if (strayLine) {
         result.problems.append(
-            makeProblem(Problem::Severity::Warning, u"SqlOutsideSection"_s, path, strayLine,
-                        u"SQL before the first -- +upgrade marker never runs; move it into a section"_s));
+            Problem::make(Problem::Severity::Warning, u"SqlOutsideSection"_s, path, strayLine,
+                          u"SQL before the first -- +upgrade marker never runs; move it into a section"_s));
     }
 
     bool hasUpgrade = false;
@@ -229,23 +217,23 @@ SqlReadResult SqlRevisionReader::read(const QByteArray &content, const QString &
         hasUpgrade = hasUpgrade || s.direction == SqlDirection::Upgrade;
     }
     if (!hasUpgrade) {
-        result.problems.append(makeProblem(Problem::Severity::Error, u"MissingUpgrade"_s, path, 0,
-                                           u"no -- +upgrade section; add one with the SQL that "
-                                           "applies this revision"_s));
+        result.problems.append(Problem::make(Problem::Severity::Error, u"MissingUpgrade"_s, path, 0,
+                                             u"no -- +upgrade section; add one with the SQL that "
+                                             "applies this revision"_s));
     }
 
     bool usable = true;
     if (!haveId || revision.id.isEmpty()) {
-        result.problems.append(makeProblem(Problem::Severity::Error, u"MissingRevision"_s, path, 0,
-                                           u"no \"-- Revision ID: ...\" line in the header at the "
-                                           "top of the file; add one"_s));
+        result.problems.append(Problem::make(Problem::Severity::Error, u"MissingRevision"_s, path, 0,
+                                             u"no \"-- Revision ID: ...\" line in the header at the "
+                                             "top of the file; add one"_s));
         usable = false;
     } else if (revision.id.contains(QLatin1Char('@')) || revision.id.contains(QLatin1Char('-'))
                || revision.id.contains(QLatin1Char('+')) || revision.id.contains(QLatin1Char(' '))) {
         result.problems.append(
-            makeProblem(Problem::Severity::Error, u"InvalidRevisionId"_s, path, revision.line,
-                        u"revision id \"%1\" contains @, -, + or a space, which Alembic does not allow; "
-                        "rename it"_s.arg(revision.id)));
+            Problem::make(Problem::Severity::Error, u"InvalidRevisionId"_s, path, revision.line,
+                          u"revision id \"%1\" contains @, -, + or a space, which Alembic does not allow; "
+                          "rename it"_s.arg(revision.id)));
         usable = false;
     }
     for (Problem &p : result.problems)
