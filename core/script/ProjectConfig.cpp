@@ -251,6 +251,12 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
 
     if (const auto url = mainOption(ini, u"sqlalchemy.url"_s, problems))
         config.sqlalchemyUrl = *url;
+    // Where the project's own modules are imported from (Alembic puts these on sys.path).
+    if (const auto paths = mainOption(ini, u"prepend_sys_path"_s, problems)) {
+        static const QRegularExpression separators(u"[\\s:;,]+"_s);
+        for (const QString &part : paths->split(separators, Qt::SkipEmptyParts))
+            config.prependSysPath.append(resolve(iniDir, part));
+    }
 
     if (ini.hasSection(RetortSection)) {
         for (const QString &key : ini.keys(RetortSection, true)) {

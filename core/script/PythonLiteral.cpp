@@ -50,8 +50,9 @@ void appendCodePoint(std::string &out, char32_t cp)
 class ExpressionReader
 {
 public:
-    explicit ExpressionReader(std::string_view text)
+    ExpressionReader(std::string_view text, const PythonLiteral::NameResolver &resolve)
         : m_text(text)
+        , m_resolve(resolve)
     {
     }
 
@@ -148,10 +149,28 @@ private:
                 v.kind = PythonLiteral::Kind::None;
                 return v;
             }
+            QString name = QString::fromUtf8(word);
+            // A dotted name: module.CONSTANT (or package.module.CONSTANT).
+            while (peek() == '.' && m_pos + 1 < m_text.size() && isIdentStart(m_text[m_pos + 1])) {
+                const size_t part = ++m_pos;
+                while (m_pos < m_text.size() && isIdentChar(m_text[m_pos]))
+                    ++m_pos;
+                name += u'.' + QString::fromUtf8(m_text.substr(part, m_pos - part));
+            }
             skipSpace();
             if (peek() == '(')
-                return unreadable(u"a call to %1()"_s.arg(QString::fromUtf8(word)));
-            return unreadable(u"the name %1"_s.arg(QString::fromUtf8(word)));
+                return unreadable(u"a call to %1()"_s.arg(name));
+            if (peek() == '.' || peek() == '[')
+                return unreadable(u"an expression, not a literal"_s);
+            if (m_resolve) {
+                if (const std::optional<QString> value = m_resolve(name)) {
+                    PythonLiteral v;
+                    v.kind = PythonLiteral::Kind::String;
+                    v.strings = {*value};
+                    return v;
+                }
+            }
+            return unreadable(u"the name %1"_s.arg(name));
         }
         if (c == '\0')
             return unreadable(u"nothing"_s);
@@ -284,14 +303,15 @@ private:
     }
 
     std::string_view m_text;
+    const PythonLiteral::NameResolver &m_resolve;
     size_t m_pos = 0;
 };
 
 } // namespace
 
-PythonLiteral PythonLiteral::parse(std::string_view expression)
+PythonLiteral PythonLiteral::parse(std::string_view expression, const NameResolver &resolve)
 {
-    return ExpressionReader(expression).read();
+    return ExpressionReader(expression, resolve).read();
 }
 
 QString PythonLiteral::decodeString(std::string_view body, bool raw)

@@ -1,5 +1,8 @@
 #include "PythonRevisionReader.h"
 
+#include "ProjectModules.h"
+#include "PythonImports.h"
+
 #include "PythonLiteral.h"
 #include "PythonStatementScanner.h"
 
@@ -136,7 +139,8 @@ std::vector<std::string_view> splitSimpleStatements(std::string_view t)
 }
 
 // Records "name = value" (optionally annotated) for the names Alembic reads.
-void readAssignment(std::string_view text, int line, std::array<Assignment, NameCount> &assigned)
+void readAssignment(std::string_view text, int line, std::array<Assignment, NameCount> &assigned,
+                    const PythonLiteral::NameResolver &resolve)
 {
     const std::string_view word = identifierAt(text, 0);
     int which = -1;
@@ -168,7 +172,7 @@ void readAssignment(std::string_view text, int line, std::array<Assignment, Name
         return;
     a.present = true;
     a.line = line;
-    a.value = PythonLiteral::parse(text.substr(equals + 1));
+    a.value = PythonLiteral::parse(text.substr(equals + 1), resolve);
 }
 
 // PEP 263: a "coding" comment on line 1 or 2. Only Latin-1 needs converting; everything else is
@@ -226,93 +230,12 @@ QString describe(std::string_view name)
 
 } // namespace
 
-RevisionReadResult PythonRevisionReader::readFile(const QString &path)
+// The assignments found, checked: revision and down_revision decide whether there is a revision
+// at all; what cannot be read is reported with its line, never guessed.
+void finishRevision(const std::array<Assignment, NameCount> &assigned, const QStringList &headerIds, Revision &revision,
+                    RevisionReadResult &result)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        RevisionReadResult result;
-        result.problems.append(Problem::make(Problem::Severity::Error, u"UnreadableFile"_s, path, 0,
-                                             u"cannot read the revision file (%1); check its "
-                                             "permissions"_s.arg(file.errorString())));
-        return result;
-    }
-    return read(file.readAll(), path);
-}
-
-RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const QString &path)
-{
-    RevisionReadResult result;
-    std::string_view src(content.constData(), size_t(content.size()));
-    if (src.starts_with("\xEF\xBB\xBF"))
-        src.remove_prefix(3);
-    std::string converted;
-    if (declaresLatin1(src)) {
-        const QByteArray utf8 = QString::fromLatin1(src.data(), qsizetype(src.size())).toUtf8();
-        converted.assign(utf8.constData(), size_t(utf8.size()));
-        src = converted;
-    }
-
-    Revision revision;
-    revision.path = path;
-    revision.format = ScriptFormat::Python;
-    std::array<Assignment, NameCount> assigned;
-    QStringList headerIds;
-    LineRange *openFunction = nullptr;
-    bool firstStatement = true;
-
-    PythonStatementScanner scanner(src);
-    PythonStatement st;
-    while (scanner.next(st)) {
-        if (st.comment) {
-            // An indented comment belongs to the function body; one at column 0 does not end it.
-            if (st.indent > 0 && openFunction)
-                openFunction->last = st.lastLine;
-            continue;
-        }
-        if (st.indent > 0) {
-            if (openFunction)
-                openFunction->last = st.lastLine;
-            continue;
-        }
-        openFunction = nullptr;
-        const std::string_view text = src.substr(st.begin, st.end - st.begin);
-        if (firstStatement) {
-            firstStatement = false;
-            const char c0 = char(text.front() | 0x20);
-            if (c0 != 'b' && c0 != 'f') {
-                const PythonLiteral doc = PythonLiteral::parse(text);
-                if (doc.kind == PythonLiteral::Kind::String) {
-                    readDocstring(doc.strings.constFirst(), revision, headerIds);
-                    continue;
-                }
-            }
-        }
-        const std::string_view word = identifierAt(text, 0);
-        if (word.empty())
-            continue;
-        if (word == "def") {
-            size_t i = skipBlanks(text, 3);
-            const std::string_view fn = identifierAt(text, i);
-            i = skipBlanks(text, i + fn.size());
-            if (i < text.size() && text[i] == '(' && (fn == "upgrade" || fn == "downgrade")) {
-                openFunction = fn == "upgrade" ? &revision.upgradeLines : &revision.downgradeLines;
-                *openFunction = LineRange{st.firstLine, st.lastLine};
-            }
-            continue;
-        }
-        // "a = 1; b = 2" holds several simple statements.
-        for (const std::string_view simple : splitSimpleStatements(text))
-            readAssignment(simple, st.firstLine, assigned);
-    }
-    if (scanner.error()) {
-        result.problems.append(Problem::make(Problem::Severity::Error, u"ParseError"_s, path, scanner.errorLine(),
-                                             scanner.errorMessage()
-                                                 + u"; Python cannot load this "
-                                                   "file either, fix it"_s));
-        return result;
-    }
-
-    // Values: revision and down_revision decide whether there is a revision at all.
+    const QString &path = revision.path;
     bool usable = true;
     for (int n = 0; n < NameCount; ++n) {
         const Assignment &a = assigned[size_t(n)];
@@ -335,7 +258,7 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
                                              u"no top-level assignment revision = \"...\"; add the "
                                              "revision id or move the file out of the versions "
                                              "folder"_s));
-        return result;
+        return;
     }
     if (rev.value.kind != PythonLiteral::Kind::Unreadable) {
         const QString id = rev.value.kind == PythonLiteral::Kind::String ? rev.value.strings.constFirst() : QString();
@@ -387,6 +310,109 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
     }
     if (usable)
         result.revision = revision;
+}
+
+RevisionReadResult PythonRevisionReader::readFile(const QString &path, const ProjectModules *modules)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        RevisionReadResult result;
+        result.problems.append(Problem::make(Problem::Severity::Error, u"UnreadableFile"_s, path, 0,
+                                             u"cannot read the revision file (%1); check its "
+                                             "permissions"_s.arg(file.errorString())));
+        return result;
+    }
+    return read(file.readAll(), path, modules);
+}
+
+RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const QString &path,
+                                              const ProjectModules *modules)
+{
+    RevisionReadResult result;
+    std::string_view src(content.constData(), size_t(content.size()));
+    if (src.starts_with("\xEF\xBB\xBF"))
+        src.remove_prefix(3);
+    std::string converted;
+    if (declaresLatin1(src)) {
+        const QByteArray utf8 = QString::fromLatin1(src.data(), qsizetype(src.size())).toUtf8();
+        converted.assign(utf8.constData(), size_t(utf8.size()));
+        src = converted;
+    }
+
+    Revision revision;
+    revision.path = path;
+    revision.format = ScriptFormat::Python;
+    std::array<Assignment, NameCount> assigned;
+    QStringList headerIds;
+    LineRange *openFunction = nullptr;
+    bool firstStatement = true;
+    // Names taken from the project's own modules resolve through its imports.
+    PythonImports imports;
+    PythonLiteral::NameResolver resolve;
+    if (modules) {
+        resolve = [&imports, modules](const QString &name) -> std::optional<QString> {
+            const QString qualified = imports.qualify(name);
+            return qualified.isEmpty() ? std::nullopt : modules->stringConstant(qualified);
+        };
+    }
+
+    PythonStatementScanner scanner(src);
+    PythonStatement st;
+    while (scanner.next(st)) {
+        if (st.comment) {
+            // An indented comment belongs to the function body; one at column 0 does not end it.
+            if (st.indent > 0 && openFunction)
+                openFunction->last = st.lastLine;
+            continue;
+        }
+        if (st.indent > 0) {
+            if (openFunction)
+                openFunction->last = st.lastLine;
+            continue;
+        }
+        openFunction = nullptr;
+        const std::string_view text = src.substr(st.begin, st.end - st.begin);
+        if (firstStatement) {
+            firstStatement = false;
+            const char c0 = char(text.front() | 0x20);
+            if (c0 != 'b' && c0 != 'f') {
+                const PythonLiteral doc = PythonLiteral::parse(text);
+                if (doc.kind == PythonLiteral::Kind::String) {
+                    readDocstring(doc.strings.constFirst(), revision, headerIds);
+                    continue;
+                }
+            }
+        }
+        const std::string_view word = identifierAt(text, 0);
+        if (word.empty())
+            continue;
+        if (word == "def") {
+            size_t i = skipBlanks(text, 3);
+            const std::string_view fn = identifierAt(text, i);
+            i = skipBlanks(text, i + fn.size());
+            if (i < text.size() && text[i] == '(' && (fn == "upgrade" || fn == "downgrade")) {
+                openFunction = fn == "upgrade" ? &revision.upgradeLines : &revision.downgradeLines;
+                *openFunction = LineRange{st.firstLine, st.lastLine};
+            }
+            continue;
+        }
+        if (word == "import" || word == "from") {
+            imports.read(text);
+            continue;
+        }
+        // "a = 1; b = 2" holds several simple statements.
+        for (const std::string_view simple : splitSimpleStatements(text))
+            readAssignment(simple, st.firstLine, assigned, resolve);
+    }
+    if (scanner.error()) {
+        result.problems.append(Problem::make(Problem::Severity::Error, u"ParseError"_s, path, scanner.errorLine(),
+                                             scanner.errorMessage()
+                                                 + u"; Python cannot load this "
+                                                   "file either, fix it"_s));
+        return result;
+    }
+
+    finishRevision(assigned, headerIds, revision, result);
     return result;
 }
 

@@ -7,6 +7,8 @@
 
 namespace retort {
 
+class ProjectModules;
+
 // Reads an Alembic revision file without running it: the module docstring (message, Create
 // Date), the top-level assignments to revision / down_revision / branch_labels / depends_on,
 // and where def upgrade() and def downgrade() are. One pass over the bytes; only the values
@@ -14,9 +16,12 @@ namespace retort {
 class PythonRevisionReader
 {
 public:
-    static RevisionReadResult readFile(const QString &path);
+    // `modules`, when given, resolves identifiers the file imports from the project's own
+    // modules (branch_labels = (cli.EXPAND_BRANCH,)); without it such values are unreadable.
+    static RevisionReadResult readFile(const QString &path, const ProjectModules *modules = nullptr);
     // path is only recorded (Revision::path, Problem::path).
-    static RevisionReadResult read(const QByteArray &content, const QString &path);
+    static RevisionReadResult read(const QByteArray &content, const QString &path,
+                                   const ProjectModules *modules = nullptr);
 };
 
 } // namespace retort

@@ -1,6 +1,7 @@
 #include "ScriptDirectory.h"
 
 #include "Logging.h"
+#include "ProjectModules.h"
 
 #include "PythonRevisionReader.h"
 #include "SqlRevisionReader.h"
@@ -63,7 +64,8 @@ void listFiles(const QString &directory, bool recursive, QList<FoundFile> &out)
     }
 }
 
-ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool reportMissing)
+ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool reportMissing,
+                              const ProjectModules *modules)
 {
     ScriptDirectory result;
     QList<FoundFile> found;
@@ -99,7 +101,7 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
             result.problems += read.problems;
             revision = std::move(read.revision);
         } else {
-            RevisionReadResult read = PythonRevisionReader::readFile(absolute);
+            RevisionReadResult read = PythonRevisionReader::readFile(absolute, modules);
             result.problems += read.problems;
             revision = std::move(read.revision);
         }
@@ -143,12 +145,14 @@ bool ScriptDirectory::isRevisionFileName(const QString &fileName)
 ScriptDirectory ScriptDirectory::load(const ProjectConfig &config)
 {
     // ProjectConfig already reported missing locations.
-    return loadLocations(config.versionLocations, config.recursiveVersionLocations, false);
+    // Module files are read only when a revision takes a name from one.
+    const ProjectModules modules(ProjectModules::importRootsFor(config));
+    return loadLocations(config.versionLocations, config.recursiveVersionLocations, false, &modules);
 }
 
 ScriptDirectory ScriptDirectory::load(const QStringList &versionLocations, bool recursive)
 {
-    return loadLocations(versionLocations, recursive, true);
+    return loadLocations(versionLocations, recursive, true, nullptr);
 }
 
 } // namespace retort
