@@ -97,6 +97,17 @@ bool execute(const QString &databasePath, const QString &statement)
     return ok;
 }
 
+// a00000000001 <- b00000000002 <- c00000000003, each creating its table a, b or c.
+void writeThreeTables(const QString &project)
+{
+    writeProject(project,
+                 {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE a (id INTEGER);")},
+                  {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
+                   QStringLiteral("CREATE TABLE b (id INTEGER);")},
+                  {QStringLiteral("c00000000003"), QStringLiteral("b00000000002"),
+                   QStringLiteral("CREATE TABLE c (id INTEGER);")}});
+}
+
 // Opens `project` on a fresh SQLite file, answers every confirmation with yes, and waits until
 // the version table has been read.
 void openAndWait(MainWindow &window, const QString &project, const QString &url)
@@ -435,12 +446,7 @@ void TestMainWindow::stampPurgeLeavesExactlyTheChosenRow()
     QVERIFY(dir.isValid());
     const QString project = dir.filePath(QStringLiteral("project"));
     const QString database = dir.filePath(QStringLiteral("test.db"));
-    writeProject(project,
-                 {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE a (id INTEGER);")},
-                  {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
-                   QStringLiteral("CREATE TABLE b (id INTEGER);")},
-                  {QStringLiteral("c00000000003"), QStringLiteral("b00000000002"),
-                   QStringLiteral("CREATE TABLE c (id INTEGER);")}});
+    writeThreeTables(project);
     MainWindow window;
     openAndWait(window, project, sqliteUrl(dir));
     QVERIFY(runAndWait(window, MigrationRequest::upgrade(QStringLiteral("+1"))));
@@ -492,12 +498,7 @@ void TestMainWindow::databaseMovedAfterConfirmationRunsNothing()
     QVERIFY(dir.isValid());
     const QString project = dir.filePath(QStringLiteral("project"));
     const QString database = dir.filePath(QStringLiteral("test.db"));
-    writeProject(project,
-                 {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE a (id INTEGER);")},
-                  {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
-                   QStringLiteral("CREATE TABLE b (id INTEGER);")},
-                  {QStringLiteral("c00000000003"), QStringLiteral("b00000000002"),
-                   QStringLiteral("CREATE TABLE c (id INTEGER);")}});
+    writeThreeTables(project);
     MainWindow window;
     openAndWait(window, project, sqliteUrl(dir));
     QVERIFY(runAndWait(window, MigrationRequest::upgrade(QStringLiteral("+1"))));
