@@ -53,12 +53,11 @@ RunOutcome migrateCommand(DatabaseSession &session, const Plan &plan, RunObserve
         outcome.error = RunError::fromGraph(*error);
         return outcome;
     }
-    // A downgrade (or, when configured, an upgrade) starts only once its backup is on disk.
-    if (auto backupError = backupBeforeMigration(session, plan, observer)) {
-        outcome.error = std::move(backupError);
-        return outcome;
-    }
     RunOptions options;
+    // A downgrade (or, when configured, an upgrade) starts only once its backup is on disk.
+    options.beforeFirstStep = [&session, &observer](const Plan &confirmed) {
+        return backupBeforeMigration(session, confirmed, observer);
+    };
     options.lockWait = migrate.lockWait;
     options.onStale = migrate.onStale;
     options.versionTable = session.settings().versionTable;

@@ -32,8 +32,9 @@ struct MigrateOptions
 };
 
 // `upgrade/downgrade/stamp` and `apply`: runs this plan, as it was planned, after the automatic
-// backup it calls for. Python revisions need the project's Alembic command, which is detected
-// here when the plan has any.
+// backup it calls for (taken under the run lock once the plan is confirmed, so a stale plan
+// takes none). Python revisions need the project's Alembic command, which is detected here when
+// the plan has any.
 RunOutcome migrateCommand(DatabaseSession &session, const Plan &plan, RunObserver &observer,
                           const MigrateOptions &options);
 

@@ -76,6 +76,13 @@ RunOutcome MigrationRunner::run(const Plan &plan, RunObserver &observer)
         return outcome;
     }
     observer.planReady(outcome.plan);
+    if (m_options.beforeFirstStep) {
+        if (auto error = m_options.beforeFirstStep(outcome.plan)) {
+            outcome.error = std::move(error);
+            outcome.headsAfter = outcome.headsBefore;
+            return outcome;
+        }
+    }
 
     if (needsPython(outcome.plan, outcome)) {
         if (!outcome.error)

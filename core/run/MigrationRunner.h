@@ -10,6 +10,7 @@
 
 #include <QProcessEnvironment>
 #include <chrono>
+#include <functional>
 #include <optional>
 
 namespace retort {
@@ -31,6 +32,10 @@ struct RunOptions
     QString journalTable = QStringLiteral("retort_journal");
     // Python revisions run through the project's own Alembic command; nullopt when none works.
     std::optional<AlembicCommand> alembic;
+    // Runs under the lock once the plan is confirmed, before the first step (the automatic
+    // backup): a stale plan takes none, and a re-planned run is backed up for what it will run.
+    // An error stops the run before any step.
+    std::function<std::optional<RunError>(const Plan &plan)> beforeFirstStep;
     QString alembicUnavailableReason; // shown when a Python step needs the command
     QString databaseUrl; // with password: reaches the child only as DATABASE_URL
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

@@ -60,7 +60,7 @@ QStringList ProjectModules::importRootsFor(const ProjectConfig &config)
         if (parent.cdUp())
             appendUnique(roots, parent.path());
     }
-    for (QDir dir(migrations);; ) {
+    for (QDir dir(migrations);;) {
         if (QFileInfo::exists(dir.filePath(u".git"_s))) {
             appendUnique(roots, dir.path());
             break;

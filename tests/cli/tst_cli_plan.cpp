@@ -49,6 +49,7 @@ private slots:
     void applyWithoutDirectoryUsesThePlansProject();
     void applyRefusesWhenTheDatabaseMoved();
     void applyRefusesAnEditedScript();
+    void staleDowngradeTakesNoBackup();
     void applyRefusesAnotherDatabase();
     void applyRefusesABadFile_data();
     void applyRefusesABadFile();
@@ -162,6 +163,33 @@ void TestCliPlan::applyRefusesAnEditedScript()
              qPrintable(describe(apply)));
     QCOMPARE(p.rows(), QStringList{u"aaa1"_s});
     QCOMPARE(p.tables(), QStringList{u"t_aaa1"_s});
+}
+
+// The automatic backup is decided and taken under the run lock from the confirmed plan: a plan
+// refused as stale takes none, one that runs takes one.
+void TestCliPlan::staleDowngradeTakesNoBackup()
+{
+    NativeProject p;
+    QVERIFY(threeSteps(p));
+    QVERIFY(p.retort({u"upgrade"_s}).exitCode == 0);
+    QString failure;
+    const QString path = writePlan(p, {u"downgrade"_s, u"-1"_s}, &failure);
+    QVERIFY2(!path.isEmpty(), qPrintable(failure));
+    QVERIFY(p.setRows({u"bbb2"_s}));
+
+    const CliResult stale = p.retort({u"apply"_s, path});
+    QCOMPARE(stale.exitCode, 1);
+    QVERIFY2(stale.err.contains(u"the database moved from ccc3 to bbb2"_s), qPrintable(describe(stale)));
+    QVERIFY2(!stale.err.contains(u"Backed up"_s), qPrintable(stale.err));
+    const CliResult none = p.retort({u"backups"_s, u"--json"_s});
+    QVERIFY2(none.exitCode == 0, qPrintable(describe(none)));
+    QCOMPARE(jsonOf(none).value(u"backups"_s).toArray().size(), 0);
+
+    QVERIFY(p.setRows({u"ccc3"_s}));
+    const CliResult runs = p.retort({u"apply"_s, path});
+    QVERIFY2(runs.exitCode == 0 && runs.err.contains(u"Backed up"_s), qPrintable(describe(runs)));
+    QCOMPARE(jsonOf(p.retort({u"backups"_s, u"--json"_s})).value(u"backups"_s).toArray().size(), 1);
+    QCOMPARE(p.rows(), QStringList{u"bbb2"_s});
 }
 
 void TestCliPlan::applyRefusesAnotherDatabase()

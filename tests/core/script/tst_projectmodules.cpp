@@ -34,11 +34,10 @@ struct OpenStackLike
     bool create(const QByteArray &cli) const
     {
         return QDir().mkpath(repo() + u"/.git"_s) && write(repo() + u"/app/__init__.py"_s, "")
-               && write(repo() + u"/app/db/__init__.py"_s, "") && write(migration() + u"/__init__.py"_s, "")
-               && write(migration() + u"/cli.py"_s, cli)
-               && write(migration() + u"/alembic_migrations/__init__.py"_s, "")
-               && write(migration() + u"/alembic.ini"_s, "[alembic]\nscript_location = alembic_migrations\n")
-               && QDir().mkpath(versions());
+            && write(repo() + u"/app/db/__init__.py"_s, "") && write(migration() + u"/__init__.py"_s, "")
+            && write(migration() + u"/cli.py"_s, cli) && write(migration() + u"/alembic_migrations/__init__.py"_s, "")
+            && write(migration() + u"/alembic.ini"_s, "[alembic]\nscript_location = alembic_migrations\n")
+            && QDir().mkpath(versions());
     }
     bool revision(const QString &id, const QByteArray &imports, const QByteArray &labels) const
     {
@@ -90,11 +89,10 @@ void TestProjectModules::resolves_data()
     QTest::addColumn<QByteArray>("imports");
     QTest::addColumn<QByteArray>("labels");
     QTest::addColumn<QStringList>("expected");
-    QTest::newRow("from package import module")
-        << QByteArray("from app.db.migration import cli") << QByteArray("(cli.EXPAND_BRANCH,)") << QStringList{u"expand"_s};
-    QTest::newRow("double-quoted constant")
-        << QByteArray("from app.db.migration import cli") << QByteArray("cli.CONTRACT_BRANCH")
-        << QStringList{u"contract"_s};
+    QTest::newRow("from package import module") << QByteArray("from app.db.migration import cli")
+                                                << QByteArray("(cli.EXPAND_BRANCH,)") << QStringList{u"expand"_s};
+    QTest::newRow("double-quoted constant") << QByteArray("from app.db.migration import cli")
+                                            << QByteArray("cli.CONTRACT_BRANCH") << QStringList{u"contract"_s};
     QTest::newRow("module alias") << QByteArray("import app.db.migration.cli as mcli")
                                   << QByteArray("[mcli.EXPAND_BRANCH]") << QStringList{u"expand"_s};
     QTest::newRow("package, then module.attribute")
@@ -108,8 +106,8 @@ void TestProjectModules::resolves_data()
         << QByteArray("import app.db.migration.cli") << QByteArray("(app.db.migration.cli.EXPAND_BRANCH,)")
         << QStringList{u"expand"_s};
     QTest::newRow("parenthesized, over lines")
-        << QByteArray("from app.db.migration import (\n    cli,  # the branches\n)") << QByteArray("(cli.EXPAND_BRANCH,)")
-        << QStringList{u"expand"_s};
+        << QByteArray("from app.db.migration import (\n    cli,  # the branches\n)")
+        << QByteArray("(cli.EXPAND_BRANCH,)") << QStringList{u"expand"_s};
 }
 
 void TestProjectModules::resolves()
@@ -133,12 +131,12 @@ void TestProjectModules::unresolvableNamesKeepTheirError_data()
     QTest::addColumn<QByteArray>("labels");
     QTest::addColumn<QString>("name");
     QTest::newRow("not imported") << QByteArray() << QByteArray("(cli.EXPAND_BRANCH,)") << u"cli.EXPAND_BRANCH"_s;
-    QTest::newRow("module outside the project")
-        << QByteArray("from neutron_lib import constants") << QByteArray("(constants.EXPAND,)") << u"constants.EXPAND"_s;
-    QTest::newRow("no such constant") << QByteArray("from app.db.migration import cli")
-                                      << QByteArray("(cli.MISSING,)") << u"cli.MISSING"_s;
-    QTest::newRow("computed, not a literal") << QByteArray("from app.db.migration import cli")
-                                             << QByteArray("(cli.MADE,)") << u"cli.MADE"_s;
+    QTest::newRow("module outside the project") << QByteArray("from neutron_lib import constants")
+                                                << QByteArray("(constants.EXPAND,)") << u"constants.EXPAND"_s;
+    QTest::newRow("no such constant") << QByteArray("from app.db.migration import cli") << QByteArray("(cli.MISSING,)")
+                                      << u"cli.MISSING"_s;
+    QTest::newRow("computed, not a literal")
+        << QByteArray("from app.db.migration import cli") << QByteArray("(cli.MADE,)") << u"cli.MADE"_s;
     QTest::newRow("reassigned to an expression")
         << QByteArray("from app.db.migration import cli") << QByteArray("(cli.LATER,)") << u"cli.LATER"_s;
     QTest::newRow("relative import") << QByteArray("from .. import cli") << QByteArray("(cli.EXPAND_BRANCH,)")
@@ -157,7 +155,8 @@ void TestProjectModules::unresolvableNamesKeepTheirError()
     bool reported = false;
     for (const Problem &problem : scripts.problems) {
         if (problem.kind == u"UnreadableValue")
-            reported = problem.message.contains(u"branch_labels is set to the name "_s + name) && problem.line == 6 + int(imports.count('\n'));
+            reported = problem.message.contains(u"branch_labels is set to the name "_s + name)
+                && problem.line == 6 + int(imports.count('\n'));
     }
     QVERIFY2(reported, qPrintable(scripts.problems.isEmpty() ? u"no problem"_s : scripts.problems.first().toString()));
     QCOMPARE(scripts.revisions.size(), 1);
