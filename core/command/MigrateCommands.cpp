@@ -25,7 +25,10 @@ std::variant<CurrentState, RunError> currentCommand(DatabaseSession &session)
     return state;
 }
 
-std::variant<ReviewedPlan, RunError> planCommand(DatabaseSession &session, const MigrationRequest &request)
+namespace {
+
+// The plan alone: what a run needs when nobody is shown a review.
+std::variant<Plan, RunError> planOnly(DatabaseSession &session, const MigrationRequest &request)
 {
     if (const auto &error = session.project().blockingError())
         return RunError::fromGraph(*error);
@@ -36,8 +39,18 @@ std::variant<ReviewedPlan, RunError> planCommand(DatabaseSession &session, const
     Result<Plan> plan = planMigration(session.project().map(), sorted(*heads), request);
     if (!plan)
         return RunError::fromGraph(plan.error());
+    return std::move(plan).value();
+}
+
+} // namespace
+
+std::variant<ReviewedPlan, RunError> planCommand(DatabaseSession &session, const MigrationRequest &request)
+{
+    auto planned = planOnly(session, request);
+    if (auto *error = std::get_if<RunError>(&planned))
+        return std::move(*error);
     ReviewedPlan reviewed;
-    reviewed.plan = std::move(plan).value();
+    reviewed.plan = std::get<Plan>(std::move(planned));
     reviewed.review =
         PlanReview::build(session.project().map(), reviewed.plan, session.connection().dialect().kind(),
                           BackupPolicy::fromConfig(session.project().config()), session.target().displayUrl());
@@ -87,13 +100,14 @@ RunOutcome migrateCommand(DatabaseSession &session, const Plan &plan, RunObserve
 RunOutcome migrateRequestCommand(DatabaseSession &session, const MigrationRequest &request, RunObserver &observer,
                                  std::chrono::milliseconds lockWait)
 {
-    auto planned = planCommand(session, request);
+    // No review: nobody is shown this plan, and reading every script for one costs time.
+    auto planned = planOnly(session, request);
     if (auto *error = std::get_if<RunError>(&planned)) {
         RunOutcome outcome;
         outcome.error = std::move(*error);
         return outcome;
     }
-    return migrateCommand(session, std::get<ReviewedPlan>(planned).plan, observer, {lockWait, StalePlan::Replan});
+    return migrateCommand(session, std::get<Plan>(planned), observer, {lockWait, StalePlan::Replan});
 }
 
 } // namespace retort
