@@ -69,7 +69,9 @@ public:
             process.write(input);
         }
         process.closeWriteChannel();
-        if (!process.waitForFinished(120'000) || process.exitStatus() != QProcess::NormalExit
+        // Generous: importing 10,000 commits took over two minutes on a loaded 2-core machine; the
+        // test's own CTest timeout (300 s) still bounds it.
+        if (!process.waitForFinished(280'000) || process.exitStatus() != QProcess::NormalExit
             || process.exitCode() != 0) {
             m_error =
                 QStringLiteral("git %1: %2")
