@@ -43,9 +43,8 @@ int runGui(int &argc, char **argv, const retort::cli::Invocation &invocation)
         // The demo's database lives with the user's data, never in the source tree.
         const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         const QString database = QDir(dataDir).filePath(QStringLiteral("demo/retort-demo.db"));
-        QString error;
-        if (!retort::ensureSqliteDatabase(database, &error)) {
-            QMessageBox::critical(nullptr, QStringLiteral("Retort"), error);
+        if (const auto created = retort::ensureSqliteDatabase(database); !created.ok()) {
+            QMessageBox::critical(nullptr, QStringLiteral("Retort"), created.error().message);
             return 1;
         }
         url = QStringLiteral("sqlite:///") + database;

@@ -375,12 +375,11 @@ void MainWindow::exportGraphDialog()
         QFileDialog::getSaveFileName(this, tr("Export Graph"), QString(), tr("SVG image (*.svg);;PNG image (*.png)"));
     if (path.isEmpty())
         return;
-    QString error;
     const GraphExporter exporter(*m_model, *m_delegate);
-    const bool ok = path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? exporter.exportPng(path, &error)
-                                                                              : exporter.exportSvg(path, &error);
-    if (!ok)
-        QMessageBox::warning(this, tr("Export Graph"), error);
+    const auto exported =
+        path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? exporter.exportPng(path) : exporter.exportSvg(path);
+    if (!exported.ok())
+        QMessageBox::warning(this, tr("Export Graph"), exported.error().message);
     else
         statusBar()->showMessage(tr("Graph saved to %1").arg(path), 5000);
 }

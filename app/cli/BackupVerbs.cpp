@@ -51,7 +51,7 @@ int BackupVerbs::fail(const RunError &error)
 {
     if (json())
         printJson({{QStringLiteral("error"),
-                    QJsonObject{{QStringLiteral("kind"), error.kind},
+                    QJsonObject{{QStringLiteral("kind"), error.kindName()},
                                 {QStringLiteral("message"), error.message},
                                 {QStringLiteral("database"), error.target}}}});
     else
@@ -77,9 +77,9 @@ int BackupVerbs::run(std::shared_ptr<const ProjectSnapshot> project)
     }
     auto opened = DatabaseSession::open(std::move(project), m_invocation.value(QStringLiteral("url")),
                                         QProcessEnvironment::systemEnvironment(), QDir::currentPath());
-    if (auto *error = std::get_if<RunError>(&opened))
+    if (auto *error = opened.failure())
         return fail(*error);
-    DatabaseSession &session = *std::get<std::unique_ptr<DatabaseSession>>(opened);
+    DatabaseSession &session = *opened.value();
     if (m_invocation.verb == u"backup")
         return backup(session);
     return restore(session);
@@ -88,9 +88,9 @@ int BackupVerbs::run(std::shared_ptr<const ProjectSnapshot> project)
 int BackupVerbs::backup(DatabaseSession &session)
 {
     const auto taken = backupCommand(session, m_invocation.value(QStringLiteral("to")));
-    if (auto *error = std::get_if<RunError>(&taken))
+    if (auto *error = taken.failure())
         return fail(*error);
-    const BackupOutcome &outcome = std::get<BackupOutcome>(taken);
+    const BackupOutcome &outcome = taken.value();
     if (json()) {
         QJsonObject object = infoJson(outcome.info);
         object.insert(QStringLiteral("removed"), QJsonArray::fromStringList(outcome.pruned));
@@ -147,9 +147,9 @@ int BackupVerbs::restore(DatabaseSession &session)
     if (!m_invocation.has(QStringLiteral("yes"))) {
         // Check first, so a refused file never gets as far as the question.
         const auto inspected = inspectBackupCommand(session, file);
-        if (auto *error = std::get_if<RunError>(&inspected))
+        if (auto *error = inspected.failure())
             return fail(*error);
-        const BackupInfo &info = std::get<BackupInfo>(inspected);
+        const BackupInfo &info = inspected.value();
         const QString question =
             QStringLiteral("Restore %1 (%2 at %3, taken %4) over %5?")
                 .arg(info.path, info.url, headsText(info.heads), info.createdAt.toLocalTime().toString(Qt::ISODate),
@@ -160,9 +160,9 @@ int BackupVerbs::restore(DatabaseSession &session)
         }
     }
     const auto restored = restoreCommand(session, file);
-    if (auto *error = std::get_if<RunError>(&restored))
+    if (auto *error = restored.failure())
         return fail(*error);
-    const RestoreOutcome &outcome = std::get<RestoreOutcome>(restored);
+    const RestoreOutcome &outcome = restored.value();
     if (json())
         return printJson({{QStringLiteral("restored"), infoJson(outcome.info)},
                           {QStringLiteral("heads"), QJsonArray::fromStringList(outcome.headsAfter)}});

@@ -66,17 +66,17 @@ int CliRunner::apply()
     const auto failed = [&verbs](const RunError &error) { return verbs.fail(error); };
     if (!file.open(QIODevice::ReadOnly))
         return failed(
-            RunError::make(QStringLiteral("BadPlanFile"),
+            RunError::make(ErrorKind::BadPlanFile,
                            QStringLiteral("%1: cannot read the plan file (%2)").arg(path, file.errorString())));
     const auto parsed = PlanFile::parse(file.readAll(), path);
-    if (const auto *error = std::get_if<RunError>(&parsed))
+    if (const auto *error = parsed.failure())
         return failed(*error);
-    const PlanFile &plan = std::get<PlanFile>(parsed);
+    const PlanFile &plan = parsed.value();
     // The plan names its project; -d may say where it is now, but it must be the same one.
     const QString option = m_invocation.value(QStringLiteral("directory"));
     const auto project = ProjectSnapshot::load(option.isEmpty() ? plan.project : option, QDir::currentPath());
     if (!option.isEmpty() && QDir(project->config().directory).canonicalPath() != QDir(plan.project).canonicalPath())
-        return failed(RunError::make(QStringLiteral("WrongProject"),
+        return failed(RunError::make(ErrorKind::WrongProject,
                                      QStringLiteral("%1 was planned for the project %2, not %3; nothing was run")
                                          .arg(path, plan.project, project->config().directory)));
     reportProblems(*project);
@@ -181,11 +181,11 @@ int CliRunner::offlineSql(const ProjectSnapshot &project)
     }
     const auto sql = offlineSqlCommand(project, m_invocation.value(QStringLiteral("url")),
                                        QProcessEnvironment::systemEnvironment(), QDir::currentPath(), *request);
-    if (const auto *error = std::get_if<RunError>(&sql)) {
+    if (const auto *error = sql.failure()) {
         m_err << "FAILED: " << error->toString() << '\n';
         return 1;
     }
-    m_out << std::get<QString>(sql);
+    m_out << sql.value();
     return 0;
 }
 

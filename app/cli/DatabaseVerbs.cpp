@@ -65,7 +65,7 @@ int DatabaseVerbs::fail(const RunError &error)
 {
     if (json()) {
         printJson({{QStringLiteral("error"),
-                    QJsonObject{{QStringLiteral("kind"), error.kind},
+                    QJsonObject{{QStringLiteral("kind"), error.kindName()},
                                 {QStringLiteral("message"), error.message},
                                 {QStringLiteral("revision"), error.revision},
                                 {QStringLiteral("path"), error.path},
@@ -88,11 +88,11 @@ std::unique_ptr<DatabaseSession> DatabaseVerbs::openSession(std::shared_ptr<cons
 {
     auto opened = DatabaseSession::open(std::move(project), m_invocation.value(QStringLiteral("url")),
                                         QProcessEnvironment::systemEnvironment(), QDir::currentPath());
-    if (auto *error = std::get_if<RunError>(&opened)) {
+    if (auto *error = opened.failure()) {
         fail(*error);
         return nullptr;
     }
-    auto session = std::get<std::unique_ptr<DatabaseSession>>(std::move(opened));
+    auto session = std::move(opened).value();
     for (const Problem &problem : session->settings().problems)
         m_err << "retort: warning: " << problem.toString() << '\n';
     return session;
@@ -125,9 +125,9 @@ int DatabaseVerbs::run(std::shared_ptr<const ProjectSnapshot> project)
 int DatabaseVerbs::current(DatabaseSession &session)
 {
     const auto state = currentCommand(session);
-    if (auto *error = std::get_if<RunError>(&state))
+    if (auto *error = state.failure())
         return fail(*error);
-    const CurrentState &current = std::get<CurrentState>(state);
+    const CurrentState &current = state.value();
     if (json()) {
         printJson({{QStringLiteral("heads"), QJsonArray::fromStringList(current.heads)},
                    {QStringLiteral("unknown_heads"), QJsonArray::fromStringList(current.unknownHeads)},
@@ -158,9 +158,9 @@ int DatabaseVerbs::current(DatabaseSession &session)
 int DatabaseVerbs::dryRun(DatabaseSession &session, const MigrationRequest &request)
 {
     const auto planned = planCommand(session, request);
-    if (auto *error = std::get_if<RunError>(&planned))
+    if (auto *error = planned.failure())
         return fail(*error);
-    const ReviewedPlan &reviewed = std::get<ReviewedPlan>(planned);
+    const ReviewedPlan &reviewed = planned.value();
     const Plan &plan = reviewed.plan;
     if (json())
         return printJson(
@@ -200,7 +200,7 @@ int DatabaseVerbs::apply(std::shared_ptr<const ProjectSnapshot> project, const P
     DatabaseSession &session = *opened;
     const QString database = session.target().displayUrl();
     if (database != file.database)
-        return fail(RunError::make(QStringLiteral("WrongDatabase"),
+        return fail(RunError::make(ErrorKind::WrongDatabase,
                                    QStringLiteral("the plan was made for %1, but the database here is %2; nothing "
                                                   "was run. Pass that database with --url or DATABASE_URL, or "
                                                   "make a plan for this one")
@@ -244,9 +244,9 @@ int DatabaseVerbs::report(DatabaseSession &session, const Migration &migration)
 int DatabaseVerbs::log(DatabaseSession &session)
 {
     const auto result = journalCommand(session);
-    if (auto *error = std::get_if<RunError>(&result))
+    if (auto *error = result.failure())
         return fail(*error);
-    const JournalLog &journal = std::get<JournalLog>(result);
+    const JournalLog &journal = result.value();
     if (!journal.tableExists) {
         const QString advice = journal.enabled
             ? QStringLiteral("it is created by the next upgrade, downgrade or stamp")
@@ -280,9 +280,9 @@ int DatabaseVerbs::log(DatabaseSession &session)
 int DatabaseVerbs::check(DatabaseSession &session)
 {
     const auto result = checkCommand(session);
-    if (auto *error = std::get_if<RunError>(&result))
+    if (auto *error = result.failure())
         return fail(*error);
-    const CheckReport &report = std::get<CheckReport>(result);
+    const CheckReport &report = result.value();
     const int status = report.ok() ? 0 : 1;
     if (json()) {
         QJsonArray changed;

@@ -20,7 +20,7 @@ int MergeVerb::fail(const RunError &error)
 {
     if (json()) {
         const QJsonObject object{{QStringLiteral("error"),
-                                  QJsonObject{{QStringLiteral("kind"), error.kind},
+                                  QJsonObject{{QStringLiteral("kind"), error.kindName()},
                                               {QStringLiteral("message"), error.message},
                                               {QStringLiteral("revision"), error.revision},
                                               {QStringLiteral("path"), error.path}}}};
@@ -41,9 +41,9 @@ int MergeVerb::run(const ProjectSnapshot &project)
     request.revId = m_invocation.value(QStringLiteral("rev-id"));
 
     const auto outcome = mergeCommand(project, request, QDir::currentPath());
-    if (const auto *error = std::get_if<RunError>(&outcome))
+    if (const auto *error = outcome.failure())
         return fail(*error);
-    const MergeOutcome &merge = std::get<MergeOutcome>(outcome);
+    const MergeOutcome &merge = outcome.value();
     if (json()) {
         const QJsonObject object{{QStringLiteral("revision"), merge.revision},
                                  {QStringLiteral("path"), merge.path},

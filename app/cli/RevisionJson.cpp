@@ -31,8 +31,9 @@ QJsonArray revisionsToJson(const RevisionMap &map, const RevIndexes &revisions)
 
 QJsonObject errorToJson(const GraphError &error)
 {
-    return QJsonObject{{QStringLiteral("error"),
-                        QJsonObject{{QStringLiteral("kind"), error.kind}, {QStringLiteral("message"), error.message}}}};
+    return QJsonObject{
+        {QStringLiteral("error"),
+         QJsonObject{{QStringLiteral("kind"), error.kindName()}, {QStringLiteral("message"), error.message}}}};
 }
 
 } // namespace retort::cli

@@ -46,95 +46,90 @@ QString BackupFiles::uniquePath(const QString &directory, const QString &name)
     return candidate;
 }
 
-std::optional<QString> BackupFiles::prepareDirectory(const QString &directory)
+Fallible<void> BackupFiles::prepareDirectory(const QString &directory)
 {
     const QFileInfo info(directory);
     if (info.exists() && !info.isDir())
-        return QStringLiteral("%1 exists and is not a directory").arg(directory);
+        return Failure{QStringLiteral("%1 exists and is not a directory").arg(directory)};
     if (!info.exists()) {
         if (!QDir().mkpath(directory))
-            return QStringLiteral("cannot create the backup directory %1").arg(directory);
+            return Failure{QStringLiteral("cannot create the backup directory %1").arg(directory)};
         QFile::setPermissions(directory, kOwnerOnly | QFileDevice::ExeOwner);
     }
     // Permission bits do not tell the whole story (root, ACLs, read-only mounts): try it.
     QTemporaryFile probe(QDir(directory).filePath(QStringLiteral(".retort-probe-XXXXXX")));
     if (!probe.open())
-        return QStringLiteral("cannot write to the backup directory %1 (%2)").arg(directory, probe.errorString());
-    return std::nullopt;
+        return Failure{
+            QStringLiteral("cannot write to the backup directory %1 (%2)").arg(directory, probe.errorString())};
+    return {};
 }
 
-std::optional<QString> BackupFiles::createOwnerOnly(const QString &path)
+Fallible<void> BackupFiles::createOwnerOnly(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly))
-        return QStringLiteral("cannot create %1 (%2)").arg(path, file.errorString());
+        return Failure{QStringLiteral("cannot create %1 (%2)").arg(path, file.errorString())};
     file.close();
     // The umask may have taken bits away, never added any; make sure of the result anyway.
     if (!file.setPermissions(kOwnerOnly))
-        return QStringLiteral("cannot make %1 readable by its owner only").arg(path);
-    return std::nullopt;
+        return Failure{QStringLiteral("cannot make %1 readable by its owner only").arg(path)};
+    return {};
 }
 
-std::optional<QString> BackupFiles::sha256(const QString &path, QString *error)
+Fallible<QString> BackupFiles::sha256(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1 (%2)").arg(path, file.errorString());
-        return std::nullopt;
+        return Failure{QStringLiteral("cannot read %1 (%2)").arg(path, file.errorString())};
     }
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!hash.addData(&file)) {
-        *error = QStringLiteral("cannot read %1 (%2)").arg(path, file.errorString());
-        return std::nullopt;
+        return Failure{QStringLiteral("cannot read %1 (%2)").arg(path, file.errorString())};
     }
     return QString::fromLatin1(hash.result().toHex());
 }
 
-std::optional<QString> BackupFiles::writeSidecar(const BackupInfo &info)
+Fallible<void> BackupFiles::writeSidecar(const BackupInfo &info)
 {
     const QString target = BackupInfo::sidecarPath(info.path);
     const QString temporary = target + QStringLiteral(".partial");
     QFile::remove(temporary);
     QFile file(temporary);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly))
-        return QStringLiteral("cannot create %1 (%2)").arg(temporary, file.errorString());
+        return Failure{QStringLiteral("cannot create %1 (%2)").arg(temporary, file.errorString())};
     const QByteArray bytes = QJsonDocument(info.toJson()).toJson(QJsonDocument::Indented);
     const bool written = file.write(bytes) == bytes.size() && file.flush();
     file.close();
     if (!written || !file.setPermissions(kOwnerOnly)) {
         QFile::remove(temporary);
-        return QStringLiteral("cannot write %1").arg(temporary);
+        return Failure{QStringLiteral("cannot write %1").arg(temporary)};
     }
     QFile::remove(target);
     if (!QFile::rename(temporary, target)) {
         QFile::remove(temporary);
-        return QStringLiteral("cannot rename %1 to %2").arg(temporary, target);
+        return Failure{QStringLiteral("cannot rename %1 to %2").arg(temporary, target)};
     }
-    return std::nullopt;
+    return {};
 }
 
-std::optional<BackupInfo> BackupFiles::readSidecar(const QString &backupPath, QString *error)
+Fallible<BackupInfo> BackupFiles::readSidecar(const QString &backupPath)
 {
     const QString path = BackupInfo::sidecarPath(backupPath);
     QFile file(path);
-    if (!file.exists()) {
-        *error = QStringLiteral("%1 has no sidecar %2, so it cannot be checked; only backups made by "
-                                "'retort backup' can be restored")
-                     .arg(backupPath, path);
-        return std::nullopt;
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1 (%2)").arg(path, file.errorString());
-        return std::nullopt;
-    }
+    if (!file.exists())
+        return Failure{QStringLiteral("%1 has no sidecar %2, so it cannot be checked; only backups made by "
+                                      "'retort backup' can be restored")
+                           .arg(backupPath, path)};
+    if (!file.open(QIODevice::ReadOnly))
+        return Failure{QStringLiteral("cannot read %1 (%2)").arg(path, file.errorString())};
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     std::optional<BackupInfo> info;
     if (document.isObject())
         info = BackupInfo::fromJson(document.object(), QFileInfo(backupPath).absoluteFilePath());
     if (!info)
-        *error = QStringLiteral("%1 is not a Retort backup sidecar").arg(path);
-    return info;
+        return Failure{QStringLiteral("%1 is not a Retort backup sidecar").arg(path)};
+    return *std::move(info);
 }
 
 QList<BackupInfo> BackupFiles::list(const QString &directory)
@@ -146,8 +141,7 @@ QList<BackupInfo> BackupFiles::list(const QString &directory)
         const QString backupPath = dir.absoluteFilePath(sidecar.chopped(5));
         if (!QFileInfo::exists(backupPath))
             continue;
-        QString error;
-        if (auto info = readSidecar(backupPath, &error))
+        if (auto info = readSidecar(backupPath))
             backups.append(std::move(*info));
     }
     std::sort(backups.begin(), backups.end(), [](const BackupInfo &a, const BackupInfo &b) {

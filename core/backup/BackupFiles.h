@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BackupInfo.h"
+#include "Expected.h"
 
 #include <QDateTime>
 #include <QList>
@@ -21,18 +22,17 @@ public:
     // dir/name, or dir/<stem>_2<ext>, _3, ... when a file (or its sidecar) already has that name.
     static QString uniquePath(const QString &directory, const QString &name);
     // Creates the directory (owner-only when new) and checks that files can be made in it.
-    // nullopt on success, otherwise what is wrong in words.
-    static std::optional<QString> prepareDirectory(const QString &directory);
+    static Fallible<void> prepareDirectory(const QString &directory);
     // A new empty file with mode 0600; fails when the path exists.
-    static std::optional<QString> createOwnerOnly(const QString &path);
+    static Fallible<void> createOwnerOnly(const QString &path);
 
-    // Hex SHA-256 of the file, or nullopt with *error set.
-    static std::optional<QString> sha256(const QString &path, QString *error);
+    // Hex SHA-256 of the file.
+    static Fallible<QString> sha256(const QString &path);
 
     // Writes <backup>.json atomically (temporary file, then rename), mode 0600.
-    static std::optional<QString> writeSidecar(const BackupInfo &info);
-    // Reads <backup>.json; nullopt with *error saying why (missing, unreadable, not a sidecar).
-    static std::optional<BackupInfo> readSidecar(const QString &backupPath, QString *error);
+    static Fallible<void> writeSidecar(const BackupInfo &info);
+    // Reads <backup>.json; fails saying why (missing, unreadable, not a sidecar).
+    static Fallible<BackupInfo> readSidecar(const QString &backupPath);
 
     // Every backup in the directory that has a readable sidecar, newest first.
     static QList<BackupInfo> list(const QString &directory);

@@ -54,14 +54,13 @@ bool PostgresDump::hasDumpHeader(const QString &path)
     return file.open(QIODevice::ReadOnly) && file.read(5) == QByteArray("PGDMP");
 }
 
-std::optional<QString> PostgresDump::run(const QString &program, const QStringList &arguments,
-                                         const QString &what) const
+Fallible<void> PostgresDump::run(const QString &program, const QStringList &arguments, const QString &what) const
 {
     QProcessEnvironment environment = m_environment;
     QTemporaryFile passfile; // created 0600 by QTemporaryFile, removed when it goes out of scope
     if (!m_parameters.password.isEmpty()) {
         if (!passfile.open())
-            return QStringLiteral("cannot create a temporary password file (%1)").arg(passfile.errorString());
+            return Failure{QStringLiteral("cannot create a temporary password file (%1)").arg(passfile.errorString())};
         passfile.write(passfileLine(m_parameters.password).toUtf8());
         passfile.flush();
         environment.insert(QStringLiteral("PGPASSFILE"), passfile.fileName());
@@ -73,8 +72,8 @@ std::optional<QString> PostgresDump::run(const QString &program, const QStringLi
     process.setStandardOutputFile(QProcess::nullDevice());
     process.start(program, arguments);
     if (!process.waitForStarted(-1))
-        return QStringLiteral("cannot run %1 (%2); install the PostgreSQL client tools")
-            .arg(program, process.errorString());
+        return Failure{QStringLiteral("cannot run %1 (%2); install the PostgreSQL client tools")
+                           .arg(program, process.errorString())};
     process.waitForFinished(-1);
     const QString errors = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
@@ -84,12 +83,12 @@ std::optional<QString> PostgresDump::run(const QString &program, const QStringLi
         // Nothing secret should be in there, but the password must never be shown.
         if (!m_parameters.password.isEmpty())
             text.replace(m_parameters.password, QStringLiteral("***"));
-        return text;
+        return Failure{text};
     }
-    return std::nullopt;
+    return {};
 }
 
-std::optional<QString> PostgresDump::dump(const QString &path) const
+Fallible<void> PostgresDump::dump(const QString &path) const
 {
     return run(m_pgDump,
                {QStringLiteral("--format=custom"), QStringLiteral("--no-password"), QStringLiteral("--file=") + path,
@@ -97,16 +96,16 @@ std::optional<QString> PostgresDump::dump(const QString &path) const
                QStringLiteral("pg_dump"));
 }
 
-std::optional<QString> PostgresDump::list(const QString &path) const
+Fallible<void> PostgresDump::list(const QString &path) const
 {
     if (!hasDumpHeader(path))
-        return QStringLiteral("%1 is not a pg_dump archive in custom format").arg(path);
+        return Failure{QStringLiteral("%1 is not a pg_dump archive in custom format").arg(path)};
     // --list reads the archive's header and table of contents: a file that is not an archive, or
     // one cut short before its table of contents, fails here. The sidecar's checksum covers the rest.
     return run(m_pgRestore, {QStringLiteral("--list"), path}, QStringLiteral("pg_restore --list"));
 }
 
-std::optional<QString> PostgresDump::restore(const QString &path) const
+Fallible<void> PostgresDump::restore(const QString &path) const
 {
     return run(m_pgRestore,
                {QStringLiteral("--clean"), QStringLiteral("--if-exists"), QStringLiteral("--single-transaction"),

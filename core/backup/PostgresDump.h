@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Expected.h"
 #include "db/ConnectionParameters.h"
 
 #include <QProcessEnvironment>
@@ -22,12 +23,12 @@ public:
     void setPgDump(const QString &program) { m_pgDump = program; }
     void setPgRestore(const QString &program) { m_pgRestore = program; }
 
-    // pg_dump --format=custom --file=path. nullopt on success, else what happened.
-    std::optional<QString> dump(const QString &path) const;
+    // pg_dump --format=custom --file=path.
+    Fallible<void> dump(const QString &path) const;
     // pg_restore --list path: the archive is readable and complete. Needs no server.
-    std::optional<QString> list(const QString &path) const;
+    Fallible<void> list(const QString &path) const;
     // pg_restore --clean --if-exists --single-transaction into the database.
-    std::optional<QString> restore(const QString &path) const;
+    Fallible<void> restore(const QString &path) const;
     // The file starts with the custom format's "PGDMP" magic.
     static bool hasDumpHeader(const QString &path);
 
@@ -38,7 +39,7 @@ public:
     static QString passfileLine(const QString &password);
 
 private:
-    std::optional<QString> run(const QString &program, const QStringList &arguments, const QString &what) const;
+    Fallible<void> run(const QString &program, const QStringList &arguments, const QString &what) const;
 
     ConnectionParameters m_parameters;
     QProcessEnvironment m_environment;

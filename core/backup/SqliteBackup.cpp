@@ -27,58 +27,58 @@ public:
     Handle(const Handle &) = delete;
     Handle &operator=(const Handle &) = delete;
 
-    std::optional<QString> open(const QString &path, int flags)
+    Fallible<void> open(const QString &path, int flags)
     {
         const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, flags, nullptr);
         if (rc != SQLITE_OK)
-            return QStringLiteral("cannot open %1: %2").arg(path, message());
+            return Failure{QStringLiteral("cannot open %1: %2").arg(path, message())};
         sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
-        return std::nullopt;
+        return {};
     }
     sqlite3 *get() const { return m_db; }
     QString message() const { return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory"); }
-    std::optional<QString> exec(const char *sql) const
+    Fallible<void> exec(const char *sql) const
     {
         char *error = nullptr;
         if (sqlite3_exec(m_db, sql, nullptr, nullptr, &error) == SQLITE_OK)
-            return std::nullopt;
+            return {};
         const QString text = QString::fromUtf8(error ? error : sqlite3_errmsg(m_db));
         sqlite3_free(error);
-        return text;
+        return Failure{text};
     }
     // PRAGMA integrity_check's rows joined; "ok" when the file is sound.
-    std::optional<QString> integrityCheck(const QString &path) const
+    Fallible<void> integrityCheck(const QString &path) const
     {
         sqlite3_stmt *statement = nullptr;
         if (sqlite3_prepare_v2(m_db, "PRAGMA integrity_check", -1, &statement, nullptr) != SQLITE_OK)
-            return QStringLiteral("%1 is not a usable SQLite database: %2").arg(path, message());
+            return Failure{QStringLiteral("%1 is not a usable SQLite database: %2").arg(path, message())};
         QStringList rows;
         int rc;
         while ((rc = sqlite3_step(statement)) == SQLITE_ROW)
             rows.append(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0))));
         sqlite3_finalize(statement);
         if (rc != SQLITE_DONE)
-            return QStringLiteral("%1 is not a usable SQLite database: %2").arg(path, message());
+            return Failure{QStringLiteral("%1 is not a usable SQLite database: %2").arg(path, message())};
         if (rows != QStringList{QStringLiteral("ok")})
-            return QStringLiteral("%1 failed PRAGMA integrity_check: %2")
-                .arg(path, rows.mid(0, 5).join(QStringLiteral("; ")));
-        return std::nullopt;
+            return Failure{QStringLiteral("%1 failed PRAGMA integrity_check: %2")
+                               .arg(path, rows.mid(0, 5).join(QStringLiteral("; ")))};
+        return {};
     }
 
 private:
     sqlite3 *m_db = nullptr;
 };
 
-std::optional<QString> syncFile(const QString &path)
+Fallible<void> syncFile(const QString &path)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return QStringLiteral("cannot open %1 to sync it").arg(path);
+        return Failure{QStringLiteral("cannot open %1 to sync it").arg(path)};
     const int rc = ::fsync(fd);
     ::close(fd);
     if (rc != 0)
-        return QStringLiteral("cannot sync %1 to disk").arg(path);
-    return std::nullopt;
+        return Failure{QStringLiteral("cannot sync %1 to disk").arg(path)};
+    return {};
 }
 
 // Runs a backup object to the end: `pages` per step, retrying while the databases are busy.
@@ -127,85 +127,86 @@ bool SqliteBackup::hasSqliteHeader(const QString &path)
     return file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
-std::optional<QString> SqliteBackup::copy(const QString &sourcePath, const QString &destinationPath, Stats *stats)
+Fallible<void> SqliteBackup::copy(const QString &sourcePath, const QString &destinationPath, Stats *stats)
 {
     QElapsedTimer timer;
     timer.start();
     Handle source;
     if (!QFile::exists(sourcePath))
-        return QStringLiteral("the database file %1 does not exist").arg(sourcePath);
-    if (auto error = source.open(sourcePath, SQLITE_OPEN_READONLY))
-        return error;
+        return Failure{QStringLiteral("the database file %1 does not exist").arg(sourcePath)};
+    if (auto done = source.open(sourcePath, SQLITE_OPEN_READONLY); !done.ok())
+        return done;
     Handle destination;
-    if (auto error = destination.open(destinationPath, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
-        return error;
+    if (auto done = destination.open(destinationPath, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE); !done.ok())
+        return done;
     // The copy is a new private file: no journal, no syncs until the end.
-    if (auto error = destination.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF"))
-        return QStringLiteral("cannot prepare %1: %2").arg(destinationPath, *error);
+    if (auto done = destination.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF"); !done.ok())
+        return Failure{QStringLiteral("cannot prepare %1: %2").arg(destinationPath, done.error().message)};
 
     sqlite3_backup *backup = sqlite3_backup_init(destination.get(), "main", source.get(), "main");
     if (!backup)
-        return QStringLiteral("cannot start the backup of %1: %2").arg(sourcePath, destination.message());
+        return Failure{QStringLiteral("cannot start the backup of %1: %2").arg(sourcePath, destination.message())};
     int restarts = 0;
     const int rc = runBackup(backup, kPagesPerStep, &restarts);
     if (rc == SQLITE_BUSY)
-        return QStringLiteral("%1 stayed locked for %2 s; stop whatever holds it and try again")
-            .arg(sourcePath)
-            .arg(kBusyGiveUpMs / 1000);
+        return Failure{QStringLiteral("%1 stayed locked for %2 s; stop whatever holds it and try again")
+                           .arg(sourcePath)
+                           .arg(kBusyGiveUpMs / 1000)};
     if (rc != SQLITE_OK)
-        return QStringLiteral("the backup of %1 failed: %2").arg(sourcePath, destination.message());
+        return Failure{QStringLiteral("the backup of %1 failed: %2").arg(sourcePath, destination.message())};
     // A WAL source gives a copy marked for WAL; a single file is what a backup should be.
-    if (auto error = destination.exec("PRAGMA journal_mode=DELETE"))
-        return QStringLiteral("cannot finish %1: %2").arg(destinationPath, *error);
-    if (auto error = syncFile(destinationPath))
-        return error;
+    if (auto done = destination.exec("PRAGMA journal_mode=DELETE"); !done.ok())
+        return Failure{QStringLiteral("cannot finish %1: %2").arg(destinationPath, done.error().message)};
+    if (auto done = syncFile(destinationPath); !done.ok())
+        return done;
     if (stats) {
         stats->copyMs = timer.restart();
         stats->restarts = restarts;
     }
-    if (auto error = destination.integrityCheck(destinationPath))
-        return error;
+    if (auto done = destination.integrityCheck(destinationPath); !done.ok())
+        return done;
     if (stats)
         stats->verifyMs = timer.elapsed();
-    return std::nullopt;
+    return {};
 }
 
-std::optional<QString> SqliteBackup::verify(const QString &path)
+Fallible<void> SqliteBackup::verify(const QString &path)
 {
     if (!hasSqliteHeader(path))
-        return QStringLiteral("%1 is not an SQLite database file").arg(path);
+        return Failure{QStringLiteral("%1 is not an SQLite database file").arg(path)};
     Handle handle;
-    if (auto error = handle.open(path, SQLITE_OPEN_READONLY))
-        return error;
+    if (auto done = handle.open(path, SQLITE_OPEN_READONLY); !done.ok())
+        return done;
     return handle.integrityCheck(path);
 }
 
-std::optional<QString> SqliteBackup::restoreInto(const QString &backupPath, const QString &livePath)
+Fallible<void> SqliteBackup::restoreInto(const QString &backupPath, const QString &livePath)
 {
     Handle backupFile;
-    if (auto error = backupFile.open(backupPath, SQLITE_OPEN_READONLY))
-        return error;
+    if (auto done = backupFile.open(backupPath, SQLITE_OPEN_READONLY); !done.ok())
+        return done;
     Handle live;
-    if (auto error = live.open(livePath, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
-        return error;
+    if (auto done = live.open(livePath, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE); !done.ok())
+        return done;
     sqlite3_backup *backup = sqlite3_backup_init(live.get(), "main", backupFile.get(), "main");
     if (!backup)
-        return QStringLiteral("cannot start restoring into %1: %2").arg(livePath, live.message());
+        return Failure{QStringLiteral("cannot start restoring into %1: %2").arg(livePath, live.message())};
     // All pages in one step: one write transaction on the live database, all or nothing.
     const int rc = runBackup(backup, -1, nullptr);
     if (rc == SQLITE_BUSY)
-        return QStringLiteral("%1 stayed locked for %2 s; stop the programs using it and try again; "
-                              "nothing was changed")
-            .arg(livePath)
-            .arg(kBusyGiveUpMs / 1000);
+        return Failure{QStringLiteral("%1 stayed locked for %2 s; stop the programs using it and try again; "
+                                      "nothing was changed")
+                           .arg(livePath)
+                           .arg(kBusyGiveUpMs / 1000)};
     if (rc == SQLITE_READONLY)
-        return QStringLiteral("cannot restore into %1: %2 (a database in WAL mode cannot take a backup "
-                              "with another page size; switch it to journal_mode=DELETE first); "
-                              "nothing was changed")
-            .arg(livePath, live.message());
+        return Failure{QStringLiteral("cannot restore into %1: %2 (a database in WAL mode cannot take a backup "
+                                      "with another page size; switch it to journal_mode=DELETE first); "
+                                      "nothing was changed")
+                           .arg(livePath, live.message())};
     if (rc != SQLITE_OK)
-        return QStringLiteral("restoring into %1 failed: %2; nothing was changed").arg(livePath, live.message());
-    return std::nullopt;
+        return Failure{
+            QStringLiteral("restoring into %1 failed: %2; nothing was changed").arg(livePath, live.message())};
+    return {};
 }
 
 } // namespace retort

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Expected.h"
+
 #include <QString>
 
 #include <optional>
@@ -29,13 +31,12 @@ public:
 
     // Copies sourcePath into destinationPath (an existing empty file, or a new path), leaves it
     // in rollback-journal mode, syncs it and checks it with PRAGMA integrity_check.
-    static std::optional<QString> copy(const QString &sourcePath, const QString &destinationPath,
-                                       Stats *stats = nullptr);
+    static Fallible<void> copy(const QString &sourcePath, const QString &destinationPath, Stats *stats = nullptr);
     // The file starts with SQLite's header and PRAGMA integrity_check says "ok". Read-only.
-    static std::optional<QString> verify(const QString &path);
+    static Fallible<void> verify(const QString &path);
     static bool hasSqliteHeader(const QString &path);
     // Replaces the contents of the database at livePath with those of backupPath (see above).
-    static std::optional<QString> restoreInto(const QString &backupPath, const QString &livePath);
+    static Fallible<void> restoreInto(const QString &backupPath, const QString &livePath);
 };
 
 } // namespace retort

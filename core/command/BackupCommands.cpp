@@ -19,7 +19,7 @@ namespace retort {
 
 namespace {
 
-RunError error(const QString &kind, const QString &message, const DatabaseSession &session)
+RunError error(ErrorKind kind, const QString &message, const DatabaseSession &session)
 {
     RunError run = RunError::make(kind, message);
     run.target = session.target().displayUrl();
@@ -114,26 +114,27 @@ void removeBackup(const QString &path)
 
 } // namespace
 
-std::variant<BackupOutcome, RunError> backupCommand(DatabaseSession &session, const QString &to)
+RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &to)
 {
     const DatabaseUrl &url = session.target().url;
     if (url.isSqlite() && url.isInMemory())
-        return error(QStringLiteral("InMemoryDatabase"),
-                     QStringLiteral("an in-memory SQLite database has no file to back up"), session);
+        return error(ErrorKind::InMemoryDatabase, QStringLiteral("an in-memory SQLite database has no file to back up"),
+                     session);
     const BackupPolicy policy = BackupPolicy::fromConfig(session.project().config());
     QString directory;
     const QString path = backupPathFor(session, to, policy, &directory);
-    if (auto problem = BackupFiles::prepareDirectory(directory))
-        return error(QStringLiteral("BackupDirectory"),
-                     *problem + QStringLiteral("; choose another with --to or [retort] backup_dir"), session);
+    if (auto problem = BackupFiles::prepareDirectory(directory); !problem.ok())
+        return error(ErrorKind::BackupDirectory,
+                     problem.error().message + QStringLiteral("; choose another with --to or [retort] backup_dir"),
+                     session);
     if (QFileInfo::exists(path) || QFileInfo::exists(BackupInfo::sidecarPath(path)))
-        return error(QStringLiteral("BackupExists"),
+        return error(ErrorKind::BackupExists,
                      QStringLiteral("%1 already exists; give another name with --to").arg(path), session);
     // The data is written under a temporary name and renamed once checked.
     const QString partial = path + QStringLiteral(".partial");
     QFile::remove(partial);
-    if (auto problem = BackupFiles::createOwnerOnly(partial))
-        return error(QStringLiteral("BackupDirectory"), *problem, session);
+    if (auto problem = BackupFiles::createOwnerOnly(partial); !problem.ok())
+        return error(ErrorKind::BackupDirectory, problem.error().message, session);
 
     BackupOutcome outcome;
     BackupInfo &info = outcome.info;
@@ -145,7 +146,7 @@ std::variant<BackupOutcome, RunError> backupCommand(DatabaseSession &session, co
     info.retortVersion = QStringLiteral(RETORT_VERSION_STRING);
     info.createdAt = QDateTime::currentDateTimeUtc();
 
-    const auto fail = [&](const QString &kind, const QString &message) {
+    const auto fail = [&](ErrorKind kind, const QString &message) {
         QFile::remove(partial);
         return error(kind, message, session);
     };
@@ -154,42 +155,42 @@ std::variant<BackupOutcome, RunError> backupCommand(DatabaseSession &session, co
     if (url.isPostgresql()) {
         const DbResult<QStringList> heads = headsOf(session.connection(), session.settings().versionTable);
         if (!heads)
-            return fail(QStringLiteral("BackupFailed"),
+            return fail(ErrorKind::BackupFailed,
                         QStringLiteral("cannot read the version table: ") + heads.error().toString());
         info.heads = *heads;
         const PostgresDump tool(postgresParameters(session), session.environment());
-        if (auto problem = tool.dump(partial))
-            return fail(QStringLiteral("BackupFailed"), *problem);
+        if (auto problem = tool.dump(partial); !problem.ok())
+            return fail(ErrorKind::BackupFailed, problem.error().message);
         outcome.copyMs = timer.restart();
-        if (auto problem = tool.list(partial))
-            return fail(QStringLiteral("BackupFailed"), QStringLiteral("the new dump does not read back: ") + *problem);
+        if (auto problem = tool.list(partial); !problem.ok())
+            return fail(ErrorKind::BackupFailed,
+                        QStringLiteral("the new dump does not read back: ") + problem.error().message);
         outcome.verifyMs = timer.restart();
     } else {
         SqliteBackup::Stats stats;
-        if (auto problem = SqliteBackup::copy(sqlitePath(session), partial, &stats))
-            return fail(QStringLiteral("BackupFailed"), *problem);
+        if (auto problem = SqliteBackup::copy(sqlitePath(session), partial, &stats); !problem.ok())
+            return fail(ErrorKind::BackupFailed, problem.error().message);
         outcome.copyMs = stats.copyMs;
         outcome.verifyMs = stats.verifyMs;
         const DbResult<QStringList> heads = headsOfCopy(partial, session.settings().versionTable);
         if (!heads)
-            return fail(QStringLiteral("BackupFailed"),
+            return fail(ErrorKind::BackupFailed,
                         QStringLiteral("cannot read the copy's version table: ") + heads.error().toString());
         info.heads = *heads;
         timer.restart();
     }
     QFile::setPermissions(partial, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    QString hashError;
-    const std::optional<QString> digest = BackupFiles::sha256(partial, &hashError);
+    const Fallible<QString> digest = BackupFiles::sha256(partial);
     if (!digest)
-        return fail(QStringLiteral("BackupFailed"), hashError);
+        return fail(ErrorKind::BackupFailed, digest.error().message);
     outcome.checksumMs = timer.elapsed();
     info.sha256 = *digest;
     info.size = QFileInfo(partial).size();
     if (!QFile::rename(partial, path))
-        return fail(QStringLiteral("BackupFailed"), QStringLiteral("cannot rename %1 to %2").arg(partial, path));
-    if (auto problem = BackupFiles::writeSidecar(info)) {
+        return fail(ErrorKind::BackupFailed, QStringLiteral("cannot rename %1 to %2").arg(partial, path));
+    if (auto problem = BackupFiles::writeSidecar(info); !problem.ok()) {
         removeBackup(path);
-        return error(QStringLiteral("BackupFailed"), *problem, session);
+        return error(ErrorKind::BackupFailed, problem.error().message, session);
     }
     outcome.pruned = BackupFiles::prune(directory, info.source, policy.keep);
     qCDebug(lcBackup) << "backed up to" << outcome.info.path << outcome.info.size << "bytes: copy" << outcome.copyMs
@@ -202,60 +203,61 @@ QList<BackupInfo> listBackupsCommand(const BackupPolicy &policy)
     return BackupFiles::list(policy.directory);
 }
 
-std::variant<BackupInfo, RunError> inspectBackupCommand(DatabaseSession &session, const QString &file)
+RunResult<BackupInfo> inspectBackupCommand(DatabaseSession &session, const QString &file)
 {
     const QString path = QDir(session.target().workingDirectory).absoluteFilePath(file);
     if (!QFileInfo(path).isFile())
-        return error(QStringLiteral("NotABackup"), QStringLiteral("%1 does not exist").arg(path), session);
-    QString problem;
-    std::optional<BackupInfo> info = BackupFiles::readSidecar(path, &problem);
+        return error(ErrorKind::NotABackup, QStringLiteral("%1 does not exist").arg(path), session);
+    const Fallible<BackupInfo> info = BackupFiles::readSidecar(path);
     if (!info)
-        return error(QStringLiteral("NotABackup"), problem + QStringLiteral("; nothing was changed"), session);
+        return error(ErrorKind::NotABackup, info.error().message + QStringLiteral("; nothing was changed"), session);
     const QString dialect = dialectName(session);
     if (info->dialect != dialect)
-        return error(QStringLiteral("WrongDialect"),
+        return error(ErrorKind::WrongDialect,
                      QStringLiteral("%1 is a backup of a %2 database, and this database is %3; nothing was changed")
                          .arg(path, info->dialect.isEmpty() ? QStringLiteral("unknown") : info->dialect, dialect),
                      session);
-    const qint64 size = QFileInfo(path).size();
-    std::optional<QString> digest;
-    if (size == info->size)
-        digest = BackupFiles::sha256(path, &problem);
-    if (size != info->size || (digest && *digest != info->sha256))
-        return error(QStringLiteral("ChecksumMismatch"),
+    const auto mismatch = [&] {
+        return error(ErrorKind::ChecksumMismatch,
                      QStringLiteral("%1 does not match its sidecar's size and SHA-256: the file was changed or "
                                     "damaged after the backup; nothing was changed")
                          .arg(path),
                      session);
+    };
+    if (QFileInfo(path).size() != info->size)
+        return mismatch();
+    const Fallible<QString> digest = BackupFiles::sha256(path);
     if (!digest)
-        return error(QStringLiteral("NotABackup"), problem, session);
-    const std::optional<QString> damage = dialect == u"postgresql"
+        return error(ErrorKind::NotABackup, digest.error().message, session);
+    if (*digest != info->sha256)
+        return mismatch();
+    const Fallible<void> intact = dialect == u"postgresql"
         ? PostgresDump(postgresParameters(session), session.environment()).list(path)
         : SqliteBackup::verify(path);
-    if (damage) {
-        const QString where = damage->contains(path) ? QString() : path + QStringLiteral(": ");
-        return error(QStringLiteral("CorruptBackup"), where + *damage + QStringLiteral("; nothing was changed"),
-                     session);
+    if (!intact.ok()) {
+        const QString &damage = intact.error().message;
+        const QString where = damage.contains(path) ? QString() : path + QStringLiteral(": ");
+        return error(ErrorKind::CorruptBackup, where + damage + QStringLiteral("; nothing was changed"), session);
     }
     return *info;
 }
 
-std::variant<RestoreOutcome, RunError> restoreCommand(DatabaseSession &session, const QString &file)
+RunResult<RestoreOutcome> restoreCommand(DatabaseSession &session, const QString &file)
 {
     const DatabaseUrl &url = session.target().url;
     if (url.isSqlite() && url.isInMemory())
-        return error(QStringLiteral("InMemoryDatabase"),
-                     QStringLiteral("cannot restore into an in-memory SQLite database"), session);
+        return error(ErrorKind::InMemoryDatabase, QStringLiteral("cannot restore into an in-memory SQLite database"),
+                     session);
     auto inspected = inspectBackupCommand(session, file);
-    if (auto *problem = std::get_if<RunError>(&inspected))
+    if (auto *problem = inspected.failure())
         return *problem;
     RestoreOutcome outcome;
-    outcome.info = std::get<BackupInfo>(std::move(inspected));
-    const std::optional<QString> failure = url.isPostgresql()
+    outcome.info = std::move(inspected).value();
+    const Fallible<void> restored = url.isPostgresql()
         ? PostgresDump(postgresParameters(session), session.environment()).restore(outcome.info.path)
         : SqliteBackup::restoreInto(outcome.info.path, sqlitePath(session));
-    if (failure)
-        return error(QStringLiteral("RestoreFailed"), *failure, session);
+    if (!restored.ok())
+        return error(ErrorKind::RestoreFailed, restored.error().message, session);
     const DbResult<QStringList> heads = headsOf(session.connection(), session.settings().versionTable);
     if (!heads)
         return RunError::fromDb(heads.error());
@@ -274,14 +276,14 @@ std::optional<RunError> backupBeforeMigration(DatabaseSession &session, const Pl
         return std::nullopt;
     }
     auto taken = backupCommand(session);
-    if (auto *problem = std::get_if<RunError>(&taken)) {
+    if (auto *problem = taken.failure()) {
         RunError stopped = *problem;
-        stopped.kind = QStringLiteral("BackupFailed");
+        stopped.kind = ErrorKind::BackupFailed;
         stopped.message = QStringLiteral("the automatic backup before this %1 failed, so it did not start: %2")
                               .arg(plan.request.verb(), problem->message);
         return stopped;
     }
-    const BackupOutcome &outcome = std::get<BackupOutcome>(taken);
+    const BackupOutcome &outcome = taken.value();
     observer.log(QStringLiteral("Backed up %1 to %2 (%3 bytes)")
                      .arg(outcome.info.url, outcome.info.path)
                      .arg(outcome.info.size));

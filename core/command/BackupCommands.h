@@ -35,7 +35,7 @@ struct RestoreOutcome
 // then retention applied. `to` is a file, or a directory (existing, or written with a trailing
 // '/') for the default name; empty means the policy's directory. Nothing is left behind on
 // failure.
-std::variant<BackupOutcome, RunError> backupCommand(DatabaseSession &session, const QString &to = {});
+RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &to = {});
 
 // `backups`: the backups in the project's backup directory, newest first.
 QList<BackupInfo> listBackupsCommand(const BackupPolicy &policy);
@@ -43,12 +43,12 @@ QList<BackupInfo> listBackupsCommand(const BackupPolicy &policy);
 // Everything restore checks before it touches the database: the sidecar, the size and SHA-256,
 // the dialect (a backup of the other database kind is refused) and the file itself
 // (integrity_check / pg_restore --list). The info is what a confirmation should show.
-std::variant<BackupInfo, RunError> inspectBackupCommand(DatabaseSession &session, const QString &file);
+RunResult<BackupInfo> inspectBackupCommand(DatabaseSession &session, const QString &file);
 
 // `restore FILE`: inspects, then restores (SQLite: the backup API into the live database in one
 // transaction; PostgreSQL: pg_restore --clean --if-exists --single-transaction) and reads the
 // heads back. The caller asks for confirmation first.
-std::variant<RestoreOutcome, RunError> restoreCommand(DatabaseSession &session, const QString &file);
+RunResult<RestoreOutcome> restoreCommand(DatabaseSession &session, const QString &file);
 
 // The automatic backup before a migration: takes a backup when planNeedsBackup() says so for
 // this plan (the one that will run, so the backup matches what was shown) and reports it through

@@ -75,8 +75,7 @@ CheckReport assessProject(const ProjectSnapshot &project, const QStringList &dat
             report.unrecordedRevisions.append(revision.id);
             continue;
         }
-        QString error;
-        const std::optional<QString> current = ScriptChecksum::ofFile(revision.path, &error);
+        const Fallible<QString> current = ScriptChecksum::ofFile(revision.path);
         if (!current) {
             Problem problem;
             problem.kind = QStringLiteral("ScriptUnreadable");
@@ -84,7 +83,7 @@ CheckReport assessProject(const ProjectSnapshot &project, const QStringList &dat
             problem.revision = revision.id;
             problem.message = QStringLiteral("cannot read the applied script of revision %1 to compare its "
                                              "checksum: %2")
-                                  .arg(revision.id, error);
+                                  .arg(revision.id, current.error().message);
             report.problems.append(problem);
             continue;
         }
@@ -94,7 +93,7 @@ CheckReport assessProject(const ProjectSnapshot &project, const QStringList &dat
     return report;
 }
 
-std::variant<CheckReport, RunError> checkCommand(DatabaseSession &session)
+RunResult<CheckReport> checkCommand(DatabaseSession &session)
 {
     VersionTable versions(session.connection(), session.settings().versionTable);
     const DbResult<QStringList> heads = versions.heads();

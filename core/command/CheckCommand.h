@@ -48,6 +48,6 @@ CheckReport assessProject(const ProjectSnapshot &project, const QStringList &dat
                           const QList<JournalEntry> *journal);
 
 // Reads the version table and the journal (when the table exists) of the session's database.
-std::variant<CheckReport, RunError> checkCommand(DatabaseSession &session);
+RunResult<CheckReport> checkCommand(DatabaseSession &session);
 
 } // namespace retort

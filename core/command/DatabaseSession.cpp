@@ -6,9 +6,10 @@ namespace retort {
 
 DatabaseSession::~DatabaseSession() = default;
 
-std::variant<std::unique_ptr<DatabaseSession>, RunError>
-DatabaseSession::open(std::shared_ptr<const ProjectSnapshot> project, const QString &urlOption,
-                      const QProcessEnvironment &environment, const QString &workingDirectory)
+RunResult<std::unique_ptr<DatabaseSession>> DatabaseSession::open(std::shared_ptr<const ProjectSnapshot> project,
+                                                                  const QString &urlOption,
+                                                                  const QProcessEnvironment &environment,
+                                                                  const QString &workingDirectory)
 {
     DbResult<DatabaseTarget> target =
         resolveDatabaseTarget(project->config(), urlOption, environment, workingDirectory);

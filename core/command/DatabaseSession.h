@@ -18,10 +18,10 @@ class Connection;
 class DatabaseSession
 {
 public:
-    static std::variant<std::unique_ptr<DatabaseSession>, RunError> open(std::shared_ptr<const ProjectSnapshot> project,
-                                                                         const QString &urlOption,
-                                                                         const QProcessEnvironment &environment,
-                                                                         const QString &workingDirectory);
+    static RunResult<std::unique_ptr<DatabaseSession>> open(std::shared_ptr<const ProjectSnapshot> project,
+                                                            const QString &urlOption,
+                                                            const QProcessEnvironment &environment,
+                                                            const QString &workingDirectory);
     ~DatabaseSession();
 
     const ProjectSnapshot &project() const { return *m_project; }

@@ -16,7 +16,7 @@ DbResult<DatabaseTarget> resolveDatabaseTarget(const ProjectConfig &config, cons
     target.resolved = resolveDatabaseUrl(candidates);
     target.workingDirectory = workingDirectory;
     if (target.resolved.source == UrlSource::None) {
-        return DbError::make(QStringLiteral("NoDatabaseUrl"),
+        return DbError::make(ErrorKind::NoDatabaseUrl,
                              QStringLiteral("no database URL: pass --url URL, export DATABASE_URL, or set "
                                             "sqlalchemy.url in alembic.ini (or url in its [retort] section)"));
     }

@@ -4,7 +4,7 @@
 
 namespace retort {
 
-std::variant<JournalLog, RunError> journalCommand(DatabaseSession &session)
+RunResult<JournalLog> journalCommand(DatabaseSession &session)
 {
     Journal journal(session.connection(), session.settings().versionTable.schema, session.settings().journalTable);
     JournalLog log;

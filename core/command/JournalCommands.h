@@ -19,6 +19,6 @@ struct JournalLog
     QList<JournalEntry> entries;
 };
 
-std::variant<JournalLog, RunError> journalCommand(DatabaseSession &session);
+RunResult<JournalLog> journalCommand(DatabaseSession &session);
 
 } // namespace retort

@@ -31,13 +31,13 @@ constexpr int kAlembicTimeoutMs = 120000;
 // around get_revisions, with generate_revision's multiple_heads text).
 RunError fromGraphError(const GraphError &error)
 {
-    if (error.kind == u"MultipleHeads"_s)
+    if (error.kind == ErrorKind::MultipleHeads)
         return RunError::make(error.kind,
                               u"Multiple heads are present; please specify the head revision on which the new "
                               "revision should be based, or perform a merge."_s);
-    if (error.kind == u"ResolutionError"_s && !error.argument.isEmpty())
+    if (error.kind == ErrorKind::ResolutionError && !error.argument.isEmpty())
         return RunError::make(error.kind, u"Can't locate revision identified by '%1'"_s.arg(error.argument));
-    return RunError::make(error.kind.isEmpty() ? u"RevisionError"_s : error.kind, error.message);
+    return RunError::make(error.kind, error.message);
 }
 
 // util.rev_id(): the last twelve hex digits of a random UUID.
@@ -64,11 +64,11 @@ struct CheckedMerge
     QStringList parentIds;
 };
 
-std::variant<CheckedMerge, RunError> checkRequest(const ProjectSnapshot &project, const MergeRequest &request)
+RunResult<CheckedMerge> checkRequest(const ProjectSnapshot &project, const MergeRequest &request)
 {
     // One head is reported below, with what the revisions resolved to.
     if (project.blockingError() || project.map().isEmpty())
-        return RunError::make(u"MergeUnavailable"_s, mergeUnavailableReason(project));
+        return RunError::make(ErrorKind::MergeUnavailable, mergeUnavailableReason(project));
     const RevisionMap &map = project.map();
 
     CheckedMerge merge;
@@ -80,23 +80,23 @@ std::variant<CheckedMerge, RunError> checkRequest(const ProjectSnapshot &project
     }
     if (!illegal.isEmpty())
         return RunError::make(
-            u"RevisionError"_s,
+            ErrorKind::RevisionError,
             u"Character(s) '%1' not allowed in revision identifier '%2'"_s.arg(illegal.join(u", "_s), merge.revId));
     if (merge.revId.trimmed() != merge.revId || merge.revId.contains(u' ') || merge.revId.contains(u','))
-        return RunError::make(u"RevisionError"_s,
+        return RunError::make(ErrorKind::RevisionError,
                               u"revision identifier '%1' may not hold spaces or commas"_s.arg(merge.revId));
     if (const RevIndex existing = map.indexOfKey(merge.revId); existing >= 0)
-        return RunError::make(u"RevisionExists"_s,
+        return RunError::make(ErrorKind::RevisionExists,
                               u"Revision %1 already exists (%2); choose another --rev-id or leave it out for a "
                               "new one"_s.arg(merge.revId, map.revision(existing).path),
                               merge.revId, map.revision(existing).path);
     if (!request.branchLabel.isEmpty()) {
         const QString &label = request.branchLabel;
         if (label.contains(u'@') || label.contains(u',') || label.contains(u' ') || label.trimmed() != label)
-            return RunError::make(u"RevisionError"_s,
+            return RunError::make(ErrorKind::RevisionError,
                                   u"branch label '%1' may not hold '@', ',' or spaces"_s.arg(label));
         if (const RevIndex user = map.indexOfKey(label); user >= 0 || label == merge.revId)
-            return RunError::make(u"RevisionError"_s,
+            return RunError::make(ErrorKind::RevisionError,
                                   u"Branch name '%1' in revision %2 already used by revision %3"_s.arg(
                                       label, merge.revId, user >= 0 ? map.id(user) : merge.revId));
     }
@@ -110,17 +110,17 @@ std::variant<CheckedMerge, RunError> checkRequest(const ProjectSnapshot &project
     }
     const std::set<RevIndex> distinct(merge.parents.begin(), merge.parents.end());
     if (distinct.size() != merge.parents.size())
-        return RunError::make(u"DuplicateHeads"_s, u"Duplicate head revisions specified"_s);
+        return RunError::make(ErrorKind::DuplicateHeads, u"Duplicate head revisions specified"_s);
     merge.parentIds = map.ids(merge.parents);
     if (merge.parents.size() < 2)
         return RunError::make(
-            u"NothingToMerge"_s,
+            ErrorKind::NothingToMerge,
             u"%1 resolves to %2; a merge needs at least two heads"_s.arg(
                 request.revisions.join(u' '),
                 merge.parentIds.isEmpty() ? u"no revision"_s : u"only %1"_s.arg(merge.parentIds.constFirst())));
     for (RevIndex i : merge.parents) {
         if (!map.isHead(i))
-            return RunError::make(u"NotAHead"_s,
+            return RunError::make(ErrorKind::NotAHead,
                                   u"Revision %1 is not a head revision; please specify --splice to create a new "
                                   "branch from this revision"_s.arg(map.id(i)),
                                   map.id(i), map.revision(i).path);
@@ -130,7 +130,7 @@ std::variant<CheckedMerge, RunError> checkRequest(const ProjectSnapshot &project
         const std::vector<char> below = map.ancestors({i}, RevisionMap::Edges::All);
         for (RevIndex j : merge.parents) {
             if (j != i && below[size_t(j)])
-                return RunError::make(u"AncestorMerge"_s,
+                return RunError::make(ErrorKind::AncestorMerge,
                                       u"Revision %1 is an ancestor of %2; merge revisions on separate branches"_s.arg(
                                           map.id(j), map.id(i)),
                                       map.id(j));
@@ -156,12 +156,13 @@ QString targetDirectory(const ProjectSnapshot &project, const CheckedMerge &merg
     return locations.value(0);
 }
 
-std::variant<MergeOutcome, RunError> writeNative(const ProjectSnapshot &project, const MergeRequest &request,
-                                                 const CheckedMerge &merge)
+RunResult<MergeOutcome> writeNative(const ProjectSnapshot &project, const MergeRequest &request,
+                                    const CheckedMerge &merge)
 {
     const QString directory = targetDirectory(project, merge);
     if (directory.isEmpty())
-        return RunError::make(u"NoVersionLocation"_s, u"the project has no version location to write the merge to"_s);
+        return RunError::make(ErrorKind::NoVersionLocation,
+                              u"the project has no version location to write the merge to"_s);
     const QDateTime now = QDateTime::currentDateTime();
     Revision revision;
     revision.id = merge.revId;
@@ -177,24 +178,25 @@ std::variant<MergeOutcome, RunError> writeNative(const ProjectSnapshot &project,
                                                     config.truncateSlugLength, u".sql"_s);
     const QString path = QDir(directory).absoluteFilePath(name);
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return RunError::make(u"WriteFailed"_s,
+        return RunError::make(ErrorKind::WriteFailed,
                               u"cannot create the directory %1"_s.arg(QFileInfo(path).absolutePath()));
-    if (auto failure = SqlRevisionWriter::write(revision, path))
-        return RunError::make(u"WriteFailed"_s, *failure + u"; nothing was written"_s, merge.revId, path);
+    if (auto failure = SqlRevisionWriter::write(revision, path); !failure.ok())
+        return RunError::make(ErrorKind::WriteFailed, failure.error().message + u"; nothing was written"_s, merge.revId,
+                              path);
 
     // What was written must read back the same, or it does not stay.
     const SqlReadResult back = SqlRevisionReader::readFile(path);
     if (!back.revision || back.revision->id != revision.id || back.revision->downRevisions != revision.downRevisions
         || back.revision->branchLabels != revision.branchLabels || back.revision->message != revision.message) {
         QFile::remove(path);
-        return RunError::make(u"WriteFailed"_s, u"the merge revision did not read back as written; it was removed"_s,
-                              merge.revId, path);
+        return RunError::make(ErrorKind::WriteFailed,
+                              u"the merge revision did not read back as written; it was removed"_s, merge.revId, path);
     }
     return MergeOutcome{merge.revId, path, merge.parentIds};
 }
 
-std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &project, const MergeRequest &request,
-                                                      const CheckedMerge &merge, const QString &workingDirectory)
+RunResult<MergeOutcome> mergeWithAlembic(const ProjectSnapshot &project, const MergeRequest &request,
+                                         const CheckedMerge &merge, const QString &workingDirectory)
 {
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     AlembicDetector::Options options;
@@ -204,7 +206,7 @@ std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &pro
         options.databaseUrl = target->url.toString();
     const AlembicDetection detection = AlembicDetector::detect(project.config(), options);
     if (!detection.found())
-        return RunError::make(u"AlembicUnavailable"_s,
+        return RunError::make(ErrorKind::AlembicUnavailable,
                               u"merging Python revisions runs the project's own Alembic command, and none works "
                               "here. "_s
                                   + detection.advice());
@@ -226,7 +228,7 @@ std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &pro
                                                : run.output.value(run.output.size() - 1);
         const QString how =
             run.status == AlembicRunResult::Status::Failed ? u"exit code %1"_s.arg(run.exitCode) : u"did not finish"_s;
-        return RunError::make(u"AlembicFailed"_s,
+        return RunError::make(ErrorKind::AlembicFailed,
                               u"%1 failed (%2): %3\nAlembic said:\n%4\nFix the cause and run merge again."_s.arg(
                                   run.commandLine, how, why, run.output.join(u'\n')),
                               merge.revId);
@@ -244,7 +246,7 @@ std::variant<MergeOutcome, RunError> mergeWithAlembic(const ProjectSnapshot &pro
     const RevIndex written = reloaded->map().indexOf(merge.revId);
     if (written < 0)
         return RunError::make(
-            u"AlembicFailed"_s,
+            ErrorKind::AlembicFailed,
             u"%1 succeeded but no revision %2 can be read from the project%3; look at what it "
             "printed:\n%4"_s.arg(run.commandLine, merge.revId,
                                  reported.isEmpty() ? QString() : u" (it reported %1)"_s.arg(reported),
@@ -272,13 +274,13 @@ QString mergeUnavailableReason(const ProjectSnapshot &project)
     return {};
 }
 
-std::variant<MergeOutcome, RunError> mergeCommand(const ProjectSnapshot &project, const MergeRequest &request,
-                                                  const QString &workingDirectory)
+RunResult<MergeOutcome> mergeCommand(const ProjectSnapshot &project, const MergeRequest &request,
+                                     const QString &workingDirectory)
 {
     auto checked = checkRequest(project, request);
-    if (auto *error = std::get_if<RunError>(&checked))
+    if (auto *error = checked.failure())
         return *error;
-    const CheckedMerge &merge = std::get<CheckedMerge>(checked);
+    const CheckedMerge &merge = checked.value();
     // Alembic cannot see native revisions, so any native parent makes a native merge.
     bool allPython = true;
     for (RevIndex i : merge.parents)

@@ -37,7 +37,7 @@ QString mergeUnavailableReason(const ProjectSnapshot &project);
 // <rev>_<slug>.sql per file_template; when they are all Python revisions, the project's own
 // Alembic command renders it from script.py.mako (`merge ... --rev-id R`) and the result is
 // checked by reading the project again.
-std::variant<MergeOutcome, RunError> mergeCommand(const ProjectSnapshot &project, const MergeRequest &request,
-                                                  const QString &workingDirectory);
+RunResult<MergeOutcome> mergeCommand(const ProjectSnapshot &project, const MergeRequest &request,
+                                     const QString &workingDirectory);
 
 } // namespace retort

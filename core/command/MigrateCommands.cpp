@@ -10,7 +10,7 @@
 
 namespace retort {
 
-std::variant<CurrentState, RunError> currentCommand(DatabaseSession &session)
+RunResult<CurrentState> currentCommand(DatabaseSession &session)
 {
     VersionTable versions(session.connection(), session.settings().versionTable);
     const DbResult<QStringList> heads = versions.heads();
@@ -28,7 +28,7 @@ std::variant<CurrentState, RunError> currentCommand(DatabaseSession &session)
 namespace {
 
 // The plan alone: what a run needs when nobody is shown a review.
-std::variant<Plan, RunError> planOnly(DatabaseSession &session, const MigrationRequest &request)
+RunResult<Plan> planOnly(DatabaseSession &session, const MigrationRequest &request)
 {
     if (const auto &error = session.project().blockingError())
         return RunError::fromGraph(*error);
@@ -44,13 +44,13 @@ std::variant<Plan, RunError> planOnly(DatabaseSession &session, const MigrationR
 
 } // namespace
 
-std::variant<ReviewedPlan, RunError> planCommand(DatabaseSession &session, const MigrationRequest &request)
+RunResult<ReviewedPlan> planCommand(DatabaseSession &session, const MigrationRequest &request)
 {
     auto planned = planOnly(session, request);
-    if (auto *error = std::get_if<RunError>(&planned))
+    if (auto *error = planned.failure())
         return std::move(*error);
     ReviewedPlan reviewed;
-    reviewed.plan = std::get<Plan>(std::move(planned));
+    reviewed.plan = std::move(planned).value();
     reviewed.review =
         PlanReview::build(session.project().map(), reviewed.plan, session.connection().dialect().kind(),
                           BackupPolicy::fromConfig(session.project().config()), session.target().displayUrl());
@@ -102,12 +102,12 @@ RunOutcome migrateRequestCommand(DatabaseSession &session, const MigrationReques
 {
     // No review: nobody is shown this plan, and reading every script for one costs time.
     auto planned = planOnly(session, request);
-    if (auto *error = std::get_if<RunError>(&planned)) {
+    if (auto *error = planned.failure()) {
         RunOutcome outcome;
         outcome.error = std::move(*error);
         return outcome;
     }
-    return migrateCommand(session, std::get<Plan>(planned), observer, {lockWait, StalePlan::Replan});
+    return migrateCommand(session, planned.value(), observer, {lockWait, StalePlan::Replan});
 }
 
 } // namespace retort

@@ -17,11 +17,11 @@ struct CurrentState
     QStringList heads; // as stored, sorted
     QStringList unknownHeads; // rows naming revisions no file defines
 };
-std::variant<CurrentState, RunError> currentCommand(DatabaseSession &session);
+RunResult<CurrentState> currentCommand(DatabaseSession &session);
 
 // `upgrade/downgrade/stamp --dry-run`: the plan from the database's heads and its review (what
 // a confirmation shows), nothing executed. The one planning pass of a run.
-std::variant<ReviewedPlan, RunError> planCommand(DatabaseSession &session, const MigrationRequest &request);
+RunResult<ReviewedPlan> planCommand(DatabaseSession &session, const MigrationRequest &request);
 
 struct MigrateOptions
 {

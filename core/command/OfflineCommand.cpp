@@ -21,16 +21,15 @@ bool isNative(const RevisionMap &map)
     return true;
 }
 
-std::variant<QString, RunError> renderWithAlembic(const ProjectSnapshot &project, const DatabaseTarget &target,
-                                                  const QProcessEnvironment &environment,
-                                                  const MigrationRequest &request)
+RunResult<QString> renderWithAlembic(const ProjectSnapshot &project, const DatabaseTarget &target,
+                                     const QProcessEnvironment &environment, const MigrationRequest &request)
 {
     AlembicDetector::Options options;
     options.environment = environment;
     options.databaseUrl = target.url.toString();
     const AlembicDetection detection = AlembicDetector::detect(project.config(), options);
     if (!detection.found())
-        return RunError::make(QStringLiteral("AlembicUnavailable"),
+        return RunError::make(ErrorKind::AlembicUnavailable,
                               QStringLiteral("offline SQL for Python revisions comes from the project's own Alembic "
                                              "command, and none works here. ")
                                   + detection.advice());
@@ -44,22 +43,22 @@ std::variant<QString, RunError> renderWithAlembic(const ProjectSnapshot &project
               stamp.sql = true;
               return stamp;
           }();
-    if (const auto invalid = action.validate())
-        return RunError::make(QStringLiteral("RangeNotAllowed"), *invalid);
+    if (const auto invalid = action.validate(); !invalid.ok())
+        return RunError::make(ErrorKind::RangeNotAllowed, invalid.error().message);
     AlembicRunOptions runOptions;
     runOptions.databaseUrl = options.databaseUrl;
     runOptions.environment = environment;
     const AlembicRunResult result = AlembicRunner().run(*detection.command, action, runOptions);
     if (!result.succeeded())
-        return RunError::make(QStringLiteral("AlembicFailed"), result.summary());
+        return RunError::make(ErrorKind::AlembicFailed, result.summary());
     return result.standardOutput;
 }
 
 } // namespace
 
-std::variant<QString, RunError> offlineSqlCommand(const ProjectSnapshot &project, const QString &urlOption,
-                                                  const QProcessEnvironment &environment,
-                                                  const QString &workingDirectory, const MigrationRequest &request)
+RunResult<QString> offlineSqlCommand(const ProjectSnapshot &project, const QString &urlOption,
+                                     const QProcessEnvironment &environment, const QString &workingDirectory,
+                                     const MigrationRequest &request)
 {
     if (const auto &error = project.blockingError())
         return RunError::fromGraph(*error);
@@ -79,7 +78,7 @@ std::variant<QString, RunError> offlineSqlCommand(const ProjectSnapshot &project
         start = spec.left(colon);
         end = spec.mid(colon + 1);
     } else if (request.kind == MigrationRequest::Kind::Downgrade) {
-        return RunError::make(QStringLiteral("RangeNotAllowed"),
+        return RunError::make(ErrorKind::RangeNotAllowed,
                               QStringLiteral("downgrade with --sql requires <fromrev>:<torev>"));
     }
     QStringList startHeads;

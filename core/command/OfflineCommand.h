@@ -13,8 +13,8 @@ namespace retort {
 // may be a range "start:end" (upgrade without a start begins at base; downgrade needs one), as in
 // Alembic's offline mode. Native SQL projects are rendered here; Python revisions by the
 // project's own Alembic command. The URL is still needed, for its dialect.
-std::variant<QString, RunError> offlineSqlCommand(const ProjectSnapshot &project, const QString &urlOption,
-                                                  const QProcessEnvironment &environment,
-                                                  const QString &workingDirectory, const MigrationRequest &request);
+RunResult<QString> offlineSqlCommand(const ProjectSnapshot &project, const QString &urlOption,
+                                     const QProcessEnvironment &environment, const QString &workingDirectory,
+                                     const MigrationRequest &request);
 
 } // namespace retort

@@ -23,7 +23,7 @@ std::shared_ptr<const ProjectSnapshot> ProjectSnapshot::fromConfig(ProjectConfig
                 break;
             }
         }
-        snapshot->m_blockingError = GraphError::make(QStringLiteral("ConfigurationError"), message);
+        snapshot->m_blockingError = GraphError::make(ErrorKind::ConfigurationError, message);
     }
 
     ScriptDirectory scripts;

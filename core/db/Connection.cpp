@@ -58,12 +58,12 @@ Connection::~Connection()
 std::optional<DbError> Connection::open()
 {
     if (!Dialect::fromQtDriver(m_parameters.driver))
-        return DbError::make(u"UnsupportedDriver"_s,
+        return DbError::make(ErrorKind::UnsupportedDriver,
                              u"Retort cannot open databases through the Qt driver '"_s + m_parameters.driver
                                  + u"'; use an sqlite or postgresql URL."_s);
     if (!QSqlDatabase::isDriverAvailable(m_parameters.driver)) {
         DbError e =
-            DbError::make(u"DriverMissing"_s,
+            DbError::make(ErrorKind::DriverMissing,
                           u"The Qt SQL driver "_s + m_parameters.driver + u" is not installed; install "_s
                               + (m_dialect.kind() == SqlDialect::Sqlite ? u"libqt6sql6-sqlite"_s : u"libqt6sql6-psql"_s)
                               + u" (or your distribution's equivalent)."_s);
@@ -90,7 +90,7 @@ std::optional<DbError> Connection::open()
         db.setPassword(m_parameters.password);
         db.setConnectOptions(options);
         if (!db.open())
-            return error(u"OpenFailed"_s, u"Cannot open the database"_s, db.lastError());
+            return error(ErrorKind::OpenFailed, u"Cannot open the database"_s, db.lastError());
     }
 
     if (m_dialect.kind() == SqlDialect::Sqlite) {
@@ -138,7 +138,7 @@ std::optional<DbError> Connection::execute(const QString &sql)
     qCDebug(lcDb) << m_name << "execute" << leadOf(sql);
     QSqlQuery query(database());
     if (!query.exec(sql))
-        return error(u"StatementFailed"_s, u"The statement failed"_s, query.lastError(), sql);
+        return error(ErrorKind::StatementFailed, u"The statement failed"_s, query.lastError(), sql);
     return std::nullopt;
 }
 
@@ -147,7 +147,7 @@ DbResult<int> Connection::executeCounting(const QString &sql)
     qCDebug(lcDb) << m_name << "execute" << leadOf(sql);
     QSqlQuery query(database());
     if (!query.exec(sql))
-        return error(u"StatementFailed"_s, u"The statement failed"_s, query.lastError(), sql);
+        return error(ErrorKind::StatementFailed, u"The statement failed"_s, query.lastError(), sql);
     return query.numRowsAffected();
 }
 
@@ -166,7 +166,7 @@ DbResult<bool> Connection::tableExists(const QString &schema, const QString &tab
     QSqlQuery query(database());
     query.setForwardOnly(true);
     if (!query.exec(sql))
-        return error(u"StatementFailed"_s,
+        return error(ErrorKind::StatementFailed,
                      u"Cannot check whether the table "_s + m_dialect.qualifiedName(schema, table) + u" exists"_s,
                      query.lastError(), sql);
     return query.next();
@@ -189,7 +189,7 @@ std::optional<DbError> Connection::begin()
     // write lock at once (BEGIN IMMEDIATE).
     QSqlQuery query(database());
     if (!query.exec(m_dialect.beginStatement()))
-        return error(u"TransactionFailed"_s, u"Cannot start a transaction"_s, query.lastError(),
+        return error(ErrorKind::TransactionFailed, u"Cannot start a transaction"_s, query.lastError(),
                      m_dialect.beginStatement());
     return std::nullopt;
 }
@@ -198,7 +198,7 @@ std::optional<DbError> Connection::commit()
 {
     QSqlQuery query(database());
     if (!query.exec(u"COMMIT"_s))
-        return error(u"TransactionFailed"_s, u"Cannot commit the transaction"_s, query.lastError(), u"COMMIT"_s);
+        return error(ErrorKind::TransactionFailed, u"Cannot commit the transaction"_s, query.lastError(), u"COMMIT"_s);
     return std::nullopt;
 }
 
@@ -206,11 +206,12 @@ std::optional<DbError> Connection::rollback()
 {
     QSqlQuery query(database());
     if (!query.exec(u"ROLLBACK"_s))
-        return error(u"TransactionFailed"_s, u"Cannot roll the transaction back"_s, query.lastError(), u"ROLLBACK"_s);
+        return error(ErrorKind::TransactionFailed, u"Cannot roll the transaction back"_s, query.lastError(),
+                     u"ROLLBACK"_s);
     return std::nullopt;
 }
 
-DbError Connection::error(const QString &kind, const QString &message, const QSqlError &sqlError,
+DbError Connection::error(ErrorKind kind, const QString &message, const QSqlError &sqlError,
                           const QString &statement) const
 {
     DbError e = DbError::make(kind, message);

@@ -61,7 +61,7 @@ public:
     std::optional<DbError> rollback();
 
     // An error about this database: the target filled in, the driver's text and code copied.
-    DbError error(const QString &kind, const QString &message, const QSqlError &sqlError,
+    DbError error(ErrorKind kind, const QString &message, const QSqlError &sqlError,
                   const QString &statement = {}) const;
 
 private:

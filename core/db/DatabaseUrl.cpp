@@ -81,7 +81,7 @@ const QString kExample = u"postgresql://user:password@host:5432/dbname or sqlite
 
 DbError malformed(const QString &what)
 {
-    return DbError::make(u"MalformedUrl"_s,
+    return DbError::make(ErrorKind::MalformedUrl,
                          u"The database URL is malformed: "_s + what + u". Write it like "_s + kExample + u"."_s);
 }
 
@@ -98,7 +98,8 @@ DbResult<DatabaseUrl> DatabaseUrl::parse(const QString &input)
     // when the URL is malformed.
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return DbError::make(u"EmptyUrl"_s, u"The database URL is empty. Give one such as "_s + kExample + u"."_s);
+        return DbError::make(ErrorKind::EmptyUrl,
+                             u"The database URL is empty. Give one such as "_s + kExample + u"."_s);
     const qsizetype sep = text.indexOf(u"://"_s);
     const QStringView scheme = QStringView(text).left(sep < 0 ? 0 : sep);
     if (sep <= 0 || !std::all_of(scheme.begin(), scheme.end(), isSchemeChar))
@@ -115,7 +116,7 @@ DbResult<DatabaseUrl> DatabaseUrl::parse(const QString &input)
     if (schemeParts.size() == 2)
         url.driver = schemeParts.last().toString();
     if (!supportedDialects().contains(url.dialect))
-        return DbError::make(u"UnsupportedDialect"_s,
+        return DbError::make(ErrorKind::UnsupportedDialect,
                              u"The database dialect '"_s + schemeParts.first().toString()
                                  + u"' is not supported: Retort works with "_s + supportedDialects().join(u" and "_s)
                                  + u" (sqlite:///file.db, postgresql://user@host/dbname)."_s);
@@ -191,7 +192,7 @@ DbResult<DatabaseUrl> DatabaseUrl::parse(const QString &input)
         return malformed(u"unexpected text after the host"_s);
 
     if (url.isSqlite() && (!url.host.isEmpty() || !url.user.isEmpty() || !url.password.isEmpty() || url.port != 0))
-        return DbError::make(u"MalformedUrl"_s,
+        return DbError::make(ErrorKind::MalformedUrl,
                              u"A SQLite URL names a file, not a host, user or port: write "
                              "sqlite:///relative/path.db (three slashes) or "
                              "sqlite:////absolute/path.db (four)."_s);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ErrorKind.h"
 #include "Expected.h"
 
 #include <QString>
@@ -14,7 +15,7 @@ namespace retort {
 // database (password masked), the statement, the revision and the database's own message.
 struct DbError
 {
-    QString kind; // stable machine-readable name, e.g. "MalformedUrl", "OpenFailed", "RowCount"
+    ErrorKind kind = ErrorKind::QueryFailed;
     QString message; // for a person
     int line = 0; // 1-based position in the text parsed, 0 when not applicable
     int column = 0;
@@ -24,15 +25,17 @@ struct DbError
     QString nativeCode; // SQLSTATE (PostgreSQL) or SQLite result code, when known
     QString revision; // revision concerned, when known
 
-    static DbError make(QString kind, QString message, int line = 0, int column = 0)
+    static DbError make(ErrorKind kind, QString message, int line = 0, int column = 0)
     {
         DbError e;
-        e.kind = std::move(kind);
+        e.kind = kind;
         e.message = std::move(message);
         e.line = line;
         e.column = column;
         return e;
     }
+
+    QString kindName() const { return errorKindName(kind); }
 
     // "message: databaseMessage [target]" and the statement on a second line, when known.
     QString toString() const

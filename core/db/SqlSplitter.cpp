@@ -139,7 +139,7 @@ DbError unterminated(const SqlLexer &lexer, const SqlToken &token, SqlDialect di
     const QStringView text = lexer.textOf(token);
     switch (token.kind) {
     case SqlTokenKind::BlockComment:
-        return DbError::make(u"UnterminatedComment"_s,
+        return DbError::make(ErrorKind::UnterminatedComment,
                              u"Unterminated comment: the /*"_s + where + u" is never closed with */"_s
                                  + (dialect == SqlDialect::PostgreSql
                                         ? u" (PostgreSQL comments nest: every /* needs its own */)."_s
@@ -147,7 +147,7 @@ DbError unterminated(const SqlLexer &lexer, const SqlToken &token, SqlDialect di
                              line, column);
     case SqlTokenKind::DollarString: {
         const QString tag = text.left(text.indexOf(u'$', 1) + 1).toString();
-        return DbError::make(u"UnterminatedDollarQuote"_s,
+        return DbError::make(ErrorKind::UnterminatedDollarQuote,
                              u"Unterminated dollar-quoted string: the "_s + tag + where + u" is never closed with "_s
                                  + tag + u"."_s,
                              line, column);
@@ -155,14 +155,14 @@ DbError unterminated(const SqlLexer &lexer, const SqlToken &token, SqlDialect di
     case SqlTokenKind::QuotedIdentifier: {
         const QChar open = text.at(0);
         const QChar close = open == u'[' ? u']' : open;
-        return DbError::make(u"UnterminatedIdentifier"_s,
+        return DbError::make(ErrorKind::UnterminatedIdentifier,
                              u"Unterminated quoted identifier: the "_s + open + where + u" is never closed with "_s
                                  + close + u"."_s,
                              line, column);
     }
     default: {
         const bool escape = text.at(0) != u'\'';
-        return DbError::make(u"UnterminatedString"_s,
+        return DbError::make(ErrorKind::UnterminatedString,
                              u"Unterminated string literal: the "_s + (escape ? text.left(2).toString() : u"'"_s)
                                  + where + u" is never closed with '"_s
                                  + (escape ? u" (in E'...' strings a backslash escapes the next "

@@ -8,29 +8,25 @@
 
 namespace retort {
 
-bool ensureSqliteDatabase(const QString &path, QString *error)
+Fallible<void> ensureSqliteDatabase(const QString &path)
 {
     const QFileInfo info(path);
     if (info.exists())
-        return true;
-    if (!QDir().mkpath(info.absolutePath())) {
-        if (error)
-            *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
-        return false;
-    }
+        return {};
+    if (!QDir().mkpath(info.absolutePath()))
+        return Failure{QStringLiteral("cannot create the folder %1").arg(info.absolutePath())};
     const QString connection = QStringLiteral("retort-create-") + QUuid::createUuid().toString();
-    bool ok = false;
+    Fallible<void> created;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         db.setDatabaseName(info.absoluteFilePath());
-        ok = db.open();
-        if (!ok && error)
-            *error = QStringLiteral("cannot create the SQLite database %1: %2")
-                         .arg(info.absoluteFilePath(), db.lastError().text());
+        if (!db.open())
+            created = Failure{QStringLiteral("cannot create the SQLite database %1: %2")
+                                  .arg(info.absoluteFilePath(), db.lastError().text())};
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);
-    return ok;
+    return created;
 }
 
 } // namespace retort

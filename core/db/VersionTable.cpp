@@ -75,7 +75,7 @@ std::optional<DbError> VersionTable::create()
     const QString sql = createStatement();
     QSqlQuery query(m_connection.database());
     if (!query.exec(sql))
-        return m_connection.error(u"StatementFailed"_s, u"Cannot create the version table "_s + qualifiedName(),
+        return m_connection.error(ErrorKind::StatementFailed, u"Cannot create the version table "_s + qualifiedName(),
                                   query.lastError(), sql);
     return std::nullopt;
 }
@@ -91,7 +91,7 @@ DbResult<QStringList> VersionTable::heads() const
     QSqlQuery query(m_connection.database());
     query.setForwardOnly(true);
     if (!query.exec(sql))
-        return m_connection.error(u"StatementFailed"_s, u"Cannot read the version table "_s + qualifiedName(),
+        return m_connection.error(ErrorKind::StatementFailed, u"Cannot read the version table "_s + qualifiedName(),
                                   query.lastError(), sql);
     QStringList rows;
     while (query.next())
@@ -176,7 +176,7 @@ std::optional<DbError> VersionTable::checkRowCount(const VersionOp &op, int foun
     const QString what = op.kind == VersionOp::Kind::Update
         ? QString(u"updating "_s + quoted(op.from) + u" to "_s + quoted(op.to))
         : QString(u"deleting "_s + quoted(op.from));
-    DbError e = DbError::make(u"RowCount"_s,
+    DbError e = DbError::make(ErrorKind::RowCount,
                               u"Online migration expected to match one row when "_s + what + u" in "_s
                                   + quoted(m_options.table) + u"; "_s + QString::number(found)
                                   + u" found. The version table does not hold what the plan expected: check it with "
@@ -230,7 +230,7 @@ std::optional<DbError> VersionTable::purge()
     const QString sql = u"DELETE FROM "_s + qualifiedName();
     QSqlQuery query(m_connection.database());
     if (!query.exec(sql))
-        return m_connection.error(u"StatementFailed"_s, u"Cannot empty the version table "_s + qualifiedName(),
+        return m_connection.error(ErrorKind::StatementFailed, u"Cannot empty the version table "_s + qualifiedName(),
                                   query.lastError(), sql);
     return std::nullopt;
 }

@@ -10,7 +10,7 @@ namespace {
 
 GraphError assertion(const QString &message)
 {
-    return GraphError::make(QStringLiteral("AssertionError"), message);
+    return GraphError::make(ErrorKind::AssertionError, message);
 }
 
 } // namespace
@@ -130,8 +130,8 @@ std::optional<GraphError> HeadMaintainer::insert(const QString &v, QList<Version
 std::optional<GraphError> HeadMaintainer::remove(const QString &v, QList<VersionOp> &ops)
 {
     if (!m_heads.removeOne(v))
-        return GraphError::make(QStringLiteral("KeyError"),
-                                QStringLiteral("Version %1 is not in the version table").arg(v), {v});
+        return GraphError::make(ErrorKind::KeyError, QStringLiteral("Version %1 is not in the version table").arg(v),
+                                {v});
     untrack(v);
     ops.append(VersionOp{VersionOp::Kind::Delete, v, QString()});
     return std::nullopt;
@@ -142,8 +142,8 @@ std::optional<GraphError> HeadMaintainer::update(const QString &from, const QStr
     if (m_heads.contains(to))
         return assertion(QStringLiteral("Version %1 is already in the version table").arg(to));
     if (!m_heads.removeOne(from))
-        return GraphError::make(QStringLiteral("KeyError"),
-                                QStringLiteral("Version %1 is not in the version table").arg(from), {from});
+        return GraphError::make(ErrorKind::KeyError, QStringLiteral("Version %1 is not in the version table").arg(from),
+                                {from});
     m_heads.append(to);
     track(to);
     untrack(from);

@@ -10,7 +10,7 @@ Result<RevIndexes> History::walk(const QString &base, const QString &head) const
     const QString upper = head.isEmpty() ? QStringLiteral("heads") : head;
     auto sel = range.collectUpgrade(upper, QStringList{lower}, true, true, false, false);
     if (!sel) {
-        if (sel.error().kind == u"RangeNotAncestorError") {
+        if (sel.error().kind == ErrorKind::RangeNotAncestorError) {
             return GraphError::make(sel.error().kind,
                                     QStringLiteral("Requested range %1:%2 does not refer to ancestor/descendant "
                                                    "revisions along the same branch")
@@ -25,13 +25,13 @@ Result<RevIndexes> History::walk(const QString &base, const QString &head) const
 Result<RevIndexes> History::walkRange(const QString &rangeText) const
 {
     if (!rangeText.contains(u':')) {
-        return GraphError::make(QStringLiteral("CommandError"),
+        return GraphError::make(ErrorKind::CommandError,
                                 QStringLiteral("History range requires [start]:[end], [start]:, or :[end]"));
     }
     const QStringList parts = rangeText.trimmed().split(u':');
     if (parts.size() != 2) {
         return GraphError::make(
-            QStringLiteral("CommandError"),
+            ErrorKind::CommandError,
             QStringLiteral("History range takes one ':' between start and end, got '%1'").arg(rangeText));
     }
     return walk(parts[0], parts[1]);

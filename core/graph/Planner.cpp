@@ -10,7 +10,7 @@ Result<Plan> Planner::upgrade(const QStringList &currentHeads, const QString &ta
         return *m.fatalError();
     auto sel = range.collectUpgrade(target, currentHeads, false, false, true, true);
     if (!sel) {
-        if (sel.error().kind == u"RangeNotAncestorError") {
+        if (sel.error().kind == ErrorKind::RangeNotAncestorError) {
             return GraphError::make(
                 sel.error().kind,
                 QStringLiteral("Destination %1 is not a valid upgrade target from current head(s)").arg(target), {},
@@ -80,7 +80,7 @@ Result<Plan> Planner::stamp(const QStringList &currentHeadsIn, const QStringList
             continue;
         }
         if (dest < 0)
-            return GraphError::make(QStringLiteral("AssertionError"),
+            return GraphError::make(ErrorKind::AssertionError,
                                     QStringLiteral("Cannot stamp below base; name a revision or 'base'"));
         if (std::find(filtered.begin(), filtered.end(), dest) != filtered.end())
             continue;
@@ -91,7 +91,7 @@ Result<Plan> Planner::stamp(const QStringList &currentHeadsIn, const QStringList
         const bool headsBelow =
             std::any_of(filtered.begin(), filtered.end(), [&](RevIndex h) { return below[size_t(h)]; });
         if (headsAbove && headsBelow)
-            return GraphError::make(QStringLiteral("AssertionError"),
+            return GraphError::make(ErrorKind::AssertionError,
                                     QStringLiteral("Revision %1 lies between the current heads; stamp the "
                                                    "branches separately")
                                         .arg(m.id(dest)));

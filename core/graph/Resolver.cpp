@@ -11,12 +11,12 @@ namespace {
 
 GraphError revisionError(const QString &message)
 {
-    return GraphError::make(QStringLiteral("RevisionError"), message);
+    return GraphError::make(ErrorKind::RevisionError, message);
 }
 
 GraphError resolutionError(const QString &message, const QString &argument)
 {
-    return GraphError::make(QStringLiteral("ResolutionError"), message, {}, argument);
+    return GraphError::make(ErrorKind::ResolutionError, message, {}, argument);
 }
 
 // Python's int() on a string, enough for revision identifiers.
@@ -66,7 +66,7 @@ QString producedMessage(const QString &relative, long long count)
 
 GraphError emptyIdentifier()
 {
-    return GraphError::make(QStringLiteral("AssertionError"),
+    return GraphError::make(ErrorKind::AssertionError,
                             QStringLiteral("An empty revision identifier names no revision"));
 }
 
@@ -119,7 +119,7 @@ Result<RevIndex> Resolver::currentHead(const QString &branchLabel) const
     if (heads.size() > 1) {
         const QString argument = branchLabel.isEmpty() ? QStringLiteral("head") : branchLabel + u"@head";
         const QStringList ids = m.ids(heads);
-        return GraphError::make(QStringLiteral("MultipleHeads"),
+        return GraphError::make(ErrorKind::MultipleHeads,
                                 QStringLiteral("Multiple heads are present for given argument '%1'; %2")
                                     .arg(argument, ids.join(QStringLiteral(", "))),
                                 ids, argument);
@@ -133,7 +133,7 @@ Result<RevIndex> Resolver::resolveBranch(const QString &label) const
     if (exact >= 0)
         return exact;
     auto found = revisionForIdent(label);
-    if (!found && found.error().kind == u"ResolutionError")
+    if (!found && found.error().kind == ErrorKind::ResolutionError)
         return resolutionError(QStringLiteral("No such branch: '%1'").arg(label), label);
     return found;
 }
@@ -290,7 +290,7 @@ Result<RevIndex> Resolver::revision(const QString &identifier) const
     if (!number)
         return number.error();
     if (number->ids.size() > 1) {
-        return GraphError::make(QStringLiteral("MultipleHeads"),
+        return GraphError::make(ErrorKind::MultipleHeads,
                                 QStringLiteral("Multiple heads are present for given argument '%1'; %2")
                                     .arg(identifier, number->ids.join(QStringLiteral(", "))),
                                 number->ids, identifier);
@@ -481,7 +481,7 @@ Result<Resolver::DowngradeTarget> Resolver::downgradeTarget(const QStringList &c
                         return filtered.error();
                 }
                 if (filtered->size() != 1) {
-                    return GraphError::make(QStringLiteral("AssertionError"),
+                    return GraphError::make(ErrorKind::AssertionError,
                                             QStringLiteral("Branch '%1' matches %2 of the current heads; "
                                                            "name a single revision instead")
                                                 .arg(*label)

@@ -42,10 +42,10 @@ public:
     }
 
 private:
-    void report(Problem::Severity severity, const Revision &rev, const QString &kind, const QString &message,
+    void report(Problem::Severity severity, const Revision &rev, ErrorKind kind, const QString &message,
                 const QStringList &involved = {})
     {
-        m_built.problems.append(Problem{severity, kind, rev.path, rev.line, rev.id, message});
+        m_built.problems.append(Problem{severity, errorKindName(kind), rev.path, rev.line, rev.id, message});
         if (severity == Problem::Severity::Error && !m_built.firstError)
             m_built.firstError = GraphError::make(kind, message, involved.isEmpty() ? QStringList{rev.id} : involved);
     }
@@ -57,10 +57,10 @@ private:
         for (const Revision &rev : revisions) {
             // Revision.__init__: self-loops first, then illegal characters.
             if (rev.downRevisions.contains(rev.id)) {
-                report(Problem::Severity::Error, rev, QStringLiteral("LoopDetected"),
+                report(Problem::Severity::Error, rev, ErrorKind::LoopDetected,
                        QStringLiteral("Self-loop is detected in revisions (%1)").arg(rev.id));
             } else if (rev.dependsOn.contains(rev.id)) {
-                report(Problem::Severity::Error, rev, QStringLiteral("DependencyLoopDetected"),
+                report(Problem::Severity::Error, rev, ErrorKind::DependencyLoopDetected,
                        QStringLiteral("Dependency self-loop is detected in revisions (%1)").arg(rev.id));
             }
             QStringList illegal;
@@ -69,19 +69,19 @@ private:
                     illegal.append(QString(c));
             }
             if (!illegal.isEmpty()) {
-                report(Problem::Severity::Error, rev, QStringLiteral("RevisionError"),
+                report(Problem::Severity::Error, rev, ErrorKind::RevisionError,
                        QStringLiteral("Character(s) '%1' not allowed in revision identifier '%2'")
                            .arg(illegal.join(QStringLiteral(", ")), rev.id));
             }
             if (rev.id.isEmpty()) {
-                report(Problem::Severity::Error, rev, QStringLiteral("RevisionError"),
+                report(Problem::Severity::Error, rev, ErrorKind::RevisionError,
                        QStringLiteral("A revision has an empty identifier; give it a revision id"));
                 continue;
             }
             const auto found = m.m_idIndex.constFind(rev.id);
             if (found != m.m_idIndex.cend()) {
                 // Alembic warns and the later file wins, keeping the earlier one's place.
-                report(Problem::Severity::Warning, rev, QStringLiteral("DuplicateRevision"),
+                report(Problem::Severity::Warning, rev, ErrorKind::DuplicateRevision,
                        QStringLiteral("Revision %1 is present more than once; the one in %2 is used")
                            .arg(rev.id, rev.path));
                 // Alembic still maps the labels of the copy it drops (a clash when both carry one)
@@ -111,7 +111,7 @@ private:
                 const auto found = m.m_keyIndex.constFind(label);
                 if (found != m.m_keyIndex.cend()) {
                     const QString &owner = m.id(*found);
-                    report(Problem::Severity::Error, rev, QStringLiteral("RevisionError"),
+                    report(Problem::Severity::Error, rev, ErrorKind::RevisionError,
                            QStringLiteral("Branch name '%1' in revision %2 already used by revision %3")
                                .arg(label, rev.id, owner),
                            {rev.id, owner});
@@ -129,7 +129,7 @@ private:
             for (const QString &dep : n.rev.dependsOn) {
                 const RevIndex target = m.indexOfKey(dep);
                 if (target < 0) {
-                    report(Problem::Severity::Error, n.rev, QStringLiteral("MissingDependency"),
+                    report(Problem::Severity::Error, n.rev, ErrorKind::MissingDependency,
                            QStringLiteral("Revision %1 depends on '%2', which is neither a revision "
                                           "nor a branch label; fix depends_on or restore that revision")
                                .arg(n.rev.id, dep),
@@ -150,7 +150,7 @@ private:
                     continue; // self-loop, reported already
                 const RevIndex parent = m.indexOf(down);
                 if (parent < 0) {
-                    report(Problem::Severity::Error, n.rev, QStringLiteral("MissingRevision"),
+                    report(Problem::Severity::Error, n.rev, ErrorKind::MissingRevision,
                            QStringLiteral("Revision %1 referenced from %2 is not present; restore "
                                           "that revision file or fix down_revision")
                                .arg(down, n.rev.id),
@@ -311,8 +311,7 @@ private:
     {
         if (m.isEmpty())
             return;
-        const auto check = [&](const RevIndexes &heads, RevisionMap::Edges edges, const QString &kind,
-                               const QString &what) {
+        const auto check = [&](const RevIndexes &heads, RevisionMap::Edges edges, ErrorKind kind, const QString &what) {
             // Walk up from every revision with no present parent: the bases, and revisions whose
             // parents are all missing (reported already; not a cycle).
             RevIndexes bases;
@@ -342,8 +341,8 @@ private:
             report(Problem::Severity::Error, m.m_nodes[size_t(first)].rev, kind, message, involved);
             return true;
         };
-        if (!check(m.m_heads, RevisionMap::Edges::Versioned, QStringLiteral("CycleDetected"), QStringLiteral("Cycle")))
-            check(m.m_realHeads, RevisionMap::Edges::All, QStringLiteral("DependencyCycleDetected"),
+        if (!check(m.m_heads, RevisionMap::Edges::Versioned, ErrorKind::CycleDetected, QStringLiteral("Cycle")))
+            check(m.m_realHeads, RevisionMap::Edges::All, ErrorKind::DependencyCycleDetected,
                   QStringLiteral("Dependency cycle"));
     }
 
@@ -505,7 +504,7 @@ std::optional<GraphError> RevisionMap::checkOverlap(const RevIndexes &targets, b
         }
         if (!overlaps.empty()) {
             std::sort(overlaps.begin(), overlaps.end());
-            return GraphError::make(QStringLiteral("RevisionError"),
+            return GraphError::make(ErrorKind::RevisionError,
                                     QStringLiteral("Requested revision %1 overlaps with other requested revisions %2")
                                         .arg(id(t), ids(overlaps).join(QStringLiteral(", "))),
                                     QStringList{id(t)} + ids(overlaps));

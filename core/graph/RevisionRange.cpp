@@ -8,7 +8,7 @@ namespace {
 
 GraphError assertion(const QString &message)
 {
-    return GraphError::make(QStringLiteral("AssertionError"), message);
+    return GraphError::make(ErrorKind::AssertionError, message);
 }
 
 } // namespace
@@ -58,7 +58,7 @@ Result<RevisionRange::Selection> RevisionRange::collectUpgrade(const QString &up
         for (RevIndex c : current) {
             if (c != Resolver::NoRevision && (c < 0 || !required[size_t(c)])) {
                 const QString lowerText = lower.isEmpty() ? QStringLiteral("base") : lower.join(u',');
-                return GraphError::make(QStringLiteral("RangeNotAncestorError"),
+                return GraphError::make(ErrorKind::RangeNotAncestorError,
                                         QStringLiteral("Revision %1 is not an ancestor of revision %2")
                                             .arg(lowerText, upper.isEmpty() ? QStringLiteral("base") : upper),
                                         {}, lowerText);
@@ -143,7 +143,7 @@ Result<RevisionRange::Selection> RevisionRange::collectDowngrade(const QStringLi
         }
         roots = kept;
         if (roots.empty())
-            return GraphError::make(QStringLiteral("RevisionError"),
+            return GraphError::make(ErrorKind::RevisionError,
                                     QStringLiteral("Not a valid downgrade target from current heads"));
     }
     auto headsRes = r.revisions(currentHeads);
@@ -172,7 +172,7 @@ Result<RevisionRange::Selection> RevisionRange::collectDowngrade(const QStringLi
     }
     if (targetRev >= 0 && !any && std::find(heads.begin(), heads.end(), targetRev) == heads.end()) {
         return GraphError::make(
-            QStringLiteral("RangeNotAncestorError"),
+            ErrorKind::RangeNotAncestorError,
             QStringLiteral("Destination %1 is not a valid downgrade target from current head(s)").arg(target), {},
             target);
     }
@@ -188,7 +188,7 @@ Result<RevIndexes> RevisionRange::iterate(const Selection &selection) const
     const auto wanted = std::count(selection.members.begin(), selection.members.end(), char(1));
     if (qsizetype(order.size()) != qsizetype(wanted)) {
         // Alembic's walk asserts when the range holds revisions its heads do not lead to
-        return GraphError::make(QStringLiteral("AssertionError"),
+        return GraphError::make(ErrorKind::AssertionError,
                                 QStringLiteral("The requested range contains revisions not reachable from its "
                                                "upper end"));
     }

@@ -246,10 +246,10 @@ QJsonObject PlanFile::toJson(const QString &project, const QString &database, co
     return object;
 }
 
-std::variant<PlanFile, RunError> PlanFile::parse(const QByteArray &bytes, const QString &path)
+RunResult<PlanFile> PlanFile::parse(const QByteArray &bytes, const QString &path)
 {
     const auto bad = [&path](const QString &what) {
-        return RunError::make(QStringLiteral("BadPlanFile"),
+        return RunError::make(ErrorKind::BadPlanFile,
                               QStringLiteral("%1: %2; write a new one with 'retort upgrade|downgrade|stamp ... "
                                              "--dry-run --json > FILE'")
                                   .arg(path, what),

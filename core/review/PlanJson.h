@@ -31,7 +31,7 @@ struct PlanFile
 
     static QJsonObject toJson(const QString &project, const QString &database, const ReviewedPlan &reviewed);
     // Reads what toJson() wrote; anything else is a BadPlanFile error naming `path` and the field.
-    static std::variant<PlanFile, RunError> parse(const QByteArray &bytes, const QString &path);
+    static RunResult<PlanFile> parse(const QByteArray &bytes, const QString &path);
 };
 
 } // namespace retort

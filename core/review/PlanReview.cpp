@@ -25,11 +25,11 @@ void reviewNativeStep(const Revision &revision, const PlanStep &planStep, SqlDia
                       PlanReview::Step &step)
 {
     const auto loaded = StepScript::load(revision, planStep.direction, dialect);
-    if (const auto *error = std::get_if<RunError>(&loaded)) {
+    if (const auto *error = loaded.failure()) {
         step.note = error->message;
         return;
     }
-    const StepScript &script = std::get<StepScript>(loaded);
+    const StepScript &script = loaded.value();
     if (!script.transactional)
         review.nonTransactional.append(revision.id);
     for (const SqlStatement &statement : script.statements) {

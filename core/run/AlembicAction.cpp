@@ -96,30 +96,30 @@ QStringList AlembicAction::positionals() const
     return targets;
 }
 
-std::optional<QString> AlembicAction::validate() const
+Fallible<void> AlembicAction::validate() const
 {
     const bool needsTarget = verb != Verb::Heads;
     if (needsTarget && (targets.isEmpty() || targets.contains(QString())))
-        return u"%1 needs a target revision"_s.arg(verbName());
+        return Failure{u"%1 needs a target revision"_s.arg(verbName())};
     if (verb == Verb::Heads && (!targets.isEmpty() || sql || purge))
-        return u"heads takes no target and no options"_s;
+        return Failure{u"heads takes no target and no options"_s};
     if (verb == Verb::Merge && targets.size() < 2)
-        return u"merge needs two or more revisions"_s;
+        return Failure{u"merge needs two or more revisions"_s};
     if (verb != Verb::Merge && (!message.isEmpty() || !branchLabel.isEmpty() || !revId.isEmpty()))
-        return u"-m, --branch-label and --rev-id only apply to merge"_s;
+        return Failure{u"-m, --branch-label and --rev-id only apply to merge"_s};
     if (verb == Verb::Merge && (sql || purge))
-        return u"merge takes neither --sql nor --purge"_s;
+        return Failure{u"merge takes neither --sql nor --purge"_s};
     if (verb != Verb::Stamp && verb != Verb::Merge && targets.size() > 1)
-        return u"%1 takes one target, got %2"_s.arg(verbName()).arg(targets.size());
+        return Failure{u"%1 takes one target, got %2"_s.arg(verbName()).arg(targets.size())};
     if (purge && verb != Verb::Stamp)
-        return u"--purge only applies to stamp"_s;
+        return Failure{u"--purge only applies to stamp"_s};
     if (purge && sql)
-        return u"--purge cannot be combined with --sql (Alembic refuses it)"_s;
+        return Failure{u"--purge cannot be combined with --sql (Alembic refuses it)"_s};
     if (sql && verb == Verb::Downgrade && !targets.first().contains(u':'))
-        return u"an offline downgrade needs a range FROM:TO, e.g. %1:base"_s.arg(targets.first());
+        return Failure{u"an offline downgrade needs a range FROM:TO, e.g. %1:base"_s.arg(targets.first())};
     if (!sql && verb != Verb::Stamp && !targets.isEmpty() && targets.first().contains(u':'))
-        return u"a range (%1) is only allowed with --sql"_s.arg(targets.first());
-    return std::nullopt;
+        return Failure{u"a range (%1) is only allowed with --sql"_s.arg(targets.first())};
+    return {};
 }
 
 } // namespace retort

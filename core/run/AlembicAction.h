@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Expected.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -38,7 +40,7 @@ struct AlembicAction
     QStringList options() const; // flags after the verb, e.g. --sql, --purge
     QStringList positionals() const; // the targets
     // Why the action cannot be run as given (e.g. downgrade --sql without a range); nullopt if ok.
-    std::optional<QString> validate() const;
+    Fallible<void> validate() const;
 };
 
 } // namespace retort

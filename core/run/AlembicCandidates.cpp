@@ -35,14 +35,13 @@ AlembicCandidateList AlembicCandidates::build(const AlembicProjectFacts &facts)
     const QString root = facts.projectRoot();
 
     if (!facts.configuredCommand.trimmed().isEmpty()) {
-        QString error;
-        const auto words = ShellWords::split(facts.configuredCommand, &error);
+        const auto words = ShellWords::split(facts.configuredCommand);
         if (!words || words->isEmpty()) {
             Problem p;
             p.kind = u"BadAlembicCommand"_s;
             p.path = facts.configSource;
             p.message = u"alembic_command in the [retort] section cannot be used: "_s
-                + (words ? u"it is empty"_s : error)
+                + (words ? u"it is empty"_s : words.error().message)
                 + u". Write it as a command line, e.g. alembic_command = flask db"_s;
             out.problems.append(p);
             return out;

@@ -105,9 +105,9 @@ AlembicRunResult AlembicRunner::run(const AlembicCommand &command, const Alembic
     result.commandLine = command.displayString(action);
     result.workingDirectory = command.workingDirectory;
 
-    if (const auto invalid = action.validate()) {
+    if (const auto invalid = action.validate(); !invalid.ok()) {
         result.status = AlembicRunResult::Status::Invalid;
-        result.message = *invalid;
+        result.message = invalid.error().message;
         return result;
     }
 

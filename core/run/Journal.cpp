@@ -48,7 +48,7 @@ DbResult<bool> Journal::exists() const
     DbResult<bool> present = m_connection.tableExists(m_schema, m_table);
     if (!present) {
         DbError e = present.error();
-        e.kind = QStringLiteral("QueryFailed");
+        e.kind = ErrorKind::QueryFailed;
         e.message = QStringLiteral("cannot look for the journal table");
         return e;
     }
@@ -98,7 +98,7 @@ std::optional<DbError> Journal::record(const JournalEntry &entry)
         + text(entry.outcome) + kComma + textOrNull(entry.error) + QLatin1Char(')');
     QSqlQuery query(m_connection.database());
     if (!query.exec(sql))
-        return m_connection.error(QStringLiteral("JournalFailed"),
+        return m_connection.error(ErrorKind::JournalFailed,
                                   QStringLiteral("cannot write the journal row for revision %1").arg(entry.revision),
                                   query.lastError(), sql);
     return std::nullopt;
@@ -113,8 +113,8 @@ DbResult<QList<JournalEntry>> Journal::entries() const
     QSqlQuery query(m_connection.database());
     query.setForwardOnly(true);
     if (!query.exec(sql))
-        return m_connection.error(QStringLiteral("QueryFailed"), QStringLiteral("cannot read the journal"),
-                                  query.lastError(), sql);
+        return m_connection.error(ErrorKind::QueryFailed, QStringLiteral("cannot read the journal"), query.lastError(),
+                                  sql);
     QList<JournalEntry> entries;
     while (query.next()) {
         JournalEntry entry;

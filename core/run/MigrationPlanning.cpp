@@ -20,7 +20,7 @@ Result<Plan> planSteps(const RevisionMap &map, const QStringList &currentHeads, 
     if (plan)
         return plan;
     GraphError error = plan.error();
-    if (request.kind == MigrationRequest::Kind::Stamp && error.kind == u"MultipleHeads") {
+    if (request.kind == MigrationRequest::Kind::Stamp && error.kind == ErrorKind::MultipleHeads) {
         error.message = QStringLiteral("Multiple heads are present; please specify a single target revision");
         return error;
     }
@@ -56,10 +56,10 @@ std::optional<ScriptDrift> firstChangedScript(const RevisionMap &map, const Plan
         if (index < 0)
             return ScriptDrift{step.revision, QString(), QStringLiteral("no migration file defines it any more")};
         const QString &path = map.revision(index).path;
-        QString readError;
-        const std::optional<QString> now = ScriptChecksum::ofFile(path, &readError);
+        const Fallible<QString> now = ScriptChecksum::ofFile(path);
         if (!now)
-            return ScriptDrift{step.revision, path, QStringLiteral("the file cannot be read (%1)").arg(readError)};
+            return ScriptDrift{step.revision, path,
+                               QStringLiteral("the file cannot be read (%1)").arg(now.error().message)};
         if (*now != step.scriptSha256)
             return ScriptDrift{step.revision, path, QStringLiteral("the file changed since the plan was made")};
     }

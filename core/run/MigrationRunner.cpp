@@ -39,13 +39,13 @@ RunError MigrationRunner::planStale(const QStringList &planned, const QStringLis
 {
     const QString moved = QStringLiteral("the database moved from %1 to %2").arg(headsText(planned), headsText(actual));
     if (stepsApplied > 0)
-        return RunError::make(QStringLiteral("PlanStale"),
+        return RunError::make(ErrorKind::PlanStale,
                               QStringLiteral("after %1 step(s) of this plan, another run changed the version table: "
                                              "%2; the rest of the plan did not run. Plan again and review the new "
                                              "plan")
                                   .arg(stepsApplied)
                                   .arg(moved));
-    return RunError::make(QStringLiteral("PlanStale"),
+    return RunError::make(ErrorKind::PlanStale,
                           QStringLiteral("%1 since this plan was made, so nothing was run; plan again and review "
                                          "the new plan")
                               .arg(moved));
@@ -70,7 +70,7 @@ RunOutcome MigrationRunner::run(const Plan &plan, RunObserver &observer)
     qCDebug(lcRun) << plan.request.verb() << plan.request.targets << ":" << plan.steps.size() << "steps planned from"
                    << plan.databaseHeads << "; the database is at" << outcome.headsBefore;
     if (auto error = confirmPlan(outcome.headsBefore, observer, outcome)) {
-        qCDebug(lcRun) << "not run:" << error->kind << error->message;
+        qCDebug(lcRun) << "not run:" << error->kindName() << error->message;
         outcome.error = std::move(error);
         outcome.headsAfter = outcome.headsBefore;
         return outcome;
@@ -115,7 +115,7 @@ std::optional<RunError> MigrationRunner::confirmPlan(const QStringList &heads, R
     }
     if (m_options.onStale == StalePlan::Refuse) {
         if (const std::optional<ScriptDrift> drift = firstChangedScript(m_map, outcome.plan))
-            return RunError::make(QStringLiteral("PlanStale"),
+            return RunError::make(ErrorKind::PlanStale,
                                   QStringLiteral("revision %1: %2, so nothing was run; plan again and review the "
                                                  "new plan")
                                       .arg(drift->revision, drift->reason),
@@ -137,7 +137,7 @@ bool MigrationRunner::needsPython(const Plan &plan, RunOutcome &outcome) const
         (m_map.revision(index).format == ScriptFormat::Python ? python : sql) = true;
     }
     if (python && sql) {
-        outcome.error = RunError::make(QStringLiteral("MixedFormats"),
+        outcome.error = RunError::make(ErrorKind::MixedFormats,
                                        QStringLiteral("this plan mixes Python and native SQL revisions, which one "
                                                       "run cannot do yet; migrate in parts, each target reached "
                                                       "by one kind only"));
@@ -195,7 +195,7 @@ void MigrationRunner::runNative(RunObserver &observer, RunOutcome &outcome)
             }
             // Someone else moved the version table: plan again from where it really is.
             if (++replans > 100) {
-                outcome.error = RunError::make(QStringLiteral("Conflict"),
+                outcome.error = RunError::make(ErrorKind::Conflict,
                                                QStringLiteral("the version table keeps changing under this run; "
                                                               "stop the other migration runs and try again"));
                 return;
@@ -230,7 +230,7 @@ void MigrationRunner::runNative(RunObserver &observer, RunOutcome &outcome)
 void MigrationRunner::runWithAlembic(RunObserver &observer, RunOutcome &outcome)
 {
     if (!m_options.alembic) {
-        outcome.error = RunError::make(QStringLiteral("AlembicUnavailable"),
+        outcome.error = RunError::make(ErrorKind::AlembicUnavailable,
                                        QStringLiteral("Python revisions run through the project's own Alembic "
                                                       "command, and none works here. %1")
                                            .arg(m_options.alembicUnavailableReason));
@@ -244,7 +244,7 @@ void MigrationRunner::runWithAlembic(RunObserver &observer, RunOutcome &outcome)
         const Result<Plan> again = planMigration(m_map, outcome.headsBefore, request);
         if (!again || again->steps != outcome.plan.steps) {
             outcome.error = RunError::make(
-                QStringLiteral("PlanStale"),
+                ErrorKind::PlanStale,
                 QStringLiteral("the migration files now give '%1 %2' other steps than this plan, so nothing was "
                                "run; plan again and review the new plan")
                     .arg(request.verb(), request.targets.join(QLatin1Char(' '))));
@@ -293,7 +293,7 @@ void MigrationRunner::runWithAlembic(RunObserver &observer, RunOutcome &outcome)
     const DbResult<QStringList> heads = m_versions.heads();
     if (!result.succeeded()) {
         RunError error = RunError::make(
-            QStringLiteral("AlembicFailed"),
+            ErrorKind::AlembicFailed,
             result.summary() + QStringLiteral("; the database is at the last revision Alembic completed"),
             result.failedRevision, result.scriptPath, result.scriptLine);
         error.databaseMessage = result.exceptionLine;
@@ -304,7 +304,7 @@ void MigrationRunner::runWithAlembic(RunObserver &observer, RunOutcome &outcome)
     finishCurrent();
     if (heads && sorted(*heads) != outcome.plan.headsAfter) {
         outcome.error = RunError::make(
-            QStringLiteral("UnexpectedHeads"),
+            ErrorKind::UnexpectedHeads,
             QStringLiteral("Alembic finished, but the version table holds %1 where the plan ends at %2; "
                            "run 'current' and 'history' to see what happened")
                 .arg(sorted(*heads).join(QStringLiteral(", ")), outcome.plan.headsAfter.join(QStringLiteral(", "))));

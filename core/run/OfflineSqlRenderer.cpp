@@ -37,7 +37,7 @@ QString OfflineSqlRenderer::versionStatement(const VersionOp &op) const
     return QString();
 }
 
-std::variant<QString, RunError> OfflineSqlRenderer::render(const Plan &plan, bool fromBase) const
+RunResult<QString> OfflineSqlRenderer::render(const Plan &plan, bool fromBase) const
 {
     QString out;
     const bool transactional = m_dialect.transactionalDdl();
@@ -57,13 +57,13 @@ std::variant<QString, RunError> OfflineSqlRenderer::render(const Plan &plan, boo
         if (!step.stamp) {
             const RevIndex index = m_map.indexOf(step.revision);
             if (index < 0) {
-                return RunError::make(QStringLiteral("ResolutionError"),
+                return RunError::make(ErrorKind::ResolutionError,
                                       QStringLiteral("no file defines revision %1").arg(step.revision));
             }
             auto script = StepScript::load(m_map.revision(index), step.direction, m_dialect.kind());
-            if (auto *error = std::get_if<RunError>(&script))
+            if (auto *error = script.failure())
                 return *error;
-            for (const SqlStatement &statement : std::get<StepScript>(script).statements)
+            for (const SqlStatement &statement : script.value().statements)
                 out += statement.text + kTerminator;
         }
         for (const VersionOp &op : step.versionOps)

@@ -20,7 +20,7 @@ public:
     OfflineSqlRenderer(const RevisionMap &map, Dialect dialect, VersionTable::Options versionTable);
 
     // `fromBase`: the range had no start, so the version table is created first.
-    std::variant<QString, RunError> render(const Plan &plan, bool fromBase) const;
+    RunResult<QString> render(const Plan &plan, bool fromBase) const;
 
 private:
     QString versionStatement(const VersionOp &op) const;

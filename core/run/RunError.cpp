@@ -2,10 +2,10 @@
 
 namespace retort {
 
-RunError RunError::make(QString kind, QString message, QString revision, QString path, int line)
+RunError RunError::make(ErrorKind kind, QString message, QString revision, QString path, int line)
 {
     RunError run;
-    run.kind = std::move(kind);
+    run.kind = kind;
     run.message = std::move(message);
     run.revision = std::move(revision);
     run.path = std::move(path);
@@ -13,10 +13,10 @@ RunError RunError::make(QString kind, QString message, QString revision, QString
     return run;
 }
 
-RunError RunError::fromDb(const DbError &error, QString kind)
+RunError RunError::fromDb(const DbError &error, std::optional<ErrorKind> kind)
 {
     RunError run;
-    run.kind = kind.isEmpty() ? error.kind : std::move(kind);
+    run.kind = kind.value_or(error.kind);
     run.message = error.message;
     run.revision = error.revision;
     run.statement = error.statement;

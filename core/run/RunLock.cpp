@@ -48,9 +48,8 @@ std::optional<RunError> RunLock::acquire(std::chrono::milliseconds wait)
     for (;;) {
         QSqlQuery query(m_connection.database());
         if (!query.exec(sql) || !query.next()) {
-            RunError error = RunError::fromDb(m_connection.error(QStringLiteral("LockFailed"),
-                                                                 QStringLiteral("cannot take the migration lock"),
-                                                                 query.lastError(), sql));
+            RunError error = RunError::fromDb(m_connection.error(
+                ErrorKind::LockFailed, QStringLiteral("cannot take the migration lock"), query.lastError(), sql));
             return error;
         }
         if (query.value(0).toBool()) {
@@ -59,7 +58,7 @@ std::optional<RunError> RunLock::acquire(std::chrono::milliseconds wait)
         }
         if (deadline.hasExpired()) {
             RunError error =
-                RunError::make(QStringLiteral("Busy"),
+                RunError::make(ErrorKind::Busy,
                                QStringLiteral("another migration run holds the lock on this database (%1); "
                                               "wait for it to finish, or retry with --wait SECONDS")
                                    .arg(describeHolder()));

@@ -10,14 +10,11 @@ QByteArray ScriptChecksum::ofContent(const QByteArray &content)
     return QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
 }
 
-std::optional<QString> ScriptChecksum::ofFile(const QString &path, QString *error)
+Fallible<QString> ScriptChecksum::ofFile(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = file.errorString();
-        return std::nullopt;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return Failure{file.errorString()};
     return QString::fromLatin1(ofContent(file.readAll()));
 }
 

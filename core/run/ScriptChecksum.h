@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Expected.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -13,8 +15,8 @@ namespace retort {
 struct ScriptChecksum
 {
     static QByteArray ofContent(const QByteArray &content);
-    // std::nullopt when the file cannot be read, with the reason in *error when given.
-    static std::optional<QString> ofFile(const QString &path, QString *error = nullptr);
+    // Fails when the file cannot be read, with the reason.
+    static Fallible<QString> ofFile(const QString &path);
 };
 
 } // namespace retort

@@ -4,7 +4,7 @@ using namespace Qt::StringLiterals;
 
 namespace retort {
 
-std::optional<QStringList> ShellWords::split(QStringView text, QString *error)
+Fallible<QStringList> ShellWords::split(QStringView text)
 {
     enum class State { Plain, Single, Double };
     QStringList words;
@@ -29,9 +29,7 @@ std::optional<QStringList> ShellWords::split(QStringView text, QString *error)
                 inWord = true;
             } else if (c == u'\\') {
                 if (i + 1 >= text.size()) {
-                    if (error)
-                        *error = u"the command line ends with a lone backslash"_s;
-                    return std::nullopt;
+                    return Failure{u"the command line ends with a lone backslash"_s};
                 }
                 word.append(text.at(++i));
                 inWord = true;
@@ -58,12 +56,9 @@ std::optional<QStringList> ShellWords::split(QStringView text, QString *error)
             break;
         }
     }
-    if (state != State::Plain) {
-        if (error)
-            *error =
-                state == State::Single ? u"a single quote (') is not closed"_s : u"a double quote (\") is not closed"_s;
-        return std::nullopt;
-    }
+    if (state != State::Plain)
+        return Failure{state == State::Single ? u"a single quote (') is not closed"_s
+                                              : u"a double quote (\") is not closed"_s};
     if (inWord)
         words.append(word);
     return words;

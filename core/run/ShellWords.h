@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Expected.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -13,9 +15,8 @@ namespace retort {
 class ShellWords
 {
 public:
-    // The words of text; nullopt with *error set when a quote is left open or text ends in a
-    // lone backslash.
-    static std::optional<QStringList> split(QStringView text, QString *error = nullptr);
+    // The words of text; fails when a quote is left open or text ends in a lone backslash.
+    static Fallible<QStringList> split(QStringView text);
     // One word quoted so that split() gives it back unchanged (only when it needs quoting).
     static QString quote(const QString &word);
     // Words joined with quote(): a command line a person can copy into a shell.

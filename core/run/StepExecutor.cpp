@@ -54,8 +54,8 @@ std::optional<RunError> StepExecutor::checkHeads(QStringList *actual)
     return std::nullopt;
 }
 
-std::variant<QStringList, RunError>
-StepExecutor::explainRefusedSwap(const PlanStep &step, const QStringList &expectedHeads, const DbResult<bool> &swapped)
+RunResult<QStringList> StepExecutor::explainRefusedSwap(const PlanStep &step, const QStringList &expectedHeads,
+                                                        const DbResult<bool> &swapped)
 {
     const QStringList expected = sorted(expectedHeads);
     QStringList actual;
@@ -80,7 +80,7 @@ StepExecutor::explainRefusedSwap(const PlanStep &step, const QStringList &expect
     if (error)
         return stepError(step, *error);
     RunError changed = stepError(step,
-                                 DbError::make(QStringLiteral("Conflict"),
+                                 DbError::make(ErrorKind::Conflict,
                                                QStringLiteral("the version table changed while this "
                                                               "step checked it; run again")));
     return changed;
@@ -98,12 +98,12 @@ StepExecutor::Outcome StepExecutor::run(const PlanStep &step, const QStringList 
     std::optional<StepScript> script;
     if (revision && !step.stamp) {
         auto loaded = StepScript::load(*revision, step.direction, m_connection.dialect().kind());
-        if (auto *error = std::get_if<RunError>(&loaded)) {
+        if (auto *error = loaded.failure()) {
             outcome.status = Outcome::Status::Failed;
             outcome.error = *error;
             return outcome;
         }
-        script = std::get<StepScript>(std::move(loaded));
+        script = std::move(loaded).value();
         outcome.scriptSha256 = QString::fromLatin1(script->sha256);
     }
     const bool inOneTransaction = !script || script->transactional;
@@ -137,10 +137,10 @@ StepExecutor::Outcome StepExecutor::run(const PlanStep &step, const QStringList 
             const DbResult<bool> swapped = m_versions.applyIfHeads(step.versionOps, expectedHeads);
             if (!swapped || !*swapped) {
                 auto refused = explainRefusedSwap(step, expectedHeads, swapped);
-                if (auto *error = std::get_if<RunError>(&refused))
+                if (auto *error = refused.failure())
                     return fail(*error, false);
                 outcome.status = Outcome::Status::Conflict;
-                outcome.actualHeads = std::get<QStringList>(std::move(refused));
+                outcome.actualHeads = std::move(refused).value();
                 outcome.elapsedMs = timer.elapsed();
                 return outcome;
             }
@@ -163,7 +163,7 @@ StepExecutor::Outcome StepExecutor::run(const PlanStep &step, const QStringList 
             const SqlStatement &statement = script->statements.at(i);
             if (auto error = m_connection.execute(statement.text)) {
                 RunError run = stepError(step, *error);
-                run.kind = QStringLiteral("StatementFailed");
+                run.kind = ErrorKind::StatementFailed;
                 run.path = script->path;
                 run.line = statement.line;
                 run.statement = statement.text;

@@ -48,8 +48,8 @@ private:
     std::optional<RunError> checkHeads(QStringList *actual);
     // The guarded version change did not happen: the heads the table holds instead (a conflict,
     // re-plan), or the error to fail the step with. The transaction is rolled back either way.
-    std::variant<QStringList, RunError> explainRefusedSwap(const PlanStep &step, const QStringList &expectedHeads,
-                                                           const DbResult<bool> &swapped);
+    RunResult<QStringList> explainRefusedSwap(const PlanStep &step, const QStringList &expectedHeads,
+                                              const DbResult<bool> &swapped);
     std::optional<RunError> recordApplied(const PlanStep &step, const QStringList &expectedHeads, const QString &sha256,
                                           qint64 startedMs);
     void recordFailure(const PlanStep &step, const QStringList &expectedHeads, const QString &sha256,

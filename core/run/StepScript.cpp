@@ -8,13 +8,12 @@
 
 namespace retort {
 
-std::variant<StepScript, RunError> StepScript::load(const Revision &revision, PlanStep::Direction direction,
-                                                    SqlDialect dialect)
+RunResult<StepScript> StepScript::load(const Revision &revision, PlanStep::Direction direction, SqlDialect dialect)
 {
     QFile file(revision.path);
     if (!file.open(QIODevice::ReadOnly)) {
         return RunError::make(
-            QStringLiteral("ScriptUnreadable"),
+            ErrorKind::ScriptUnreadable,
             QStringLiteral("cannot read the script of revision %1: %2").arg(revision.id, file.errorString()),
             revision.id, revision.path);
     }
@@ -22,7 +21,7 @@ std::variant<StepScript, RunError> StepScript::load(const Revision &revision, Pl
     const SqlReadResult read = SqlRevisionReader::read(content, revision.path);
     if (!read.revision || read.revision->id != revision.id) {
         return RunError::make(
-            QStringLiteral("ScriptChanged"),
+            ErrorKind::ScriptChanged,
             QStringLiteral("the file no longer defines revision %1; reload the project").arg(revision.id), revision.id,
             revision.path);
     }

@@ -23,8 +23,7 @@ struct StepScript
     QByteArray sha256; // hex digest of the whole file
     bool transactional = true;
 
-    static std::variant<StepScript, RunError> load(const Revision &revision, PlanStep::Direction direction,
-                                                   SqlDialect dialect);
+    static RunResult<StepScript> load(const Revision &revision, PlanStep::Direction direction, SqlDialect dialect);
 };
 
 } // namespace retort

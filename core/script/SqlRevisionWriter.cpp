@@ -15,34 +15,34 @@ bool hasLineBreak(const QString &value)
 }
 
 // A list item must survive "split on commas, trim".
-std::optional<QString> checkItems(const QStringList &items, const QString &header)
+Fallible<void> checkItems(const QStringList &items, const QString &header)
 {
     for (const QString &item : items) {
         if (item.isEmpty() || item != item.trimmed() || item.contains(u',') || hasLineBreak(item))
-            return u"%1 value \"%2\" cannot be written to a native revision header (no commas, line "
-                   "breaks or surrounding spaces)"_s.arg(header, item);
+            return Failure{u"%1 value \"%2\" cannot be written to a native revision header (no commas, line "
+                           "breaks or surrounding spaces)"_s.arg(header, item)};
     }
-    return std::nullopt;
+    return {};
 }
 
 } // namespace
 
-std::optional<QString> SqlRevisionWriter::check(const Revision &revision)
+Fallible<void> SqlRevisionWriter::check(const Revision &revision)
 {
     if (revision.id.isEmpty() || revision.id != revision.id.trimmed() || revision.id.contains(u' ')
         || revision.id.contains(u',') || hasLineBreak(revision.id))
-        return u"revision id \"%1\" cannot be written to a native revision header"_s.arg(revision.id);
-    if (auto bad = checkItems(revision.downRevisions, u"Revises"_s))
-        return bad;
-    if (auto bad = checkItems(revision.branchLabels, u"Branch labels"_s))
-        return bad;
-    if (auto bad = checkItems(revision.dependsOn, u"Depends on"_s))
-        return bad;
+        return Failure{u"revision id \"%1\" cannot be written to a native revision header"_s.arg(revision.id)};
+    if (auto done = checkItems(revision.downRevisions, u"Revises"_s); !done.ok())
+        return done;
+    if (auto done = checkItems(revision.branchLabels, u"Branch labels"_s); !done.ok())
+        return done;
+    if (auto done = checkItems(revision.dependsOn, u"Depends on"_s); !done.ok())
+        return done;
     if (hasLineBreak(revision.message) || revision.message != revision.message.trimmed())
-        return u"the message must be one line without surrounding spaces in a native revision header"_s;
+        return Failure{u"the message must be one line without surrounding spaces in a native revision header"_s};
     if (hasLineBreak(revision.createDate))
-        return u"the create date must be one line"_s;
-    return std::nullopt;
+        return Failure{u"the create date must be one line"_s};
+    return {};
 }
 
 QByteArray SqlRevisionWriter::render(const Revision &revision)
@@ -62,19 +62,19 @@ QByteArray SqlRevisionWriter::render(const Revision &revision)
     return text.toUtf8();
 }
 
-std::optional<QString> SqlRevisionWriter::write(const Revision &revision, const QString &path)
+Fallible<void> SqlRevisionWriter::write(const Revision &revision, const QString &path)
 {
-    if (auto bad = check(revision))
-        return bad;
+    if (auto done = check(revision); !done.ok())
+        return done;
     if (QFileInfo::exists(path))
-        return u"%1 already exists; it is left as it is"_s.arg(path);
+        return Failure{u"%1 already exists; it is left as it is"_s.arg(path)};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return u"cannot write %1: %2"_s.arg(path, file.errorString());
+        return Failure{u"cannot write %1: %2"_s.arg(path, file.errorString())};
     file.write(render(revision));
     if (!file.commit())
-        return u"cannot write %1: %2"_s.arg(path, file.errorString());
-    return std::nullopt;
+        return Failure{u"cannot write %1: %2"_s.arg(path, file.errorString())};
+    return {};
 }
 
 } // namespace retort

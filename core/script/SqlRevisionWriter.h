@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Expected.h"
+
 #include "graph/Revision.h"
 
 #include <QByteArray>
@@ -17,11 +19,11 @@ class SqlRevisionWriter
 public:
     // Why the revision cannot be written so that it reads back the same (a value holding a comma
     // or a line break, an empty id); nullopt when it can.
-    static std::optional<QString> check(const Revision &revision);
+    static Fallible<void> check(const Revision &revision);
     static QByteArray render(const Revision &revision);
     // Writes render() to path atomically (QSaveFile); never replaces an existing file.
     // Returns what went wrong, or nullopt.
-    static std::optional<QString> write(const Revision &revision, const QString &path);
+    static Fallible<void> write(const Revision &revision, const QString &path);
 };
 
 } // namespace retort

@@ -67,8 +67,8 @@ bool meansNoHistory(const QByteArray &standardError)
     return standardError.contains("not a git repository") || standardError.contains("does not have any commits");
 }
 
-// Runs git in `directory`; the parsed origins on success, an error text on a real failure.
-std::optional<QString> readDirectory(const QString &git, const QString &directory, GitLogParser &parser)
+// Runs git in `directory` and feeds the parser; fails only on a real failure of git.
+Fallible<void> readDirectory(const QString &git, const QString &directory, GitLogParser &parser)
 {
     QProcess process;
     process.setProcessEnvironment(gitEnvironment());
@@ -77,51 +77,46 @@ std::optional<QString> readDirectory(const QString &git, const QString &director
     process.setStandardInputFile(QProcess::nullDevice());
     process.start();
     if (!process.waitForStarted())
-        return std::nullopt; // no usable git program: the same as no history
+        return {}; // no usable git program: the same as no history
     if (!process.waitForFinished(kTimeoutMs)) {
         process.kill();
         process.waitForFinished();
-        return QStringLiteral("git log in %1 took longer than %2 s; the authors of revisions are not shown")
-            .arg(directory)
-            .arg(kTimeoutMs / 1000);
+        return Failure{QStringLiteral("git log in %1 took longer than %2 s; the authors of revisions are not shown")
+                           .arg(directory)
+                           .arg(kTimeoutMs / 1000)};
     }
     const QByteArray standardError = process.readAllStandardError();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         if (meansNoHistory(standardError))
-            return std::nullopt;
-        return QStringLiteral("git log in %1 failed (exit code %2): %3")
-            .arg(directory)
-            .arg(process.exitCode())
-            .arg(QString::fromLocal8Bit(standardError).trimmed());
+            return {};
+        return Failure{QStringLiteral("git log in %1 failed (exit code %2): %3")
+                           .arg(directory)
+                           .arg(process.exitCode())
+                           .arg(QString::fromLocal8Bit(standardError).trimmed())};
     }
     parser.parse(process.readAllStandardOutput());
-    return std::nullopt;
+    return {};
 }
 
 } // namespace
 
-GitHistory GitHistory::read(const QStringList &directories, QString *error)
+GitHistory GitHistory::read(const QStringList &directories)
 {
     GitHistory history;
-    if (error)
-        error->clear();
     const QStringList locations = distinctDirectories(directories);
     if (locations.isEmpty())
         return history;
     const QString git = QStandardPaths::findExecutable(QStringLiteral("git"));
     if (git.isEmpty())
         return history;
-    QStringList failures;
     for (const QString &directory : locations) {
         GitLogParser parser;
-        if (auto failure = readDirectory(git, directory, parser))
-            failures.append(*failure);
+        if (const auto read = readDirectory(git, directory, parser); !read.ok())
+            history.m_failures.append(read.error().message);
         const QHash<QString, FileOrigin> &origins = parser.origins();
         for (auto it = origins.cbegin(); it != origins.cend(); ++it)
             history.m_origins.insert(directory + QLatin1Char('/') + it.key(), it.value());
     }
-    if (error)
-        *error = failures.join(QLatin1Char('\n'));
     return history;
 }
 

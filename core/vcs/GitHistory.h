@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Expected.h"
+
 #include "FileOrigin.h"
 
 #include <QHash>
@@ -18,20 +20,23 @@ namespace retort {
 // only through merges (an "evil merge" adding a file) are not seen: merges carry no file list.
 //
 // Not a repository, no git program, no commits yet, an untracked file: simply no entry. Only a
-// failing git (a corrupt repository, a refused safe.directory, a timeout) is reported, as text
-// for a log line; the entries read before it are kept.
+// failing git (a corrupt repository, a refused safe.directory, a timeout) is reported in
+// failures(), as text for a log line; the entries read before it are kept.
 class GitHistory
 {
 public:
-    static GitHistory read(const QStringList &directories, QString *error = nullptr);
+    static GitHistory read(const QStringList &directories);
 
     // Any spelling of the file's path: it is compared canonically (symlinks resolved).
     std::optional<FileOrigin> originOf(const QString &absolutePath) const;
     bool isEmpty() const { return m_origins.isEmpty(); }
     qsizetype size() const { return m_origins.size(); }
+    // What failed while reading, one line per version location; empty when git answered.
+    const QStringList &failures() const { return m_failures; }
 
 private:
     QHash<QString, FileOrigin> m_origins; // canonical absolute path -> origin
+    QStringList m_failures;
 };
 
 } // namespace retort

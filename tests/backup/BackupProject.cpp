@@ -51,11 +51,11 @@ std::unique_ptr<retort::DatabaseSession> BackupProject::open(const QString &url,
 {
     auto project = retort::ProjectSnapshot::load(m_dir.path(), m_dir.path());
     auto opened = retort::DatabaseSession::open(project, url, QProcessEnvironment::systemEnvironment(), m_dir.path());
-    if (auto *error = std::get_if<retort::RunError>(&opened)) {
+    if (auto *error = opened.failure()) {
         *failure = error->toString();
         return nullptr;
     }
-    return std::move(std::get<std::unique_ptr<retort::DatabaseSession>>(opened));
+    return std::move(opened).value();
 }
 
 QString describeDatabase(retort::Connection &connection)

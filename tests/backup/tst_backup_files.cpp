@@ -109,11 +109,11 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"new.db"_s);
-        QVERIFY(!BackupFiles::createOwnerOnly(path));
+        QVERIFY(BackupFiles::createOwnerOnly(path).ok());
         QCOMPARE(modeOf(path), 0600);
-        QVERIFY2(BackupFiles::createOwnerOnly(path), "an existing file must not be reused");
+        QVERIFY2(!BackupFiles::createOwnerOnly(path).ok(), "an existing file must not be reused");
         BackupInfo info = makeInfo(path, u"s"_s, QDateTime::currentDateTimeUtc());
-        QVERIFY(!BackupFiles::writeSidecar(info));
+        QVERIFY(BackupFiles::writeSidecar(info).ok());
         QCOMPARE(modeOf(BackupInfo::sidecarPath(path)), 0600);
     }
 
@@ -124,10 +124,9 @@ private slots:
         touch(path);
         const BackupInfo info =
             makeInfo(path, u"/tmp/app.db"_s, QDateTime(QDate(2024, 1, 2), QTime(3, 4, 5, 678), Qt::UTC));
-        QVERIFY(!BackupFiles::writeSidecar(info));
-        QString error;
-        const auto read = BackupFiles::readSidecar(path, &error);
-        QVERIFY2(read, qPrintable(error));
+        QVERIFY(BackupFiles::writeSidecar(info).ok());
+        const auto read = BackupFiles::readSidecar(path);
+        QVERIFY2(read, qPrintable(read ? QString() : read.error().message));
         QCOMPARE(read->toJson(), info.toJson());
         QCOMPARE(read->createdAt, info.createdAt);
         QCOMPARE(read->heads, info.heads);
@@ -151,9 +150,9 @@ private slots:
         touch(path);
         if (!content.isEmpty())
             touch(BackupInfo::sidecarPath(path), content);
-        QString error;
-        QVERIFY(!BackupFiles::readSidecar(path, &error));
-        QVERIFY2(error.contains(expectedWords), qPrintable(error));
+        const auto read = BackupFiles::readSidecar(path);
+        QVERIFY(!read);
+        QVERIFY2(read.error().message.contains(expectedWords), qPrintable(read.error().message));
     }
 
     void sha256_data()
@@ -169,12 +168,12 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"f"_s);
         touch(path, content);
-        QString error;
-        const auto digest = BackupFiles::sha256(path, &error);
-        QVERIFY2(digest, qPrintable(error));
+        const auto digest = BackupFiles::sha256(path);
+        QVERIFY2(digest, qPrintable(digest ? QString() : digest.error().message));
         QCOMPARE(*digest, QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex()));
-        QVERIFY(!BackupFiles::sha256(dir.filePath(u"missing"_s), &error));
-        QVERIFY(error.contains(u"missing"_s));
+        const auto missing = BackupFiles::sha256(dir.filePath(u"missing"_s));
+        QVERIFY(!missing);
+        QVERIFY(missing.error().message.contains(u"missing"_s));
     }
 
     void listAndPrune_data()
@@ -195,11 +194,11 @@ private slots:
         for (int i = 0; i < 4; ++i) {
             const QString path = dir.filePath(u"a%1.db"_s.arg(i));
             touch(path);
-            QVERIFY(!BackupFiles::writeSidecar(makeInfo(path, u"A"_s, start.addSecs(i * 60))));
+            QVERIFY(BackupFiles::writeSidecar(makeInfo(path, u"A"_s, start.addSecs(i * 60))).ok());
         }
         const QString other = dir.filePath(u"b.db"_s);
         touch(other);
-        QVERIFY(!BackupFiles::writeSidecar(makeInfo(other, u"B"_s, start.addSecs(-3600))));
+        QVERIFY(BackupFiles::writeSidecar(makeInfo(other, u"B"_s, start.addSecs(-3600))).ok());
         touch(dir.filePath(u"orphan.db.json"_s), "{}"); // a sidecar without its file is not listed
 
         const QList<BackupInfo> all = BackupFiles::list(dir.path());
@@ -237,9 +236,9 @@ private slots:
         touch(dir.filePath(u"<file>"_s));
         const QString path = dir.filePath(relative);
         const auto problem = BackupFiles::prepareDirectory(path);
-        QCOMPARE(!problem.has_value(), ok);
-        if (problem)
-            QVERIFY2(problem->contains(path), qPrintable(*problem));
+        QCOMPARE(problem.ok(), ok);
+        if (!problem.ok())
+            QVERIFY2(problem.error().message.contains(path), qPrintable(problem.error().message));
         else
             QVERIFY(QFileInfo(path).isDir());
     }

@@ -41,9 +41,9 @@ void addBackends()
 }
 
 template <typename T>
-QString errorText(const std::variant<T, RunError> &result)
+QString errorText(const RunResult<T> &result)
 {
-    const auto *error = std::get_if<RunError>(&result);
+    const auto *error = result.failure();
     return error ? error->toString() : QString();
 }
 
@@ -56,8 +56,7 @@ int modeOf(const QString &path)
 QStringList headsOf(DatabaseSession &session)
 {
     const auto state = currentCommand(session);
-    return std::holds_alternative<CurrentState>(state) ? std::get<CurrentState>(state).heads
-                                                       : QStringList{u"<error>"_s};
+    return state.ok() ? state.value().heads : QStringList{u"<error>"_s};
 }
 
 // A project migrated to its head on a fresh database of one backend.
@@ -89,9 +88,9 @@ struct Fixture
 BackupOutcome takeBackup(DatabaseSession &session, const QString &to = {})
 {
     auto taken = backupCommand(session, to);
-    if (auto *error = std::get_if<RunError>(&taken))
+    if (auto *error = taken.failure())
         qWarning("%s", qPrintable(error->toString()));
-    return std::holds_alternative<BackupOutcome>(taken) ? std::get<BackupOutcome>(taken) : BackupOutcome();
+    return taken.ok() ? taken.value() : BackupOutcome();
 }
 
 } // namespace
@@ -120,8 +119,7 @@ private slots:
         QCOMPARE(info.heads, QStringList{QString::fromLatin1(BackupProject::kSecond)});
         QCOMPARE(info.dialect, backend);
         QCOMPARE(info.size, QFileInfo(info.path).size());
-        QString error;
-        QCOMPARE(BackupFiles::sha256(info.path, &error).value_or(QString()), info.sha256);
+        QCOMPARE(BackupFiles::sha256(info.path).value_or(QString()), info.sha256);
         QCOMPARE(modeOf(info.path), 0600);
         QCOMPARE(modeOf(BackupInfo::sidecarPath(info.path)), 0600);
         QVERIFY(!QFile::exists(info.path + u".partial"_s));
@@ -139,8 +137,8 @@ private slots:
         QVERIFY(describeDatabase(f.session->connection()) != before);
 
         auto restored = restoreCommand(*f.session, info.path);
-        QVERIFY2(std::holds_alternative<RestoreOutcome>(restored), qPrintable(errorText(restored)));
-        QCOMPARE(std::get<RestoreOutcome>(restored).headsAfter, info.heads);
+        QVERIFY2(restored.ok(), qPrintable(errorText(restored)));
+        QCOMPARE(restored.value().headsAfter, info.heads);
         // A fresh connection sees exactly what was backed up.
         f.session.reset();
         auto fresh = f.database->connect(&failure);
@@ -213,7 +211,7 @@ private slots:
         auto session = f.project->open(target->url(), &failure);
         QVERIFY2(session, qPrintable(failure));
         auto restored = restoreCommand(*session, outcome.info.path);
-        QVERIFY2(std::holds_alternative<RestoreOutcome>(restored), qPrintable(errorText(restored)));
+        QVERIFY2(restored.ok(), qPrintable(errorText(restored)));
         QSqlQuery query(session->connection().database());
         QVERIFY(query.exec(u"SELECT (SELECT COUNT(*) FROM left_side), (SELECT COUNT(*) FROM right_side), "
                            "(SELECT COUNT(*) FROM pad)"_s));
@@ -289,15 +287,15 @@ private slots:
             BackupInfo forged = info;
             forged.size = bytes.size();
             forged.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-            QVERIFY(!BackupFiles::writeSidecar(forged));
+            QVERIFY(BackupFiles::writeSidecar(forged).ok());
         } else if (damage == u"missing") {
             QVERIFY(QFile::remove(info.path));
         }
 
         auto restored = restoreCommand(*f.session, info.path);
-        QVERIFY(std::holds_alternative<RunError>(restored));
-        const RunError &error = std::get<RunError>(restored);
-        QCOMPARE(error.kind, kind);
+        QVERIFY(!restored.ok());
+        const RunError &error = restored.error();
+        QCOMPARE(error.kindName(), kind);
         QVERIFY2(error.message.contains(info.path), qPrintable(error.message));
         QCOMPARE(describeDatabase(f.session->connection()), before);
     }
@@ -326,9 +324,9 @@ private slots:
         blocker.close();
         const QString path = to.startsWith(u'/') ? to : QDir(f.project->path()).filePath(to);
         auto taken = backupCommand(*f.session, path);
-        QVERIFY(std::holds_alternative<RunError>(taken));
-        const RunError &error = std::get<RunError>(taken);
-        QCOMPARE(error.kind, u"BackupDirectory"_s);
+        QVERIFY(!taken.ok());
+        const RunError &error = taken.error();
+        QCOMPARE(error.kindName(), u"BackupDirectory"_s);
         QVERIFY2(error.message.contains(u"backup_dir"_s) && error.message.contains(QDir::cleanPath(path)),
                  qPrintable(error.message));
     }
@@ -390,7 +388,7 @@ private slots:
         const QString state = describeDatabase(f.session->connection());
         const RunOutcome refused = run(MigrationRequest::downgrade(u"base"_s));
         QVERIFY(refused.error);
-        QCOMPARE(refused.error->kind, u"BackupFailed"_s);
+        QCOMPARE(refused.error->kindName(), u"BackupFailed"_s);
         QVERIFY2(refused.error->message.contains(u"did not start"_s), qPrintable(refused.error->message));
         QCOMPARE(refused.stepsApplied, 0);
         QCOMPARE(headsOf(*f.session), QStringList{QString::fromLatin1(BackupProject::kSecond)});

@@ -200,16 +200,16 @@ void TestEngineFailure::failingStepInProcess()
     auto snapshot = retort::ProjectSnapshot::load(project, QDir::currentPath());
     auto opened =
         retort::DatabaseSession::open(snapshot, db->url(), EngineProcess::cleanEnvironment(), QDir::currentPath());
-    auto *error = std::get_if<retort::RunError>(&opened);
+    auto *error = opened.failure();
     QVERIFY2(!error, qPrintable(error ? error->toString() : QString()));
-    retort::DatabaseSession &session = *std::get<std::unique_ptr<retort::DatabaseSession>>(opened);
+    retort::DatabaseSession &session = *opened.value();
 
     CountingObserver observer;
     const retort::RunOutcome outcome = retort::migrateRequestCommand(
         session, retort::MigrationRequest::upgrade(u"heads"_s), observer, std::chrono::milliseconds(0));
     QVERIFY(!outcome.ok());
     QVERIFY(outcome.error.has_value());
-    QCOMPARE(outcome.error->kind, u"StatementFailed"_s);
+    QCOMPARE(outcome.error->kindName(), u"StatementFailed"_s);
     QCOMPARE(outcome.error->revision, specs[1].id);
     QCOMPARE(QFileInfo(outcome.error->path).canonicalFilePath(),
              QFileInfo(EngineProject::sqlFilePath(project, specs[1])).canonicalFilePath());

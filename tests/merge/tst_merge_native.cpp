@@ -122,7 +122,7 @@ private slots:
         revision.dependsOn = dependsOn;
         revision.message = message;
         revision.createDate = u"2026-03-05 07:08:09.123000"_s;
-        QVERIFY(!SqlRevisionWriter::check(revision));
+        QVERIFY(SqlRevisionWriter::check(revision).ok());
         const SqlReadResult back = SqlRevisionReader::read(SqlRevisionWriter::render(revision), u"x.sql"_s);
         QVERIFY(back.revision);
         QCOMPARE(back.problems.size(), 0);
@@ -140,10 +140,10 @@ private slots:
         Revision revision;
         revision.id = u"abc"_s;
         revision.branchLabels = {u"a,b"_s};
-        QVERIFY(SqlRevisionWriter::check(revision));
+        QVERIFY(!SqlRevisionWriter::check(revision).ok());
         revision.branchLabels = {};
         revision.message = u"two\nlines"_s;
-        QVERIFY(SqlRevisionWriter::check(revision));
+        QVERIFY(!SqlRevisionWriter::check(revision).ok());
     }
 
     void merges_data()
@@ -193,9 +193,9 @@ private slots:
         request.revId = revId;
         const QDateTime started = QDateTime::currentDateTime().addSecs(-1);
         const auto outcome = mergeCommand(*before, request, root);
-        if (const auto *error = std::get_if<RunError>(&outcome))
+        if (const auto *error = outcome.failure())
             QFAIL(qPrintable(error->toString()));
-        const MergeOutcome &merge = std::get<MergeOutcome>(outcome);
+        const MergeOutcome &merge = outcome.value();
 
         if (revId.isEmpty())
             QVERIFY2(QRegularExpression(u"^[0-9a-f]{12}$"_s).match(merge.revision).hasMatch(),
@@ -246,10 +246,10 @@ private slots:
         request.message = u"merge the side branch"_s;
         request.revId = u"beef00000001"_s;
         const auto outcome = mergeCommand(*project, request, root);
-        if (const auto *error = std::get_if<RunError>(&outcome))
+        if (const auto *error = outcome.failure())
             QFAIL(qPrintable(error->toString()));
         const QDate today = QDate::currentDate();
-        QCOMPARE(QFileInfo(std::get<MergeOutcome>(outcome).path).fileName(),
+        QCOMPARE(QFileInfo(outcome.value().path).fileName(),
                  u"%1_%2_beef00000001_merge_.sql"_s.arg(today.year()).arg(today.month(), 2, 10, QChar(u'0')));
     }
 
@@ -312,9 +312,9 @@ private slots:
         request.revId = revId;
         request.branchLabel = label;
         const auto outcome = mergeCommand(*project, request, root);
-        const auto *error = std::get_if<RunError>(&outcome);
+        const auto *error = outcome.failure();
         QVERIFY2(error, "the merge should have been refused");
-        QCOMPARE(error->kind, kind);
+        QCOMPARE(error->kindName(), kind);
         QVERIFY2(error->message.contains(messagePart), qPrintable(error->message));
         QCOMPARE(directoryState(root), state);
     }
@@ -347,7 +347,7 @@ private slots:
         QVERIFY2(reason.contains(reasonPart), qPrintable(reason));
         const auto state = directoryState(root);
         const auto outcome = mergeCommand(*project, MergeRequest{}, root);
-        QVERIFY(std::holds_alternative<RunError>(outcome));
+        QVERIFY(!outcome.ok());
         QCOMPARE(directoryState(root), state);
     }
 };

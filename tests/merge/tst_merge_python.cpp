@@ -121,9 +121,9 @@ private slots:
         request.branchLabel = label;
         request.revId = revId;
         const auto outcome = mergeCommand(*project, request, root);
-        if (const auto *error = std::get_if<RunError>(&outcome))
+        if (const auto *error = outcome.failure())
             QFAIL(qPrintable(error->toString()));
-        const MergeOutcome &merge = std::get<MergeOutcome>(outcome);
+        const MergeOutcome &merge = outcome.value();
         if (!revId.isEmpty())
             QCOMPARE(merge.revision, revId);
         QCOMPARE(merge.parents, expectedParents);
@@ -168,9 +168,9 @@ private slots:
         const auto state = directoryState(root);
         const auto project = ProjectSnapshot::load(root, root);
         const auto outcome = mergeCommand(*project, MergeRequest{}, root);
-        const auto *error = std::get_if<RunError>(&outcome);
+        const auto *error = outcome.failure();
         QVERIFY2(error, "a broken script.py.mako must fail the merge");
-        QCOMPARE(error->kind, u"AlembicFailed"_s);
+        QCOMPARE(error->kindName(), u"AlembicFailed"_s);
         QVERIFY2(error->message.contains(u"merge"_s) && error->message.contains(u"Alembic said:"_s),
                  qPrintable(error->message));
         QVERIFY2(error->message.contains(u"Mako"_s, Qt::CaseInsensitive)
@@ -189,9 +189,9 @@ private slots:
         MergeRequest request;
         request.revId = kBase; // Alembic itself would only warn and overwrite
         const auto outcome = mergeCommand(*project, request, root);
-        const auto *error = std::get_if<RunError>(&outcome);
+        const auto *error = outcome.failure();
         QVERIFY(error);
-        QCOMPARE(error->kind, u"RevisionExists"_s);
+        QCOMPARE(error->kindName(), u"RevisionExists"_s);
         QCOMPARE(directoryState(root), state);
     }
 };

@@ -30,10 +30,10 @@ void TestGraphExporter::exportsEveryRow()
     RevisionGraphDelegate delegate;
     const GraphExporter exporter(model, delegate);
     QTemporaryDir dir;
-    QString error;
 
     const QString png = dir.filePath(QStringLiteral("graph.png"));
-    QVERIFY2(exporter.exportPng(png, &error), qPrintable(error));
+    const auto pngWritten = exporter.exportPng(png);
+    QVERIFY2(pngWritten.ok(), qPrintable(pngWritten.ok() ? QString() : pngWritten.error().message));
     const QImage image(png);
     QVERIFY(!image.isNull());
     // Every row is in the picture, not only what a view would show.
@@ -48,7 +48,8 @@ void TestGraphExporter::exportsEveryRow()
     QVERIFY2(colours.size() > 10, "the exported image is blank");
 
     const QString svg = dir.filePath(QStringLiteral("graph.svg"));
-    QVERIFY2(exporter.exportSvg(svg, &error), qPrintable(error));
+    const auto svgWritten = exporter.exportSvg(svg);
+    QVERIFY2(svgWritten.ok(), qPrintable(svgWritten.ok() ? QString() : svgWritten.error().message));
     QFile file(svg);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray text = file.readAll();
@@ -61,9 +62,9 @@ void TestGraphExporter::unwritablePathIsAnError()
     RevisionGraphModel model;
     model.setSnapshot(ProjectSnapshot::load(demoDirectory(), QDir::currentPath()));
     RevisionGraphDelegate delegate;
-    QString error;
-    QVERIFY(!GraphExporter(model, delegate).exportPng(QStringLiteral("/proc/no/such/graph.png"), &error));
-    QVERIFY(error.contains(QStringLiteral("/proc/no/such/graph.png")));
+    const auto written = GraphExporter(model, delegate).exportPng(QStringLiteral("/proc/no/such/graph.png"));
+    QVERIFY(!written.ok());
+    QVERIFY(written.error().message.contains(QStringLiteral("/proc/no/such/graph.png")));
 }
 
 QTEST_MAIN(TestGraphExporter)

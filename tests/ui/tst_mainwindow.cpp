@@ -523,7 +523,7 @@ void TestMainWindow::databaseMovedAfterConfirmationRunsNothing()
     QCOMPARE(finished.size(), 1);
     const RunOutcome refused = finished.first().first().value<RunOutcome>();
     QVERIFY(refused.error.has_value());
-    QCOMPARE(refused.error->kind, QStringLiteral("PlanStale"));
+    QCOMPARE(refused.error->kindName(), QStringLiteral("PlanStale"));
     QVERIFY2(refused.error->message.contains(QLatin1String("moved from a00000000001 to b00000000002")),
              qPrintable(refused.error->message));
     QCOMPARE(refused.stepsApplied, 0);

@@ -93,10 +93,10 @@ private slots:
         view.showRevision(*m_snapshot, indexOf(revision), std::nullopt);
         QVERIFY(!view.metadataText().contains(u"Added by"_s));
         if (withHistory) {
-            QString error;
-            view.setGitHistory(
-                std::make_shared<const GitHistory>(GitHistory::read(m_snapshot->config().versionLocations, &error)));
-            QVERIFY2(error.isEmpty(), qPrintable(error));
+            const auto history =
+                std::make_shared<const GitHistory>(GitHistory::read(m_snapshot->config().versionLocations));
+            QVERIFY2(history->failures().isEmpty(), qPrintable(history->failures().join(u'\n')));
+            view.setGitHistory(history);
         }
         const QString text = view.metadataText();
         if (expected.isEmpty())

@@ -29,9 +29,8 @@ void GitHistoryLoader::load(const QStringList &directories)
     m_jobs.start(
         QStringLiteral("retort-git"),
         [directories, result] {
-            QString error;
-            result->history = std::make_shared<const GitHistory>(GitHistory::read(directories, &error));
-            result->error = error;
+            result->history = std::make_shared<const GitHistory>(GitHistory::read(directories));
+            result->error = result->history->failures().join(u'\n');
         },
         [this, result, generation] {
             if (generation != m_generation)

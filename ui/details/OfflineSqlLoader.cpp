@@ -63,13 +63,13 @@ void OfflineSqlLoader::load(const QString &revision)
         for (const MigrationRequest &request : requests) {
             QString part = QStringLiteral("-- %1 %2 --sql\n").arg(request.verb(), request.targets.join(u' '));
             const auto result = offlineSqlCommand(*project, url, environment, directory, request);
-            if (const auto *error = std::get_if<RunError>(&result)) {
+            if (const auto *error = result.failure()) {
                 errors.append(error->toString());
                 part += QStringLiteral("-- Alembic could not render this offline:\n");
                 for (const QString &line : error->toString().split(u'\n'))
                     part += QStringLiteral("-- ") + line + u'\n';
             } else {
-                part += std::get<QString>(result);
+                part += result.value();
             }
             parts.append(part);
         }

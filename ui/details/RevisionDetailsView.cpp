@@ -38,9 +38,9 @@ QString statementsText(const Revision &revision, PlanStep::Direction direction, 
         direction == PlanStep::Direction::Up ? QStringLiteral("upgrade") : QStringLiteral("downgrade");
     QString text = QStringLiteral("-- %1 (%2)\n").arg(title, sqlDialectName(dialect));
     const auto loaded = StepScript::load(revision, direction, dialect);
-    if (const auto *error = std::get_if<RunError>(&loaded))
+    if (const auto *error = loaded.failure())
         return text + QStringLiteral("-- cannot read: ") + error->message + QLatin1Char('\n');
-    const auto &script = std::get<StepScript>(loaded);
+    const auto &script = loaded.value();
     if (script.statements.isEmpty())
         text += QStringLiteral("-- (no statements)\n");
     for (const SqlStatement &statement : script.statements)

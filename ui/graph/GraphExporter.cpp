@@ -82,7 +82,7 @@ void GraphExporter::render(QPainter &painter) const
     }
 }
 
-bool GraphExporter::exportSvg(const QString &path, QString *error) const
+Fallible<void> GraphExporter::exportSvg(const QString &path) const
 {
     QSvgGenerator generator;
     generator.setFileName(path);
@@ -90,29 +90,23 @@ bool GraphExporter::exportSvg(const QString &path, QString *error) const
     generator.setViewBox(QRect(QPoint(0, 0), size()));
     generator.setTitle(QStringLiteral("Revision graph"));
     QPainter painter;
-    if (!painter.begin(&generator)) {
-        if (error)
-            *error = QStringLiteral("cannot write %1").arg(path);
-        return false;
-    }
+    if (!painter.begin(&generator))
+        return Failure{QStringLiteral("cannot write %1").arg(path)};
     render(painter);
     painter.end();
-    return true;
+    return {};
 }
 
-bool GraphExporter::exportPng(const QString &path, QString *error) const
+Fallible<void> GraphExporter::exportPng(const QString &path) const
 {
     QImage image(size(), QImage::Format_ARGB32_Premultiplied);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
     render(painter);
     painter.end();
-    if (!image.save(path, "PNG")) {
-        if (error)
-            *error = QStringLiteral("cannot write %1").arg(path);
-        return false;
-    }
-    return true;
+    if (!image.save(path, "PNG"))
+        return Failure{QStringLiteral("cannot write %1").arg(path)};
+    return {};
 }
 
 } // namespace retort::ui

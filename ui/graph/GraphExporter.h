@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Expected.h"
+
 #include <QSize>
 #include <QString>
 
@@ -16,8 +18,8 @@ class GraphExporter
 public:
     GraphExporter(const QAbstractItemModel &model, QAbstractItemDelegate &delegate);
 
-    bool exportSvg(const QString &path, QString *error) const;
-    bool exportPng(const QString &path, QString *error) const;
+    Fallible<void> exportSvg(const QString &path) const;
+    Fallible<void> exportPng(const QString &path) const;
 
 private:
     int columnWidth(int column) const;

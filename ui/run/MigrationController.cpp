@@ -119,7 +119,7 @@ void MigrationController::onPlanned(const ReviewedPlan &reviewed)
 
 bool MigrationController::replansAfter(const RunOutcome &outcome)
 {
-    return outcome.error && outcome.error->kind == u"PlanStale" && outcome.stepsApplied == 0;
+    return outcome.error && outcome.error->kind == ErrorKind::PlanStale && outcome.stepsApplied == 0;
 }
 
 void MigrationController::onRunFinished(const RunOutcome &outcome)

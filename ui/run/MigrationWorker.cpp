@@ -10,20 +10,20 @@ namespace {
 
 RunError noSession()
 {
-    return RunError::make(QStringLiteral("NotConnected"),
+    return RunError::make(ErrorKind::NotConnected,
                           QStringLiteral("No database is connected; choose a database URL first."));
 }
 
 } // namespace
 
 template <typename Value>
-void MigrationWorker::report(const std::variant<Value, RunError> &result, void (MigrationWorker::*done)(const Value &),
+void MigrationWorker::report(const RunResult<Value> &result, void (MigrationWorker::*done)(const Value &),
                              void (MigrationWorker::*failed)(const RunError &))
 {
-    if (const auto *error = std::get_if<RunError>(&result))
+    if (const auto *error = result.failure())
         emit(this->*failed)(*error);
     else
-        emit(this->*done)(std::get<Value>(result));
+        emit(this->*done)(result.value());
 }
 
 MigrationWorker::MigrationWorker(QObject *parent)
@@ -39,11 +39,11 @@ void MigrationWorker::openSession(std::shared_ptr<const ProjectSnapshot> project
     m_session.reset();
     auto opened = DatabaseSession::open(std::move(project), urlOption, QProcessEnvironment::systemEnvironment(),
                                         workingDirectory);
-    if (auto *error = std::get_if<RunError>(&opened)) {
+    if (auto *error = opened.failure()) {
         emit sessionFailed(*error);
         return;
     }
-    m_session = std::move(std::get<std::unique_ptr<DatabaseSession>>(opened));
+    m_session = std::move(opened).value();
     emit sessionOpened(m_session->target().displayUrl(), int(m_session->target().url.sqlDialect()));
     readState();
 }
@@ -69,10 +69,10 @@ void MigrationWorker::plan(const MigrationRequest &request)
         return;
     }
     auto planned = planCommand(*m_session, request);
-    if (auto *error = std::get_if<RunError>(&planned))
+    if (auto *error = planned.failure())
         emit planFailed(request, *error);
     else
-        emit this->planned(std::get<ReviewedPlan>(planned));
+        emit this->planned(planned.value());
 }
 
 void MigrationWorker::run(const Plan &plan)

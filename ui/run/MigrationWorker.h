@@ -67,7 +67,7 @@ signals:
 private:
     // Emits `done` with the command's value, or `failed` with its error.
     template <typename Value>
-    void report(const std::variant<Value, RunError> &result, void (MigrationWorker::*done)(const Value &),
+    void report(const RunResult<Value> &result, void (MigrationWorker::*done)(const Value &),
                 void (MigrationWorker::*failed)(const RunError &) = &MigrationWorker::taskFailed);
 
     std::unique_ptr<DatabaseSession> m_session;

@@ -142,21 +142,15 @@ void RunPanel::copyLog() const
     QApplication::clipboard()->setText(logText());
 }
 
-bool RunPanel::saveLog(const QString &path, QString *error) const
+Fallible<void> RunPanel::saveLog(const QString &path) const
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return Failure{file.errorString()};
     file.write(logText().toUtf8() + '\n');
-    if (!file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    if (!file.commit())
+        return Failure{file.errorString()};
+    return {};
 }
 
 void RunPanel::saveLogDialog()
@@ -165,9 +159,8 @@ void RunPanel::saveLogDialog()
         QFileDialog::getSaveFileName(this, tr("Save Log"), QStringLiteral("retort.log"), tr("Log files (*.log *.txt)"));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!saveLog(path, &error))
-        QMessageBox::warning(this, tr("Save Log"), tr("Cannot write %1: %2").arg(path, error));
+    if (const auto saved = saveLog(path); !saved.ok())
+        QMessageBox::warning(this, tr("Save Log"), tr("Cannot write %1: %2").arg(path, saved.error().message));
 }
 
 void RunPanel::startRun(const QString &title, int count)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Expected.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -26,7 +28,7 @@ public:
 
     void appendLog(const QString &line);
     QString logText() const;
-    bool saveLog(const QString &path, QString *error = nullptr) const;
+    Fallible<void> saveLog(const QString &path) const;
     void copyLog() const;
 
     // A run of `count` steps starts; count 0 shows a busy bar (a backup or restore).

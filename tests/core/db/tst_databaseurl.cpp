@@ -186,7 +186,7 @@ private slots:
         QFETCH(QString, kind);
         const auto result = DatabaseUrl::parse(text);
         QVERIFY(!result.ok());
-        QCOMPARE(result.error().kind, kind);
+        QCOMPARE(result.error().kindName(), kind);
         QVERIFY(!result.error().message.isEmpty());
         QVERIFY2(!result.error().message.contains(u"secret"_s), qPrintable(result.error().message));
         if (kind == u"UnsupportedDialect"_s) {

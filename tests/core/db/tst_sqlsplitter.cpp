@@ -34,7 +34,7 @@ QJsonValue splitToJson(const QString &script, SqlDialect dialect)
         return QJsonObject{
             {u"error"_s,
              QJsonObject{
-                 {u"kind"_s, e.kind}, {u"line"_s, e.line}, {u"column"_s, e.column}, {u"message"_s, e.message}}}};
+                 {u"kind"_s, e.kindName()}, {u"line"_s, e.line}, {u"column"_s, e.column}, {u"message"_s, e.message}}}};
     }
     QJsonArray statements;
     for (const SqlStatement &s : *result)
@@ -330,7 +330,7 @@ private slots:
         QFETCH(int, column);
         const auto result = SqlSplitter::split(script, dialect);
         QVERIFY(!result.ok());
-        QCOMPARE(result.error().kind, kind);
+        QCOMPARE(result.error().kindName(), kind);
         QCOMPARE(result.error().line, line);
         QCOMPARE(result.error().column, column);
         QVERIFY2(result.error().message.contains(u"line "_s + QString::number(line)),

@@ -199,7 +199,7 @@ void TstVersionTable::connectionErrorsMaskThePassword()
     Connection sqlite(*sqliteUrl, QDir::currentPath());
     const auto sqliteError = sqlite.open();
     QVERIFY(sqliteError);
-    QCOMPARE(sqliteError->kind, u"OpenFailed"_s);
+    QCOMPARE(sqliteError->kindName(), u"OpenFailed"_s);
     QVERIFY(!sqliteError->databaseMessage.isEmpty());
     QVERIFY2(sqliteError->toString().contains(u"/nonexistent-dir-for-retort/x/y.db"_s),
              qPrintable(sqliteError->toString()));
@@ -209,7 +209,7 @@ void TstVersionTable::connectionErrorsMaskThePassword()
     Connection pg(*pgUrl, QDir::currentPath());
     const auto pgError = pg.open();
     QVERIFY(pgError);
-    QCOMPARE(pgError->kind, u"OpenFailed"_s);
+    QCOMPARE(pgError->kindName(), u"OpenFailed"_s);
     QVERIFY(!pgError->databaseMessage.isEmpty());
     QVERIFY2(pgError->target.contains(u"someone:***@127.0.0.1:1/db"_s), qPrintable(pgError->target));
     QVERIFY2(!pgError->toString().contains(u"TopSecret99"_s), qPrintable(pgError->toString()));
@@ -237,7 +237,7 @@ void TstVersionTable::passwordRole()
     Connection bad(url, QDir::currentPath());
     const auto badError = bad.open();
     QVERIFY(badError);
-    QCOMPARE(badError->kind, u"OpenFailed"_s);
+    QCOMPARE(badError->kindName(), u"OpenFailed"_s);
     QVERIFY2(badError->databaseMessage.contains(u"password authentication failed"_s),
              qPrintable(badError->databaseMessage));
     QVERIFY(!badError->toString().contains(password));
@@ -407,7 +407,7 @@ void TstVersionTable::applyMatchesAlembic()
         QVERIFY(!error->statement.isEmpty());
         QCOMPARE(error->target, ours->url());
         QVERIFY2(!reply.errorType.isEmpty(), "Alembic accepted ops that we rejected");
-        if (error->kind == u"RowCount"_s)
+        if (error->kindName() == u"RowCount"_s)
             QVERIFY2(error->message.startsWith(reply.errorMessage),
                      qPrintable(error->message + u"\n vs Alembic: "_s + reply.errorMessage));
         QCOMPARE(ourHeads, before); // rolled back as a whole

@@ -13,7 +13,7 @@ namespace retort::test {
 
 inline QString errorText(const GraphError &e)
 {
-    return u"error " + e.kind + u": " + e.message;
+    return u"error " + e.kindName() + u": " + e.message;
 }
 
 inline QString outcome(const RevisionMap &map, const Result<RevIndexes> &r)

@@ -133,15 +133,15 @@ public:
             }
             const QString expectedMessage =
                 e[u"kind"].toString() == u"RangeNotAncestorError" ? e[u"command"].toString() : e[u"message"].toString();
-            if (ours.error().kind != e[u"kind"].toString()
+            if (ours.error().kindName() != e[u"kind"].toString()
                 || (messageStable(e) && ours.error().message != expectedMessage)) {
-                fail(graph, what, ours.error().kind + u": " + ours.error().message,
+                fail(graph, what, ours.error().kindName() + u": " + ours.error().message,
                      e[u"kind"].toString() + u": " + expectedMessage);
             }
             return;
         }
         if (!ours.ok()) {
-            fail(graph, what, ours.error().kind + u": " + ours.error().message, toText(theirs[u"ok"]));
+            fail(graph, what, ours.error().kindName() + u": " + ours.error().message, toText(theirs[u"ok"]));
             return;
         }
         const QJsonValue mine = render(ours.value());
@@ -259,11 +259,12 @@ void tst_graph_differential::againstAlembic()
             }
             QString kind = e[u"kind"].toString();
             if (kind == u"KeyError")
-                kind = built.firstError->kind == u"MissingDependency" ? QStringLiteral("MissingDependency")
-                                                                      : QStringLiteral("MissingRevision");
-            if (built.firstError->kind != kind
+                kind = built.firstError->kindName() == u"MissingDependency" ? QStringLiteral("MissingDependency")
+                                                                            : QStringLiteral("MissingRevision");
+            if (built.firstError->kindName() != kind
                 || (Comparer::messageStable(e) && built.firstError->message != e[u"message"].toString()))
-                c.fail(gi, QStringLiteral("build error"), built.firstError->kind + u": " + built.firstError->message,
+                c.fail(gi, QStringLiteral("build error"),
+                       built.firstError->kindName() + u": " + built.firstError->message,
                        e[u"kind"].toString() + u": " + e[u"message"].toString());
             continue;
         }

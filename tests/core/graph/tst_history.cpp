@@ -140,7 +140,7 @@ void tst_history::rangeSyntax()
     const auto built = RevisionMap::build(parseGraph(diamond));
     const auto result = History(*built.map).walkRange(u"b2"_qs);
     QVERIFY(!result.ok());
-    QCOMPARE(result.error().kind, u"CommandError"_qs);
+    QCOMPARE(result.error().kindName(), u"CommandError"_qs);
     QCOMPARE(result.error().message, u"History range requires [start]:[end], [start]:, or :[end]"_qs);
 }
 

@@ -101,7 +101,7 @@ void tst_revisionmap::firstError()
     QFETCH(QStringList, specs);
     const auto built = RevisionMap::build(parse(specs));
     QVERIFY(built.firstError);
-    QTEST(built.firstError->kind, "kind");
+    QTEST(built.firstError->kindName(), "kind");
     QTEST(built.firstError->message, "message");
     QVERIFY(!built.problems.isEmpty());
 }

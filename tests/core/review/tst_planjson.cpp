@@ -67,9 +67,9 @@ void TestPlanJson::roundTrip()
 
     const QJsonObject json = PlanFile::toJson(u"/projects/app/migrations"_s, u"sqlite:///app.db"_s, reviewed);
     const auto parsed = PlanFile::parse(QJsonDocument(json).toJson(), u"plan.json"_s);
-    const auto *error = std::get_if<RunError>(&parsed);
+    const auto *error = parsed.failure();
     QVERIFY2(!error, qPrintable(error ? error->message : QString()));
-    const PlanFile &file = std::get<PlanFile>(parsed);
+    const PlanFile &file = parsed.value();
     QCOMPARE(file.project, u"/projects/app/migrations"_s);
     QCOMPARE(file.database, u"sqlite:///app.db"_s);
     QCOMPARE(file.plan.request, request);
@@ -120,9 +120,9 @@ void TestPlanJson::refusesBrokenFiles()
     QFETCH(QByteArray, content);
     QFETCH(QString, expected);
     const auto parsed = PlanFile::parse(content, u"plan.json"_s);
-    const auto *error = std::get_if<RunError>(&parsed);
+    const auto *error = parsed.failure();
     QVERIFY(error);
-    QCOMPARE(error->kind, u"BadPlanFile"_s);
+    QCOMPARE(error->kindName(), u"BadPlanFile"_s);
     QVERIFY2(error->message.startsWith(u"plan.json: "_s), qPrintable(error->message));
     QVERIFY2(error->message.contains(expected), qPrintable(error->message));
 }

@@ -185,7 +185,7 @@ private slots:
         action.targets = targets;
         action.purge = purge;
         action.sql = sql;
-        QCOMPARE(!action.validate().has_value(), valid);
+        QCOMPARE(action.validate().ok(), valid);
         if (!valid)
             return;
         AlembicCommand c;
@@ -225,7 +225,7 @@ private slots:
         QFETCH(QString, label);
         QFETCH(QStringList, arguments);
         const AlembicAction action = AlembicAction::merge(revisions, message, label, u"c3"_s);
-        QCOMPARE(!action.validate().has_value(), !arguments.isEmpty());
+        QCOMPARE(action.validate().ok(), !arguments.isEmpty());
         if (arguments.isEmpty())
             return;
         AlembicCommand c;
@@ -238,7 +238,7 @@ private slots:
         // The merge options belong to merge only.
         AlembicAction upgrade = AlembicAction::upgrade(u"head"_s);
         upgrade.message = message.isEmpty() ? u"x"_s : message;
-        QVERIFY(upgrade.validate().has_value());
+        QVERIFY(!upgrade.validate().ok());
     }
 
     void gatherFlaskHint_data()

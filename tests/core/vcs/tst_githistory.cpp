@@ -86,8 +86,8 @@ private slots:
     {
         QFETCH(QString, file);
         QFETCH(QString, commit);
-        QString error;
-        const GitHistory history = GitHistory::read({versionsDir()}, &error);
+        const GitHistory history = GitHistory::read({versionsDir()});
+        const QString error = history.failures().join(u'\n');
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const auto origin = history.originOf(QDir(versionsDir()).filePath(file));
         if (commit.isEmpty()) {
@@ -127,8 +127,8 @@ private slots:
         QStringList directories;
         for (const QString &part : directory.split(u'|'))
             directories.append(expand(part));
-        QString error;
-        const GitHistory history = GitHistory::read(directories, &error);
+        const GitHistory history = GitHistory::read(directories);
+        const QString error = history.failures().join(u'\n');
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const auto origin = history.originOf(expand(file));
         QVERIFY(origin);
@@ -163,10 +163,10 @@ private slots:
         const QByteArray path = qgetenv("PATH");
         if (kind == u"nogit")
             qputenv("PATH", dir.path().toLocal8Bit());
-        QString error = u"untouched"_s;
         // Without git, even a repository's directory has nothing to tell.
         const QStringList directories = kind == u"nogit" ? QStringList{location, versionsDir()} : QStringList{location};
-        const GitHistory history = GitHistory::read(directories, &error);
+        const GitHistory history = GitHistory::read(directories);
+        const QString error = history.failures().join(u'\n');
         qputenv("PATH", path);
         QVERIFY(history.isEmpty());
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -186,8 +186,8 @@ private slots:
             if (name.size() == 2)
                 QVERIFY(QDir(objects.filePath(name)).removeRecursively());
         }
-        QString error;
-        const GitHistory history = GitHistory::read({broken.path(u"versions"_s)}, &error);
+        const GitHistory history = GitHistory::read({broken.path(u"versions"_s)});
+        const QString error = history.failures().join(u'\n');
         QVERIFY(history.isEmpty());
         QVERIFY2(error.contains(u"git log"_s) && error.contains(broken.path(u"versions"_s)), qPrintable(error));
     }
