@@ -1,0 +1,253 @@
+#include "SqliteSchemaReader.h"
+
+#include "db/Connection.h"
+#include "schema/CatalogQuery.h"
+#include "schema/SqliteDdl.h"
+
+#include <QHash>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace retort {
+
+namespace {
+
+bool sameNames(const QStringList &a, const QStringList &b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const QString &x, const QString &y) {
+               return x.compare(y, Qt::CaseInsensitive) == 0;
+           });
+}
+
+// The name of the first unused constraint of `kind` in the table's text that `matches`.
+template <typename Matches>
+QString takeName(SqliteTableDdl &ddl, SqliteTableDdl::Constraint::Kind kind, Matches matches)
+{
+    for (auto it = ddl.constraints.begin(); it != ddl.constraints.end(); ++it) {
+        if (it->kind == kind && matches(*it)) {
+            const QString name = it->name;
+            ddl.constraints.erase(it);
+            return name;
+        }
+    }
+    return QString();
+}
+
+struct TableState
+{
+    Table table;
+    SqliteTableDdl ddl;
+    QList<std::pair<int, QString>> keyColumns; // (position in the key, column)
+};
+
+} // namespace
+
+SqliteSchemaReader::SqliteSchemaReader(Connection &connection, SchemaReaderOptions options)
+    : m_connection(connection)
+    , m_options(std::move(options))
+{
+}
+
+DbResult<Schema> SqliteSchemaReader::read() const
+{
+    Schema schema;
+    schema.dialect = m_connection.dialect().name();
+
+    // Excluded tables live in main unless the version table names an attached database.
+    QStringList excluded;
+    const QString versionSchema = m_options.versionTable.schema;
+    if (versionSchema.isEmpty() || versionSchema.compare(u"main"_s, Qt::CaseInsensitive) == 0) {
+        excluded.append(m_options.versionTable.table.toLower());
+        for (const QString &t : m_options.retortTables)
+            excluded.append(t.toLower());
+    }
+    const auto isExcluded = [&](const QString &table) { return excluded.contains(table.toLower()); };
+
+    std::map<QString, TableState> tables; // by name
+    QHash<QString, QString> indexSql; // index name -> CREATE INDEX text
+    auto error = forEachRow(m_connection,
+                            u"SELECT type, name, sql FROM main.sqlite_schema "
+                            "WHERE type IN ('table', 'view', 'index') AND substr(name, 1, 7) <> 'sqlite_'"_s,
+                            u"the tables"_s, [&](const QSqlQuery &q) {
+                                const QString type = q.value(0).toString();
+                                const QString name = q.value(1).toString();
+                                const QString sql = q.value(2).toString();
+                                if (type == u"table" && !isExcluded(name)) {
+                                    TableState state;
+                                    state.table.name = name;
+                                    state.ddl = SqliteTableDdl::parse(sql);
+                                    tables.emplace(name, std::move(state));
+                                } else if (type == u"view") {
+                                    schema.views.append(View{QString(), name, sqliteViewQuery(sql), false});
+                                } else if (type == u"index") {
+                                    indexSql.insert(name, sql);
+                                }
+                            });
+    if (error)
+        return *error;
+
+    error = forEachRow(m_connection,
+                       u"SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
+                       "FROM main.sqlite_schema m JOIN pragma_table_xinfo(m.name, 'main') p "
+                       "WHERE m.type = 'table' AND substr(m.name, 1, 7) <> 'sqlite_' ORDER BY m.name, p.cid"_s,
+                       u"the columns"_s, [&](const QSqlQuery &q) {
+                           const auto it = tables.find(q.value(0).toString());
+                           const int hidden = q.value(7).toInt();
+                           if (it == tables.end() || hidden == 1) // 1: a virtual table's hidden column
+                               return;
+                           TableState &state = it->second;
+                           Column c;
+                           c.name = q.value(2).toString();
+                           c.type = q.value(3).toString();
+                           c.nullable = q.value(4).toInt() == 0;
+                           c.defaultValue = q.value(5).isNull() ? QString() : q.value(5).toString();
+                           c.position = int(state.table.columns.size()) + 1;
+                           if (hidden == 2 || hidden == 3) {
+                               c.generated = hidden == 3 ? u"stored"_s : u"virtual"_s;
+                               c.generationExpression = state.ddl.generationExpressions.value(c.name.toLower());
+                           }
+                           if (const int keyPosition = q.value(6).toInt(); keyPosition > 0)
+                               state.keyColumns.append({keyPosition, c.name});
+                           state.table.columns.append(c);
+                       });
+    if (error)
+        return *error;
+
+    struct IndexRows
+    {
+        QString table;
+        QString name;
+        bool unique = false;
+        QString origin;
+        bool partial = false;
+        QStringList columns;
+        QList<int> expressionSlots; // positions in columns holding an expression (cid -2)
+        QList<bool> descending;
+    };
+    QList<IndexRows> indexes;
+    error = forEachRow(
+        m_connection,
+        u"SELECT m.name, il.name, il.\"unique\", il.origin, il.partial, x.cid, x.name, x.\"desc\" "
+        "FROM main.sqlite_schema m JOIN pragma_index_list(m.name, 'main') il "
+        "JOIN pragma_index_xinfo(il.name, 'main') x "
+        "WHERE m.type = 'table' AND substr(m.name, 1, 7) <> 'sqlite_' AND x.key = 1 "
+        "ORDER BY m.name, il.name, x.seqno"_s,
+        u"the indexes"_s, [&](const QSqlQuery &q) {
+            const QString table = q.value(0).toString();
+            const QString name = q.value(1).toString();
+            if (indexes.isEmpty() || indexes.last().table != table || indexes.last().name != name)
+                indexes.append(
+                    {table, name, q.value(2).toInt() != 0, q.value(3).toString(), q.value(4).toInt() != 0, {}, {}, {}});
+            IndexRows &index = indexes.last();
+            const int cid = q.value(5).toInt();
+            if (cid == -2)
+                index.expressionSlots.append(int(index.columns.size()));
+            index.columns.append(cid == -1 ? u"rowid"_s : q.value(6).toString());
+            index.descending.append(q.value(7).toInt() != 0);
+        });
+    if (error)
+        return *error;
+
+    struct ForeignKeyRows
+    {
+        QString table;
+        int id = 0;
+        ForeignKey key;
+        bool impliedColumns = false; // REFERENCES t without columns: t's primary key
+    };
+    QList<ForeignKeyRows> foreignKeys;
+    error =
+        forEachRow(m_connection,
+                   u"SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
+                   "FROM main.sqlite_schema m JOIN pragma_foreign_key_list(m.name, 'main') f "
+                   "WHERE m.type = 'table' AND substr(m.name, 1, 7) <> 'sqlite_' ORDER BY m.name, f.id, f.seq"_s,
+                   u"the foreign keys"_s, [&](const QSqlQuery &q) {
+                       const QString table = q.value(0).toString();
+                       const int id = q.value(1).toInt();
+                       if (foreignKeys.isEmpty() || foreignKeys.last().table != table || foreignKeys.last().id != id) {
+                           ForeignKeyRows rows{table, id, {}, false};
+                           rows.key.refTable = q.value(2).toString();
+                           rows.key.onUpdate = q.value(5).toString();
+                           rows.key.onDelete = q.value(6).toString();
+                           foreignKeys.append(rows);
+                       }
+                       ForeignKeyRows &rows = foreignKeys.last();
+                       rows.key.columns.append(q.value(3).toString());
+                       if (q.value(4).isNull())
+                           rows.impliedColumns = true;
+                       else
+                           rows.key.refColumns.append(q.value(4).toString());
+                   });
+    if (error)
+        return *error;
+
+    using Kind = SqliteTableDdl::Constraint::Kind;
+    for (auto &[name, state] : tables) {
+        std::sort(state.keyColumns.begin(), state.keyColumns.end());
+        for (const auto &[position, column] : state.keyColumns)
+            state.table.primaryKey.columns.append(column);
+        if (!state.table.primaryKey.isEmpty())
+            state.table.primaryKey.name = takeName(state.ddl, Kind::PrimaryKey, [](const auto &) { return true; });
+        for (const SqliteTableDdl::Constraint &c : state.ddl.constraints) {
+            if (c.kind == Kind::Check)
+                state.table.checks.append({c.name, c.expression});
+        }
+    }
+
+    for (IndexRows &rows : indexes) {
+        const auto it = tables.find(rows.table);
+        if (it == tables.end() || rows.origin == u"pk")
+            continue;
+        TableState &state = it->second;
+        if (rows.origin == u"u") {
+            const QString constraintName = takeName(state.ddl, Kind::Unique, [&](const SqliteTableDdl::Constraint &c) {
+                return sameNames(c.columns, rows.columns);
+            });
+            state.table.uniqueConstraints.append({constraintName, rows.columns});
+            continue;
+        }
+        const SqliteIndexDdl ddl = SqliteIndexDdl::parse(indexSql.value(rows.name));
+        for (const int slot : std::as_const(rows.expressionSlots)) {
+            if (slot < ddl.terms.size())
+                rows.columns[slot] = ddl.terms.at(slot);
+        }
+        for (qsizetype i = 0; i < rows.columns.size(); ++i) {
+            if (rows.descending.at(i))
+                rows.columns[i] += u" DESC"_s;
+        }
+        state.table.indexes.append(
+            Index{rows.name, rows.columns, rows.unique, rows.partial ? ddl.where : QString(), {}});
+    }
+
+    // Tables by lower-cased name, for REFERENCES t without columns (t's primary key).
+    QHash<QString, const TableState *> byName;
+    for (const auto &[name, state] : tables)
+        byName.insert(name.toLower(), &state);
+    for (ForeignKeyRows &rows : foreignKeys) {
+        const auto it = tables.find(rows.table);
+        if (it == tables.end())
+            continue;
+        TableState &state = it->second;
+        if (rows.impliedColumns) {
+            const TableState *referenced = byName.value(rows.key.refTable.toLower());
+            rows.key.refColumns = referenced ? referenced->table.primaryKey.columns : QStringList();
+        }
+        rows.key.name = takeName(state.ddl, Kind::ForeignKey, [&](const SqliteTableDdl::Constraint &c) {
+            return sameNames(c.columns, rows.key.columns)
+                && c.refTable.compare(rows.key.refTable, Qt::CaseInsensitive) == 0;
+        });
+        state.table.foreignKeys.append(rows.key);
+    }
+
+    for (auto &[name, state] : tables)
+        schema.tables.append(std::move(state.table));
+    canonicalize(schema);
+    return schema;
+}
+
+} // namespace retort
