@@ -122,6 +122,8 @@ QString errorKindName(ErrorKind kind)
         return u"WrongDatabase"_s;
     case ErrorKind::WrongProject:
         return u"WrongProject"_s;
+    case ErrorKind::SchemaReadFailed:
+        return u"SchemaReadFailed"_s;
     case ErrorKind::BackupDirectory:
         return u"BackupDirectory"_s;
     case ErrorKind::BackupExists:

@@ -71,6 +71,8 @@ enum class ErrorKind {
     BadPlanFile,
     WrongDatabase,
     WrongProject,
+    // Reading a schema.
+    SchemaReadFailed,
     // Backups.
     BackupDirectory,
     BackupExists,

@@ -17,7 +17,7 @@ std::optional<DbError> forEachRow(Connection &connection, const QString &sql, co
     QSqlQuery query(connection.database());
     query.setForwardOnly(true);
     if (!query.exec(sql))
-        return connection.error(u"SchemaReadFailed"_s, u"Cannot read "_s + what, query.lastError(), sql);
+        return connection.error(ErrorKind::SchemaReadFailed, u"Cannot read "_s + what, query.lastError(), sql);
     while (query.next())
         row(query);
     return std::nullopt;

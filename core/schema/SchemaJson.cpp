@@ -248,7 +248,7 @@ QJsonObject SchemaJson::toJson(const Schema &schema)
     };
 }
 
-Expected<Schema, QString> SchemaJson::fromJson(const QJsonObject &object)
+Fallible<Schema> SchemaJson::fromJson(const QJsonObject &object)
 {
     FieldReader r;
     Schema schema;
@@ -282,7 +282,7 @@ Expected<Schema, QString> SchemaJson::fromJson(const QJsonObject &object)
             {r.optionalText(item, u"schema"_s, at), r.text(item, u"name"_s, at), r.strings(item, u"labels"_s, at)});
     });
     if (!r.error().isEmpty())
-        return r.error();
+        return Failure{r.error()};
     return schema;
 }
 

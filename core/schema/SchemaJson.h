@@ -28,7 +28,7 @@ public:
     static QJsonObject toJson(const Schema &schema);
     // Reads what toJson() wrote: fromJson(toJson(s)) == s. The error names the first field that
     // is missing or of the wrong type ("tables[1].columns[0].nullable should be true or false").
-    static Expected<Schema, QString> fromJson(const QJsonObject &object);
+    static Fallible<Schema> fromJson(const QJsonObject &object);
 };
 
 } // namespace retort

@@ -114,7 +114,7 @@ private slots:
             QCOMPARE(error.error, QJsonParseError::NoError);
         }
         const auto back = SchemaJson::fromJson(json);
-        QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error()));
+        QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().message));
         QCOMPARE(back->sequences.value(0).maxValue, std::numeric_limits<qint64>::max());
         QCOMPARE(back->sequences.value(0).minValue, std::numeric_limits<qint64>::min());
         QVERIFY(*back == schema);
@@ -207,7 +207,7 @@ private slots:
         const QJsonObject broken = set(json, path.split(u'/')).toObject();
         const auto result = SchemaJson::fromJson(broken);
         QVERIFY(!result.ok());
-        QCOMPARE(result.error(), error);
+        QCOMPARE(result.error().message, error);
     }
 
     void canonicalOrder()

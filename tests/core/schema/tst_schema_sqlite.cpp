@@ -423,7 +423,7 @@ Check constraints:
         db.connection->close();
         const auto schema = readSchema(*db.connection);
         QVERIFY(!schema.ok());
-        QCOMPARE(schema.error().kind, u"SchemaReadFailed"_s);
+        QCOMPARE(schema.error().kindName(), u"SchemaReadFailed"_s);
         QVERIFY2(schema.error().message.startsWith(u"Cannot read the tables"_s), qPrintable(schema.error().message));
     }
 };
