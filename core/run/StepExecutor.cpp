@@ -118,90 +118,22 @@ StepExecutor::Outcome StepExecutor::run(const PlanStep &step, const QStringList 
         return outcome;
     };
 
-    if (inOneTransaction) {
-        if (auto error = m_connection.begin())
-            return fail(stepError(step, *error), false);
-        if (createTables) {
-            if (auto error = m_versions.create())
-                return fail(stepError(step, *error), true);
-        }
-        // The version change goes first, guarded by the heads the plan expects: one statement
-        // is both the compare and the swap, and it holds the row lock until COMMIT, so a
-        // concurrent runner waits here instead of running this step's statements as well.
-        if (purgeFirst) {
-            if (auto error = m_versions.purge())
-                return fail(stepError(step, *error), true);
-            if (auto error = m_versions.apply(step.versionOps))
-                return fail(stepError(step, *error), true);
-        } else {
-            const DbResult<bool> swapped = m_versions.applyIfHeads(step.versionOps, expectedHeads);
-            if (!swapped || !*swapped) {
-                auto refused = explainRefusedSwap(step, expectedHeads, swapped);
-                if (auto *error = refused.failure())
-                    return fail(*error, false);
-                outcome.status = Outcome::Status::Conflict;
-                outcome.actualHeads = std::move(refused).value();
-                outcome.elapsedMs = timer.elapsed();
-                return outcome;
-            }
-        }
-    } else {
-        QStringList actual;
-        if (auto error = checkHeads(&actual))
-            return fail(*error, false);
-        if (actual != sorted(expectedHeads)) {
-            outcome.status = Outcome::Status::Conflict;
-            outcome.actualHeads = actual;
-            outcome.elapsedMs = timer.elapsed();
-            return outcome;
-        }
+    Claim claim = inOneTransaction ? claimInTransaction(step, expectedHeads, purgeFirst) : checkUnchanged(expectedHeads);
+    if (claim.error)
+        return fail(*claim.error, claim.rollback);
+    if (claim.conflict) {
+        outcome.status = Outcome::Status::Conflict;
+        outcome.actualHeads = std::move(*claim.conflict);
+        outcome.elapsedMs = timer.elapsed();
+        return outcome;
     }
-
     if (script) {
-        const auto count = script->statements.size();
-        for (qsizetype i = 0; i < count; ++i) {
-            const SqlStatement &statement = script->statements.at(i);
-            if (auto error = m_connection.execute(statement.text)) {
-                RunError run = stepError(step, *error);
-                run.kind = ErrorKind::StatementFailed;
-                run.path = script->path;
-                run.line = statement.line;
-                run.statement = statement.text;
-                run.message = inOneTransaction
-                    ? QStringLiteral("%1 failed at statement %2 of %3 and was rolled back; the database "
-                                     "stays at the previous revision. Fix the script or the data, then run "
-                                     "again")
-                          .arg(describeStep(step))
-                          .arg(i + 1)
-                          .arg(count)
-                    : QStringLiteral("%1 (Transactional: no) failed at statement %2 of %3; the %4 "
-                                     "statement(s) before it stay applied and the version table was not "
-                                     "changed. Fix the cause, undo or finish those statements by hand, then "
-                                     "run again")
-                          .arg(describeStep(step))
-                          .arg(i + 1)
-                          .arg(count)
-                          .arg(i);
-                return fail(run, inOneTransaction);
-            }
-        }
+        if (auto error = runStatements(step, *script))
+            return fail(*error, inOneTransaction);
     }
-
     if (!inOneTransaction) {
-        // The statements are applied for good: the version change is no longer a question of
-        // whether to run, so it is not guarded (a mismatch is Alembic's row-count error).
-        if (auto error = m_connection.begin())
-            return fail(stepError(step, *error), false);
-        if (createTables) {
-            if (auto error = m_versions.create())
-                return fail(stepError(step, *error), true);
-        }
-        if (purgeFirst) {
-            if (auto error = m_versions.purge())
-                return fail(stepError(step, *error), true);
-        }
-        if (auto error = m_versions.apply(step.versionOps))
-            return fail(stepError(step, *error), true);
+        if (auto error = recordVersionChange(step, purgeFirst))
+            return fail(error->first, error->second);
     }
     if (auto error = recordApplied(step, expectedHeads, outcome.scriptSha256, timer.elapsed()))
         return fail(*error, true);
@@ -209,6 +141,97 @@ StepExecutor::Outcome StepExecutor::run(const PlanStep &step, const QStringList 
         return fail(stepError(step, *error), true);
     outcome.elapsedMs = timer.elapsed();
     return outcome;
+}
+
+StepExecutor::Claim StepExecutor::claimInTransaction(const PlanStep &step, const QStringList &expectedHeads,
+                                                     bool purgeFirst)
+{
+    const auto failed = [&](const DbError &error, bool rollback) {
+        return Claim{stepError(step, error), rollback, std::nullopt};
+    };
+    if (auto error = m_connection.begin())
+        return failed(*error, false);
+    if (m_createTables) {
+        if (auto error = m_versions.create())
+            return failed(*error, true);
+    }
+    // The version change goes first, guarded by the heads the plan expects: one statement is
+    // both the compare and the swap, and it holds the row lock until COMMIT, so a concurrent
+    // runner waits here instead of running this step's statements as well.
+    if (purgeFirst) {
+        if (auto error = m_versions.purge())
+            return failed(*error, true);
+        if (auto error = m_versions.apply(step.versionOps))
+            return failed(*error, true);
+        return {};
+    }
+    const DbResult<bool> swapped = m_versions.applyIfHeads(step.versionOps, expectedHeads);
+    if (swapped && *swapped)
+        return {};
+    auto refused = explainRefusedSwap(step, expectedHeads, swapped);
+    if (auto *error = refused.failure())
+        return Claim{*error, false, std::nullopt};
+    return Claim{std::nullopt, false, std::move(refused).value()};
+}
+
+StepExecutor::Claim StepExecutor::checkUnchanged(const QStringList &expectedHeads)
+{
+    QStringList actual;
+    if (auto error = checkHeads(&actual))
+        return Claim{*error, false, std::nullopt};
+    if (actual != sorted(expectedHeads))
+        return Claim{std::nullopt, false, actual};
+    return {};
+}
+
+std::optional<RunError> StepExecutor::runStatements(const PlanStep &step, const StepScript &script)
+{
+    const auto count = script.statements.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        const SqlStatement &statement = script.statements.at(i);
+        const auto error = m_connection.execute(statement.text);
+        if (!error)
+            continue;
+        RunError run = stepError(step, *error);
+        run.kind = ErrorKind::StatementFailed;
+        run.path = script.path;
+        run.line = statement.line;
+        run.statement = statement.text;
+        run.message = script.transactional
+            ? QStringLiteral("%1 failed at statement %2 of %3 and was rolled back; the database stays at the "
+                             "previous revision. Fix the script or the data, then run again")
+                  .arg(describeStep(step))
+                  .arg(i + 1)
+                  .arg(count)
+            : QStringLiteral("%1 (Transactional: no) failed at statement %2 of %3; the %4 statement(s) before it "
+                             "stay applied and the version table was not changed. Fix the cause, undo or finish "
+                             "those statements by hand, then run again")
+                  .arg(describeStep(step))
+                  .arg(i + 1)
+                  .arg(count)
+                  .arg(i);
+        return run;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::pair<RunError, bool>> StepExecutor::recordVersionChange(const PlanStep &step, bool purgeFirst)
+{
+    // The statements are applied for good: the version change is no longer a question of whether
+    // to run, so it is not guarded (a mismatch is Alembic's row-count error).
+    if (auto error = m_connection.begin())
+        return std::pair{stepError(step, *error), false};
+    if (m_createTables) {
+        if (auto error = m_versions.create())
+            return std::pair{stepError(step, *error), true};
+    }
+    if (purgeFirst) {
+        if (auto error = m_versions.purge())
+            return std::pair{stepError(step, *error), true};
+    }
+    if (auto error = m_versions.apply(step.versionOps))
+        return std::pair{stepError(step, *error), true};
+    return std::nullopt;
 }
 
 JournalEntry StepExecutor::journalEntry(const PlanStep &step, const QStringList &expectedHeads, const QString &sha256,

@@ -1,13 +1,14 @@
 #pragma once
 
 #include "RunError.h"
+#include "StepScript.h"
 #include "graph/Plan.h"
 #include "graph/Revision.h"
 
 #include <QDateTime>
 #include <QStringList>
 #include <optional>
-#include <variant>
+#include <utility>
 
 namespace retort {
 
@@ -45,6 +46,23 @@ public:
                 bool createTables);
 
 private:
+    // Taking the version change for this step: nothing (go on), a conflict (the heads the table
+    // holds instead) or an error (with whether the open transaction must be rolled back).
+    struct Claim
+    {
+        std::optional<RunError> error;
+        bool rollback = false;
+        std::optional<QStringList> conflict;
+    };
+    // One transaction: BEGIN, the version table (created when asked), the guarded version change.
+    Claim claimInTransaction(const PlanStep &step, const QStringList &expectedHeads, bool purgeFirst);
+    // "Transactional: no": only checks that the heads are still the expected ones.
+    Claim checkUnchanged(const QStringList &expectedHeads);
+    // The script's statements in order; the first failure names its file, line and statement.
+    std::optional<RunError> runStatements(const PlanStep &step, const StepScript &script);
+    // After a non-transactional script: the version change in a transaction of its own. The
+    // error comes with whether that transaction must be rolled back.
+    std::optional<std::pair<RunError, bool>> recordVersionChange(const PlanStep &step, bool purgeFirst);
     std::optional<RunError> checkHeads(QStringList *actual);
     // The guarded version change did not happen: the heads the table holds instead (a conflict,
     // re-plan), or the error to fail the step with. The transaction is rolled back either way.

@@ -61,6 +61,144 @@ IniFile IniFile::load(const QString &path)
     return parse(file.readAll(), path, defaults);
 }
 
+namespace {
+
+// The file's lines without a BOM, with any line ending.
+QStringList textLines(const QByteArray &text)
+{
+    QString content = QString::fromUtf8(text);
+    if (content.startsWith(QChar(0xFEFF)))
+        content.remove(0, 1);
+    content.replace(u"\r\n"_s, u"\n"_s);
+    content.replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    return content.split(QLatin1Char('\n'));
+}
+
+// The first '=' or ':' separates the key from the value; -1 when there is neither.
+qsizetype separatorOf(const QString &line)
+{
+    for (qsizetype k = 0; k < line.size(); ++k) {
+        if (line.at(k) == QLatin1Char('=') || line.at(k) == QLatin1Char(':'))
+            return k;
+    }
+    return -1;
+}
+
+} // namespace
+
+// Reads lines as Python's configparser does, one at a time: a section header, a key, a
+// continuation of the last value, or a problem.
+class IniFile::Parser
+{
+public:
+    Parser(IniFile &ini, const QString &path)
+        : m_ini(ini)
+        , m_path(path)
+    {
+    }
+
+    void feed(const QString &line, int lineNo)
+    {
+        const QString stripped = line.trimmed();
+        const bool isComment = stripped.startsWith(QLatin1Char('#')) || stripped.startsWith(QLatin1Char(';'));
+        if (stripped.isEmpty() || isComment) {
+            // configparser keeps blank lines inside a multi-line value (trailing ones are
+            // stripped when joined); comment lines are dropped without ending the value.
+            if (!isComment && m_entry >= 0)
+                section().entries[m_entry].lines.append(QString());
+            return;
+        }
+        const int indent = indentOf(line);
+        if (m_current != NoSection && m_entry >= 0 && indent > m_indent) {
+            section().entries[m_entry].lines.append(stripped);
+            return;
+        }
+        m_indent = indent;
+        // Like configparser's "\[(.+)\]" matched at the start: text after the last ']' is ignored.
+        const qsizetype closing = stripped.lastIndexOf(QLatin1Char(']'));
+        if (stripped.startsWith(QLatin1Char('[')) && closing > 1)
+            openSection(stripped.mid(1, closing - 1), lineNo);
+        else if (m_current == NoSection)
+            problem(u"IniMissingSectionHeader"_s, lineNo,
+                    u"text before the first [section] header; put it under a section such as [alembic] or "
+                    "remove it"_s);
+        else
+            addEntry(stripped, lineNo);
+    }
+
+private:
+    // Indices, not pointers: the lists grow while parsing.
+    static constexpr int NoSection = -1;
+    static constexpr int DefaultSection = -2;
+
+    Section &section() { return m_current == DefaultSection ? m_ini.m_defaults : m_ini.m_sections[m_current]; }
+
+    void problem(const QString &kind, int lineNo, const QString &message)
+    {
+        m_ini.m_problems.append(Problem::make(Problem::Severity::Error, kind, m_path, lineNo, message));
+    }
+
+    void openSection(const QString &name, int lineNo)
+    {
+        m_entry = -1;
+        if (name == u"DEFAULT"_s) {
+            m_current = DefaultSection;
+            return;
+        }
+        if (m_seen.contains(name)) {
+            problem(u"IniDuplicateSection"_s, lineNo,
+                    u"section [%1] appears more than once (Python's configparser refuses this file); merge the "
+                    "two sections"_s.arg(name));
+            for (int s = 0; s < m_ini.m_sections.size(); ++s) {
+                if (m_ini.m_sections.at(s).name == name)
+                    m_current = s;
+            }
+            return;
+        }
+        m_seen.insert(name);
+        m_ini.m_sections.append(Section{name, {}, lineNo});
+        m_current = int(m_ini.m_sections.size()) - 1;
+    }
+
+    void addEntry(const QString &stripped, int lineNo)
+    {
+        const qsizetype sep = separatorOf(stripped);
+        const QString key = sep < 0 ? QString() : stripped.left(sep).trimmed().toLower();
+        if (key.isEmpty()) {
+            problem(u"IniParseError"_s, lineNo, u"cannot read this line as \"key = value\"; fix or remove it"_s);
+            m_entry = -1;
+            return;
+        }
+        const QString value = stripped.mid(sep + 1).trimmed();
+        Section &sec = section();
+        int existing = -1;
+        for (int e = 0; e < sec.entries.size(); ++e) {
+            if (sec.entries.at(e).key == key)
+                existing = e;
+        }
+        if (existing >= 0 && m_current != DefaultSection)
+            problem(u"IniDuplicateKey"_s, lineNo,
+                    u"key \"%1\" is set twice in [%2] (Python's configparser refuses this file); keep only "
+                    "one"_s.arg(key, sec.name));
+        if (existing >= 0) {
+            // Injected defaults are overridden silently, as ConfigParser does.
+            sec.entries[existing].lines = QStringList{value};
+            sec.entries[existing].line = lineNo;
+            m_entry = existing;
+            return;
+        }
+        sec.entries.append(Entry{key, {value}, lineNo});
+        m_entry = int(sec.entries.size()) - 1;
+    }
+
+    IniFile &m_ini;
+    const QString &m_path;
+    int m_current = NoSection;
+    int m_entry = -1; // the entry a continuation line belongs to
+    int m_indent = 0;
+    QSet<QString> m_seen;
+};
+
 IniFile IniFile::parse(const QByteArray &text, const QString &path, const QMap<QString, QString> &injectedDefaults)
 {
     IniFile ini;
@@ -68,114 +206,10 @@ IniFile IniFile::parse(const QByteArray &text, const QString &path, const QMap<Q
     ini.m_defaults.name = u"DEFAULT"_s;
     for (auto it = injectedDefaults.cbegin(); it != injectedDefaults.cend(); ++it)
         ini.m_defaults.entries.append(Entry{it.key().toLower(), {it.value()}, 0});
-
-    QString content = QString::fromUtf8(text);
-    if (content.startsWith(QChar(0xFEFF)))
-        content.remove(0, 1);
-    content.replace(u"\r\n"_s, u"\n"_s);
-    content.replace(QLatin1Char('\r'), QLatin1Char('\n'));
-    const QStringList lines = content.split(QLatin1Char('\n'));
-
-    // Indices, not pointers: the lists grow while parsing.
-    constexpr int NoSection = -1;
-    constexpr int DefaultSection = -2;
-    int current = NoSection;
-    int currentEntry = -1;
-    int indentLevel = 0;
-    QSet<QString> seenSections;
-    auto section = [&ini](int index) -> Section & {
-        return index == DefaultSection ? ini.m_defaults : ini.m_sections[index];
-    };
-
-    for (int i = 0; i < lines.size(); ++i) {
-        const int lineNo = i + 1;
-        const QString &line = lines.at(i);
-        const QString stripped = line.trimmed();
-        const bool isComment = stripped.startsWith(QLatin1Char('#')) || stripped.startsWith(QLatin1Char(';'));
-        if (stripped.isEmpty() || isComment) {
-            // configparser keeps blank lines inside a multi-line value (trailing ones are
-            // stripped when joined); comment lines are dropped without ending the value.
-            if (!isComment && currentEntry >= 0)
-                section(current).entries[currentEntry].lines.append(QString());
-            continue;
-        }
-        const int indent = indentOf(line);
-        if (current != NoSection && currentEntry >= 0 && indent > indentLevel) {
-            section(current).entries[currentEntry].lines.append(stripped);
-            continue;
-        }
-        indentLevel = indent;
-        // Like configparser's "\[(.+)\]" matched at the start: text after the last ']' is ignored.
-        const qsizetype closing = stripped.lastIndexOf(QLatin1Char(']'));
-        if (stripped.startsWith(QLatin1Char('[')) && closing > 1) {
-            const QString name = stripped.mid(1, closing - 1);
-            currentEntry = -1;
-            if (name == u"DEFAULT"_s) {
-                current = DefaultSection;
-                continue;
-            }
-            if (seenSections.contains(name)) {
-                ini.m_problems.append(
-                    Problem::make(Problem::Severity::Error, u"IniDuplicateSection"_s, path, lineNo,
-                                  u"section [%1] appears more than once (Python's configparser refuses this "
-                                  "file); merge the two sections"_s.arg(name)));
-                for (int s = 0; s < ini.m_sections.size(); ++s) {
-                    if (ini.m_sections.at(s).name == name)
-                        current = s;
-                }
-                continue;
-            }
-            seenSections.insert(name);
-            ini.m_sections.append(Section{name, {}, lineNo});
-            current = int(ini.m_sections.size()) - 1;
-            continue;
-        }
-        if (current == NoSection) {
-            ini.m_problems.append(
-                Problem::make(Problem::Severity::Error, u"IniMissingSectionHeader"_s, path, lineNo,
-                              u"text before the first [section] header; put it under a section such as "
-                              "[alembic] or remove it"_s));
-            continue;
-        }
-        // The first '=' or ':' separates the key from the value.
-        qsizetype sep = -1;
-        for (qsizetype k = 0; k < stripped.size(); ++k) {
-            const QChar c = stripped.at(k);
-            if (c == QLatin1Char('=') || c == QLatin1Char(':')) {
-                sep = k;
-                break;
-            }
-        }
-        const QString key = sep < 0 ? QString() : stripped.left(sep).trimmed().toLower();
-        if (key.isEmpty()) {
-            ini.m_problems.append(Problem::make(Problem::Severity::Error, u"IniParseError"_s, path, lineNo,
-                                                u"cannot read this line as \"key = value\"; fix or remove it"_s));
-            currentEntry = -1;
-            continue;
-        }
-        const QString value = stripped.mid(sep + 1).trimmed();
-        Section &sec = section(current);
-        int existing = -1;
-        for (int e = 0; e < sec.entries.size(); ++e) {
-            if (sec.entries.at(e).key == key)
-                existing = e;
-        }
-        if (existing >= 0 && current != DefaultSection) {
-            ini.m_problems.append(
-                Problem::make(Problem::Severity::Error, u"IniDuplicateKey"_s, path, lineNo,
-                              u"key \"%1\" is set twice in [%2] (Python's configparser refuses this file); "
-                              "keep only one"_s.arg(key, sec.name)));
-        }
-        if (existing >= 0) {
-            // Injected defaults are overridden silently, as ConfigParser does.
-            sec.entries[existing].lines = QStringList{value};
-            sec.entries[existing].line = lineNo;
-            currentEntry = existing;
-            continue;
-        }
-        sec.entries.append(Entry{key, {value}, lineNo});
-        currentEntry = int(sec.entries.size()) - 1;
-    }
+    Parser parser(ini, path);
+    const QStringList lines = textLines(text);
+    for (int i = 0; i < lines.size(); ++i)
+        parser.feed(lines.at(i), i + 1);
     return ini;
 }
 

@@ -56,6 +56,7 @@ public:
     IniValue value(const QString &section, const QString &key) const;
 
 private:
+    class Parser;
     struct Entry
     {
         QString key;
