@@ -118,7 +118,8 @@ StepExecutor::Outcome StepExecutor::run(const PlanStep &step, const QStringList 
         return outcome;
     };
 
-    Claim claim = inOneTransaction ? claimInTransaction(step, expectedHeads, purgeFirst) : checkUnchanged(expectedHeads);
+    Claim claim =
+        inOneTransaction ? claimInTransaction(step, expectedHeads, purgeFirst) : checkUnchanged(expectedHeads);
     if (claim.error)
         return fail(*claim.error, claim.rollback);
     if (claim.conflict) {
