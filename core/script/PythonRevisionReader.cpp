@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -325,19 +326,55 @@ RevisionReadResult PythonRevisionReader::readFile(const QString &path, const Pro
     return read(file.readAll(), path, modules);
 }
 
+namespace {
+
+// The file as UTF-8 without a BOM; a latin-1 coding declaration converts it into `storage`.
+std::string_view utf8Source(const QByteArray &content, std::string &storage)
+{
+    std::string_view src(content.constData(), size_t(content.size()));
+    if (src.starts_with("\xEF\xBB\xBF"))
+        src.remove_prefix(3);
+    if (!declaresLatin1(src))
+        return src;
+    const QByteArray utf8 = QString::fromLatin1(src.data(), qsizetype(src.size())).toUtf8();
+    storage.assign(utf8.constData(), size_t(utf8.size()));
+    return storage;
+}
+
+// For "def upgrade(" / "def downgrade(": the revision's line range it starts; else null.
+LineRange *functionStartedBy(std::string_view text, const PythonStatement &st, Revision &revision)
+{
+    size_t i = skipBlanks(text, 3);
+    const std::string_view fn = identifierAt(text, i);
+    i = skipBlanks(text, i + fn.size());
+    if (i >= text.size() || text[i] != '(' || (fn != "upgrade" && fn != "downgrade"))
+        return nullptr;
+    LineRange *range = fn == "upgrade" ? &revision.upgradeLines : &revision.downgradeLines;
+    *range = LineRange{st.firstLine, st.lastLine};
+    return range;
+}
+
+// A leading string statement (not bytes, not an f-string) is the module docstring.
+bool readModuleDocstring(std::string_view text, Revision &revision, QStringList &headerIds)
+{
+    const char c0 = char(text.front() | 0x20);
+    if (c0 == 'b' || c0 == 'f')
+        return false;
+    const PythonLiteral doc = PythonLiteral::parse(text);
+    if (doc.kind != PythonLiteral::Kind::String)
+        return false;
+    readDocstring(doc.strings.constFirst(), revision, headerIds);
+    return true;
+}
+
+} // namespace
+
 RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const QString &path,
                                               const ProjectModules *modules)
 {
     RevisionReadResult result;
-    std::string_view src(content.constData(), size_t(content.size()));
-    if (src.starts_with("\xEF\xBB\xBF"))
-        src.remove_prefix(3);
     std::string converted;
-    if (declaresLatin1(src)) {
-        const QByteArray utf8 = QString::fromLatin1(src.data(), qsizetype(src.size())).toUtf8();
-        converted.assign(utf8.constData(), size_t(utf8.size()));
-        src = converted;
-    }
+    const std::string_view src = utf8Source(content, converted);
 
     Revision revision;
     revision.path = path;
@@ -372,28 +409,13 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
         }
         openFunction = nullptr;
         const std::string_view text = src.substr(st.begin, st.end - st.begin);
-        if (firstStatement) {
-            firstStatement = false;
-            const char c0 = char(text.front() | 0x20);
-            if (c0 != 'b' && c0 != 'f') {
-                const PythonLiteral doc = PythonLiteral::parse(text);
-                if (doc.kind == PythonLiteral::Kind::String) {
-                    readDocstring(doc.strings.constFirst(), revision, headerIds);
-                    continue;
-                }
-            }
-        }
+        if (std::exchange(firstStatement, false) && readModuleDocstring(text, revision, headerIds))
+            continue;
         const std::string_view word = identifierAt(text, 0);
         if (word.empty())
             continue;
         if (word == "def") {
-            size_t i = skipBlanks(text, 3);
-            const std::string_view fn = identifierAt(text, i);
-            i = skipBlanks(text, i + fn.size());
-            if (i < text.size() && text[i] == '(' && (fn == "upgrade" || fn == "downgrade")) {
-                openFunction = fn == "upgrade" ? &revision.upgradeLines : &revision.downgradeLines;
-                *openFunction = LineRange{st.firstLine, st.lastLine};
-            }
+            openFunction = functionStartedBy(text, st, revision);
             continue;
         }
         if (word == "import" || word == "from") {
