@@ -127,6 +127,7 @@ void MainWindow::createLayout()
     m_graph->setColumnWidth(RevisionGraphModel::IdColumn, 110);
     m_graph->setColumnWidth(RevisionGraphModel::DateColumn, 130);
     m_graph->setColumnWidth(RevisionGraphModel::LabelsColumn, 170);
+    m_graph->setColumnWidth(RevisionGraphModel::ChangesColumn, 150);
     connect(m_graph->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         showSelection();
         updateActions();

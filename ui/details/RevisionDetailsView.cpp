@@ -1,6 +1,8 @@
 #include "RevisionDetailsView.h"
 
 #include "OfflineSqlLoader.h"
+#include "SchemaChangesView.h"
+#include "SchemaView.h"
 #include "ScriptView.h"
 #include "run/StepScript.h"
 
@@ -57,6 +59,8 @@ RevisionDetailsView::RevisionDetailsView(QWidget *parent)
     , m_script(new ScriptView(this))
     , m_sql(new ScriptView(this))
     , m_offlineSql(new OfflineSqlLoader(this))
+    , m_schema(new SchemaView(this))
+    , m_changes(new SchemaChangesView(this))
 {
     connect(m_offlineSql, &OfflineSqlLoader::rendered, this, [this](const QString &revision, const QString &sql) {
         if (revision == m_revisionId)
@@ -73,6 +77,9 @@ RevisionDetailsView::RevisionDetailsView(QWidget *parent)
     m_metadata->setOpenLinks(false);
     m_tabs->addTab(m_script, tr("Script"));
     m_tabs->addTab(m_sql, tr("SQL"));
+    m_tabs->addTab(m_schema, tr("Schema"));
+    m_tabs->addTab(m_changes, tr("Changes"));
+    setSchemaUnavailable(tr("The schema at each revision is shown once the history has been replayed."));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_tabs->currentWidget() == m_sql)
             requestOfflineSql();
@@ -218,6 +225,31 @@ QString RevisionDetailsView::metadataText() const
 QString RevisionDetailsView::sqlText() const
 {
     return m_sqlText;
+}
+
+void RevisionDetailsView::setSchema(const Schema &schema, const SchemaChanges &changes, const QString &caption)
+{
+    m_schema->setSchema(schema, caption);
+    m_changes->setChanges(changes,
+                          changes.isEmpty()
+                              ? tr("This revision changes no table, view or constraint.")
+                              : tr("%n change(s) against the parent revision(s).", nullptr, int(changes.size())));
+}
+
+void RevisionDetailsView::setSchemaUnavailable(const QString &reason)
+{
+    m_schema->setUnavailable(reason);
+    m_changes->setUnavailable(reason);
+}
+
+void RevisionDetailsView::showSchemaTab()
+{
+    m_tabs->setCurrentWidget(m_schema);
+}
+
+void RevisionDetailsView::showChangesTab()
+{
+    m_tabs->setCurrentWidget(m_changes);
 }
 
 } // namespace retort::ui

@@ -3,6 +3,8 @@
 #include "RevisionProvenance.h"
 #include "command/ProjectSnapshot.h"
 #include "db/SqlDialect.h"
+#include "schema/Schema.h"
+#include "schema/SchemaChange.h"
 
 #include <QWidget>
 
@@ -14,6 +16,8 @@ class QTextBrowser;
 namespace retort::ui {
 
 class OfflineSqlLoader;
+class SchemaChangesView;
+class SchemaView;
 class ScriptView;
 
 // The selected revision: its metadata (id, parents, children, labels, depends_on, date, file),
@@ -41,6 +45,15 @@ public:
                              const QString &workingDirectory);
     // Shows the SQL tab (and, for a Python revision, starts rendering it).
     void showSqlTab();
+    // The schema at the revision shown and what it changes against its parent(s), from the
+    // shadow replay; `caption` says which revision and dialect.
+    void setSchema(const Schema &schema, const SchemaChanges &changes, const QString &caption);
+    // No schema for the revision shown (not replayed yet, failed): `reason` says why.
+    void setSchemaUnavailable(const QString &reason);
+    void showSchemaTab();
+    void showChangesTab();
+    SchemaView *schemaView() const { return m_schema; }
+    SchemaChangesView *changesView() const { return m_changes; }
     // Shows the script tab scrolled to `line` (1-based), the line selected.
     void showLine(int line);
 
@@ -65,6 +78,8 @@ private:
     ScriptView *m_sql = nullptr;
     QString m_sqlText;
     OfflineSqlLoader *m_offlineSql = nullptr;
+    SchemaView *m_schema = nullptr;
+    SchemaChangesView *m_changes = nullptr;
 };
 
 } // namespace retort::ui

@@ -1,5 +1,7 @@
 #include "RevisionGraphModel.h"
 
+#include <QColor>
+
 #include "graph/History.h"
 #include "layout/LaneLayout.h"
 
@@ -89,6 +91,14 @@ void RevisionGraphModel::setDatabaseHeads(const QStringList &heads)
     m_hasDatabaseState = true;
     if (!m_order.empty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {StateRole, Qt::ToolTipRole});
+}
+
+void RevisionGraphModel::setChangeSummaries(QHash<QString, ChangeSummary> summaries)
+{
+    m_changes = std::move(summaries);
+    if (!m_order.empty())
+        emit dataChanged(index(0, ChangesColumn), index(rowCount() - 1, ChangesColumn),
+                         {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, DestructiveChangeRole});
 }
 
 void RevisionGraphModel::clearDatabaseState()
@@ -182,10 +192,23 @@ QVariant RevisionGraphModel::data(const QModelIndex &index, int role) const
             return revision.createDate.left(16);
         case LabelsColumn:
             return labelsText(revIndex);
+        case ChangesColumn:
+            return m_changes.value(revision.id).text;
         default:
             return {};
         }
+    case Qt::ForegroundRole:
+        if (index.column() == ChangesColumn && m_changes.value(revision.id).destructive)
+            return QColor(0xc6, 0x28, 0x28); // drops stand out: they are where data is lost
+        return {};
+    case DestructiveChangeRole:
+        return m_changes.value(revision.id).destructive;
     case Qt::ToolTipRole: {
+        if (index.column() == ChangesColumn) {
+            const auto found = m_changes.constFind(revision.id);
+            if (found != m_changes.constEnd() && !found->details.isEmpty())
+                return found->details;
+        }
         const State s = state(row);
         const QString stateText = !m_hasDatabaseState ? tr("database not read")
             : s == State::Current                     ? tr("current (in the version table)")
@@ -233,6 +256,8 @@ QVariant RevisionGraphModel::headerData(int section, Qt::Orientation orientation
         return tr("Date");
     case LabelsColumn:
         return tr("Labels");
+    case ChangesColumn:
+        return tr("Changes");
     default:
         return {};
     }

@@ -5,6 +5,7 @@
 #include "layout/LayoutNode.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QSet>
 
 #include <memory>
@@ -21,7 +22,7 @@ class RevisionGraphModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { GraphColumn, IdColumn, MessageColumn, DateColumn, LabelsColumn, ColumnCount };
+    enum Column { GraphColumn, IdColumn, MessageColumn, DateColumn, LabelsColumn, ChangesColumn, ColumnCount };
     enum class State { Pending, Applied, Current };
     Q_ENUM(State)
     enum Role {
@@ -39,6 +40,15 @@ public:
         // passes hidden revisions. Only a filtering RevisionFilterProxy gives it; its LaneRowRole
         // is then the filtered rows' own layout.
         SkippingSegmentsRole,
+        DestructiveChangeRole, // bool: the revision's change set drops or retypes something
+    };
+
+    // What a revision changes in the schema, as the Changes column shows it.
+    struct ChangeSummary
+    {
+        QString text; // e.g. "+2 tables, -1 column"; empty: no change
+        QString details; // one change per line, for the tooltip
+        bool destructive = false;
     };
 
     explicit RevisionGraphModel(QObject *parent = nullptr);
@@ -51,6 +61,9 @@ public:
     // Forgets the database: every revision shows as pending.
     void clearDatabaseState();
     bool hasDatabaseState() const { return m_hasDatabaseState; }
+    // Change summaries by revision id (from shadow replay); revisions without one show nothing.
+    void setChangeSummaries(QHash<QString, ChangeSummary> summaries);
+    void clearChangeSummaries() { setChangeSummaries({}); }
     const QStringList &databaseHeads() const { return m_databaseHeads; }
 
     int rowOfRevision(const QString &id) const; // -1 when absent
@@ -84,6 +97,7 @@ private:
     std::vector<char> m_current; // by RevIndex
     QStringList m_databaseHeads;
     bool m_hasDatabaseState = false;
+    QHash<QString, ChangeSummary> m_changes; // by revision id
 };
 
 } // namespace retort::ui
