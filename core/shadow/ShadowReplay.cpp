@@ -9,6 +9,8 @@
 #include "shadow/ShadowDatabase.h"
 #include "shadow/SnapshotCache.h"
 
+#include <QSqlQuery>
+
 #include <algorithm>
 
 namespace retort {
@@ -18,6 +20,10 @@ struct ShadowReplay::State
     std::unique_ptr<ShadowDatabase> database;
     QStringList heads; // the version table's rows, sorted
     bool versionTable = false; // created (by a native step, or by Alembic)
+    // SQLite: the last schema read from this file and its PRAGMA schema_version, which SQLite
+    // bumps on every schema change, so a step that only changed data needs no catalog read.
+    qint64 schemaVersion = -1;
+    std::optional<Schema> schema;
 };
 
 ShadowReplay::ShadowReplay(const RevisionMap &map, ShadowServer &server, ReplayOptions options)
@@ -123,7 +129,7 @@ ReplayReport ShadowReplay::run()
             fail(*error);
             continue;
         }
-        DbResult<Schema> schema = readSchema(**connection, m_options.reader);
+        DbResult<Schema> schema = snapshot(*state, **connection);
         if (!schema) {
             RunError error = RunError::fromDb(schema.error(), ErrorKind::SchemaReadFailed);
             error.revision = entry.revision;
@@ -142,6 +148,24 @@ ReplayReport ShadowReplay::run()
     }
     m_states.clear(); // every shadow database goes now, also after a cancel
     return report;
+}
+
+DbResult<Schema> ShadowReplay::snapshot(State &state, Connection &connection)
+{
+    qint64 version = -1;
+    if (m_server.dialect() == SqlDialect::Sqlite) {
+        QSqlQuery query(connection.database());
+        if (query.exec(QStringLiteral("PRAGMA schema_version")) && query.next())
+            version = query.value(0).toLongLong();
+        if (version >= 0 && version == state.schemaVersion && state.schema)
+            return *state.schema;
+    }
+    DbResult<Schema> schema = readSchema(connection, m_options.reader);
+    if (schema && version >= 0) {
+        state.schemaVersion = version;
+        state.schema = *schema;
+    }
+    return schema;
 }
 
 void ShadowReplay::release(RevIndex revision)
@@ -197,7 +221,8 @@ RunResult<std::unique_ptr<ShadowReplay::State>> ShadowReplay::stateFor(RevIndex 
     auto cloned = m_server.clone(*kept->database);
     if (const RunError *error = cloned.failure())
         return *error;
-    auto state = std::make_unique<State>(State{std::move(cloned).value(), kept->heads, kept->versionTable});
+    auto state = std::make_unique<State>(
+        State{std::move(cloned).value(), kept->heads, kept->versionTable, kept->schemaVersion, kept->schema});
     return state;
 }
 
@@ -272,10 +297,10 @@ std::optional<RunError> ShadowReplay::runPython(State &state, const Revision &re
     state.database->closeConnection();
     const Fallible<void> upgraded = python->upgrade(revision.id, state.database->sqlalchemyUrl());
     if (!upgraded.ok()) {
-        RunError error = RunError::make(ErrorKind::AlembicFailed,
-                                        QStringLiteral("revision %1 failed on the shadow database: %2")
-                                            .arg(revision.id, upgraded.error().message),
-                                        revision.id, revision.path);
+        RunError error = RunError::make(
+            ErrorKind::AlembicFailed,
+            QStringLiteral("revision %1 failed on the shadow database: %2").arg(revision.id, upgraded.error().message),
+            revision.id, revision.path);
         error.databaseMessage = upgraded.error().message;
         return error;
     }

@@ -13,6 +13,7 @@
 
 namespace retort {
 
+class Connection;
 class ShadowDatabase;
 class ShadowServer;
 class SnapshotCache;
@@ -60,6 +61,7 @@ private:
     RunResult<std::unique_ptr<State>> rebuild(RevIndex revision);
     std::optional<RunError> upgrade(State &state, RevIndex target);
     std::optional<RunError> runPython(State &state, const Revision &revision);
+    DbResult<Schema> snapshot(State &state, Connection &connection);
     RevIndex fullestParent(RevIndex revision) const;
     void release(RevIndex revision);
     bool cancelled() const { return m_options.cancel && m_options.cancel->load(); }

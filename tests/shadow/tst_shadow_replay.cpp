@@ -161,13 +161,17 @@ void TestShadowReplay::linearHistoryEqualsUpgrade()
     QVERIFY(p.add(u"a1"_s, {}, u"CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(20));"_s));
     QVERIFY(p.add(u"b2"_s, u"a1"_s, u"ALTER TABLE t ADD COLUMN age INTEGER DEFAULT 3;"_s));
     QVERIFY(p.add(u"c3"_s, u"b2"_s, u"CREATE INDEX ix_t_name ON t (name);\nCREATE VIEW v AS SELECT id FROM t;"_s));
+    QVERIFY(p.add(u"d4"_s, u"c3"_s, u"INSERT INTO t (id, name) VALUES (1, 'x');"_s)); // data only
+    QVERIFY(p.add(u"e5"_s, u"d4"_s, u"DROP INDEX ix_t_name;"_s));
     const auto project = load(p);
     ReplayOptions options;
     options.keepSchemas = true;
     const ReplayReport report = replay(*project, options);
-    QCOMPARE(report.count(Status::Replayed), 3);
+    QCOMPARE(report.count(Status::Replayed), 5);
     QVERIFY(report.ok());
     compareWithMigrated(*project, report);
+    QCOMPARE(report.schemas.value(u"d4"_s), report.schemas.value(u"c3"_s));
+    QVERIFY(report.schemas.value(u"e5"_s) != report.schemas.value(u"d4"_s));
     QCOMPARE(report.schemas.value(u"c3"_s).views.size(), 1);
     QCOMPARE(report.schemas.value(u"a1"_s).tables.constFirst().columns.size(), 2);
 }
