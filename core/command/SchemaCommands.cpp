@@ -16,8 +16,8 @@ namespace {
 RunResult<ShadowServer::Options> shadowPlace(const ProjectSnapshot &project, const SchemaCommandOptions &options)
 {
     const RetortSettings settings = RetortSettings::fromConfig(project.config());
-    const DbResult<DatabaseTarget> target = resolveDatabaseTarget(project.config(), options.urlOption,
-                                                                  options.environment, options.workingDirectory);
+    const DbResult<DatabaseTarget> target =
+        resolveDatabaseTarget(project.config(), options.urlOption, options.environment, options.workingDirectory);
     ShadowServer::Options place;
     if (!options.dialect.isEmpty()) {
         const std::optional<SqlDialect> dialect = sqlDialectFromName(options.dialect);
@@ -34,15 +34,16 @@ RunResult<ShadowServer::Options> shadowPlace(const ProjectSnapshot &project, con
         DbResult<DatabaseUrl> url = DatabaseUrl::parse(settings.shadowUrl);
         if (!url) {
             RunError error = RunError::fromDb(url.error(), ErrorKind::ShadowUnavailable);
-            error.message = QStringLiteral("[retort] shadow_url in %1: %2").arg(project.config().iniPath, error.message);
+            error.message =
+                QStringLiteral("[retort] shadow_url in %1: %2").arg(project.config().iniPath, error.message);
             return error;
         }
         place.serverUrl = std::move(url).value();
         place.serverSource = QStringLiteral("[retort] shadow_url");
     } else if (target) {
         place.serverUrl = target->url;
-        place.serverSource = QStringLiteral("the server of %1; [retort] shadow_url names another").arg(
-            target->sourceDescription(project.config()));
+        place.serverSource = QStringLiteral("the server of %1; [retort] shadow_url names another")
+                                 .arg(target->sourceDescription(project.config()));
     }
     return place;
 }
@@ -61,8 +62,8 @@ RunResult<ReplayReport> replay(const ProjectSnapshot &project, const SchemaComma
     const RetortSettings settings = RetortSettings::fromConfig(project.config());
     std::optional<SnapshotCache> cache;
     if (options.useCache)
-        cache.emplace(SnapshotCache::directoryFor(project.config().directory, sqlDialectName(place->dialect),
-                                                  options.cacheRoot));
+        cache.emplace(
+            SnapshotCache::directoryFor(project.config().directory, sqlDialectName(place->dialect), options.cacheRoot));
 
     ReplayOptions replayOptions;
     replayOptions.reader.versionTable = settings.versionTable;
@@ -116,8 +117,10 @@ RunResult<RevIndexes> resolveOne(const ProjectSnapshot &project, const QString &
     RunResult<RevIndexes> found = resolve(project, spec);
     if (found && found->size() > 1)
         return RunError::make(ErrorKind::MultipleHeads,
-                              QStringLiteral("%1 names %2 revisions (%3); name one").arg(spec).arg(found->size()).arg(
-                                  project.map().ids(*found).join(QStringLiteral(", "))));
+                              QStringLiteral("%1 names %2 revisions (%3); name one")
+                                  .arg(spec)
+                                  .arg(found->size())
+                                  .arg(project.map().ids(*found).join(QStringLiteral(", "))));
     return found;
 }
 
@@ -131,8 +134,7 @@ RunResult<ReplayReport> replayCommand(const ProjectSnapshot &project, const Sche
 RunResult<QList<RevisionSchema>> schemaCommand(const ProjectSnapshot &project, const QString &revision,
                                                const SchemaCommandOptions &options)
 {
-    const RunResult<RevIndexes> targets =
-        resolve(project, revision.isEmpty() ? QStringLiteral("heads") : revision);
+    const RunResult<RevIndexes> targets = resolve(project, revision.isEmpty() ? QStringLiteral("heads") : revision);
     if (const RunError *error = targets.failure())
         return *error;
     RunResult<ShadowServer::Options> place = shadowPlace(project, options);

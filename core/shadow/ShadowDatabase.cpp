@@ -89,9 +89,8 @@ RunResult<std::unique_ptr<ShadowServer>> ShadowServer::open(const Options &optio
         qCDebug(lcShadow) << "no maintenance database, using" << options.serverUrl.toDisplayString();
         admin = std::make_unique<Connection>(options.serverUrl, QDir::rootPath());
         if (auto again = admin->open())
-            return shadowError(QStringLiteral("cannot reach the server for shadow databases (%1)")
-                                   .arg(options.serverSource),
-                               *again);
+            return shadowError(
+                QStringLiteral("cannot reach the server for shadow databases (%1)").arg(options.serverSource), *again);
     }
     server->m_admin = std::move(admin);
     return server;
@@ -129,9 +128,9 @@ RunResult<std::unique_ptr<ShadowDatabase>> ShadowServer::clone(ShadowDatabase &s
     const QString name = newName();
     const DatabaseUrl url = urlFor(name);
     if (!QFile::copy(source.url().database, url.database))
-        return RunError::make(ErrorKind::ShadowUnavailable,
-                              QStringLiteral("cannot copy the shadow database %1 to %2")
-                                  .arg(source.url().database, url.database));
+        return RunError::make(
+            ErrorKind::ShadowUnavailable,
+            QStringLiteral("cannot copy the shadow database %1 to %2").arg(source.url().database, url.database));
     return std::unique_ptr<ShadowDatabase>(new ShadowDatabase(*this, name, url));
 }
 
@@ -152,9 +151,8 @@ RunResult<std::unique_ptr<ShadowDatabase>> ShadowServer::create(const QString &t
                                    .arg(m_options.serverUrl.toDisplayString(), m_options.serverSource),
                                *error);
         }
-        return shadowError(QStringLiteral("cannot create a shadow database on %1")
-                               .arg(m_options.serverUrl.toDisplayString()),
-                           *error);
+        return shadowError(
+            QStringLiteral("cannot create a shadow database on %1").arg(m_options.serverUrl.toDisplayString()), *error);
     }
     qCDebug(lcShadow) << "created" << name << "from" << templateName;
     return std::unique_ptr<ShadowDatabase>(new ShadowDatabase(*this, name, url));

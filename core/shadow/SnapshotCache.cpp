@@ -20,10 +20,9 @@ QString SnapshotCache::directoryFor(const QString &projectDirectory, const QStri
 {
     const QString base = root.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation) : root;
     const QString canonical = QDir(projectDirectory).canonicalPath();
-    const QByteArray project =
-        QCryptographicHash::hash((canonical.isEmpty() ? projectDirectory : canonical).toUtf8(),
-                                 QCryptographicHash::Sha256)
-            .toHex();
+    const QByteArray project = QCryptographicHash::hash((canonical.isEmpty() ? projectDirectory : canonical).toUtf8(),
+                                                        QCryptographicHash::Sha256)
+                                   .toHex();
     return base + QStringLiteral("/snapshots/") + QString::fromLatin1(project) + u'/' + dialect;
 }
 
