@@ -124,6 +124,10 @@ QString errorKindName(ErrorKind kind)
         return u"WrongProject"_s;
     case ErrorKind::SchemaReadFailed:
         return u"SchemaReadFailed"_s;
+    case ErrorKind::CacheFailed:
+        return u"CacheFailed"_s;
+    case ErrorKind::ShadowUnavailable:
+        return u"ShadowUnavailable"_s;
     case ErrorKind::BackupDirectory:
         return u"BackupDirectory"_s;
     case ErrorKind::BackupExists:

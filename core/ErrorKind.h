@@ -73,6 +73,9 @@ enum class ErrorKind {
     WrongProject,
     // Reading a schema.
     SchemaReadFailed,
+    // Shadow databases and replay.
+    CacheFailed,
+    ShadowUnavailable,
     // Backups.
     BackupDirectory,
     BackupExists,

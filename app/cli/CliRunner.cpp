@@ -6,6 +6,7 @@
 #include "MigrationArguments.h"
 #include "RevisionJson.h"
 #include "RevisionText.h"
+#include "SchemaVerbs.h"
 #include "command/GraphCommands.h"
 #include "command/OfflineCommand.h"
 #include "command/ProjectSnapshot.h"
@@ -41,6 +42,8 @@ int CliRunner::run()
         return show(*project);
     if (MergeVerb::handles(verb))
         return MergeVerb(m_invocation, m_out, m_err).run(*project);
+    if (SchemaVerbs::handles(verb))
+        return SchemaVerbs(m_invocation, m_out, m_err).run(*project);
     if (BackupVerbs::handles(verb))
         return BackupVerbs(m_invocation, m_out, m_err).run(project);
     if (m_invocation.has(QStringLiteral("sql")))

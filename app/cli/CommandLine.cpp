@@ -40,6 +40,12 @@ QList<OptionSpec> migrateOptions()
     };
 }
 
+OptionSpec dialectOption()
+{
+    return {u"dialect"_s, QChar(), u"DIALECT"_s,
+            u"sqlite or postgresql (default: the project database's; the shadow database is never yours)"_s};
+}
+
 } // namespace
 
 const QList<VerbSpec> &verbs()
@@ -89,6 +95,24 @@ const QList<VerbSpec> &verbs()
          QString(),
          u"Report several heads, unknown database revisions, changed scripts and pending steps."_s,
          {},
+         0,
+         0},
+        {u"schema"_s,
+         u"[REV]"_s,
+         u"Show the schema after REV (default: each head), replayed on a shadow database."_s,
+         {dialectOption()},
+         0,
+         1},
+        {u"diff"_s,
+         u"FROM TO"_s,
+         u"Show how the schema changes from revision FROM to revision TO (either may be base)."_s,
+         {dialectOption()},
+         2,
+         2},
+        {u"replay"_s,
+         QString(),
+         u"Replay every revision on shadow databases and cache each schema; exit 1 when one fails."_s,
+         {dialectOption()},
          0,
          0},
         {u"merge"_s,

@@ -43,6 +43,7 @@ RetortSettings RetortSettings::fromConfig(const ProjectConfig &config)
     settings.journal = readBool(QStringLiteral("journal"));
     if (const QString table = section.value(QStringLiteral("journal_table")).trimmed(); !table.isEmpty())
         settings.journalTable = table;
+    settings.shadowUrl = section.value(QStringLiteral("shadow_url")).trimmed();
     return settings;
 }
 

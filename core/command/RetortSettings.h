@@ -14,11 +14,14 @@ namespace retort {
 //   journal = true|false         default: on for native SQL projects, off for Alembic projects
 //   journal_table = retort_journal
 //   alembic_command = flask db   how to run Python revisions (detected when absent)
+//   shadow_url = ...             where replay creates its scratch databases (PostgreSQL: a
+//                                server; default: the server of the project's database)
 struct RetortSettings
 {
     VersionTable::Options versionTable;
     std::optional<bool> journal;
     QString journalTable = QStringLiteral("retort_journal");
+    QString shadowUrl; // empty: the project database's server
     Problems problems; // values that could not be read, with what to write instead
 
     static RetortSettings fromConfig(const ProjectConfig &config);

@@ -1,0 +1,310 @@
+#include "ShadowReplay.h"
+
+#include "Logging.h"
+#include "db/Connection.h"
+#include "db/VersionTable.h"
+#include "graph/Planner.h"
+#include "run/StepExecutor.h"
+#include "shadow/ReplayKeys.h"
+#include "shadow/ShadowDatabase.h"
+#include "shadow/SnapshotCache.h"
+
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace retort {
+
+struct ShadowReplay::State
+{
+    std::unique_ptr<ShadowDatabase> database;
+    QStringList heads; // the version table's rows, sorted
+    bool versionTable = false; // created (by a native step, or by Alembic)
+    // SQLite: the last schema read from this file and its PRAGMA schema_version, which SQLite
+    // bumps on every schema change, so a step that only changed data needs no catalog read.
+    qint64 schemaVersion = -1;
+    std::optional<Schema> schema;
+};
+
+ShadowReplay::ShadowReplay(const RevisionMap &map, ShadowServer &server, ReplayOptions options)
+    : m_map(map)
+    , m_server(server)
+    , m_options(std::move(options))
+{
+}
+
+ShadowReplay::~ShadowReplay() = default;
+
+ReplayReport ShadowReplay::run()
+{
+    using Status = RevisionReplay::Status;
+    const int n = m_map.size();
+    std::vector<char> members(size_t(n), 1);
+    if (!m_options.targets.empty())
+        members = m_map.ancestors(m_options.targets, RevisionMap::Edges::All);
+    std::vector<char> wanted(size_t(n), m_options.keepSchemas && m_options.targets.empty() ? 1 : 0);
+    if (m_options.keepSchemas) {
+        for (RevIndex target : m_options.targets)
+            wanted[size_t(target)] = 1;
+    }
+    const RevIndexes order = ReplayKeys::parentsFirst(m_map, members);
+    const std::vector<QString> keys = ReplayKeys::compute(m_map, order);
+
+    m_states.clear();
+    m_states.resize(size_t(n));
+    m_pendingChildren.assign(size_t(n), 0);
+    for (RevIndex i : order) {
+        for (RevIndex parent : m_map.allDownRevisions(i))
+            ++m_pendingChildren[size_t(parent)];
+    }
+
+    ReplayReport report;
+    report.dialect = sqlDialectName(m_server.dialect());
+    std::vector<char> blocked(size_t(n), 0); // failed or skipped
+    int done = 0;
+    for (RevIndex r : order) {
+        if (cancelled()) {
+            report.cancelled = true;
+            break;
+        }
+        RevisionReplay entry;
+        entry.revision = m_map.id(r);
+        const auto finish = [&] {
+            report.revisions.append(entry);
+            release(r);
+            if (m_options.progress)
+                m_options.progress({++done, int(order.size()), entry.revision});
+        };
+
+        const RevIndexes &parents = m_map.allDownRevisions(r);
+        const auto blocker =
+            std::find_if(parents.begin(), parents.end(), [&](RevIndex p) { return blocked[size_t(p)] != 0; });
+        if (blocker != parents.end()) {
+            entry.status = Status::Skipped;
+            entry.blockedBy = m_map.id(*blocker);
+            blocked[size_t(r)] = 1;
+            finish();
+            continue;
+        }
+
+        const QString &key = keys[size_t(r)];
+        if (m_options.cache && m_options.cache->contains(key)) {
+            if (!wanted[size_t(r)]) {
+                entry.status = Status::Cached;
+                finish();
+                continue;
+            }
+            Fallible<Schema> cached = m_options.cache->load(key);
+            if (cached) {
+                entry.status = Status::Cached;
+                report.schemas.insert(entry.revision, std::move(cached).value());
+                finish();
+                continue;
+            }
+            qCWarning(lcShadow) << "replaying" << entry.revision << "again:" << cached.error().message;
+        }
+
+        const auto fail = [&](RunError error) {
+            entry.status = Status::Failed;
+            entry.error = std::move(error);
+            blocked[size_t(r)] = 1;
+            finish();
+        };
+        RunResult<std::unique_ptr<State>> acquired = stateFor(r);
+        if (const RunError *error = acquired.failure()) {
+            fail(*error);
+            continue;
+        }
+        std::unique_ptr<State> state = std::move(acquired).value();
+        if (std::optional<RunError> error = upgrade(*state, r)) {
+            if (error->kind == ErrorKind::Cancelled) {
+                report.cancelled = true;
+                break;
+            }
+            fail(*error);
+            continue;
+        }
+        RunResult<Connection *> connection = state->database->connection();
+        if (const RunError *error = connection.failure()) {
+            fail(*error);
+            continue;
+        }
+        DbResult<Schema> schema = snapshot(*state, **connection);
+        if (!schema) {
+            RunError error = RunError::fromDb(schema.error(), ErrorKind::SchemaReadFailed);
+            error.revision = entry.revision;
+            fail(error);
+            continue;
+        }
+        if (m_options.cache && !key.isEmpty()) {
+            if (const Fallible<void> stored = m_options.cache->store(key, *schema); !stored.ok())
+                qCWarning(lcShadow) << "not cached:" << stored.error().message;
+        }
+        if (wanted[size_t(r)])
+            report.schemas.insert(entry.revision, std::move(schema).value());
+        if (m_pendingChildren[size_t(r)] > 0)
+            m_states[size_t(r)] = std::move(state);
+        finish();
+    }
+    m_states.clear(); // every shadow database goes now, also after a cancel
+    return report;
+}
+
+DbResult<Schema> ShadowReplay::snapshot(State &state, Connection &connection)
+{
+    qint64 version = -1;
+    if (m_server.dialect() == SqlDialect::Sqlite) {
+        QSqlQuery query(connection.database());
+        if (query.exec(QStringLiteral("PRAGMA schema_version")) && query.next())
+            version = query.value(0).toLongLong();
+        if (version >= 0 && version == state.schemaVersion && state.schema)
+            return *state.schema;
+    }
+    DbResult<Schema> schema = readSchema(connection, m_options.reader);
+    if (schema && version >= 0) {
+        state.schemaVersion = version;
+        state.schema = *schema;
+    }
+    return schema;
+}
+
+void ShadowReplay::release(RevIndex revision)
+{
+    for (RevIndex parent : m_map.allDownRevisions(revision)) {
+        if (--m_pendingChildren[size_t(parent)] <= 0)
+            m_states[size_t(parent)].reset();
+    }
+}
+
+RevIndex ShadowReplay::fullestParent(RevIndex revision) const
+{
+    const RevIndexes &parents = m_map.allDownRevisions(revision);
+    if (parents.size() == 1)
+        return parents.front();
+    // A parent whose state is already there beats rebuilding one; then the most ancestors,
+    // so the fewest steps are left to apply.
+    RevIndex best = -1;
+    std::pair<int, qsizetype> bestScore{-1, -1};
+    for (RevIndex parent : parents) {
+        const std::vector<char> ancestors = m_map.ancestors({parent}, RevisionMap::Edges::All);
+        const std::pair<int, qsizetype> score{m_states[size_t(parent)] ? 1 : 0,
+                                              std::count(ancestors.begin(), ancestors.end(), 1)};
+        if (score > bestScore) {
+            bestScore = score;
+            best = parent;
+        }
+    }
+    return best;
+}
+
+RunResult<std::unique_ptr<ShadowReplay::State>> ShadowReplay::stateFor(RevIndex revision)
+{
+    if (m_map.allDownRevisions(revision).empty()) {
+        auto created = m_server.createEmpty();
+        if (const RunError *error = created.failure())
+            return *error;
+        auto state = std::make_unique<State>();
+        state->database = std::move(created).value();
+        return state;
+    }
+    const RevIndex parent = fullestParent(revision);
+    std::unique_ptr<State> &kept = m_states[size_t(parent)];
+    if (!kept) {
+        // The parent came from the cache: bring a database to it without snapshots.
+        auto rebuilt = rebuild(parent);
+        if (const RunError *error = rebuilt.failure())
+            return *error;
+        kept = std::move(rebuilt).value();
+    }
+    if (m_pendingChildren[size_t(parent)] <= 1)
+        return std::move(kept);
+    auto cloned = m_server.clone(*kept->database);
+    if (const RunError *error = cloned.failure())
+        return *error;
+    auto state = std::make_unique<State>(
+        State{std::move(cloned).value(), kept->heads, kept->versionTable, kept->schemaVersion, kept->schema});
+    return state;
+}
+
+RunResult<std::unique_ptr<ShadowReplay::State>> ShadowReplay::rebuild(RevIndex revision)
+{
+    auto created = m_server.createEmpty();
+    if (const RunError *error = created.failure())
+        return *error;
+    auto state = std::make_unique<State>();
+    state->database = std::move(created).value();
+    if (std::optional<RunError> error = upgrade(*state, revision))
+        return *error;
+    return state;
+}
+
+std::optional<RunError> ShadowReplay::upgrade(State &state, RevIndex target)
+{
+    const Result<Plan> plan = Planner(m_map).upgrade(state.heads, m_map.id(target));
+    if (!plan)
+        return RunError::fromGraph(plan.error());
+    for (const PlanStep &step : plan->steps) {
+        if (cancelled())
+            return RunError::make(ErrorKind::Cancelled, QStringLiteral("replay cancelled"));
+        const RevIndex index = m_map.indexOf(step.revision);
+        if (index < 0)
+            return RunError::make(ErrorKind::MissingRevision,
+                                  QStringLiteral("no revision %1 in the project").arg(step.revision), step.revision);
+        const Revision &revision = m_map.revision(index);
+        if (revision.format == ScriptFormat::Python) {
+            if (std::optional<RunError> error = runPython(state, revision))
+                return error;
+        } else {
+            RunResult<Connection *> connection = state.database->connection();
+            if (const RunError *error = connection.failure())
+                return *error;
+            VersionTable versions(**connection, m_options.reader.versionTable);
+            StepExecutor executor(**connection, versions, nullptr);
+            StepExecutor::Outcome outcome = executor.run(step, state.heads, &revision, false, !state.versionTable);
+            if (outcome.status == StepExecutor::Outcome::Status::Failed)
+                return outcome.error;
+            if (outcome.status == StepExecutor::Outcome::Status::Conflict)
+                return RunError::make(ErrorKind::Conflict,
+                                      QStringLiteral("the shadow database holds %1, not the expected %2")
+                                          .arg(outcome.actualHeads.join(u", "), state.heads.join(u", ")),
+                                      step.revision, revision.path);
+        }
+        state.heads = step.headsAfter;
+        state.versionTable = true;
+    }
+    return std::nullopt;
+}
+
+std::optional<RunError> ShadowReplay::runPython(State &state, const Revision &revision)
+{
+    PythonSteps *python = m_options.python ? m_options.python : m_ownPython.get();
+    if (!python && m_options.pythonFactory) {
+        Fallible<std::unique_ptr<PythonSteps>> made = m_options.pythonFactory();
+        if (!made)
+            return RunError::make(ErrorKind::AlembicUnavailable,
+                                  QStringLiteral("cannot run Python revisions: %1").arg(made.error().message),
+                                  revision.id, revision.path);
+        m_ownPython = std::move(made).value();
+        python = m_ownPython.get();
+    }
+    if (!python)
+        return RunError::make(ErrorKind::AlembicUnavailable,
+                              QStringLiteral("revision %1 is a Python revision and nothing here runs Python "
+                                             "revisions on a shadow database")
+                                  .arg(revision.id),
+                              revision.id, revision.path);
+    // Alembic connects on its own; ours goes so the database can be cloned or dropped after.
+    state.database->closeConnection();
+    const Fallible<void> upgraded = python->upgrade(revision.id, state.database->sqlalchemyUrl());
+    if (!upgraded.ok()) {
+        RunError error = RunError::make(
+            ErrorKind::AlembicFailed,
+            QStringLiteral("revision %1 failed on the shadow database: %2").arg(revision.id, upgraded.error().message),
+            revision.id, revision.path);
+        error.databaseMessage = upgraded.error().message;
+        return error;
+    }
+    return std::nullopt;
+}
+
+} // namespace retort

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "Expected.h"
+#include "schema/Schema.h"
+
+#include <QSet>
+#include <QString>
+
+namespace retort {
+
+// Schemas replay computed, one JSON file per key (ReplayKeys) in one folder per project and
+// dialect: <root>/snapshots/<sha256 of the project's canonical directory>/<dialect>/<key>.json.
+// A file is keyed by what produced it, so it never goes stale; an edit only makes new keys.
+class SnapshotCache
+{
+public:
+    explicit SnapshotCache(QString directory);
+    // `root` empty: QStandardPaths::CacheLocation.
+    static QString directoryFor(const QString &projectDirectory, const QString &dialect, const QString &root = {});
+
+    const QString &directory() const { return m_directory; }
+    // One directory listing, so checking a thousand keys costs one read.
+    bool contains(const QString &key) const;
+    Fallible<Schema> load(const QString &key) const;
+    // Written atomically (QSaveFile): a reader sees the old file or the new one.
+    Fallible<void> store(const QString &key, const Schema &schema);
+
+private:
+    void list() const;
+    QString pathOf(const QString &key) const;
+
+    QString m_directory;
+    mutable bool m_listed = false;
+    mutable QSet<QString> m_keys;
+};
+
+} // namespace retort

@@ -1,0 +1,116 @@
+// Replay against upgrade, in one run: a generated straight history of native revisions (a
+// CREATE TABLE or an INSERT each, as gen_apply.py writes them) applied by `retort upgrade head`
+// to a fresh SQLite file, then replayed by `retort replay` with a snapshot after every step, then
+// the cached re-open (`retort replay` again, and the cache check alone, in process).
+//   bench_replay --retort PATH [--count 1000]
+#include "command/ProjectSnapshot.h"
+#include "command/SchemaCommands.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace retort;
+
+namespace {
+
+void writeHistory(const QString &versions, int count)
+{
+    QDir().mkpath(versions);
+    QRandomGenerator rng(1);
+    QString parent;
+    QString table;
+    int rows = 0;
+    for (int n = 1; n <= count; ++n) {
+        const QString id = QStringLiteral("r%1").arg(n, 5, 10, QLatin1Char('0'));
+        QString up;
+        if (table.isEmpty() || rows >= 3 || rng.generateDouble() < 0.25) {
+            table = QStringLiteral("t%1").arg(n);
+            rows = 0;
+            up = QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name VARCHAR(40));").arg(table);
+        } else {
+            ++rows;
+            up = QStringLiteral("INSERT INTO %1 (id, name) VALUES (%2, 'row %2');").arg(table).arg(n);
+        }
+        QFile file(versions + QStringLiteral("/%1_step_%2.sql").arg(id).arg(n));
+        file.open(QIODevice::WriteOnly);
+        file.write(QStringLiteral("-- Revision ID: %1\n-- Revises: %2\n-- Message: step %3\n\n-- +upgrade\n%4\n\n"
+                                  "-- +downgrade\nSELECT 1;\n")
+                       .arg(id, parent)
+                       .arg(n)
+                       .arg(up)
+                       .toUtf8());
+        parent = id;
+    }
+}
+
+double timed(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.setStandardOutputFile(QProcess::nullDevice());
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, arguments);
+    process.waitForFinished(-1);
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (process.exitCode() != 0)
+        std::fprintf(stderr, "bench_replay: %s %s exited %d\n", qPrintable(program),
+                     qPrintable(arguments.join(QLatin1Char(' '))), process.exitCode());
+    return seconds;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("retort"), QStringLiteral("the retort executable"), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("count"), QStringLiteral("revisions (default 1000)"), QStringLiteral("N"),
+                      QStringLiteral("1000")});
+    parser.process(app);
+    const QString retort = parser.value(QStringLiteral("retort"));
+    const int count = parser.value(QStringLiteral("count")).toInt();
+
+    QTemporaryDir work;
+    writeHistory(work.filePath(QStringLiteral("versions")), count);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DATABASE_URL"));
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), work.filePath(QStringLiteral("cache")));
+    const QStringList common{QStringLiteral("-d"), work.path(), QStringLiteral("--url"),
+                             QStringLiteral("sqlite:///") + work.filePath(QStringLiteral("app.db"))};
+
+    const double upgrade = timed(retort, common + QStringList{QStringLiteral("upgrade"), QStringLiteral("head")},
+                                 environment);
+    const double replay = timed(retort, common + QStringList{QStringLiteral("replay")}, environment);
+    const double reopen = timed(retort, common + QStringList{QStringLiteral("replay")}, environment);
+
+    // The cache check alone: read the project, compute the keys, find every one cached.
+    const auto project = ProjectSnapshot::load(work.path(), work.path());
+    SchemaCommandOptions options;
+    options.urlOption = common.at(3);
+    options.workingDirectory = work.path();
+    options.cacheRoot = work.filePath(QStringLiteral("cache")) + QStringLiteral("/Retort/retort");
+    QElapsedTimer timer;
+    timer.start();
+    const RunResult<ReplayReport> cached = replayCommand(*project, options);
+    const double check = double(timer.nsecsElapsed()) / 1e9;
+    const int cachedCount = cached ? cached->count(RevisionReplay::Status::Cached) : -1;
+
+    std::printf("native replay, %d revisions, sqlite\n", count);
+    std::printf("  retort upgrade head          %8.3f s\n", upgrade);
+    std::printf("  retort replay (cold cache)   %8.3f s   ratio replay/upgrade %.2f (goal <= 2)\n", replay,
+                replay / upgrade);
+    std::printf("  retort replay (warm cache)   %8.3f s\n", reopen);
+    std::printf("  cache check in process       %8.3f s   (%d of %d cached)\n", check, cachedCount, count);
+    return cachedCount == count ? 0 : 1;
+}
