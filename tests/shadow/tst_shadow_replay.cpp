@@ -76,7 +76,9 @@ QStringList tableNames(const Schema &schema)
     return names;
 }
 
-QStringList databases()
+// The server's shadow databases: other tests create and drop their own databases meanwhile, and
+// the tests that make shadows hold one CTest resource lock.
+QStringList shadowDatabases()
 {
     QString failure;
     auto server = TestDatabase::open(TestDatabase::serverUrl(&failure), &failure);
@@ -84,7 +86,7 @@ QStringList databases()
     if (!server)
         return {failure};
     QSqlQuery query(server->database());
-    query.exec(u"SELECT datname FROM pg_database ORDER BY datname"_s);
+    query.exec(u"SELECT datname FROM pg_database WHERE datname LIKE 'retort\\_shadow\\_%' ORDER BY datname"_s);
     while (query.next())
         names << query.value(0).toString();
     return names;
@@ -215,7 +217,7 @@ void TestShadowReplay::userDatabaseUntouched()
     }
     const QString userFile = DatabaseUrl::parse(user->url()).value().database;
     const QByteArray fileBefore = backend == u"sqlite" ? fileHash(userFile) : QByteArray();
-    const QStringList databasesBefore = backend == u"sqlite" ? QStringList() : databases();
+    const QStringList databasesBefore = backend == u"sqlite" ? QStringList() : shadowDatabases();
     Schema schemaBefore;
     {
         auto connection = user->connect(&failure);
@@ -235,9 +237,8 @@ void TestShadowReplay::userDatabaseUntouched()
     if (backend == u"sqlite") {
         QCOMPARE(fileHash(userFile), fileBefore);
     } else {
-        const QStringList after = databases();
-        QCOMPARE(after, databasesBefore);
-        QVERIFY(!after.join(u' ').contains(u"retort_shadow_"));
+        QCOMPARE(databasesBefore, QStringList());
+        QCOMPARE(shadowDatabases(), QStringList());
     }
     auto connection = user->connect(&failure);
     QCOMPARE(readSchema(*connection).value(), schemaBefore);
