@@ -124,7 +124,8 @@ struct PythonReplayDriver::Private
                 const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
                 if (error.error == QJsonParseError::NoError && doc.isObject())
                     return doc.object();
-                qCWarning(lcShadow) << "the Python driver wrote a line that is not JSON:" << mask(QString::fromUtf8(line));
+                qCWarning(lcShadow) << "the Python driver wrote a line that is not JSON:"
+                                    << mask(QString::fromUtf8(line));
             }
             drainStderr();
             if (process.state() == QProcess::NotRunning) {
@@ -135,8 +136,7 @@ struct PythonReplayDriver::Private
             }
             if (deadline.hasExpired()) {
                 kill();
-                dead = u"the Python driver gave no answer within %1 s during %2 and was stopped"_s
-                           .arg(timeoutMs / 1000)
+                dead = u"the Python driver gave no answer within %1 s during %2 and was stopped"_s.arg(timeoutMs / 1000)
                            .arg(what);
                 return Failure{dead + u"; its last output: "_s + tail(8)};
             }
@@ -186,8 +186,8 @@ Fallible<std::unique_ptr<PythonReplayDriver>> PythonReplayDriver::start(const Op
     qCDebug(lcShadow) << "starting" << d.python << d.process.arguments() << "in" << options.command.workingDirectory;
     d.process.start();
     if (!d.process.waitForStarted(options.startTimeoutMs))
-        return Failure{u"cannot start the project's Python %1 for %2: %3"_s.arg(d.python, options.command.displayString(),
-                                                                               d.process.errorString())};
+        return Failure{u"cannot start the project's Python %1 for %2: %3"_s.arg(
+            d.python, options.command.displayString(), d.process.errorString())};
     const auto ready = d.readAnswer(options.startTimeoutMs, u"start"_s);
     if (!ready.ok())
         return Failure{u"the project's Alembic could not be loaded by %1: %2"_s.arg(d.python, ready.error().message)};
@@ -195,8 +195,8 @@ Fallible<std::unique_ptr<PythonReplayDriver>> PythonReplayDriver::start(const Op
         const QJsonObject e = ready->value(u"startFailure"_s).toObject();
         d.kill();
         return Failure{d.mask(u"the project's Alembic could not be loaded by %1 (%2 in %3): %4: %5"_s.arg(
-            d.python, options.command.displayString(), options.command.workingDirectory,
-            e.value(u"type"_s).toString(), e.value(u"message"_s).toString()))};
+            d.python, options.command.displayString(), options.command.workingDirectory, e.value(u"type"_s).toString(),
+            e.value(u"message"_s).toString()))};
     }
     qCDebug(lcShadow) << "driver ready, alembic" << ready->value(u"alembic"_s).toString();
     return driver;
@@ -227,8 +227,8 @@ Fallible<void> PythonReplayDriver::Private::call(const QString &verb, const QStr
     QString where;
     if (e.contains(u"file"_s))
         where = u" at %1:%2"_s.arg(e.value(u"file"_s).toString()).arg(e.value(u"line"_s).toInt());
-    return Failure{mask(u"%1 failed%2: %3: %4"_s.arg(what, where, e.value(u"type"_s).toString(),
-                                                     e.value(u"message"_s).toString()))};
+    return Failure{mask(
+        u"%1 failed%2: %3: %4"_s.arg(what, where, e.value(u"type"_s).toString(), e.value(u"message"_s).toString()))};
 }
 
 Fallible<void> PythonReplayDriver::upgrade(const QString &revision, const QString &sqlalchemyUrl)

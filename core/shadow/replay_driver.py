@@ -47,10 +47,11 @@ def send(obj):
 
 
 def refuse(what):
-    where = ("the step's database " + Current.shown) if Current.url is not None else "no database (no step is running)"
+    where = ("only its shadow database " + Current.shown) if Current.url is not None \
+        else "no database (no step is running)"
     raise RefusedConnection(
         "Retort refused a connection to %s: this step may use %s. The project must take its "
-        "database URL from DATABASE_URL (see Retort's README)" % (what, where))
+        "database URL from the DATABASE_URL environment variable" % (what, where))
 
 
 def same_file(a, b):

@@ -58,10 +58,11 @@ QStringList generate(const QString &versions, int count)
             ? u"    op.create_table('t%1', sa.Column('id', sa.Integer, primary_key=True), "
               "sa.Column('name', sa.String(50)))\n"_s.arg(table)
             : u"    op.add_column('t%1', sa.Column('c%2', sa.Integer, nullable=True))\n"_s.arg(table).arg(i);
-        writeFile(versions + u'/' + id + u"_step.py"_s,
-                  u"from alembic import op\nimport sqlalchemy as sa\n\nrevision = '%1'\ndown_revision = %2\n"
-                  "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n%3\n\ndef downgrade():\n    pass\n"_s
-                      .arg(id, down, body));
+        writeFile(
+            versions + u'/' + id + u"_step.py"_s,
+            u"from alembic import op\nimport sqlalchemy as sa\n\nrevision = '%1'\ndown_revision = %2\n"
+            "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n%3\n\ndef downgrade():\n    pass\n"_s.arg(
+                id, down, body));
         ids << id;
     }
     return ids;

@@ -87,9 +87,10 @@ QStringList sqliteShape(const QString &file)
         interop::sqliteColumn(file, u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
     for (const QString &t : tables) {
         shape << u"table "_s + t;
-        shape += interop::sqliteColumn(
-            file, u"SELECT name || ' ' || type || ' ' || \"notnull\" || ' ' || ifnull(dflt_value, '') "
-                  "FROM pragma_table_info('%1')"_s.arg(t));
+        shape +=
+            interop::sqliteColumn(file,
+                                  u"SELECT name || ' ' || type || ' ' || \"notnull\" || ' ' || ifnull(dflt_value, '') "
+                                  "FROM pragma_table_info('%1')"_s.arg(t));
     }
     shape += interop::sqliteColumn(file, u"SELECT 'version ' || version_num FROM alembic_version"_s);
     return shape;
@@ -229,10 +230,11 @@ private slots:
         Project project;
         QVERIFY(project.create(u"plainalembic"_s));
         const QString file = project.root + u"/migrations/versions/b0b0b0b0b0b0_broken.py"_s;
-        QVERIFY(interop::writeFile(file, u"from alembic import op\n\nrevision = 'b0b0b0b0b0b0'\n"
-                                         "down_revision = '6770b7f3cde6'\nbranch_labels = None\ndepends_on = None\n\n\n"
-                                         "def upgrade():\n    op.execute('SELECT * FROM no_such_table')\n\n\n"
-                                         "def downgrade():\n    pass\n"_s));
+        QVERIFY(interop::writeFile(file,
+                                   u"from alembic import op\n\nrevision = 'b0b0b0b0b0b0'\n"
+                                   "down_revision = '6770b7f3cde6'\nbranch_labels = None\ndepends_on = None\n\n\n"
+                                   "def upgrade():\n    op.execute('SELECT * FROM no_such_table')\n\n\n"
+                                   "def downgrade():\n    pass\n"_s));
         auto driver = project.start();
         QVERIFY2(driver.ok(), qPrintable(driver.ok() ? QString() : driver.error().message));
         QVERIFY((*driver)->upgrade(kPlainRevisions[1], project.url(u"shadow.db"_s)).ok());
@@ -248,10 +250,11 @@ private slots:
     {
         Project project;
         QVERIFY(project.create(u"plainalembic"_s));
-        QVERIFY(interop::writeFile(project.root + u"/migrations/versions/c0c0c0c0c0c0_hang.py"_s,
-                                   u"import time\n\nrevision = 'c0c0c0c0c0c0'\ndown_revision = '6770b7f3cde6'\n"
-                                   "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    time.sleep(600)\n\n\n"
-                                   "def downgrade():\n    pass\n"_s));
+        QVERIFY(
+            interop::writeFile(project.root + u"/migrations/versions/c0c0c0c0c0c0_hang.py"_s,
+                               u"import time\n\nrevision = 'c0c0c0c0c0c0'\ndown_revision = '6770b7f3cde6'\n"
+                               "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    time.sleep(600)\n\n\n"
+                               "def downgrade():\n    pass\n"_s));
         auto driver = project.start(3000);
         QVERIFY2(driver.ok(), qPrintable(driver.ok() ? QString() : driver.error().message));
         const auto step = (*driver)->upgrade(u"c0c0c0c0c0c0"_s, project.url(u"shadow.db"_s));
