@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -168,9 +169,14 @@ private slots:
 
     void postgres()
     {
+        // As the password role, with the password in the URL: it must never come back in a message.
+        const QString role = QUrl(qEnvironmentVariable("RETORT_TEST_PG_PASSWORD_URL")).userName();
+        const QString password = qEnvironmentVariable("RETORT_TEST_PG_PASSWORD");
+        QVERIFY2(!role.isEmpty() && !password.isEmpty(), "run through ctest: the postgres fixture sets the role");
         QString failure;
-        auto database = TestDatabase::create(u"postgresql"_s, &failure);
+        auto database = TestDatabase::create(u"postgresql"_s, &failure, role);
         QVERIFY2(database, qPrintable(failure));
+        const QString url = database->urlAs(role, password);
         Project project;
         QVERIFY(project.create(u"flaskapp"_s));
         auto driver = project.start();
@@ -178,7 +184,7 @@ private slots:
         auto connection = database->connect(&failure);
         QVERIFY2(connection, qPrintable(failure));
         for (const QString &revision : kFlaskRevisions) {
-            const auto step = (*driver)->upgrade(revision, database->sqlalchemyUrl());
+            const auto step = (*driver)->upgrade(revision, url);
             QVERIFY2(step.ok(), qPrintable(step.ok() ? QString() : step.error().message));
             QSqlQuery q(connection->database());
             QVERIFY(q.exec(u"SELECT version_num FROM alembic_version"_s));
@@ -192,6 +198,11 @@ private slots:
                             "AND column_name = 'is_active'"_s));
         QVERIFY(tables.next());
         QCOMPARE(tables.value(0).toInt(), 1);
+
+        const auto missing = (*driver)->upgrade(kFlaskRevisions[0], url + u"_missing"_s);
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.error().message.contains(u"does not exist"_s), qPrintable(missing.error().message));
+        QVERIFY2(!missing.error().message.contains(password), "the password is in the message");
     }
 
     // An env.py that ignores DATABASE_URL: the step fails and the other file is left alone.
