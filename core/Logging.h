@@ -11,4 +11,5 @@ Q_DECLARE_LOGGING_CATEGORY(lcGraph) // retort.graph: the revision map and planni
 Q_DECLARE_LOGGING_CATEGORY(lcDb) // retort.db: connections, statements, the version table
 Q_DECLARE_LOGGING_CATEGORY(lcRun) // retort.run: runs, steps, locks, the Alembic command
 Q_DECLARE_LOGGING_CATEGORY(lcBackup) // retort.backup: backups and restores
-Q_DECLARE_LOGGING_CATEGORY(lcShadow) // retort.shadow: shadow databases, replay, the snapshot cache and the Python driver
+Q_DECLARE_LOGGING_CATEGORY(
+    lcShadow) // retort.shadow: shadow databases, replay, the snapshot cache and the Python driver

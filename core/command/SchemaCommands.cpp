@@ -3,13 +3,39 @@
 #include "command/DatabaseTarget.h"
 #include "command/GraphCommands.h"
 #include "command/RetortSettings.h"
+#include "run/AlembicDetector.h"
 #include "schema/SchemaDiff.h"
+#include "shadow/PythonReplayDriver.h"
 #include "shadow/ShadowDatabase.h"
 #include "shadow/SnapshotCache.h"
+
+#include <QTemporaryDir>
 
 namespace retort {
 
 namespace {
+
+// The project's own Alembic in a long-lived driver, found the way upgrades find it. Detection
+// may start the application, so it sees a placeholder database of its own, never the person's.
+PythonStepsFactory projectPythonSteps(const ProjectSnapshot &project, const SchemaCommandOptions &options)
+{
+    return [config = project.config(), environment = options.environment]() -> Fallible<std::unique_ptr<PythonSteps>> {
+        QTemporaryDir placeholder;
+        AlembicDetector::Options detectOptions;
+        detectOptions.environment = environment;
+        detectOptions.databaseUrl = QStringLiteral("sqlite:///") + placeholder.filePath(QStringLiteral("detect.db"));
+        const AlembicDetection detection = AlembicDetector::detect(config, detectOptions);
+        if (!detection.found())
+            return Failure{detection.advice()};
+        PythonReplayDriver::Options driverOptions;
+        driverOptions.command = *detection.command;
+        driverOptions.environment = environment;
+        auto started = PythonReplayDriver::start(driverOptions);
+        if (!started)
+            return started.error();
+        return std::unique_ptr<PythonSteps>(std::move(started).value());
+    };
+}
 
 // The dialect and server to replay on: --dialect, else the project database's dialect, else
 // SQLite; PostgreSQL scratch databases go to shadow_url, else the project database's server.
@@ -71,7 +97,7 @@ RunResult<ReplayReport> replay(const ProjectSnapshot &project, const SchemaComma
     replayOptions.targets = targets;
     replayOptions.keepSchemas = keepSchemas;
     replayOptions.cache = cache ? &*cache : nullptr;
-    replayOptions.pythonFactory = options.pythonSteps;
+    replayOptions.pythonFactory = options.pythonSteps ? options.pythonSteps : projectPythonSteps(project, options);
     replayOptions.cancel = options.cancel;
     replayOptions.progress = options.progress;
     return ShadowReplay(project.map(), **server, std::move(replayOptions)).run();

@@ -278,15 +278,19 @@ std::optional<RunError> ShadowReplay::upgrade(State &state, RevIndex target)
 std::optional<RunError> ShadowReplay::runPython(State &state, const Revision &revision)
 {
     PythonSteps *python = m_options.python ? m_options.python : m_ownPython.get();
-    if (!python && m_options.pythonFactory) {
+    if (!python && m_options.pythonFactory && m_pythonUnavailable.isEmpty()) {
         Fallible<std::unique_ptr<PythonSteps>> made = m_options.pythonFactory();
-        if (!made)
-            return RunError::make(ErrorKind::AlembicUnavailable,
-                                  QStringLiteral("cannot run Python revisions: %1").arg(made.error().message),
-                                  revision.id, revision.path);
-        m_ownPython = std::move(made).value();
+        // Asked once: finding and starting the project's Python is the slow part of a step.
+        if (made)
+            m_ownPython = std::move(made).value();
+        else
+            m_pythonUnavailable = made.error().message;
         python = m_ownPython.get();
     }
+    if (!python && !m_pythonUnavailable.isEmpty())
+        return RunError::make(ErrorKind::AlembicUnavailable,
+                              QStringLiteral("cannot run Python revisions: %1").arg(m_pythonUnavailable), revision.id,
+                              revision.path);
     if (!python)
         return RunError::make(ErrorKind::AlembicUnavailable,
                               QStringLiteral("revision %1 is a Python revision and nothing here runs Python "

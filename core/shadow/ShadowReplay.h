@@ -70,6 +70,7 @@ private:
     ShadowServer &m_server;
     ReplayOptions m_options;
     std::unique_ptr<PythonSteps> m_ownPython;
+    QString m_pythonUnavailable; // why the factory could not give Python steps
     std::vector<std::unique_ptr<State>> m_states; // by revision: the state after it, while needed
     std::vector<int> m_pendingChildren; // children not visited yet, by revision
 };

@@ -89,8 +89,8 @@ int main(int argc, char *argv[])
     const QStringList common{QStringLiteral("-d"), work.path(), QStringLiteral("--url"),
                              QStringLiteral("sqlite:///") + work.filePath(QStringLiteral("app.db"))};
 
-    const double upgrade = timed(retort, common + QStringList{QStringLiteral("upgrade"), QStringLiteral("head")},
-                                 environment);
+    const double upgrade =
+        timed(retort, common + QStringList{QStringLiteral("upgrade"), QStringLiteral("head")}, environment);
     const double replay = timed(retort, common + QStringList{QStringLiteral("replay")}, environment);
     const double reopen = timed(retort, common + QStringList{QStringLiteral("replay")}, environment);
 

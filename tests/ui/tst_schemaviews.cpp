@@ -1,11 +1,11 @@
 // The Schema and Changes tabs and the graph's Changes column, fed with schema values as the
 // shadow replay produces them: the filter finds tables by any item, drops are marked.
+#include "TestProject.h"
 #include "details/RevisionDetailsView.h"
 #include "details/SchemaChangesView.h"
 #include "details/SchemaView.h"
 #include "graph/RevisionGraphModel.h"
 #include "schema/SchemaDiff.h"
-#include "TestProject.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -151,9 +151,9 @@ private slots:
     void graphShowsChangeSummaries()
     {
         QTemporaryDir dir;
-        const auto ids =
-            writeProject(dir.path(), {{u"a00000000001"_s, QString(), u"CREATE TABLE t (id INTEGER);"_s},
-                                      {u"a00000000002"_s, u"a00000000001"_s, u"DROP TABLE t;"_s}});
+        const auto ids = writeProject(dir.path(),
+                                      {{u"a00000000001"_s, QString(), u"CREATE TABLE t (id INTEGER);"_s},
+                                       {u"a00000000002"_s, u"a00000000001"_s, u"DROP TABLE t;"_s}});
         QVERIFY(!ids.isEmpty());
         RevisionGraphModel model;
         model.setSnapshot(ProjectSnapshot::load(dir.path(), QDir::currentPath()));
@@ -165,7 +165,9 @@ private slots:
         const int dropped = model.rowOfRevision(u"a00000000002"_s);
         QCOMPARE(model.index(added, RevisionGraphModel::ChangesColumn).data().toString(), u"+1 table"_s);
         QCOMPARE(model.index(dropped, RevisionGraphModel::ChangesColumn).data().toString(), u"-1 table"_s);
-        QVERIFY(model.index(dropped, RevisionGraphModel::ChangesColumn).data(RevisionGraphModel::DestructiveChangeRole).toBool());
+        QVERIFY(model.index(dropped, RevisionGraphModel::ChangesColumn)
+                    .data(RevisionGraphModel::DestructiveChangeRole)
+                    .toBool());
         QVERIFY(model.index(dropped, RevisionGraphModel::ChangesColumn).data(Qt::ForegroundRole).isValid());
         QVERIFY(!model.index(added, RevisionGraphModel::ChangesColumn).data(Qt::ForegroundRole).isValid());
         QCOMPARE(model.index(dropped, RevisionGraphModel::ChangesColumn).data(Qt::ToolTipRole).toString(),

@@ -21,8 +21,8 @@ QTreeWidgetItem *addItem(QTreeWidgetItem *parent, const QString &name, const QSt
 
 QTreeWidgetItem *tableItem(const Table &table)
 {
-    auto *item = new QTreeWidgetItem({table.qualifiedName(), SchemaView::tr("table, %n column(s)", nullptr,
-                                                                            int(table.columns.size()))});
+    auto *item = new QTreeWidgetItem(
+        {table.qualifiedName(), SchemaView::tr("table, %n column(s)", nullptr, int(table.columns.size()))});
     for (const Column &column : table.columns)
         addItem(item, column.name, SchemaText::describe(column));
     if (!table.primaryKey.isEmpty())
