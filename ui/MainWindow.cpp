@@ -1,8 +1,11 @@
 #include "MainWindow.h"
 
 #include "MainActions.h"
+#include "command/DatabaseTarget.h"
+#include "command/RetortSettings.h"
 #include "details/GitHistoryLoader.h"
 #include "details/RevisionDetailsView.h"
+#include "details/SchemaReplayLoader.h"
 #include "dialogs/ConfirmationDialog.h"
 #include "dialogs/ConnectionProfilesDialog.h"
 #include "dialogs/RestoreDialog.h"
@@ -16,6 +19,7 @@
 #include "project/UrlChoices.h"
 #include "run/DatabaseStatus.h"
 #include "run/RunPanel.h"
+#include "schema/SchemaDiff.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -293,6 +297,16 @@ void MainWindow::connectController()
     m_gitLoader = new GitHistoryLoader(this);
     connect(m_gitLoader, &GitHistoryLoader::loaded, m_details, &RevisionDetailsView::setGitHistory);
     connect(m_gitLoader, &GitHistoryLoader::failed, this, &MainWindow::appendLog);
+    // The schema at every revision comes from a replay on shadow databases, in the background.
+    m_replay = new SchemaReplayLoader(this);
+    connect(m_replay, &SchemaReplayLoader::progress, this, [this](int done, int total, const QString &) {
+        statusBar()->showMessage(tr("Replaying the history for its schemas: %1 of %2").arg(done).arg(total), 3000);
+    });
+    connect(m_replay, &SchemaReplayLoader::finished, this, &MainWindow::showReplay);
+    connect(m_replay, &SchemaReplayLoader::failed, this, [this](const QString &message) {
+        appendLog(tr("Schema replay not possible: %1").arg(message));
+        m_details->setSchemaUnavailable(tr("The history could not be replayed: %1").arg(message));
+    });
 }
 
 void MainWindow::setConfirmer(MigrationController::Confirmer confirmer)
@@ -319,6 +333,7 @@ void MainWindow::openProject(const QString &directory, const QString &url)
     m_details->setGitHistory(nullptr);
     m_details->setJournalUnavailable(tr("journal not read: no database connected"));
     m_gitLoader->load(snapshot->config().versionLocations);
+    startReplay(url);
     RecentProjects::addProject(absolute);
     rebuildRecentMenu();
     m_url->offer(snapshot->config(), url);
@@ -465,6 +480,92 @@ void MainWindow::showSelection()
     }
     m_details->showRevision(*snapshot, current.data(RevisionGraphModel::RevisionIndexRole).toInt(),
                             m_controller->dialect());
+    showSchemaOfSelection();
+}
+
+void MainWindow::startReplay(const QString &url)
+{
+    m_replayResult.reset();
+    m_model->clearChangeSummaries();
+    const auto snapshot = m_model->snapshot();
+    if (!snapshot || snapshot->map().size() == 0) {
+        m_replay->cancel();
+        return;
+    }
+    const auto target =
+        resolveDatabaseTarget(snapshot->config(), url, QProcessEnvironment::systemEnvironment(), QDir::currentPath());
+    const bool postgres = target && target->url.isPostgresql();
+    // On PostgreSQL replay creates scratch databases on a server: only where the project said so.
+    if (postgres && RetortSettings::fromConfig(snapshot->config()).shadowUrl.isEmpty()) {
+        m_replay->cancel();
+        m_details->setSchemaUnavailable(
+            tr("The schema at each revision is replayed on a scratch database. For PostgreSQL, name a server "
+               "where Retort may create one: shadow_url = postgresql://... in the [retort] section of alembic.ini "
+               "(or run 'retort replay' with a role that has CREATEDB)."));
+        return;
+    }
+    m_details->setSchemaUnavailable(tr("Replaying the history for the schema at each revision..."));
+    m_replay->start(snapshot, postgres ? QStringLiteral("postgresql") : QStringLiteral("sqlite"), url,
+                    QDir::currentPath());
+}
+
+void MainWindow::showReplay(std::shared_ptr<const SchemaReplayResult> result)
+{
+    m_replayResult = std::move(result);
+    QHash<QString, RevisionGraphModel::ChangeSummary> summaries;
+    for (auto it = m_replayResult->changes.cbegin(); it != m_replayResult->changes.cend(); ++it) {
+        RevisionGraphModel::ChangeSummary summary;
+        summary.text = SchemaDiff::summary(it.value());
+        QStringList lines;
+        for (const SchemaChange &change : it.value()) {
+            summary.destructive = summary.destructive || SchemaDiff::isDestructive(change);
+            lines.append(change.kindName() + u' ' + change.table
+                         + (change.name.isEmpty() ? QString() : u'.' + change.name));
+        }
+        summary.details = lines.join(u'\n');
+        summaries.insert(it.key(), summary);
+    }
+    m_model->setChangeSummaries(summaries);
+    // Steps that failed on the shadow are problems of the project: the Problems panel lists them.
+    const auto snapshot = m_model->snapshot();
+    Problems problems = snapshot ? snapshot->problems() : Problems();
+    int failed = 0;
+    for (const RevisionReplay &entry : m_replayResult->report.revisions) {
+        if (entry.status != RevisionReplay::Status::Failed || !entry.error)
+            continue;
+        ++failed;
+        Problem problem = Problem::make(Problem::Severity::Error, QStringLiteral("ReplayFailed"), entry.error->path,
+                                        entry.error->line, tr("on a shadow database: %1").arg(entry.error->toString()));
+        problem.revision = entry.revision;
+        problems.append(problem);
+    }
+    m_problems->setProblems(problems);
+    statusBar()->showMessage(
+        failed == 0 ? tr("Schema replayed for %n revision(s)", nullptr, int(m_replayResult->report.revisions.size()))
+                    : tr("Schema replay: %n revision(s) failed on the shadow database; see "
+                         "Problems",
+                         nullptr, failed),
+        5000);
+    showSchemaOfSelection();
+}
+
+void MainWindow::showSchemaOfSelection()
+{
+    const QModelIndex current = m_graph->currentIndex();
+    if (!m_replayResult || !current.isValid())
+        return;
+    const QString id = current.data(RevisionGraphModel::RevisionIdRole).toString();
+    const auto schema = m_replayResult->report.schemas.constFind(id);
+    if (schema == m_replayResult->report.schemas.constEnd()) {
+        const RevisionReplay *entry = m_replayResult->report.find(id);
+        m_details->setSchemaUnavailable(entry && entry->error ? tr("Replay failed here: %1").arg(entry->error->message)
+                                            : entry && entry->status == RevisionReplay::Status::Skipped
+                                            ? tr("Not replayed: %1 before it failed").arg(entry->blockedBy)
+                                            : tr("No schema for this revision."));
+        return;
+    }
+    m_details->setSchema(*schema, m_replayResult->changes.value(id),
+                         tr("Schema after %1 (%2)").arg(id, m_replayResult->report.dialect));
 }
 
 void MainWindow::runRequest(const MigrationRequest &request)

@@ -21,6 +21,8 @@ namespace retort::ui {
 
 class DatabaseChooser;
 class GitHistoryLoader;
+class SchemaReplayLoader;
+struct SchemaReplayResult;
 class MainActions;
 class ProblemListModel;
 class RevisionDetailsView;
@@ -86,6 +88,10 @@ private:
     void updateActions();
     void updateStatus();
     void showSelection();
+    // Replays the history on shadow databases for the Schema and Changes tabs (see startReplay()).
+    void startReplay(const QString &url);
+    void showReplay(std::shared_ptr<const SchemaReplayResult> result);
+    void showSchemaOfSelection();
     void runRequest(const MigrationRequest &request);
     void backupNow();
     void restoreBackup();
@@ -102,6 +108,8 @@ private:
     QLineEdit *m_filter = nullptr;
     DatabaseChooser *m_url = nullptr;
     GitHistoryLoader *m_gitLoader = nullptr;
+    SchemaReplayLoader *m_replay = nullptr;
+    std::shared_ptr<const SchemaReplayResult> m_replayResult;
     RevisionDetailsView *m_details = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
     RunPanel *m_runPanel = nullptr;

@@ -154,7 +154,7 @@ RunResult<RevIndexes> resolveOne(const ProjectSnapshot &project, const QString &
 
 RunResult<ReplayReport> replayCommand(const ProjectSnapshot &project, const SchemaCommandOptions &options)
 {
-    return replay(project, options, {}, false);
+    return replay(project, options, {}, options.keepSchemas);
 }
 
 RunResult<QList<RevisionSchema>> schemaCommand(const ProjectSnapshot &project, const QString &revision,

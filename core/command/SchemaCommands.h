@@ -25,6 +25,7 @@ struct SchemaCommandOptions
     QString workingDirectory;
     QString cacheRoot; // empty: QStandardPaths::CacheLocation
     bool useCache = true;
+    bool keepSchemas = false; // replayCommand: every revision's schema in the report (the window's tabs)
     // Runs the project's Python revisions on a shadow database; called once, on the first
     // Python step. Empty: Python revisions fail with AlembicUnavailable.
     PythonStepsFactory pythonSteps;

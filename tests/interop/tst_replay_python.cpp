@@ -77,7 +77,8 @@ class TestReplayPython : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(QFileInfo::exists(u"/usr/bin/flask"_s), "Debian's flask is needed (apt install python3-flask-migrate)");
+        QVERIFY2(QFileInfo::exists(u"/usr/bin/flask"_s),
+                 "Debian's flask is needed (apt install python3-flask-migrate)");
         QVERIFY2(QFileInfo::exists(u"/usr/bin/alembic"_s), "Debian's alembic is needed (apt install alembic)");
     }
 
@@ -89,11 +90,10 @@ private slots:
         QTest::addColumn<QStringList>("prefix");
         QTest::addColumn<QString>("project"); // what -d names: the folder that holds alembic.ini
         // flaskapp branches after 8a5e40175905 and merges at 2c122f99f547.
-        QTest::newRow("flask-migrate")
-            << u"flaskapp"_s
-            << QStringList{u"3f247d40a9c4"_s, u"8a5e40175905"_s, u"c157cbac9192"_s, u"08f51e9d952f"_s,
-                           u"2c122f99f547"_s}
-            << u"/usr/bin/flask"_s << QStringList{u"db"_s} << u"migrations"_s;
+        QTest::newRow("flask-migrate") << u"flaskapp"_s
+                                       << QStringList{u"3f247d40a9c4"_s, u"8a5e40175905"_s, u"c157cbac9192"_s,
+                                                      u"08f51e9d952f"_s, u"2c122f99f547"_s}
+                                       << u"/usr/bin/flask"_s << QStringList{u"db"_s} << u"migrations"_s;
         QTest::newRow("plain alembic") << u"plainalembic"_s << QStringList() << u"/usr/bin/alembic"_s
                                        << QStringList{u"-c"_s, u"alembic.ini"_s} << u"."_s;
     }
@@ -143,8 +143,7 @@ private slots:
             const QJsonObject expected = schemaOfFile(reference, &failure);
             QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
-            const CliResult shown =
-                runRetort({u"-d"_s, project, u"schema"_s, revision, u"--json"_s}, env, root);
+            const CliResult shown = runRetort({u"-d"_s, project, u"schema"_s, revision, u"--json"_s}, env, root);
             QVERIFY2(shown.exitCode == 0, qPrintable(shown.out + shown.err));
             const QJsonObject got = QJsonDocument::fromJson(shown.out.toUtf8()).object();
             QCOMPARE(got[u"revision"_s].toString(), revision);

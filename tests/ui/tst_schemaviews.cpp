@@ -1,13 +1,17 @@
 // The Schema and Changes tabs and the graph's Changes column, fed with schema values as the
 // shadow replay produces them: the filter finds tables by any item, drops are marked.
+#include "MainWindow.h"
 #include "TestProject.h"
 #include "details/RevisionDetailsView.h"
 #include "details/SchemaChangesView.h"
+#include "details/SchemaReplayLoader.h"
 #include "details/SchemaView.h"
 #include "graph/RevisionGraphModel.h"
 #include "schema/SchemaDiff.h"
 
 #include <QDir>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -66,6 +70,15 @@ class TestSchemaViews : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        // The snapshot cache goes to the test's own home.
+        QVERIFY(m_home.isValid());
+        qputenv("HOME", QFile::encodeName(m_home.path()));
+        qputenv("XDG_CACHE_HOME", QFile::encodeName(m_home.filePath(u".cache"_s)));
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
     void schemaTreeListsEveryTableAndView()
     {
         SchemaView view;
@@ -175,6 +188,44 @@ private slots:
         model.clearChangeSummaries();
         QVERIFY(model.index(added, RevisionGraphModel::ChangesColumn).data().toString().isEmpty());
     }
+
+    void windowReplaysTheHistoryOnOpen()
+    {
+        QTemporaryDir dir;
+        QVERIFY(!writeProject(dir.path(),
+                              {{u"a00000000001"_s, QString(), u"CREATE TABLE t (id INTEGER);"_s},
+                               {u"a00000000002"_s, u"a00000000001"_s, u"ALTER TABLE t ADD COLUMN name TEXT;"_s},
+                               {u"a00000000003"_s, u"a00000000002"_s, u"DROP TABLE t;"_s}})
+                     .isEmpty());
+        const QString database = dir.filePath(u"user.db"_s);
+        MainWindow window;
+        auto *loader = window.findChild<SchemaReplayLoader *>();
+        QVERIFY(loader);
+        QSignalSpy finished(loader, &SchemaReplayLoader::finished);
+        window.openProject(dir.path(), u"sqlite:///"_s + database);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+        RevisionGraphModel *model = window.graphModel();
+        const auto changes = [&](const QString &id, int role) {
+            return model->index(model->rowOfRevision(id), RevisionGraphModel::ChangesColumn).data(role);
+        };
+        QCOMPARE(changes(u"a00000000001"_s, Qt::DisplayRole).toString(), u"+1 table"_s);
+        QCOMPARE(changes(u"a00000000002"_s, Qt::DisplayRole).toString(), u"+1 column"_s);
+        QCOMPARE(changes(u"a00000000003"_s, Qt::DisplayRole).toString(), u"-1 table"_s);
+        QVERIFY(changes(u"a00000000003"_s, RevisionGraphModel::DestructiveChangeRole).toBool());
+        QVERIFY(!changes(u"a00000000002"_s, RevisionGraphModel::DestructiveChangeRole).toBool());
+        // Selecting a revision shows its schema and its change set.
+        window.selectRevision(u"a00000000002"_s);
+        RevisionDetailsView *details = window.detailsView();
+        QCOMPARE(details->schemaView()->tree()->topLevelItemCount(), 1);
+        QCOMPARE(details->schemaView()->tree()->topLevelItem(0)->childCount(), 2);
+        QCOMPARE(details->changesView()->tree()->topLevelItemCount(), 1);
+        window.selectRevision(u"a00000000003"_s);
+        QCOMPARE(details->schemaView()->tree()->topLevelItemCount(), 0);
+        QCOMPARE(details->changesView()->destructiveCount(), 1);
+    }
+
+private:
+    QTemporaryDir m_home;
 };
 
 QTEST_MAIN(TestSchemaViews)
