@@ -1,5 +1,6 @@
 // Shadow databases on the PostgreSQL fixture server: what is created is dropped, a clone holds
 // its source's contents, and a role without CREATEDB gets an error that says what to do.
+#include "ShadowDatabases.h"
 #include "TestDatabase.h"
 
 #include "db/Connection.h"
@@ -13,20 +14,6 @@ using namespace retort;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QStringList shadowDatabases()
-{
-    QString failure;
-    auto server = TestDatabase::open(TestDatabase::serverUrl(&failure), &failure);
-    QStringList names;
-    if (!server)
-        return {failure};
-    QSqlQuery query(server->database());
-    query.exec(u"SELECT datname FROM pg_database WHERE datname LIKE 'retort_shadow_%' ORDER BY 1"_s);
-    while (query.next())
-        names << query.value(0).toString();
-    return names;
-}
 
 ShadowServer::Options options(const QString &url)
 {

@@ -1,6 +1,7 @@
 // Replay on shadow databases against the truth: the schema replay records for each revision
 // equals the schema of a real database upgraded from base to that revision by the engine. Built
 // twice, for SQLite and for PostgreSQL (SHADOW_BACKEND).
+#include "ShadowDatabases.h"
 #include "ShadowProject.h"
 #include "TestDatabase.h"
 
@@ -73,22 +74,6 @@ QStringList tableNames(const Schema &schema)
     QStringList names;
     for (const Table &table : schema.tables)
         names << table.name;
-    return names;
-}
-
-// The server's shadow databases: other tests create and drop their own databases meanwhile, and
-// the tests that make shadows hold one CTest resource lock.
-QStringList shadowDatabases()
-{
-    QString failure;
-    auto server = TestDatabase::open(TestDatabase::serverUrl(&failure), &failure);
-    QStringList names;
-    if (!server)
-        return {failure};
-    QSqlQuery query(server->database());
-    query.exec(u"SELECT datname FROM pg_database WHERE datname LIKE 'retort\\_shadow\\_%' ORDER BY datname"_s);
-    while (query.next())
-        names << query.value(0).toString();
     return names;
 }
 

@@ -2,6 +2,7 @@
 // the server reports it, the reader agreeing with information_schema, views, enums and
 // sequences, a second schema, the version table and Retort's journal left out, constraint
 // order not mattering, and a diff between two real databases.
+#include "SchemaTestDatabase.h"
 #include "TestDatabase.h"
 #include "db/VersionTable.h"
 #include "run/Journal.h"
@@ -23,60 +24,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Database
-{
-    std::unique_ptr<TestDatabase> database;
-    std::unique_ptr<Connection> connection;
-};
+using Database = BuiltDatabase;
 
-// A fresh database on the fixture server with `statements` run on it; empty members with
-// `failure` set otherwise.
 Database build(const QStringList &statements, QString *failure)
 {
-    Database db;
-    db.database = TestDatabase::create(u"postgresql"_s, failure);
-    if (!db.database)
-        return {};
-    db.connection = db.database->connect(failure);
-    if (!db.connection)
-        return {};
-    for (const QString &sql : statements) {
-        if (const auto error = db.connection->execute(sql)) {
-            *failure = error->toString();
-            return {};
-        }
-    }
-    return db;
+    return buildDatabase(u"postgresql"_s, statements, failure);
 }
 
 QString tableText(const Schema &schema, const QString &schemaName, const QString &name)
 {
     const Table *table = schema.table(schemaName, name);
     return table ? SchemaText::toText(*table) : u"<no table %1.%2>"_s.arg(schemaName, name);
-}
-
-QStringList tableNames(const Schema &schema)
-{
-    QStringList names;
-    for (const Table &t : schema.tables)
-        names.append(t.qualifiedName());
-    return names;
-}
-
-// Rows of a query as "a|b|c" lines (NULL as an empty cell).
-QStringList rows(Connection &connection, const QString &sql)
-{
-    QSqlQuery query(connection.database());
-    if (!query.exec(sql))
-        return {u"<failed: %1>"_s.arg(query.lastError().text())};
-    QStringList out;
-    while (query.next()) {
-        QStringList cells;
-        for (int i = 0; i < query.record().count(); ++i)
-            cells.append(query.value(i).toString());
-        out.append(cells.join(u'|'));
-    }
-    return out;
 }
 
 QString errorText(const DbResult<Schema> &result)

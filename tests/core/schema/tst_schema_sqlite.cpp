@@ -2,6 +2,7 @@
 // it, the reader agreeing with SQLite's own per-table pragmas, the version table and Retort's
 // journal left out, constraint order (Alembic's batch rebuilds) not mattering, and a diff
 // between two real databases.
+#include "SchemaTestDatabase.h"
 #include "TestDatabase.h"
 #include "db/VersionTable.h"
 #include "run/Journal.h"
@@ -24,59 +25,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Database
-{
-    std::unique_ptr<TestDatabase> database;
-    std::unique_ptr<Connection> connection;
-};
+using Database = BuiltDatabase;
 
-// A fresh SQLite file with `statements` run on it; empty members with `failure` set otherwise.
 Database build(const QStringList &statements, QString *failure)
 {
-    Database db;
-    db.database = TestDatabase::create(u"sqlite"_s, failure);
-    if (!db.database)
-        return {};
-    db.connection = db.database->connect(failure);
-    if (!db.connection)
-        return {};
-    for (const QString &sql : statements) {
-        if (const auto error = db.connection->execute(sql)) {
-            *failure = error->toString();
-            return {};
-        }
-    }
-    return db;
+    return buildDatabase(u"sqlite"_s, statements, failure);
 }
 
 QString tableText(const Schema &schema, const QString &name)
 {
     const Table *table = schema.table(QString(), name);
     return table ? SchemaText::toText(*table) : u"<no table %1>"_s.arg(name);
-}
-
-QStringList tableNames(const Schema &schema)
-{
-    QStringList names;
-    for (const Table &t : schema.tables)
-        names.append(t.name);
-    return names;
-}
-
-// Rows of a query as "a|b|c" lines.
-QStringList rows(Connection &connection, const QString &sql)
-{
-    QSqlQuery query(connection.database());
-    if (!query.exec(sql))
-        return {u"<failed: %1>"_s.arg(query.lastError().text())};
-    QStringList out;
-    while (query.next()) {
-        QStringList cells;
-        for (int i = 0; i < query.record().count(); ++i)
-            cells.append(query.value(i).toString());
-        out.append(cells.join(u'|'));
-    }
-    return out;
 }
 
 const QStringList kParents{
