@@ -15,7 +15,8 @@ inline QStringList shadowDatabases()
     if (!server)
         return {failure};
     QSqlQuery query(server->database());
-    query.exec(QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'retort\\_shadow\\_%' ORDER BY datname"));
+    query.exec(
+        QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'retort\\_shadow\\_%' ORDER BY datname"));
     QStringList names;
     while (query.next())
         names << query.value(0).toString();
