@@ -55,6 +55,10 @@ MainActions::MainActions(QMainWindow *window)
         {ConnectionProfiles, "connectionProfiles", QT_TR_NOOP("Connection &Profiles…"),
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
          QT_TR_NOOP("Save database URLs under a name; passwords go to the system keychain")},
+        {ReplaySchemas, "replaySchemas", QT_TR_NOOP("&Replay Schemas"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R),
+         QT_TR_NOOP("Replay the history on scratch databases for the schema at every revision")},
+        {StopReplay, "stopReplay", QT_TR_NOOP("&Stop Replay"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Period),
+         QT_TR_NOOP("Stop the schema replay running in the background")},
     };
     for (const Definition &definition : definitions) {
         auto *action = new QAction(tr(definition.text), window);
@@ -91,6 +95,11 @@ void MainActions::install(QMainWindow *window, QWidget *urlEditor)
     databaseMenu->addSeparator();
     databaseMenu->addAction(action(ConnectionProfiles));
     databaseMenu->addAction(action(Refresh));
+
+    QMenu *schemaMenu = window->menuBar()->addMenu(tr("&Schema"));
+    schemaMenu->setToolTipsVisible(true);
+    schemaMenu->addAction(action(ReplaySchemas));
+    schemaMenu->addAction(action(StopReplay));
 
     QToolBar *toolbar = window->addToolBar(tr("Database"));
     toolbar->setObjectName(QStringLiteral("databaseToolBar"));
@@ -139,6 +148,14 @@ QString MainActions::unavailableReason(Id id, const ActionState &state)
         return {};
     case ExportGraph:
         return state.project ? QString() : tr("Open a project first (File > Open Folder).");
+    // The replay works on Retort's own scratch databases, so a run on the person's database does
+    // not hold it up.
+    case ReplaySchemas:
+        if (!state.project)
+            return tr("Open a project first (File > Open Folder).");
+        return state.replayRunning ? tr("The replay is running; stop it first to start again.") : QString();
+    case StopReplay:
+        return state.replayRunning ? QString() : tr("No schema replay is running.");
     default:
         break;
     }

@@ -27,10 +27,11 @@ struct ActionState
     int projectHeads = 1; // heads of the revision graph (`alembic heads`)
     Selected selected = Selected::None;
     QString mergeUnavailable; // why Merge Heads cannot run (core's words); empty when it can
+    bool replayRunning = false; // the schema replay on shadow databases
 };
 
 // The window's commands: the QActions (object names are stable, tests find them by name), the
-// File and Database menus, the toolbar, and enabling each action with the reason it is off.
+// File, Database and Schema menus, the toolbar, and enabling each action with the reason it is off.
 class MainActions : public QObject
 {
     Q_OBJECT
@@ -52,6 +53,8 @@ public:
         Restore,
         Refresh,
         ConnectionProfiles,
+        ReplaySchemas,
+        StopReplay,
         IdCount
     };
     Q_ENUM(Id)
@@ -62,7 +65,7 @@ public:
     QAction *action(Id id) const { return m_actions.at(id); }
     QMenu *recentMenu() const { return m_recentMenu; }
 
-    // Adds the File and Database menus to the window's menu bar and the Database toolbar, with
+    // Adds the File, Database and Schema menus to the window's menu bar and the Database toolbar, with
     // `urlEditor` (the database chooser) at the toolbar's start.
     void install(QMainWindow *window, QWidget *urlEditor);
 

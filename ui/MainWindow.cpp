@@ -16,6 +16,7 @@
 #include "graph/RevisionGraphModel.h"
 #include "project/DatabaseChooser.h"
 #include "project/RecentProjects.h"
+#include "project/ShadowServerConsent.h"
 #include "project/UrlChoices.h"
 #include "run/DatabaseStatus.h"
 #include "run/RunPanel.h"
@@ -75,6 +76,18 @@ ActionState::Selected selectedState(const RevisionGraphModel &model, int row)
         return ActionState::Selected::Current;
     }
     return ActionState::Selected::None;
+}
+
+bool askShadowServer(QWidget *parent, const QString &server)
+{
+    return QMessageBox::question(
+               parent, MainWindow::tr("Replay on a scratch database"),
+               MainWindow::tr("To show the schema at each revision, Retort replays the history on scratch databases "
+                              "named retort_shadow_… that it creates on %1 and drops afterwards. Your database is "
+                              "not touched. The role needs CREATEDB.\n\nUse this server for scratch databases?")
+                   .arg(server),
+               QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        == QMessageBox::Yes;
 }
 
 } // namespace
@@ -235,6 +248,8 @@ void MainWindow::createActions()
     on(MainActions::Restore, [this] { restoreBackup(); });
     on(MainActions::Refresh, [this] { reloadProject(); });
     on(MainActions::ConnectionProfiles, [this] { editConnectionProfiles(); });
+    on(MainActions::ReplaySchemas, [this] { startReplay(m_replayUrl, true); });
+    on(MainActions::StopReplay, [this] { stopReplay(); });
     // Right-clicking a revision offers what can be done with it.
     m_graph->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (MainActions::Id id : {MainActions::UpgradeSelected, MainActions::DowngradeSelected, MainActions::StampSelected,
@@ -303,6 +318,7 @@ void MainWindow::connectController()
         statusBar()->showMessage(tr("Replaying the history for its schemas: %1 of %2").arg(done).arg(total), 3000);
     });
     connect(m_replay, &SchemaReplayLoader::finished, this, &MainWindow::showReplay);
+    connect(m_replay, &SchemaReplayLoader::runningChanged, this, &MainWindow::updateActions);
     connect(m_replay, &SchemaReplayLoader::failed, this, [this](const QString &message) {
         appendLog(tr("Schema replay not possible: %1").arg(message));
         m_details->setSchemaUnavailable(tr("The history could not be replayed: %1").arg(message));
@@ -426,6 +442,7 @@ void MainWindow::updateActions()
     state.projectHeads = snapshot ? int(snapshot->map().heads().size()) : 1;
     state.selected = selectedState(*m_model, m_model->rowOfRevision(selectedRevision()));
     state.mergeUnavailable = snapshot ? mergeUnavailableReason(*snapshot) : QString();
+    state.replayRunning = m_replay && m_replay->isRunning();
     m_actions->update(state);
 }
 
@@ -483,8 +500,9 @@ void MainWindow::showSelection()
     showSchemaOfSelection();
 }
 
-void MainWindow::startReplay(const QString &url)
+void MainWindow::startReplay(const QString &url, bool offer)
 {
+    m_replayUrl = url;
     m_replayResult.reset();
     m_model->clearChangeSummaries();
     const auto snapshot = m_model->snapshot();
@@ -495,18 +513,36 @@ void MainWindow::startReplay(const QString &url)
     const auto target =
         resolveDatabaseTarget(snapshot->config(), url, QProcessEnvironment::systemEnvironment(), QDir::currentPath());
     const bool postgres = target && target->url.isPostgresql();
-    // On PostgreSQL replay creates scratch databases on a server: only where the project said so.
-    if (postgres && RetortSettings::fromConfig(snapshot->config()).shadowUrl.isEmpty()) {
-        m_replay->cancel();
-        m_details->setSchemaUnavailable(
-            tr("The schema at each revision is replayed on a scratch database. For PostgreSQL, name a server "
-               "where Retort may create one: shadow_url = postgresql://... in the [retort] section of alembic.ini "
-               "(or run 'retort replay' with a role that has CREATEDB)."));
-        return;
+    // On PostgreSQL replay creates scratch databases on a server: only where the project named
+    // one (shadow_url) or the person accepted the project's own server.
+    if (postgres && RetortSettings::fromConfig(snapshot->config()).shadowUrl.isEmpty()
+        && !ShadowServerConsent::granted(target->url)) {
+        const QString server = ShadowServerConsent::serverKey(target->url);
+        const bool accepted = offer && (m_shadowOffer ? m_shadowOffer(server) : askShadowServer(this, server));
+        if (!accepted) {
+            m_replay->cancel();
+            m_details->setSchemaUnavailable(
+                tr("The schema at each revision is replayed on scratch databases that Retort creates and drops. "
+                   "Schema > Replay Schemas offers to use %1 (its role needs CREATEDB), or name a server in the "
+                   "[retort] section of alembic.ini: shadow_url = postgresql://...")
+                    .arg(server));
+            return;
+        }
+        ShadowServerConsent::grant(target->url);
     }
     m_details->setSchemaUnavailable(tr("Replaying the history for the schema at each revision..."));
     m_replay->start(snapshot, postgres ? QStringLiteral("postgresql") : QStringLiteral("sqlite"), url,
                     QDir::currentPath());
+}
+
+void MainWindow::stopReplay()
+{
+    if (!m_replay->isRunning())
+        return;
+    m_replay->cancel();
+    m_details->setSchemaUnavailable(tr("The schema replay was stopped. Schema > Replay Schemas starts it again; "
+                                       "revisions it finished are kept in the cache."));
+    statusBar()->showMessage(tr("Schema replay stopped"), 5000);
 }
 
 void MainWindow::showReplay(std::shared_ptr<const SchemaReplayResult> result)

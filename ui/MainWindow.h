@@ -42,6 +42,8 @@ public:
     using ErrorPresenter = std::function<void(const RunError &)>;
     using BackupChooser = std::function<QString(const BackupPolicy &)>;
     using MessageAsker = std::function<std::optional<QString>()>;
+    // Asks whether Retort may create scratch databases on `server` (user@host:port).
+    using ShadowOffer = std::function<bool(const QString &server)>;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -56,6 +58,7 @@ public:
     void setConfirmer(MigrationController::Confirmer confirmer);
     void setRestoreConfirmer(MigrationController::RestoreConfirmer confirmer);
     void setBackupChooser(BackupChooser chooser) { m_backupChooser = std::move(chooser); }
+    void setShadowOffer(ShadowOffer offer) { m_shadowOffer = std::move(offer); }
     void setMergeMessageAsker(MessageAsker asker) { m_mergeMessageAsker = std::move(asker); }
     void setErrorPresenter(ErrorPresenter presenter) { m_errorPresenter = std::move(presenter); }
 
@@ -88,8 +91,10 @@ private:
     void updateActions();
     void updateStatus();
     void showSelection();
-    // Replays the history on shadow databases for the Schema and Changes tabs (see startReplay()).
-    void startReplay(const QString &url);
+    // Replays the history on shadow databases for the Schema and Changes tabs. On PostgreSQL
+    // without shadow_url, only on a server the person accepted; `offer` asks when not yet.
+    void startReplay(const QString &url, bool offer = false);
+    void stopReplay();
     void showReplay(std::shared_ptr<const SchemaReplayResult> result);
     void showSchemaOfSelection();
     void runRequest(const MigrationRequest &request);
@@ -119,8 +124,10 @@ private:
     ErrorPresenter m_errorPresenter;
     BackupChooser m_backupChooser;
     MessageAsker m_mergeMessageAsker;
+    ShadowOffer m_shadowOffer;
 
     QString m_directory;
+    QString m_replayUrl; // the URL the last replay was started for
     QString m_stateError;
 };
 

@@ -61,8 +61,6 @@ int SchemaVerbs::run(const ProjectSnapshot &project)
     options.dialect = dialect;
     options.urlOption = m_invocation.value(QStringLiteral("url"));
     options.workingDirectory = QDir::currentPath();
-    // Python revisions need the replay driver, which this build does not run yet: they are
-    // reported as failed (AlembicUnavailable) and native branches still replay.
     const QString &verb = m_invocation.verb;
     if (verb == u"schema")
         return schema(project, options);

@@ -27,7 +27,8 @@ struct SchemaCommandOptions
     bool useCache = true;
     bool keepSchemas = false; // replayCommand: every revision's schema in the report (the window's tabs)
     // Runs the project's Python revisions on a shadow database; called once, on the first
-    // Python step. Empty: Python revisions fail with AlembicUnavailable.
+    // Python step. Empty: the project's own Alembic through the replay driver, found as
+    // upgrades find it.
     PythonStepsFactory pythonSteps;
     const std::atomic<bool> *cancel = nullptr;
     std::function<void(const ReplayProgress &)> progress;

@@ -1,8 +1,9 @@
 // How long a shadow replay of Python revisions takes with PythonReplayDriver (one process, one
 // request per revision) against one `flask db upgrade` of the same history on a fresh SQLite file:
 // on tests/interop/flaskapp and on a generated straight history of Flask-Migrate revisions.
-// Prints one line per history with both times (best of --repeat, process start included) and the
-// ratio driver/flask; the goal is within 2x.
+// With --retort PATH also the whole `retort replay` (cold cache: driver, a snapshot after every
+// step, the cache written). Prints one line per history with the times (best of --repeat, process
+// start included) and the ratios to flask; the goal is within 2x.
 #include "shadow/PythonReplayDriver.h"
 
 #include <QCoreApplication>
@@ -72,10 +73,11 @@ struct Timing
 {
     double driver = 1e9;
     double flask = 1e9;
+    double replay = 0; // `retort replay`, when measured
     QString failure;
 };
 
-Timing measure(const QString &root, const QStringList &revisions, int repeat)
+Timing measure(const QString &root, const QStringList &revisions, int repeat, const QString &retort)
 {
     Timing t;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -95,10 +97,10 @@ Timing measure(const QString &root, const QStringList &revisions, int repeat)
         clock.start();
         auto driver = PythonReplayDriver::start({command, env});
         if (!driver.ok())
-            return {0, 0, driver.error().message};
+            return {0, 0, 0, driver.error().message};
         for (const QString &revision : revisions) {
             if (const auto step = (*driver)->upgrade(revision, u"sqlite:///"_s + shadow); !step.ok())
-                return {0, 0, step.error().message};
+                return {0, 0, 0, step.error().message};
         }
         (*driver)->stop();
         t.driver = qMin(t.driver, clock.elapsed() / 1000.0);
@@ -113,8 +115,26 @@ Timing measure(const QString &root, const QStringList &revisions, int repeat)
         clock.restart();
         flask.start(kFlask, {u"db"_s, u"upgrade"_s, u"-d"_s, command.migrationsDirectory});
         if (!flask.waitForFinished(600000) || flask.exitCode() != 0)
-            return {0, 0, u"flask db upgrade failed: "_s + QString::fromUtf8(flask.readAllStandardError())};
+            return {0, 0, 0, u"flask db upgrade failed: "_s + QString::fromUtf8(flask.readAllStandardError())};
         t.flask = qMin(t.flask, clock.elapsed() / 1000.0);
+
+        if (retort.isEmpty())
+            continue;
+        const QString cache = root + u"/cache"_s;
+        QDir(cache).removeRecursively();
+        QProcess replay;
+        QProcessEnvironment r = env;
+        r.insert(u"XDG_CACHE_HOME"_s, cache);
+        replay.setProcessEnvironment(r);
+        replay.setWorkingDirectory(root);
+        clock.restart();
+        replay.start(retort, {u"-d"_s, command.migrationsDirectory, u"replay"_s});
+        if (!replay.waitForFinished(600000) || replay.exitCode() != 0)
+            return {0, 0, 0,
+                    u"retort replay failed: "_s
+                        + QString::fromUtf8(replay.readAllStandardOutput() + replay.readAllStandardError())};
+        const double seconds = clock.elapsed() / 1000.0;
+        t.replay = t.replay == 0 ? seconds : qMin(t.replay, seconds);
     }
     return t;
 }
@@ -127,6 +147,7 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     const int repeat = args.contains(u"--repeat"_s) ? args.value(args.indexOf(u"--repeat"_s) + 1).toInt() : 3;
     const int count = args.contains(u"--count"_s) ? args.value(args.indexOf(u"--count"_s) + 1).toInt() : 150;
+    const QString retort = args.contains(u"--retort"_s) ? args.value(args.indexOf(u"--retort"_s) + 1) : QString();
     QTemporaryDir dir;
     const QString fixture = QStringLiteral(RETORT_SOURCE_DIR "/tests/interop/flaskapp");
     const QString small = dir.filePath(u"fixture"_s);
@@ -140,11 +161,11 @@ int main(int argc, char **argv)
     const QStringList generated = generate(large + u"/migrations/versions"_s, count);
 
     QTextStream out(stdout);
-    out << "history                      revisions   driver s    flask s   driver/flask\n";
+    out << "history                      revisions   driver s    flask s   driver/flask   replay s   replay/flask\n";
     bool ok = true;
     for (const auto &[name, root, revisions] :
          {std::tuple{u"flaskapp fixture"_s, small, fixtureRevisions}, std::tuple{u"generated"_s, large, generated}}) {
-        const Timing t = measure(root, revisions, repeat);
+        const Timing t = measure(root, revisions, repeat, retort);
         if (!t.failure.isEmpty()) {
             out << name << ": " << t.failure << "\n";
             ok = false;
@@ -152,7 +173,11 @@ int main(int argc, char **argv)
         }
         out << qSetFieldWidth(28) << Qt::left << name << qSetFieldWidth(10) << Qt::right << revisions.size()
             << qSetFieldWidth(11) << QString::number(t.driver, 'f', 2) << QString::number(t.flask, 'f', 2)
-            << qSetFieldWidth(15) << QString::number(t.driver / t.flask, 'f', 2) << qSetFieldWidth(0) << "\n";
+            << qSetFieldWidth(15) << QString::number(t.driver / t.flask, 'f', 2);
+        if (t.replay > 0)
+            out << qSetFieldWidth(11) << QString::number(t.replay, 'f', 2) << qSetFieldWidth(15)
+                << QString::number(t.replay / t.flask, 'f', 2);
+        out << qSetFieldWidth(0) << "\n";
         out.flush();
     }
     return ok ? 0 : 1;

@@ -1,10 +1,14 @@
 // Replay against upgrade, in one run: a generated straight history of native revisions (a
 // CREATE TABLE or an INSERT each, as gen_apply.py writes them) applied by `retort upgrade head`
 // to a fresh SQLite file, then replayed by `retort replay` with a snapshot after every step, then
-// the cached re-open (`retort replay` again, and the cache check alone, in process).
-//   bench_replay --retort PATH [--count 1000]
+// the cached re-open (`retort replay` again, and the cache check alone, in process). With
+// --server the same runs on PostgreSQL: a database of the benchmark's own on that server for
+// the upgrade, scratch databases made by the replay itself.
+//   bench_replay --retort PATH [--count 1000] [--server postgresql://USER@HOST:PORT/postgres]
 #include "command/ProjectSnapshot.h"
 #include "command/SchemaCommands.h"
+#include "db/Connection.h"
+#include "db/DatabaseUrl.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -16,6 +20,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <optional>
 
 using namespace retort;
 
@@ -68,6 +73,40 @@ double timed(const QString &program, const QStringList &arguments, const QProces
     return seconds;
 }
 
+// A fresh database on the server for `retort upgrade head`, dropped by the destructor.
+class BenchDatabase
+{
+public:
+    explicit BenchDatabase(const QString &serverUrl)
+        : m_server(DatabaseUrl::parse(serverUrl).value(), QDir::currentPath())
+    {
+        if (const auto error = m_server.open()) {
+            std::fprintf(stderr, "bench_replay: %s\n", qPrintable(error->toString()));
+            return;
+        }
+        m_name = QStringLiteral("retort_bench_%1").arg(QRandomGenerator::global()->generate());
+        if (const auto error = m_server.execute(QStringLiteral("CREATE DATABASE ") + m_name)) {
+            std::fprintf(stderr, "bench_replay: %s\n", qPrintable(error->toString()));
+            m_name.clear();
+            return;
+        }
+        DatabaseUrl url = DatabaseUrl::parse(serverUrl).value();
+        url.database = m_name;
+        m_url = url.toString();
+    }
+    ~BenchDatabase()
+    {
+        if (!m_name.isEmpty())
+            m_server.execute(QStringLiteral("DROP DATABASE IF EXISTS ") + m_name);
+    }
+    const QString &url() const { return m_url; }
+
+private:
+    Connection m_server;
+    QString m_name;
+    QString m_url;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -77,17 +116,28 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("retort"), QStringLiteral("the retort executable"), QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("count"), QStringLiteral("revisions (default 1000)"), QStringLiteral("N"),
                       QStringLiteral("1000")});
+    parser.addOption({QStringLiteral("server"), QStringLiteral("PostgreSQL server URL (default: SQLite files)"),
+                      QStringLiteral("URL")});
     parser.process(app);
     const QString retort = parser.value(QStringLiteral("retort"));
     const int count = parser.value(QStringLiteral("count")).toInt();
+    const QString server = parser.value(QStringLiteral("server"));
 
     QTemporaryDir work;
     writeHistory(work.filePath(QStringLiteral("versions")), count);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("DATABASE_URL"));
     environment.insert(QStringLiteral("XDG_CACHE_HOME"), work.filePath(QStringLiteral("cache")));
+    std::optional<BenchDatabase> database;
+    if (!server.isEmpty()) {
+        database.emplace(server);
+        if (database->url().isEmpty())
+            return 1;
+    }
+    const QString dialect = server.isEmpty() ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
     const QStringList common{QStringLiteral("-d"), work.path(), QStringLiteral("--url"),
-                             QStringLiteral("sqlite:///") + work.filePath(QStringLiteral("app.db"))};
+                             database ? database->url()
+                                      : QStringLiteral("sqlite:///") + work.filePath(QStringLiteral("app.db"))};
 
     const double upgrade =
         timed(retort, common + QStringList{QStringLiteral("upgrade"), QStringLiteral("head")}, environment);
@@ -106,7 +156,7 @@ int main(int argc, char *argv[])
     const double check = double(timer.nsecsElapsed()) / 1e9;
     const int cachedCount = cached ? cached->count(RevisionReplay::Status::Cached) : -1;
 
-    std::printf("native replay, %d revisions, sqlite\n", count);
+    std::printf("native replay, %d revisions, %s\n", count, qPrintable(dialect));
     std::printf("  retort upgrade head          %8.3f s\n", upgrade);
     std::printf("  retort replay (cold cache)   %8.3f s   ratio replay/upgrade %.2f (goal <= 2)\n", replay,
                 replay / upgrade);

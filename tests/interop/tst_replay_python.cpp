@@ -1,9 +1,13 @@
 // `retort replay` and `retort schema` on Python projects: the schema Retort replays for each
 // revision, through the project's own Alembic on a shadow database, equals the schema of a
-// database that Debian's flask / alembic migrated to that revision itself. The person's database
-// (named by DATABASE_URL) is never touched.
+// database that Debian's flask / alembic migrated to that revision itself, on SQLite and on the
+// PostgreSQL fixture server (REPLAY_BACKEND). The person's database (named by DATABASE_URL) is
+// never touched: byte for byte on SQLite, by catalog on PostgreSQL, and no scratch database is
+// left on the server.
 #include "CliProcess.h"
 #include "InteropProject.h"
+#include "ShadowDatabases.h"
+#include "TestDatabase.h"
 #include "db/Connection.h"
 #include "db/DatabaseUrl.h"
 #include "schema/SchemaJson.h"
@@ -35,10 +39,12 @@ QString run(const QString &program, const QStringList &arguments, const QProcess
     return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
 }
 
-// The tables and views of the SQLite file as SchemaJson writes them.
-QJsonObject schemaOfFile(const QString &file, QString *failure)
+const QString Backend = QStringLiteral(REPLAY_BACKEND);
+
+// The tables and views of the database at `url` as SchemaJson writes them.
+QJsonObject schemaOf(const QString &url, QString *failure)
 {
-    retort::Connection connection(retort::DatabaseUrl::parse(u"sqlite:///"_s + file).value(), QDir::currentPath());
+    retort::Connection connection(retort::DatabaseUrl::parse(url).value(), QDir::currentPath());
     if (const auto error = connection.open()) {
         *failure = error->toString();
         return {};
@@ -110,11 +116,30 @@ private slots:
         QVERIFY(interop::copyTree(interop::fixture(fixture), root));
         QProcessEnvironment env = interop::cleanEnvironment();
         env.insert(u"XDG_CACHE_HOME"_s, dir.filePath(u"cache"_s));
-        // The person's database: replay must leave it exactly as it is.
-        const QString userFile = dir.filePath(u"user.db"_s);
-        QVERIFY(interop::writeFile(userFile, QString()));
-        env.insert(u"DATABASE_URL"_s, u"sqlite:///"_s + userFile);
-        const QByteArray userBefore = hashOf(userFile);
+        // The person's database: replay must leave it exactly as it is. It holds a table of its
+        // own, so a replay that wrote into it (or dropped it) shows in its catalog.
+        QString failure;
+        auto user = TestDatabase::create(Backend, &failure);
+        QVERIFY2(user, qPrintable(failure));
+        {
+            auto connection = user->connect(&failure);
+            QVERIFY2(connection, qPrintable(failure));
+            QVERIFY(!connection->execute(u"CREATE TABLE mine (id INTEGER PRIMARY KEY)"_s));
+        }
+        env.insert(u"DATABASE_URL"_s, user->sqlalchemyUrl());
+        const QString userFile = user->isPostgres()
+            ? QString()
+            : retort::DatabaseUrl::parse(user->url())->sqliteFilePath(QDir::currentPath());
+        const QByteArray userBefore = user->isPostgres() ? QByteArray() : hashOf(userFile);
+        const QJsonObject userSchema = schemaOf(user->url(), &failure);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        const QStringList shadowsBefore = user->isPostgres() ? shadowDatabases() : QStringList();
+        const auto userUnchanged = [&] {
+            QString why;
+            const bool same = schemaOf(user->url(), &why) == userSchema
+                && (user->isPostgres() ? shadowDatabases() == shadowsBefore : hashOf(userFile) == userBefore);
+            return same && why.isEmpty();
+        };
 
         if (revisions.isEmpty()) { // the plain project: its revisions in order, from retort itself
             const CliResult history = runRetort({u"-d"_s, project, u"history"_s, u"--json"_s}, env, root);
@@ -130,17 +155,17 @@ private slots:
         QCOMPARE(report.size(), revisions.size());
         for (const QJsonValue &r : report)
             QVERIFY2(r[u"status"_s].toString() == u"ok"_s, QJsonDocument(r.toObject()).toJson().constData());
-        QCOMPARE(hashOf(userFile), userBefore);
+        QVERIFY(userUnchanged());
 
         for (const QString &revision : std::as_const(revisions)) {
-            const QString reference = dir.filePath(u"ref_"_s + revision + u".db"_s);
+            auto reference = TestDatabase::create(Backend, &failure);
+            QVERIFY2(reference, qPrintable(failure));
             QProcessEnvironment toolEnv = interop::cleanEnvironment();
-            toolEnv.insert(u"DATABASE_URL"_s, u"sqlite:///"_s + reference);
+            toolEnv.insert(u"DATABASE_URL"_s, reference->sqlalchemyUrl());
             int code = -1;
             const QString said = run(tool, prefix + QStringList{u"upgrade"_s, revision}, toolEnv, root, &code);
             QVERIFY2(code == 0, qPrintable(said));
-            QString failure;
-            const QJsonObject expected = schemaOfFile(reference, &failure);
+            const QJsonObject expected = schemaOf(reference->url(), &failure);
             QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
             const CliResult shown = runRetort({u"-d"_s, project, u"schema"_s, revision, u"--json"_s}, env, root);
@@ -159,7 +184,7 @@ private slots:
         QCOMPARE(again.exitCode, 0);
         for (const QJsonValue &r : QJsonDocument::fromJson(again.out.toUtf8())[u"revisions"_s].toArray())
             QCOMPARE(r[u"status"_s].toString(), u"cached"_s);
-        QCOMPARE(hashOf(userFile), userBefore);
+        QVERIFY(userUnchanged());
     }
 };
 

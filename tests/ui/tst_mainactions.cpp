@@ -120,6 +120,18 @@ void TestMainActions::reasons_data()
         << unmergeable << int(MainActions::UpgradeHead) << QStringLiteral("Upgrade to Selected");
     QTest::newRow("one head: merge") << connectedAt(1, 1) << int(MainActions::MergeHeads)
                                      << QStringLiteral("nothing to merge");
+
+    // The replay runs on scratch databases: no connection needed, and a run does not block it.
+    QTest::newRow("no project: replay") << none << int(MainActions::ReplaySchemas) << QStringLiteral("Open a project");
+    ActionState busyOffline = offline;
+    busyOffline.busy = true;
+    QTest::newRow("busy offline: replay") << busyOffline << int(MainActions::ReplaySchemas) << QString();
+    QTest::newRow("idle: stop replay") << busyOffline << int(MainActions::StopReplay)
+                                       << QStringLiteral("No schema replay");
+    ActionState replaying = busyOffline;
+    replaying.replayRunning = true;
+    QTest::newRow("replaying: replay") << replaying << int(MainActions::ReplaySchemas) << QStringLiteral("stop it");
+    QTest::newRow("replaying: stop") << replaying << int(MainActions::StopReplay) << QString();
 }
 
 void TestMainActions::reasons()

@@ -27,7 +27,7 @@ void SchemaReplayLoader::start(std::shared_ptr<const ProjectSnapshot> project, c
     auto stop = std::make_shared<std::atomic<bool>>(false);
     m_cancel = stop;
     const int generation = ++m_generation;
-    m_running = true;
+    setRunning(true);
     auto result = std::make_shared<SchemaReplayResult>();
     auto error = std::make_shared<QString>();
     QPointer<SchemaReplayLoader> self(this);
@@ -60,7 +60,7 @@ void SchemaReplayLoader::start(std::shared_ptr<const ProjectSnapshot> project, c
         [this, result, error, generation] {
             if (generation != m_generation)
                 return; // a newer replay, or the project was closed
-            m_running = false;
+            setRunning(false);
             if (!error->isEmpty())
                 emit failed(*error);
             else
@@ -74,7 +74,15 @@ void SchemaReplayLoader::cancel()
         m_cancel->store(true);
     m_cancel.reset();
     ++m_generation;
-    m_running = false;
+    setRunning(false);
+}
+
+void SchemaReplayLoader::setRunning(bool running)
+{
+    if (running == m_running)
+        return;
+    m_running = running;
+    emit runningChanged(running);
 }
 
 } // namespace retort::ui

@@ -41,8 +41,12 @@ signals:
     void progress(int done, int total, const QString &revision);
     void finished(std::shared_ptr<const retort::ui::SchemaReplayResult> result);
     void failed(const QString &message);
+    // Started, finished, failed or stopped: the window enables Replay / Stop from it.
+    void runningChanged(bool running);
 
 private:
+    void setRunning(bool running);
+
     BackgroundJobs *m_jobs = nullptr;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     int m_generation = 0;
