@@ -5,6 +5,7 @@
 #include "db/VersionTable.h"
 #include "graph/Planner.h"
 #include "run/StepExecutor.h"
+#include "schema/CatalogStamp.h"
 #include "shadow/ReplayKeys.h"
 #include "shadow/ShadowDatabase.h"
 #include "shadow/SnapshotCache.h"
@@ -20,10 +21,11 @@ struct ShadowReplay::State
     std::unique_ptr<ShadowDatabase> database;
     QStringList heads; // the version table's rows, sorted
     bool versionTable = false; // created (by a native step, or by Alembic)
-    // SQLite: the last schema read from this file and its PRAGMA schema_version, which SQLite
-    // bumps on every schema change, so a step that only changed data needs no catalog read.
-    qint64 schemaVersion = -1;
+    // The last schema read from this database and its catalog stamp: a step that only changed
+    // data leaves the stamp as it was and needs no catalog read.
+    QString stamp;
     std::optional<Schema> schema;
+    QByteArray json; // the cache file of the last snapshot taken, once made
 };
 
 ShadowReplay::ShadowReplay(const RevisionMap &map, ShadowServer &server, ReplayOptions options)
@@ -137,7 +139,9 @@ ReplayReport ShadowReplay::run()
             continue;
         }
         if (m_options.cache && !key.isEmpty()) {
-            if (const Fallible<void> stored = m_options.cache->store(key, *schema); !stored.ok())
+            if (state->json.isEmpty())
+                state->json = SnapshotCache::serialize(*schema);
+            if (const Fallible<void> stored = m_options.cache->store(key, state->json); !stored.ok())
                 qCWarning(lcShadow) << "not cached:" << stored.error().message;
         }
         if (wanted[size_t(r)])
@@ -152,18 +156,17 @@ ReplayReport ShadowReplay::run()
 
 DbResult<Schema> ShadowReplay::snapshot(State &state, Connection &connection)
 {
-    qint64 version = -1;
-    if (m_server.dialect() == SqlDialect::Sqlite) {
-        QSqlQuery query(connection.database());
-        if (query.exec(QStringLiteral("PRAGMA schema_version")) && query.next())
-            version = query.value(0).toLongLong();
-        if (version >= 0 && version == state.schemaVersion && state.schema)
-            return *state.schema;
-    }
+    // A stamp that cannot be read only costs the shortcut.
+    const DbResult<QString> stamp = catalogStamp(connection);
+    if (stamp && state.schema && *stamp == state.stamp)
+        return *state.schema;
     DbResult<Schema> schema = readSchema(connection, m_options.reader);
-    if (schema && version >= 0) {
-        state.schemaVersion = version;
+    state.json.clear();
+    if (schema && stamp) {
+        state.stamp = *stamp;
         state.schema = *schema;
+    } else {
+        state.schema.reset();
     }
     return schema;
 }
@@ -222,7 +225,7 @@ RunResult<std::unique_ptr<ShadowReplay::State>> ShadowReplay::stateFor(RevIndex 
     if (const RunError *error = cloned.failure())
         return *error;
     auto state = std::make_unique<State>(
-        State{std::move(cloned).value(), kept->heads, kept->versionTable, kept->schemaVersion, kept->schema});
+        State{std::move(cloned).value(), kept->heads, kept->versionTable, kept->stamp, kept->schema, kept->json});
     return state;
 }
 

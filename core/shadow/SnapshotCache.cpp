@@ -65,14 +65,24 @@ Fallible<Schema> SnapshotCache::load(const QString &key) const
     return schema;
 }
 
+QByteArray SnapshotCache::serialize(const Schema &schema)
+{
+    return QJsonDocument(SchemaJson::toJson(schema)).toJson(QJsonDocument::Compact);
+}
+
 Fallible<void> SnapshotCache::store(const QString &key, const Schema &schema)
+{
+    return store(key, serialize(schema));
+}
+
+Fallible<void> SnapshotCache::store(const QString &key, const QByteArray &json)
 {
     if (!QDir().mkpath(m_directory))
         return Failure{QStringLiteral("cannot create the cache folder %1").arg(m_directory)};
     QSaveFile file(pathOf(key));
     if (!file.open(QIODevice::WriteOnly))
         return Failure{QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString())};
-    file.write(QJsonDocument(SchemaJson::toJson(schema)).toJson(QJsonDocument::Compact));
+    file.write(json);
     if (!file.commit())
         return Failure{QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString())};
     list();

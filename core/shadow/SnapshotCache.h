@@ -24,6 +24,10 @@ public:
     Fallible<Schema> load(const QString &key) const;
     // Written atomically (QSaveFile): a reader sees the old file or the new one.
     Fallible<void> store(const QString &key, const Schema &schema);
+    // The same with the file's content already made by serialize(), so a schema that several
+    // revisions share (steps that only change data) is serialized once.
+    Fallible<void> store(const QString &key, const QByteArray &json);
+    static QByteArray serialize(const Schema &schema);
 
 private:
     void list() const;

@@ -83,7 +83,8 @@ private slots:
         QVERIFY(finished.isEmpty());
         RevisionGraphModel *model = window.graphModel();
         const QString last = u"c00000000300"_s;
-        QVERIFY(model->index(model->rowOfRevision(last), RevisionGraphModel::ChangesColumn).data().toString().isEmpty());
+        QVERIFY(
+            model->index(model->rowOfRevision(last), RevisionGraphModel::ChangesColumn).data().toString().isEmpty());
 
         // Replay Schemas starts it again, and this time it runs to the end.
         replay->trigger();
