@@ -96,13 +96,14 @@ int DriftVerbs::drift(DatabaseSession &session)
         return fail(*error);
     const int status = report->drifted() ? 1 : 0;
     if (json()) {
-        printJson(m_out, {{QStringLiteral("drift"), QJsonObject{{QStringLiteral("checked"), true},
-                                                                {QStringLiteral("changes"),
-                                                                 SchemaDiff::toJson(report->changes)}}},
-                          {QStringLiteral("database"), report->database},
-                          {QStringLiteral("dialect"), report->dialect},
-                          {QStringLiteral("database_heads"), QJsonArray::fromStringList(report->databaseHeads)},
-                          {QStringLiteral("ignored"), QJsonArray::fromStringList(report->ignored)}});
+        printJson(m_out,
+                  {{QStringLiteral("drift"),
+                    QJsonObject{{QStringLiteral("checked"), true},
+                                {QStringLiteral("changes"), SchemaDiff::toJson(report->changes)}}},
+                   {QStringLiteral("database"), report->database},
+                   {QStringLiteral("dialect"), report->dialect},
+                   {QStringLiteral("database_heads"), QJsonArray::fromStringList(report->databaseHeads)},
+                   {QStringLiteral("ignored"), QJsonArray::fromStringList(report->ignored)}});
         return status;
     }
     m_out << "Database: " << report->database << '\n';
@@ -153,13 +154,14 @@ int DriftVerbs::identify(DatabaseSession &session)
                 object.insert(QStringLiteral("blocked_by"), revision.blockedBy);
             unreplayed.append(object);
         }
-        printJson(m_out, {{QStringLiteral("candidates"), candidates},
-                          {QStringLiteral("total"), int(report->candidates.size())},
-                          {QStringLiteral("could_not_replay"), unreplayed},
-                          {QStringLiteral("database"), report->database},
-                          {QStringLiteral("dialect"), report->dialect},
-                          {QStringLiteral("database_heads"), QJsonArray::fromStringList(report->databaseHeads)},
-                          {QStringLiteral("ignored"), QJsonArray::fromStringList(report->ignored)}});
+        printJson(m_out,
+                  {{QStringLiteral("candidates"), candidates},
+                   {QStringLiteral("total"), int(report->candidates.size())},
+                   {QStringLiteral("could_not_replay"), unreplayed},
+                   {QStringLiteral("database"), report->database},
+                   {QStringLiteral("dialect"), report->dialect},
+                   {QStringLiteral("database_heads"), QJsonArray::fromStringList(report->databaseHeads)},
+                   {QStringLiteral("ignored"), QJsonArray::fromStringList(report->ignored)}});
         return status;
     }
     m_out << "Database: " << report->database << '\n';
@@ -180,8 +182,8 @@ int DriftVerbs::identify(DatabaseSession &session)
         return status;
     const IdentifyCandidate &best = shown.front();
     // A version table with rows no file defines keeps them under a plain stamp.
-    const QString stamp = report->databaseHeads.isEmpty() ? QStringLiteral("retort stamp ")
-                                                          : QStringLiteral("retort stamp --purge ");
+    const QString stamp =
+        report->databaseHeads.isEmpty() ? QStringLiteral("retort stamp ") : QStringLiteral("retort stamp --purge ");
     if (exact) {
         const QList<IdentifyCandidate> matches = report->exactMatches();
         if (matches.size() > 1)
@@ -190,8 +192,7 @@ int DriftVerbs::identify(DatabaseSession &session)
         if (best.revision == u"base")
             m_out << "The database holds none of the history's tables: 'retort upgrade head' builds it from base.\n";
         else
-            m_out << "The database has the schema of " << best.revision << ". Next: " << stamp << best.revision
-                  << '\n';
+            m_out << "The database has the schema of " << best.revision << ". Next: " << stamp << best.revision << '\n';
         return status;
     }
     m_out << "No revision matches exactly. The closest is " << best.revision << "; from its schema to the "

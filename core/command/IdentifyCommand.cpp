@@ -69,8 +69,8 @@ RunResult<IdentifyReport> identifyCommand(DatabaseSession &session, const Schema
         }
         const RunResult<Schema> missing = ProjectReplay::schemaOf(replayed, id);
         const RevisionReplay *entry = replayed.find(id);
-        report.unreplayed.append({id, missing.failure() ? *missing.failure() : RunError(),
-                                  entry ? entry->blockedBy : QString()});
+        report.unreplayed.append(
+            {id, missing.failure() ? *missing.failure() : RunError(), entry ? entry->blockedBy : QString()});
     }
     position.insert(QStringLiteral("base"), int(position.size()));
     report.candidates.append(candidate(QStringLiteral("base"), ProjectReplay::emptySchema(report.dialect)));

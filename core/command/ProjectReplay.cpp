@@ -47,13 +47,12 @@ SchemaReaderOptions schemaReaderOptions(const RetortSettings &settings)
 // database's dialect, else SQLite; PostgreSQL scratch databases go to shadow_url, else the
 // project database's server.
 RunResult<ShadowServer::Options> ProjectReplay::place(const ProjectSnapshot &project,
-                                                      const SchemaCommandOptions &options,
-                                                      const DatabaseTarget *given)
+                                                      const SchemaCommandOptions &options, const DatabaseTarget *given)
 {
     const RetortSettings settings = RetortSettings::fromConfig(project.config());
-    DbResult<DatabaseTarget> target = given ? DbResult<DatabaseTarget>(*given)
-                                            : resolveDatabaseTarget(project.config(), options.urlOption,
-                                                                    options.environment, options.workingDirectory);
+    DbResult<DatabaseTarget> target = given
+        ? DbResult<DatabaseTarget>(*given)
+        : resolveDatabaseTarget(project.config(), options.urlOption, options.environment, options.workingDirectory);
     ShadowServer::Options place;
     if (given) {
         place.dialect = given->url.sqlDialect();
@@ -94,9 +93,8 @@ ProjectReplay::ProjectReplay(const ProjectSnapshot &project, const SchemaCommand
 
 ProjectReplay::~ProjectReplay() = default;
 
-RunResult<std::unique_ptr<ProjectReplay>> ProjectReplay::open(const ProjectSnapshot &project,
-                                                              const SchemaCommandOptions &options,
-                                                              const DatabaseTarget *target)
+RunResult<std::unique_ptr<ProjectReplay>>
+ProjectReplay::open(const ProjectSnapshot &project, const SchemaCommandOptions &options, const DatabaseTarget *target)
 {
     if (const auto &error = project.blockingError())
         return RunError::fromGraph(*error);

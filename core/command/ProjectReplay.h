@@ -29,9 +29,8 @@ class ProjectReplay
 public:
     // `target`: the database the schemas will be compared with (drift, identify): its dialect
     // and server win over --dialect and --url. nullptr: SchemaCommandOptions decide.
-    static RunResult<std::unique_ptr<ProjectReplay>> open(const ProjectSnapshot &project,
-                                                          const SchemaCommandOptions &options,
-                                                          const DatabaseTarget *target = nullptr);
+    static RunResult<std::unique_ptr<ProjectReplay>>
+    open(const ProjectSnapshot &project, const SchemaCommandOptions &options, const DatabaseTarget *target = nullptr);
     // Only the dialect and server, without opening anything.
     static RunResult<ShadowServer::Options> place(const ProjectSnapshot &project, const SchemaCommandOptions &options,
                                                   const DatabaseTarget *target = nullptr);
