@@ -82,8 +82,9 @@ private slots:
     {
         QTemporaryDir dir;
         const QString project = dir.filePath(u"project"_s);
-        writeProject(project, {{u"a00000000001"_s, QString(), u"CREATE TABLE a (id INTEGER PRIMARY KEY);"_s},
-                               {u"b00000000002"_s, u"a00000000001"_s, u"ALTER TABLE a ADD COLUMN b INTEGER;"_s}});
+        writeProject(project,
+                     {{u"a00000000001"_s, QString(), u"CREATE TABLE a (id INTEGER PRIMARY KEY);"_s},
+                      {u"b00000000002"_s, u"a00000000001"_s, u"ALTER TABLE a ADD COLUMN b INTEGER;"_s}});
         const QString url = sqliteUrl(dir);
         const QString file = dir.filePath(u"test.db"_s);
 

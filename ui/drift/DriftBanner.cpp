@@ -139,8 +139,8 @@ void DriftBanner::showIdentify(const IdentifyReport &report)
         return;
     }
     if (best.exact()) {
-        show(tr("The database holds none of the history's tables: an upgrade builds it from base."),
-             notes.join(u'\n'), false);
+        show(tr("The database holds none of the history's tables: an upgrade builds it from base."), notes.join(u'\n'),
+             false);
         return;
     }
     QString details = changeList(best.differences);

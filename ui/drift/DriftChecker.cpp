@@ -85,8 +85,7 @@ void DriftChecker::check(std::shared_ptr<const ProjectSnapshot> project, const Q
 void DriftChecker::identify(std::shared_ptr<const ProjectSnapshot> project, const QString &url,
                             const QString &workingDirectory)
 {
-    start<IdentifyReport>(std::move(project), url, workingDirectory, &identifyCommand, &DriftChecker::identified,
-                          true);
+    start<IdentifyReport>(std::move(project), url, workingDirectory, &identifyCommand, &DriftChecker::identified, true);
 }
 
 void DriftChecker::cancel()

@@ -32,8 +32,7 @@ public:
                                      const QString &workingDirectory);
 
     void check(std::shared_ptr<const ProjectSnapshot> project, const QString &url, const QString &workingDirectory);
-    void identify(std::shared_ptr<const ProjectSnapshot> project, const QString &url,
-                  const QString &workingDirectory);
+    void identify(std::shared_ptr<const ProjectSnapshot> project, const QString &url, const QString &workingDirectory);
     void cancel();
     bool isRunning() const { return m_running; }
 
