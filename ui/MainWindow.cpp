@@ -9,6 +9,8 @@
 #include "dialogs/ConfirmationDialog.h"
 #include "dialogs/ConnectionProfilesDialog.h"
 #include "dialogs/RestoreDialog.h"
+#include "drift/DriftBanner.h"
+#include "drift/DriftMonitor.h"
 #include "graph/GraphExporter.h"
 #include "graph/ProblemListModel.h"
 #include "graph/RevisionFilterProxy.h"
@@ -183,6 +185,8 @@ void MainWindow::createLayout()
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_filter);
+    m_driftBanner = new DriftBanner(left);
+    leftLayout->addWidget(m_driftBanner);
     auto *leftSplitter = new QSplitter(Qt::Vertical, left);
     leftSplitter->addWidget(m_graph);
     leftSplitter->addWidget(m_bottomTabs);
@@ -308,6 +312,9 @@ void MainWindow::connectController()
     connect(controller, &MigrationController::journalFailed, this, [this](const RunError &error) {
         m_details->setJournalUnavailable(tr("journal not read: %1").arg(error.message));
     });
+    // Whether the database's schema is its revisions', on connect and after each run.
+    m_drift = new DriftMonitor(m_driftBanner, controller, this);
+    connect(m_drift, &DriftMonitor::stampRequested, this, &MainWindow::runRequest);
     // Who added each file comes from git, read off the GUI thread; the details show it once known.
     m_gitLoader = new GitHistoryLoader(this);
     connect(m_gitLoader, &GitHistoryLoader::loaded, m_details, &RevisionDetailsView::setGitHistory);
@@ -371,6 +378,11 @@ void MainWindow::reloadProject()
         openProject(m_directory, m_url->inUse());
 }
 
+bool MainWindow::isDriftChecking() const
+{
+    return m_drift->isChecking();
+}
+
 void MainWindow::connectTo(const QString &url)
 {
     if (!m_model->snapshot())
@@ -379,6 +391,7 @@ void MainWindow::connectTo(const QString &url)
     m_url->showInUse(url);
     m_details->setOfflineSqlSource(m_model->snapshot(), url, QDir::currentPath());
     m_stateError = tr("connecting…");
+    m_drift->watch(m_model->snapshot(), url, QDir::currentPath());
     m_controller->open(m_model->snapshot(), url, QDir::currentPath());
     updateTitle();
     updateStatus();

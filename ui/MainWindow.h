@@ -20,6 +20,8 @@ class QTreeView;
 namespace retort::ui {
 
 class DatabaseChooser;
+class DriftBanner;
+class DriftMonitor;
 class GitHistoryLoader;
 class SchemaReplayLoader;
 struct SchemaReplayResult;
@@ -67,6 +69,7 @@ public:
     RevisionDetailsView *detailsView() const { return m_details; }
     MigrationController *controller() const { return m_controller; }
     RunPanel *runPanel() const { return m_runPanel; }
+    bool isDriftChecking() const;
     QString logText() const;
     QString selectedRevision() const;
     void selectRevision(const QString &id);
@@ -118,6 +121,8 @@ private:
     RevisionDetailsView *m_details = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
     RunPanel *m_runPanel = nullptr;
+    DriftBanner *m_driftBanner = nullptr;
+    DriftMonitor *m_drift = nullptr;
     QLabel *m_databaseStatus = nullptr;
     MainActions *m_actions = nullptr;
     MigrationController *m_controller = nullptr;

@@ -1,6 +1,7 @@
 #include "DatabaseVerbs.h"
 
 #include "ConsoleRunObserver.h"
+#include "DriftVerbs.h"
 #include "MigrationArguments.h"
 #include "RevisionText.h"
 #include "command/CheckCommand.h"
@@ -100,12 +101,14 @@ std::unique_ptr<DatabaseSession> DatabaseVerbs::openSession(std::shared_ptr<cons
 
 int DatabaseVerbs::run(std::shared_ptr<const ProjectSnapshot> project)
 {
+    const QString &verb = m_invocation.verb;
     const std::unique_ptr<DatabaseSession> opened = openSession(std::move(project));
     if (!opened)
-        return 1;
+        return DriftVerbs::handles(verb) ? DriftVerbs::cannotCheck : 1; // there, 1 means drift
     DatabaseSession &session = *opened;
 
-    const QString &verb = m_invocation.verb;
+    if (DriftVerbs::handles(verb))
+        return DriftVerbs(m_invocation, m_out, m_err).run(session);
     if (verb == u"current")
         return current(session);
     if (verb == u"log")
@@ -279,7 +282,9 @@ int DatabaseVerbs::log(DatabaseSession &session)
 
 int DatabaseVerbs::check(DatabaseSession &session)
 {
-    const auto result = checkCommand(session);
+    const SchemaCommandOptions driftOptions = DriftVerbs::schemaOptions();
+    const bool drift = !m_invocation.has(QStringLiteral("no-drift"));
+    const auto result = checkCommand(session, drift ? &driftOptions : nullptr);
     if (auto *error = result.failure())
         return fail(*error);
     const CheckReport &report = result.value();
@@ -303,6 +308,10 @@ int DatabaseVerbs::check(DatabaseSession &session)
                    {QStringLiteral("unrecorded_revisions"), QJsonArray::fromStringList(report.unrecordedRevisions)},
                    {QStringLiteral("pending"), report.pending},
                    {QStringLiteral("problems"), problems},
+                   {QStringLiteral("drift"),
+                    report.drift ? DriftVerbs::driftCheckJson(*report.drift)
+                                 : QJsonObject{{QStringLiteral("checked"), false},
+                                               {QStringLiteral("reason"), QStringLiteral("--no-drift")}}},
                    {QStringLiteral("database"), session.target().displayUrl()}});
         return status;
     }
@@ -340,6 +349,8 @@ int DatabaseVerbs::check(DatabaseSession &session)
                  "another tool)\n";
     for (const Problem &problem : report.problems)
         m_out << (problem.severity == Problem::Severity::Error ? "ERROR: " : "warning: ") << problem.toString() << '\n';
+    if (report.drift)
+        DriftVerbs::printDriftCheck(m_out, *report.drift);
     if (report.pending > 0)
         m_out << report.pending << " revision(s) pending: 'retort upgrade heads' would apply them\n";
     else if (report.unknownDatabaseHeads.isEmpty())

@@ -1,5 +1,6 @@
 #include "CheckCommand.h"
 
+#include "command/DriftCommand.h"
 #include "db/VersionTable.h"
 #include "run/Journal.h"
 #include "run/ScriptChecksum.h"
@@ -93,7 +94,22 @@ CheckReport assessProject(const ProjectSnapshot &project, const QStringList &dat
     return report;
 }
 
-RunResult<CheckReport> checkCommand(DatabaseSession &session)
+namespace {
+
+DriftCheck checkDrift(DatabaseSession &session, const SchemaCommandOptions &options)
+{
+    DriftCheck check;
+    RunResult<DriftReport> drift = driftCommand(session, options);
+    if (const RunError *error = drift.failure()) {
+        check.reason = error->toString();
+        return check;
+    }
+    check.checked = true;
+    check.changes = std::move(drift).value().changes;
+    return check;
+}
+
+RunResult<CheckReport> assessSession(DatabaseSession &session)
 {
     VersionTable versions(session.connection(), session.settings().versionTable);
     const DbResult<QStringList> heads = versions.heads();
@@ -110,6 +126,18 @@ RunResult<CheckReport> checkCommand(DatabaseSession &session)
     if (!entries)
         return RunError::fromDb(entries.error());
     return assessProject(session.project(), *heads, &*entries);
+}
+
+} // namespace
+
+RunResult<CheckReport> checkCommand(DatabaseSession &session, const SchemaCommandOptions *drift)
+{
+    RunResult<CheckReport> assessed = assessSession(session);
+    if (!assessed || !drift)
+        return assessed;
+    CheckReport report = std::move(assessed).value();
+    report.drift = checkDrift(session, *drift);
+    return report;
 }
 
 } // namespace retort

@@ -2,11 +2,13 @@
 
 #include "Problem.h"
 #include "command/DatabaseSession.h"
+#include "command/SchemaCommands.h"
 #include "run/JournalEntry.h"
 #include "run/RunError.h"
 
 #include <QList>
 #include <QStringList>
+#include <optional>
 #include <variant>
 
 namespace retort {
@@ -21,6 +23,15 @@ struct ChangedScript
     QString currentSha256;
 };
 
+// Whether the live schema is what the version table says (driftCommand). Not being able to
+// tell (no shadow server, a revision that does not replay) is said, and does not fail a check.
+struct DriftCheck
+{
+    bool checked = false;
+    QString reason; // why not checked
+    SchemaChanges changes; // expected -> live
+};
+
 // `check`: what would surprise a deploy, found without changing anything.
 struct CheckReport
 {
@@ -32,13 +43,17 @@ struct CheckReport
     QStringList unrecordedRevisions; // applied, but no journal row with a checksum (informational)
     int pending = 0; // revisions `upgrade heads` would run from the known rows
     Problems problems; // configuration, file and graph problems of the project
+    std::optional<DriftCheck> drift; // when asked for
+
+    bool drifted() const { return drift && drift->checked && !drift->changes.isEmpty(); }
 
     bool severalHeads() const { return heads.size() > 1; }
     // Pending revisions alone do not make a report fail: a deploy check reads `pending`.
     bool hasErrors() const;
     bool ok() const
     {
-        return !severalHeads() && unknownDatabaseHeads.isEmpty() && changedScripts.isEmpty() && !hasErrors();
+        return !severalHeads() && unknownDatabaseHeads.isEmpty() && changedScripts.isEmpty() && !hasErrors()
+            && !drifted();
     }
 };
 
@@ -47,7 +62,8 @@ struct CheckReport
 CheckReport assessProject(const ProjectSnapshot &project, const QStringList &databaseHeads,
                           const QList<JournalEntry> *journal);
 
-// Reads the version table and the journal (when the table exists) of the session's database.
-RunResult<CheckReport> checkCommand(DatabaseSession &session);
+// Reads the version table and the journal (when the table exists) of the session's database;
+// with `drift`, also compares its schema with the expected one (on shadow databases).
+RunResult<CheckReport> checkCommand(DatabaseSession &session, const SchemaCommandOptions *drift = nullptr);
 
 } // namespace retort

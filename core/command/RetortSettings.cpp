@@ -44,6 +44,7 @@ RetortSettings RetortSettings::fromConfig(const ProjectConfig &config)
     if (const QString table = section.value(QStringLiteral("journal_table")).trimmed(); !table.isEmpty())
         settings.journalTable = table;
     settings.shadowUrl = section.value(QStringLiteral("shadow_url")).trimmed();
+    settings.driftIgnore = section.value(QStringLiteral("drift_ignore")).trimmed();
     return settings;
 }
 

@@ -16,12 +16,15 @@ namespace retort {
 //   alembic_command = flask db   how to run Python revisions (detected when absent)
 //   shadow_url = ...             where replay creates its scratch databases (PostgreSQL: a
 //                                server; default: the server of the project's database)
+//   drift_ignore = a, s.b_*      tables drift and identify leave out: names or glob patterns,
+//                                matched against `table` and `schema.table`, comma-separated
 struct RetortSettings
 {
     VersionTable::Options versionTable;
     std::optional<bool> journal;
     QString journalTable = QStringLiteral("retort_journal");
     QString shadowUrl; // empty: the project database's server
+    QString driftIgnore; // as written; SchemaFilter::parse reads it
     Problems problems; // values that could not be read, with what to write instead
 
     static RetortSettings fromConfig(const ProjectConfig &config);

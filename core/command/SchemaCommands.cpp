@@ -1,133 +1,12 @@
 #include "SchemaCommands.h"
 
-#include "command/DatabaseTarget.h"
 #include "command/GraphCommands.h"
-#include "command/RetortSettings.h"
-#include "run/AlembicDetector.h"
+#include "command/ProjectReplay.h"
 #include "schema/SchemaDiff.h"
-#include "shadow/PythonReplayDriver.h"
-#include "shadow/ShadowDatabase.h"
-#include "shadow/SnapshotCache.h"
-
-#include <QTemporaryDir>
 
 namespace retort {
 
 namespace {
-
-// The project's own Alembic in a long-lived driver, found the way upgrades find it. Detection
-// may start the application, so it sees a placeholder database of its own, never the person's.
-PythonStepsFactory projectPythonSteps(const ProjectSnapshot &project, const SchemaCommandOptions &options)
-{
-    return [config = project.config(), environment = options.environment]() -> Fallible<std::unique_ptr<PythonSteps>> {
-        QTemporaryDir placeholder;
-        AlembicDetector::Options detectOptions;
-        detectOptions.environment = environment;
-        detectOptions.databaseUrl = QStringLiteral("sqlite:///") + placeholder.filePath(QStringLiteral("detect.db"));
-        const AlembicDetection detection = AlembicDetector::detect(config, detectOptions);
-        if (!detection.found())
-            return Failure{detection.advice()};
-        PythonReplayDriver::Options driverOptions;
-        driverOptions.command = *detection.command;
-        driverOptions.environment = environment;
-        auto started = PythonReplayDriver::start(driverOptions);
-        if (!started)
-            return started.error();
-        return std::unique_ptr<PythonSteps>(std::move(started).value());
-    };
-}
-
-// The dialect and server to replay on: --dialect, else the project database's dialect, else
-// SQLite; PostgreSQL scratch databases go to shadow_url, else the project database's server.
-RunResult<ShadowServer::Options> shadowPlace(const ProjectSnapshot &project, const SchemaCommandOptions &options)
-{
-    const RetortSettings settings = RetortSettings::fromConfig(project.config());
-    const DbResult<DatabaseTarget> target =
-        resolveDatabaseTarget(project.config(), options.urlOption, options.environment, options.workingDirectory);
-    ShadowServer::Options place;
-    if (!options.dialect.isEmpty()) {
-        const std::optional<SqlDialect> dialect = sqlDialectFromName(options.dialect);
-        if (!dialect)
-            return RunError::make(ErrorKind::UnsupportedDialect,
-                                  QStringLiteral("unknown dialect %1; use sqlite or postgresql").arg(options.dialect));
-        place.dialect = *dialect;
-    } else if (target) {
-        place.dialect = target->url.sqlDialect();
-    }
-    if (place.dialect != SqlDialect::PostgreSql)
-        return place;
-    if (!settings.shadowUrl.isEmpty()) {
-        DbResult<DatabaseUrl> url = DatabaseUrl::parse(settings.shadowUrl);
-        if (!url) {
-            RunError error = RunError::fromDb(url.error(), ErrorKind::ShadowUnavailable);
-            error.message =
-                QStringLiteral("[retort] shadow_url in %1: %2").arg(project.config().iniPath, error.message);
-            return error;
-        }
-        place.serverUrl = std::move(url).value();
-        place.serverSource = QStringLiteral("[retort] shadow_url");
-    } else if (target) {
-        place.serverUrl = target->url;
-        place.serverSource = QStringLiteral("the server of %1; [retort] shadow_url names another")
-                                 .arg(target->sourceDescription(project.config()));
-    }
-    return place;
-}
-
-RunResult<ReplayReport> replay(const ProjectSnapshot &project, const SchemaCommandOptions &options,
-                               const RevIndexes &targets, bool keepSchemas)
-{
-    if (const auto &error = project.blockingError())
-        return RunError::fromGraph(*error);
-    RunResult<ShadowServer::Options> place = shadowPlace(project, options);
-    if (const RunError *error = place.failure())
-        return *error;
-    RunResult<std::unique_ptr<ShadowServer>> server = ShadowServer::open(*place);
-    if (const RunError *error = server.failure())
-        return *error;
-    const RetortSettings settings = RetortSettings::fromConfig(project.config());
-    std::optional<SnapshotCache> cache;
-    if (options.useCache)
-        cache.emplace(
-            SnapshotCache::directoryFor(project.config().directory, sqlDialectName(place->dialect), options.cacheRoot));
-
-    ReplayOptions replayOptions;
-    replayOptions.reader.versionTable = settings.versionTable;
-    replayOptions.reader.retortTables = {settings.journalTable};
-    replayOptions.targets = targets;
-    replayOptions.keepSchemas = keepSchemas;
-    replayOptions.cache = cache ? &*cache : nullptr;
-    replayOptions.pythonFactory = options.pythonSteps ? options.pythonSteps : projectPythonSteps(project, options);
-    replayOptions.cancel = options.cancel;
-    replayOptions.progress = options.progress;
-    return ShadowReplay(project.map(), **server, std::move(replayOptions)).run();
-}
-
-// What a revision's replay left: its schema, or the error that explains why there is none.
-RunResult<Schema> schemaOf(const ReplayReport &report, const QString &revision)
-{
-    if (report.cancelled)
-        return RunError::make(ErrorKind::Cancelled, QStringLiteral("replay cancelled"), revision);
-    if (auto it = report.schemas.constFind(revision); it != report.schemas.constEnd())
-        return *it;
-    QString current = revision;
-    while (const RevisionReplay *entry = report.find(current)) {
-        if (entry->error)
-            return *entry->error;
-        if (entry->blockedBy.isEmpty())
-            break;
-        current = entry->blockedBy;
-    }
-    return RunError::make(ErrorKind::SchemaReadFailed,
-                          QStringLiteral("no schema was recorded for revision %1").arg(revision), revision);
-}
-
-Schema emptySchema(const QString &dialect)
-{
-    Schema schema;
-    schema.dialect = dialect;
-    return schema;
-}
 
 RunResult<RevIndexes> resolve(const ProjectSnapshot &project, const QString &spec)
 {
@@ -154,7 +33,10 @@ RunResult<RevIndexes> resolveOne(const ProjectSnapshot &project, const QString &
 
 RunResult<ReplayReport> replayCommand(const ProjectSnapshot &project, const SchemaCommandOptions &options)
 {
-    return replay(project, options, {}, options.keepSchemas);
+    RunResult<std::unique_ptr<ProjectReplay>> replay = ProjectReplay::open(project, options);
+    if (const RunError *error = replay.failure())
+        return *error;
+    return (*replay)->replay({}, options.keepSchemas);
 }
 
 RunResult<QList<RevisionSchema>> schemaCommand(const ProjectSnapshot &project, const QString &revision,
@@ -163,17 +45,19 @@ RunResult<QList<RevisionSchema>> schemaCommand(const ProjectSnapshot &project, c
     const RunResult<RevIndexes> targets = resolve(project, revision.isEmpty() ? QStringLiteral("heads") : revision);
     if (const RunError *error = targets.failure())
         return *error;
-    RunResult<ShadowServer::Options> place = shadowPlace(project, options);
+    RunResult<ShadowServer::Options> place = ProjectReplay::place(project, options);
     if (const RunError *error = place.failure())
         return *error;
     if (targets->empty())
-        return QList<RevisionSchema>{{QStringLiteral("base"), emptySchema(sqlDialectName(place->dialect))}};
-    const RunResult<ReplayReport> report = replay(project, options, *targets, true);
-    if (const RunError *error = report.failure())
+        return QList<RevisionSchema>{
+            {QStringLiteral("base"), ProjectReplay::emptySchema(sqlDialectName(place->dialect))}};
+    RunResult<std::unique_ptr<ProjectReplay>> replay = ProjectReplay::open(project, options);
+    if (const RunError *error = replay.failure())
         return *error;
+    const ReplayReport report = (*replay)->replay(*targets, true);
     QList<RevisionSchema> schemas;
     for (RevIndex target : *targets) {
-        RunResult<Schema> schema = schemaOf(*report, project.map().id(target));
+        RunResult<Schema> schema = ProjectReplay::schemaOf(report, project.map().id(target));
         if (const RunError *error = schema.failure())
             return *error;
         schemas.append({project.map().id(target), std::move(schema).value()});
@@ -190,7 +74,7 @@ RunResult<SchemaDifference> diffCommand(const ProjectSnapshot &project, const QS
     const RunResult<RevIndexes> toRevision = resolveOne(project, to);
     if (const RunError *error = toRevision.failure())
         return *error;
-    RunResult<ShadowServer::Options> place = shadowPlace(project, options);
+    RunResult<ShadowServer::Options> place = ProjectReplay::place(project, options);
     if (const RunError *error = place.failure())
         return *error;
     const QString dialect = sqlDialectName(place->dialect);
@@ -199,15 +83,15 @@ RunResult<SchemaDifference> diffCommand(const ProjectSnapshot &project, const QS
     ReplayReport report;
     report.dialect = dialect;
     if (!targets.empty()) {
-        RunResult<ReplayReport> replayed = replay(project, options, targets, true);
-        if (const RunError *error = replayed.failure())
+        RunResult<std::unique_ptr<ProjectReplay>> replay = ProjectReplay::open(project, options);
+        if (const RunError *error = replay.failure())
             return *error;
-        report = std::move(replayed).value();
+        report = (*replay)->replay(targets, true);
     }
     const auto schemaAt = [&](const RevIndexes &revision) -> RunResult<Schema> {
         if (revision.empty())
-            return emptySchema(dialect);
-        return schemaOf(report, project.map().id(revision.front()));
+            return ProjectReplay::emptySchema(dialect);
+        return ProjectReplay::schemaOf(report, project.map().id(revision.front()));
     };
     const RunResult<Schema> before = schemaAt(*fromRevision);
     if (const RunError *error = before.failure())

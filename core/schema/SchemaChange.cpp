@@ -63,4 +63,17 @@ QJsonObject SchemaChange::toJson() const
     };
 }
 
+QString SchemaChange::toLine() const
+{
+    QString where = table;
+    if (!name.isEmpty())
+        where += (where.isEmpty() ? QString() : QStringLiteral(".")) + name;
+    QString line = kindName() + u' ' + where;
+    if (!before.isEmpty() && !after.isEmpty())
+        line += QStringLiteral(": ") + before + QStringLiteral(" -> ") + after;
+    else if (!before.isEmpty() || !after.isEmpty())
+        line += QStringLiteral(": ") + before + after;
+    return line;
+}
+
 } // namespace retort

@@ -46,6 +46,8 @@ struct SchemaChange
 
     // {"kind", "table", "name", "before", "after", "aspects"}; empty text is null.
     QJsonObject toJson() const;
+    // One line: "add_column orders.note: TEXT", "alter_column t.c: INTEGER -> TEXT".
+    QString toLine() const;
 
     friend bool operator==(const SchemaChange &, const SchemaChange &) = default;
 };

@@ -10,6 +10,7 @@
 #include "shadow/ShadowDatabase.h"
 #include "shadow/SnapshotCache.h"
 
+#include <QCryptographicHash>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -152,6 +153,53 @@ ReplayReport ShadowReplay::run()
     }
     m_states.clear(); // every shadow database goes now, also after a cancel
     return report;
+}
+
+RunResult<Schema> ShadowReplay::upgradedTo(const RevIndexes &heads)
+{
+    const RevIndexes order = ReplayKeys::parentsFirst(m_map, m_map.ancestors(heads, RevisionMap::Edges::All));
+    const std::vector<QString> keys = ReplayKeys::compute(m_map, order);
+    QStringList headKeys;
+    for (RevIndex head : heads)
+        headKeys << keys[size_t(head)];
+    headKeys.sort();
+    QString key;
+    if (!headKeys.contains(QString())) {
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(headKeys.size() == 1 ? QByteArray() : QByteArrayLiteral("heads"));
+        for (const QString &headKey : std::as_const(headKeys)) {
+            hash.addData("\n");
+            hash.addData(headKey.toLatin1());
+        }
+        key = headKeys.size() == 1 ? headKeys.front() : QString::fromLatin1(hash.result().toHex());
+    }
+    if (m_options.cache && !key.isEmpty() && m_options.cache->contains(key)) {
+        Fallible<Schema> cached = m_options.cache->load(key);
+        if (cached)
+            return std::move(cached).value();
+        qCWarning(lcShadow) << "upgrading again:" << cached.error().message;
+    }
+
+    auto created = m_server.createEmpty();
+    if (const RunError *error = created.failure())
+        return *error;
+    State state;
+    state.database = std::move(created).value();
+    for (RevIndex head : heads) {
+        if (std::optional<RunError> error = upgrade(state, head))
+            return *error;
+    }
+    RunResult<Connection *> connection = state.database->connection();
+    if (const RunError *error = connection.failure())
+        return *error;
+    DbResult<Schema> schema = readSchema(**connection, m_options.reader);
+    if (!schema)
+        return RunError::fromDb(schema.error(), ErrorKind::SchemaReadFailed);
+    if (m_options.cache && !key.isEmpty()) {
+        if (const Fallible<void> stored = m_options.cache->store(key, *schema); !stored.ok())
+            qCWarning(lcShadow) << "not cached:" << stored.error().message;
+    }
+    return std::move(schema).value();
 }
 
 DbResult<Schema> ShadowReplay::snapshot(State &state, Connection &connection)

@@ -54,6 +54,10 @@ public:
     ShadowReplay(const RevisionMap &map, ShadowServer &server, ReplayOptions options);
     ~ShadowReplay();
     ReplayReport run();
+    // The schema of one shadow database upgraded from base to every one of `heads` (Alembic's
+    // `upgrade A B`): what a database whose version table holds several rows should look like.
+    // Cached under a key made from the heads' own keys, sorted; one head: the same as run()'s.
+    RunResult<Schema> upgradedTo(const RevIndexes &heads);
 
 private:
     struct State;
