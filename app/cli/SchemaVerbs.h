@@ -2,6 +2,7 @@
 
 #include "CommandLine.h"
 #include "run/RunError.h"
+#include "schema/SchemaChange.h"
 
 #include <QJsonObject>
 #include <QTextStream>
@@ -35,6 +36,9 @@ private:
     QTextStream &m_out;
     QTextStream &m_err;
 };
+
+// One schema change as a line: "add_column clients.email: VARCHAR(255)".
+QString changeLine(const SchemaChange &change);
 
 // A run error as JSON: kind, message, revision, path, line, statement, database_message.
 QJsonObject runErrorJson(const RunError &error);
