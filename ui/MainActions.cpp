@@ -55,6 +55,10 @@ MainActions::MainActions(QMainWindow *window)
         {ConnectionProfiles, "connectionProfiles", QT_TR_NOOP("Connection &Profiles…"),
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
          QT_TR_NOOP("Save database URLs under a name; passwords go to the system keychain")},
+        {VerifyDowngrades, "verifyDowngrades", QT_TR_NOOP("&Verify Downgrades"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
+         QT_TR_NOOP("Check on shadow databases that the selected revisions' downgrades undo their upgrades (every "
+                    "revision when none is selected); your database is not touched")},
     };
     for (const Definition &definition : definitions) {
         auto *action = new QAction(tr(definition.text), window);
@@ -85,6 +89,7 @@ void MainActions::install(QMainWindow *window, QWidget *urlEditor)
     databaseMenu->addAction(action(StampSelected));
     databaseMenu->addAction(action(StampSelectedPurge));
     databaseMenu->addAction(action(MergeHeads));
+    databaseMenu->addAction(action(VerifyDowngrades));
     databaseMenu->addSeparator();
     databaseMenu->addAction(action(BackupNow));
     databaseMenu->addAction(action(Restore));
@@ -138,6 +143,7 @@ QString MainActions::unavailableReason(Id id, const ActionState &state)
     case ConnectionProfiles:
         return {};
     case ExportGraph:
+    case VerifyDowngrades: // shadow databases only: no connection needed, a run may go on
         return state.project ? QString() : tr("Open a project first (File > Open Folder).");
     default:
         break;

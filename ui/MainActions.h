@@ -52,6 +52,7 @@ public:
         Restore,
         Refresh,
         ConnectionProfiles,
+        VerifyDowngrades,
         IdCount
     };
     Q_ENUM(Id)

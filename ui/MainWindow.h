@@ -20,6 +20,7 @@ class QTreeView;
 namespace retort::ui {
 
 class DatabaseChooser;
+class DowngradeVerifyPresenter;
 class GitHistoryLoader;
 class SchemaReplayLoader;
 struct SchemaReplayResult;
@@ -64,6 +65,7 @@ public:
     RevisionDetailsView *detailsView() const { return m_details; }
     MigrationController *controller() const { return m_controller; }
     RunPanel *runPanel() const { return m_runPanel; }
+    DowngradeVerifyPresenter *verifyPresenter() const { return m_verify; }
     QString logText() const;
     QString selectedRevision() const;
     void selectRevision(const QString &id);
@@ -92,6 +94,8 @@ private:
     void startReplay(const QString &url);
     void showReplay(std::shared_ptr<const SchemaReplayResult> result);
     void showSchemaOfSelection();
+    // Verify Downgrades over the selected rows (every revision when none is selected).
+    void verifySelection();
     void runRequest(const MigrationRequest &request);
     void backupNow();
     void restoreBackup();
@@ -109,6 +113,7 @@ private:
     DatabaseChooser *m_url = nullptr;
     GitHistoryLoader *m_gitLoader = nullptr;
     SchemaReplayLoader *m_replay = nullptr;
+    DowngradeVerifyPresenter *m_verify = nullptr;
     std::shared_ptr<const SchemaReplayResult> m_replayResult;
     RevisionDetailsView *m_details = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
