@@ -36,12 +36,12 @@ QString StepVerification::describe() const
     case Problem::UpgradeFailed:
         return QStringLiteral("the upgrade failed: %1").arg(error ? error->toString() : QString());
     case Problem::NoDowngrade:
-        return QStringLiteral("the upgrade changes the schema (%1 changes) and there is no downgrade to undo it")
+        return QStringLiteral("the upgrade changes the schema and there is no downgrade to undo it (changes: %1)")
             .arg(count);
     case Problem::DowngradeFailed:
         return QStringLiteral("the downgrade failed: %1").arg(error ? error->toString() : QString());
     case Problem::DowngradeIncomplete:
-        return QStringLiteral("the downgrade leaves %1 differences from the parents' schema").arg(count);
+        return QStringLiteral("the downgrade does not restore the parents' schema (differences: %1)").arg(count);
     case Problem::ReupgradeFailed:
         return QStringLiteral("upgrading again after the downgrade failed: %1")
             .arg(error ? error->toString() : QString());
