@@ -59,6 +59,10 @@ MainActions::MainActions(QMainWindow *window)
          QT_TR_NOOP("Replay the history on scratch databases for the schema at every revision")},
         {StopReplay, "stopReplay", QT_TR_NOOP("&Stop Replay"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Period),
          QT_TR_NOOP("Stop the schema replay running in the background")},
+        {VerifyDowngrades, "verifyDowngrades", QT_TR_NOOP("&Verify Downgrades"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
+         QT_TR_NOOP("Check on shadow databases that the selected revisions' downgrades undo their upgrades (every "
+                    "revision when none is selected); your database is not touched")},
     };
     for (const Definition &definition : definitions) {
         auto *action = new QAction(tr(definition.text), window);
@@ -100,6 +104,8 @@ void MainActions::install(QMainWindow *window, QWidget *urlEditor)
     schemaMenu->setToolTipsVisible(true);
     schemaMenu->addAction(action(ReplaySchemas));
     schemaMenu->addAction(action(StopReplay));
+    schemaMenu->addSeparator();
+    schemaMenu->addAction(action(VerifyDowngrades));
 
     QToolBar *toolbar = window->addToolBar(tr("Database"));
     toolbar->setObjectName(QStringLiteral("databaseToolBar"));
@@ -147,6 +153,7 @@ QString MainActions::unavailableReason(Id id, const ActionState &state)
     case ConnectionProfiles:
         return {};
     case ExportGraph:
+    case VerifyDowngrades: // shadow databases only: no connection needed, a run may go on
         return state.project ? QString() : tr("Open a project first (File > Open Folder).");
     // The replay works on Retort's own scratch databases, so a run on the person's database does
     // not hold it up.

@@ -55,6 +55,7 @@ public:
         ConnectionProfiles,
         ReplaySchemas,
         StopReplay,
+        VerifyDowngrades,
         IdCount
     };
     Q_ENUM(Id)

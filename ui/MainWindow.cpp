@@ -3,6 +3,7 @@
 #include "MainActions.h"
 #include "command/DatabaseTarget.h"
 #include "command/RetortSettings.h"
+#include "details/DowngradeVerifyPresenter.h"
 #include "details/GitHistoryLoader.h"
 #include "details/RevisionDetailsView.h"
 #include "details/SchemaReplayLoader.h"
@@ -139,7 +140,7 @@ void MainWindow::createLayout()
     m_graph->setRootIsDecorated(false);
     m_graph->setUniformRowHeights(true);
     m_graph->setAllColumnsShowFocus(true);
-    m_graph->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_graph->setSelectionMode(QAbstractItemView::ExtendedSelection); // a range for Verify Downgrades
     m_graph->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_graph->header()->setStretchLastSection(false);
     m_graph->header()->setSectionResizeMode(RevisionGraphModel::MessageColumn, QHeaderView::Stretch);
@@ -254,6 +255,7 @@ void MainWindow::createActions()
     on(MainActions::ConnectionProfiles, [this] { editConnectionProfiles(); });
     on(MainActions::ReplaySchemas, [this] { startReplay(m_replayUrl, true); });
     on(MainActions::StopReplay, [this] { stopReplay(); });
+    on(MainActions::VerifyDowngrades, [this] { verifySelection(); });
     // Right-clicking a revision offers what can be done with it.
     m_graph->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (MainActions::Id id : {MainActions::UpgradeSelected, MainActions::DowngradeSelected, MainActions::StampSelected,
@@ -330,6 +332,9 @@ void MainWindow::connectController()
         appendLog(tr("Schema replay not possible: %1").arg(message));
         m_details->setSchemaUnavailable(tr("The history could not be replayed: %1").arg(message));
     });
+    // Verify Downgrades: shadow databases again, results as row badges and in Problems.
+    m_verify = new DowngradeVerifyPresenter(statusBar(), m_model, m_problems, this);
+    connect(m_verify, &DowngradeVerifyPresenter::logLine, this, &MainWindow::appendLog);
 }
 
 void MainWindow::setConfirmer(MigrationController::Confirmer confirmer)
@@ -556,6 +561,14 @@ void MainWindow::stopReplay()
     m_details->setSchemaUnavailable(tr("The schema replay was stopped. Schema > Replay Schemas starts it again; "
                                        "revisions it finished are kept in the cache."));
     statusBar()->showMessage(tr("Schema replay stopped"), 5000);
+}
+
+void MainWindow::verifySelection()
+{
+    RevIndexes revisions;
+    for (const QModelIndex &row : m_graph->selectionModel()->selectedRows())
+        revisions.push_back(row.data(RevisionGraphModel::RevisionIndexRole).toInt());
+    m_verify->start(m_model->snapshot(), revisions, m_url->inUse(), QDir::currentPath());
 }
 
 void MainWindow::showReplay(std::shared_ptr<const SchemaReplayResult> result)

@@ -22,6 +22,7 @@ namespace retort::ui {
 class DatabaseChooser;
 class DriftBanner;
 class DriftMonitor;
+class DowngradeVerifyPresenter;
 class GitHistoryLoader;
 class SchemaReplayLoader;
 struct SchemaReplayResult;
@@ -70,6 +71,7 @@ public:
     MigrationController *controller() const { return m_controller; }
     RunPanel *runPanel() const { return m_runPanel; }
     bool isDriftChecking() const;
+    DowngradeVerifyPresenter *verifyPresenter() const { return m_verify; }
     QString logText() const;
     QString selectedRevision() const;
     void selectRevision(const QString &id);
@@ -100,6 +102,8 @@ private:
     void stopReplay();
     void showReplay(std::shared_ptr<const SchemaReplayResult> result);
     void showSchemaOfSelection();
+    // Verify Downgrades over the selected rows (every revision when none is selected).
+    void verifySelection();
     void runRequest(const MigrationRequest &request);
     void backupNow();
     void restoreBackup();
@@ -117,6 +121,7 @@ private:
     DatabaseChooser *m_url = nullptr;
     GitHistoryLoader *m_gitLoader = nullptr;
     SchemaReplayLoader *m_replay = nullptr;
+    DowngradeVerifyPresenter *m_verify = nullptr;
     std::shared_ptr<const SchemaReplayResult> m_replayResult;
     RevisionDetailsView *m_details = nullptr;
     QTabWidget *m_bottomTabs = nullptr;

@@ -7,6 +7,7 @@
 #include "RevisionJson.h"
 #include "RevisionText.h"
 #include "SchemaVerbs.h"
+#include "VerifyVerb.h"
 #include "command/GraphCommands.h"
 #include "command/OfflineCommand.h"
 #include "command/ProjectSnapshot.h"
@@ -44,6 +45,8 @@ int CliRunner::run()
         return MergeVerb(m_invocation, m_out, m_err).run(*project);
     if (SchemaVerbs::handles(verb))
         return SchemaVerbs(m_invocation, m_out, m_err).run(*project);
+    if (VerifyVerb::handles(verb))
+        return VerifyVerb(m_invocation, m_out, m_err).run(*project);
     if (BackupVerbs::handles(verb))
         return BackupVerbs(m_invocation, m_out, m_err).run(project);
     if (m_invocation.has(QStringLiteral("sql")))

@@ -127,6 +127,13 @@ const QList<VerbSpec> &verbs()
          {dialectOption()},
          0,
          0},
+        {u"verify"_s,
+         u"[RANGE]"_s,
+         u"Check on shadow databases that each revision in RANGE ([start]:[end], as history -r; default: all) "
+         "has a downgrade that undoes its upgrade; exit 1 when one does not."_s,
+         {dialectOption()},
+         0,
+         1},
         {u"merge"_s,
          u"[REVS...]"_s,
          u"Write a revision merging REVS (default: heads)."_s,

@@ -2,6 +2,7 @@
 
 #include "CommandLine.h"
 #include "run/RunError.h"
+#include "schema/SchemaChange.h"
 
 #include <QJsonObject>
 #include <QTextStream>

@@ -38,6 +38,10 @@ public:
 
     QString dialect() const;
     const SchemaReaderOptions &readerOptions() const { return m_reader; }
+    // For the other walks over shadow databases (verify): the same server, cache and Python.
+    ShadowServer &server() { return *m_server; }
+    SnapshotCache *cache() { return m_cache ? &*m_cache : nullptr; }
+    const PythonStepsFactory &pythonFactory() const { return m_python; }
     // Replays `targets` and their ancestors (every revision when empty).
     ReplayReport replay(const RevIndexes &targets, bool keepSchemas);
     // The schema of a database upgraded from base to all of `heads`: empty for none, the

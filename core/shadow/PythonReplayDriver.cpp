@@ -236,6 +236,11 @@ Fallible<void> PythonReplayDriver::upgrade(const QString &revision, const QStrin
     return d->call(u"upgrade"_s, revision, sqlalchemyUrl);
 }
 
+Fallible<void> PythonReplayDriver::downgrade(const QString &revision, const QString &sqlalchemyUrl)
+{
+    return d->call(u"downgrade"_s, revision, sqlalchemyUrl);
+}
+
 Fallible<void> PythonReplayDriver::stamp(const QString &revision, const QString &sqlalchemyUrl)
 {
     return d->call(u"stamp"_s, revision, sqlalchemyUrl);

@@ -55,6 +55,8 @@ public:
     // The failure names the revision, the file and line where Python reported one, and the
     // database's message (the last lines of the traceback).
     Fallible<void> upgrade(const QString &revision, const QString &sqlalchemyUrl) override;
+    // Undoes exactly `revision` (see PythonSteps::downgrade), reported the same way.
+    Fallible<void> downgrade(const QString &revision, const QString &sqlalchemyUrl) override;
     // `alembic stamp <revision>` the same way (empty revision: stamp base, i.e. purge).
     Fallible<void> stamp(const QString &revision, const QString &sqlalchemyUrl) override;
 

@@ -14,6 +14,10 @@ public:
     virtual ~PythonSteps() = default;
     // `alembic upgrade <revision>` (an exact id) on the database at `sqlalchemyUrl`.
     virtual Fallible<void> upgrade(const QString &revision, const QString &sqlalchemyUrl) = 0;
+    // Undoes exactly `revision` (applied, and the newest of its lineage): `alembic downgrade` to
+    // its first parent (down_revision, else a dependency; base when it has none), which leaves
+    // every parent applied, as Alembic's downgrade of a merge or of a depends_on does.
+    virtual Fallible<void> downgrade(const QString &revision, const QString &sqlalchemyUrl) = 0;
     // `alembic stamp <revision>` the same way.
     virtual Fallible<void> stamp(const QString &revision, const QString &sqlalchemyUrl) = 0;
 };

@@ -2,9 +2,7 @@
 
 #include "Logging.h"
 #include "db/Connection.h"
-#include "db/VersionTable.h"
 #include "graph/Planner.h"
-#include "run/StepExecutor.h"
 #include "schema/CatalogStamp.h"
 #include "shadow/ReplayKeys.h"
 #include "shadow/ShadowDatabase.h"
@@ -17,11 +15,8 @@
 
 namespace retort {
 
-struct ShadowReplay::State
+struct ShadowReplay::State : ShadowState
 {
-    std::unique_ptr<ShadowDatabase> database;
-    QStringList heads; // the version table's rows, sorted
-    bool versionTable = false; // created (by a native step, or by Alembic)
     // The last schema read from this database and its catalog stamp: a step that only changed
     // data leaves the stamp as it was and needs no catalog read.
     QString stamp;
@@ -33,6 +28,7 @@ ShadowReplay::ShadowReplay(const RevisionMap &map, ShadowServer &server, ReplayO
     : m_map(map)
     , m_server(server)
     , m_options(std::move(options))
+    , m_steps(map, {m_options.reader.versionTable, m_options.python, m_options.pythonFactory, m_options.cancel})
 {
 }
 
@@ -272,8 +268,13 @@ RunResult<std::unique_ptr<ShadowReplay::State>> ShadowReplay::stateFor(RevIndex 
     auto cloned = m_server.clone(*kept->database);
     if (const RunError *error = cloned.failure())
         return *error;
-    auto state = std::make_unique<State>(
-        State{std::move(cloned).value(), kept->heads, kept->versionTable, kept->stamp, kept->schema, kept->json});
+    auto state = std::make_unique<State>();
+    state->database = std::move(cloned).value();
+    state->heads = kept->heads;
+    state->versionTable = kept->versionTable;
+    state->stamp = kept->stamp;
+    state->schema = kept->schema;
+    state->json = kept->json;
     return state;
 }
 
@@ -294,72 +295,10 @@ std::optional<RunError> ShadowReplay::upgrade(State &state, RevIndex target)
     const Result<Plan> plan = Planner(m_map).upgrade(state.heads, m_map.id(target));
     if (!plan)
         return RunError::fromGraph(plan.error());
-    for (const PlanStep &step : plan->steps) {
-        if (cancelled())
-            return RunError::make(ErrorKind::Cancelled, QStringLiteral("replay cancelled"));
-        const RevIndex index = m_map.indexOf(step.revision);
-        if (index < 0)
-            return RunError::make(ErrorKind::MissingRevision,
-                                  QStringLiteral("no revision %1 in the project").arg(step.revision), step.revision);
-        const Revision &revision = m_map.revision(index);
-        if (revision.format == ScriptFormat::Python) {
-            if (std::optional<RunError> error = runPython(state, revision))
-                return error;
-        } else {
-            RunResult<Connection *> connection = state.database->connection();
-            if (const RunError *error = connection.failure())
-                return *error;
-            VersionTable versions(**connection, m_options.reader.versionTable);
-            StepExecutor executor(**connection, versions, nullptr);
-            StepExecutor::Outcome outcome = executor.run(step, state.heads, &revision, false, !state.versionTable);
-            if (outcome.status == StepExecutor::Outcome::Status::Failed)
-                return outcome.error;
-            if (outcome.status == StepExecutor::Outcome::Status::Conflict)
-                return RunError::make(ErrorKind::Conflict,
-                                      QStringLiteral("the shadow database holds %1, not the expected %2")
-                                          .arg(outcome.actualHeads.join(u", "), state.heads.join(u", ")),
-                                      step.revision, revision.path);
-        }
-        state.heads = step.headsAfter;
-        state.versionTable = true;
-    }
-    return std::nullopt;
-}
-
-std::optional<RunError> ShadowReplay::runPython(State &state, const Revision &revision)
-{
-    PythonSteps *python = m_options.python ? m_options.python : m_ownPython.get();
-    if (!python && m_options.pythonFactory && m_pythonUnavailable.isEmpty()) {
-        Fallible<std::unique_ptr<PythonSteps>> made = m_options.pythonFactory();
-        // Asked once: finding and starting the project's Python is the slow part of a step.
-        if (made)
-            m_ownPython = std::move(made).value();
-        else
-            m_pythonUnavailable = made.error().message;
-        python = m_ownPython.get();
-    }
-    if (!python && !m_pythonUnavailable.isEmpty())
-        return RunError::make(ErrorKind::AlembicUnavailable,
-                              QStringLiteral("cannot run Python revisions: %1").arg(m_pythonUnavailable), revision.id,
-                              revision.path);
-    if (!python)
-        return RunError::make(ErrorKind::AlembicUnavailable,
-                              QStringLiteral("revision %1 is a Python revision and nothing here runs Python "
-                                             "revisions on a shadow database")
-                                  .arg(revision.id),
-                              revision.id, revision.path);
-    // Alembic connects on its own; ours goes so the database can be cloned or dropped after.
-    state.database->closeConnection();
-    const Fallible<void> upgraded = python->upgrade(revision.id, state.database->sqlalchemyUrl());
-    if (!upgraded.ok()) {
-        RunError error = RunError::make(
-            ErrorKind::AlembicFailed,
-            QStringLiteral("revision %1 failed on the shadow database: %2").arg(revision.id, upgraded.error().message),
-            revision.id, revision.path);
-        error.databaseMessage = upgraded.error().message;
-        return error;
-    }
-    return std::nullopt;
+    std::optional<RunError> error = m_steps.run(state, *plan);
+    if (error && error->kind == ErrorKind::Cancelled)
+        error->message = QStringLiteral("replay cancelled");
+    return error;
 }
 
 } // namespace retort

@@ -5,6 +5,7 @@
 #include "schema/SchemaReader.h"
 #include "shadow/PythonSteps.h"
 #include "shadow/ReplayReport.h"
+#include "shadow/ShadowSteps.h"
 
 #include <atomic>
 #include <functional>
@@ -17,8 +18,6 @@ class Connection;
 class ShadowDatabase;
 class ShadowServer;
 class SnapshotCache;
-
-using PythonStepsFactory = std::function<Fallible<std::unique_ptr<PythonSteps>>()>;
 
 struct ReplayProgress
 {
@@ -64,7 +63,6 @@ private:
     RunResult<std::unique_ptr<State>> stateFor(RevIndex revision);
     RunResult<std::unique_ptr<State>> rebuild(RevIndex revision);
     std::optional<RunError> upgrade(State &state, RevIndex target);
-    std::optional<RunError> runPython(State &state, const Revision &revision);
     DbResult<Schema> snapshot(State &state, Connection &connection);
     RevIndex fullestParent(RevIndex revision) const;
     void release(RevIndex revision);
@@ -73,8 +71,7 @@ private:
     const RevisionMap &m_map;
     ShadowServer &m_server;
     ReplayOptions m_options;
-    std::unique_ptr<PythonSteps> m_ownPython;
-    QString m_pythonUnavailable; // why the factory could not give Python steps
+    ShadowSteps m_steps;
     std::vector<std::unique_ptr<State>> m_states; // by revision: the state after it, while needed
     std::vector<int> m_pendingChildren; // children not visited yet, by revision
 };

@@ -4,7 +4,7 @@ a time, in one long-lived process, against shadow databases that Retort names pe
 Started as `python3 replay_driver.py --flask [--directory DIR] [--app NAME]` or
 `python3 replay_driver.py --alembic --ini INI [--name SECTION] [--x ARG]... [--cwd-path]`.
 Requests are JSON lines on stdin:
-    {"id": 1, "do": "upgrade" | "stamp", "revision": "ab12cd34ef56", "url": "sqlite:////s/1.db"}
+    {"id": 1, "do": "upgrade" | "downgrade" | "stamp", "revision": "ab12cd34ef56", "url": "sqlite:////s/1.db"}
     {"id": 2, "do": "stop"}
 Answers are JSON lines on the process's original stdout, which nothing else may write to (fd 1
 is pointed at stderr before the project is imported):
@@ -265,9 +265,23 @@ def load(opts):
     return run
 
 
+def downgrade_target(config, revision):
+    """Where `downgrade` of exactly this revision goes: its first parent (down_revision, then
+    dependencies), so that only the revision itself is undone and every parent stays applied."""
+    from alembic.script import ScriptDirectory
+    script = ScriptDirectory.from_config(config)
+    rev = script.get_revision(revision)
+    if rev is None:
+        raise RuntimeError("no revision %r in the project" % revision)
+    parents = list(rev._all_down_revisions)
+    return parents[0] if parents else "base"
+
+
 def do(command, config, verb, revision):
     if verb == "upgrade":
         command.upgrade(config, revision)
+    elif verb == "downgrade":
+        command.downgrade(config, downgrade_target(config, revision))
     elif revision:
         command.stamp(config, revision)
     else:

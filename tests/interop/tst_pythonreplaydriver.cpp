@@ -149,6 +149,41 @@ private slots:
                  QStringList{revisions.first()});
     }
 
+    // downgrade undoes exactly the revision: after a merge's, both parents stay applied.
+    void downgradeUndoesOneRevision_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("head");
+        QTest::addColumn<QStringList>("parents");
+        QTest::newRow("flask-migrate merge")
+            << u"flaskapp"_s << u"2c122f99f547"_s << QStringList{u"c157cbac9192"_s, u"08f51e9d952f"_s};
+        QTest::newRow("plain alembic") << u"plainalembic"_s << kPlainRevisions[1] << QStringList{kPlainRevisions[0]};
+    }
+    void downgradeUndoesOneRevision()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, head);
+        QFETCH(QStringList, parents);
+        Project project;
+        QVERIFY(project.create(fixture));
+        auto driver = project.start();
+        QVERIFY2(driver.ok(), qPrintable(driver.ok() ? QString() : driver.error().message));
+        QVERIFY((*driver)->upgrade(head, project.url(u"shadow.db"_s)).ok());
+        const auto step = (*driver)->downgrade(head, project.url(u"shadow.db"_s));
+        QVERIFY2(step.ok(), qPrintable(step.ok() ? QString() : step.error().message));
+        for (const QString &parent : parents)
+            QCOMPARE(project.runCommand(parent, project.url(u"reference.db"_s)), QString());
+        QCOMPARE(sqliteShape(project.file(u"shadow.db"_s)), sqliteShape(project.file(u"reference.db"_s)));
+        if (fixture == u"plainalembic") {
+            // A base revision goes back to nothing but the version table.
+            QVERIFY((*driver)->downgrade(parents.constFirst(), project.url(u"shadow.db"_s)).ok());
+            const QString shadow = project.file(u"shadow.db"_s);
+            QCOMPARE(interop::sqliteColumn(shadow, u"SELECT name FROM sqlite_master WHERE type = 'table'"_s),
+                     QStringList{u"alembic_version"_s});
+            QCOMPARE(interop::sqliteColumn(shadow, u"SELECT version_num FROM alembic_version"_s), QStringList());
+        }
+    }
+
     // Flask-SQLAlchemy made its engine once, at import: each call still lands on its own URL.
     void switchesUrlBetweenCalls()
     {

@@ -66,6 +66,7 @@ public:
         }
         return {};
     }
+    Fallible<void> downgrade(const QString &, const QString &) override { return Failure{u"not used"_s}; }
     Fallible<void> stamp(const QString &, const QString &) override { return Failure{u"not used"_s}; }
 };
 

@@ -16,7 +16,9 @@ SchemaReplayLoader::SchemaReplayLoader(QObject *parent)
 
 SchemaReplayLoader::~SchemaReplayLoader()
 {
-    // The jobs' destructor waits for the replay; asking it to stop keeps that wait short.
+    // The jobs' destructor waits for the replay; asking it to stop keeps that wait short. No
+    // signal now: whoever listens may be half destroyed already.
+    blockSignals(true);
     cancel();
 }
 

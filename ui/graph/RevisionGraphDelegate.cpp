@@ -174,6 +174,11 @@ void RevisionGraphDelegate::paintBadges(QPainter *painter, const QStyleOptionVie
     const QStringList labels = index.data(RevisionGraphModel::BranchLabelsRole).toStringList();
     for (const QString &label : labels)
         badges.append({label, QColor(0x9b, 0x59, 0xb6)});
+    QString verification = index.data(RevisionGraphModel::VerificationRole).toString();
+    if (verification == u"ok")
+        badges.append({tr("downgrade ok"), QColor(0x27, 0xae, 0x60)});
+    else if (!verification.isEmpty())
+        badges.append({verification.replace(u'_', u' '), QColor(0xc6, 0x28, 0x28)});
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);

@@ -24,6 +24,7 @@ void RevisionGraphModel::setSnapshot(std::shared_ptr<const ProjectSnapshot> snap
     m_nodes.clear();
     m_lanes.clear();
     m_maxLanes = 0;
+    m_verifications.clear();
     if (m_snapshot) {
         const RevisionMap &map = m_snapshot->map();
         const Result<RevIndexes> history = History(map).all();
@@ -99,6 +100,15 @@ void RevisionGraphModel::setChangeSummaries(QHash<QString, ChangeSummary> summar
     if (!m_order.empty())
         emit dataChanged(index(0, ChangesColumn), index(rowCount() - 1, ChangesColumn),
                          {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, DestructiveChangeRole});
+}
+
+void RevisionGraphModel::addVerifications(const QHash<QString, Verification> &verifications)
+{
+    for (auto it = verifications.cbegin(); it != verifications.cend(); ++it)
+        m_verifications.insert(it.key(), it.value());
+    if (!m_order.empty())
+        emit dataChanged(index(0, LabelsColumn), index(rowCount() - 1, LabelsColumn),
+                         {VerificationRole, Qt::ToolTipRole});
 }
 
 void RevisionGraphModel::clearDatabaseState()
@@ -203,10 +213,17 @@ QVariant RevisionGraphModel::data(const QModelIndex &index, int role) const
         return {};
     case DestructiveChangeRole:
         return m_changes.value(revision.id).destructive;
+    case VerificationRole:
+        return m_verifications.value(revision.id).problem;
     case Qt::ToolTipRole: {
         if (index.column() == ChangesColumn) {
             const auto found = m_changes.constFind(revision.id);
             if (found != m_changes.constEnd() && !found->details.isEmpty())
+                return found->details;
+        }
+        if (index.column() == LabelsColumn) {
+            const auto found = m_verifications.constFind(revision.id);
+            if (found != m_verifications.constEnd())
                 return found->details;
         }
         const State s = state(row);

@@ -41,6 +41,9 @@ public:
         // is then the filtered rows' own layout.
         SkippingSegmentsRole,
         DestructiveChangeRole, // bool: the revision's change set drops or retypes something
+        // QString: empty when not verified, "ok" when its downgrade undoes its upgrade, else the
+        // problem's name ("downgrade_incomplete", ...); the Labels column's tooltip says more.
+        VerificationRole,
     };
 
     // What a revision changes in the schema, as the Changes column shows it.
@@ -49,6 +52,13 @@ public:
         QString text; // e.g. "+2 tables, -1 column"; empty: no change
         QString details; // one change per line, for the tooltip
         bool destructive = false;
+    };
+
+    // What verifying a revision's downgrade found, as its badge shows it.
+    struct Verification
+    {
+        QString problem; // "ok" or the problem's name
+        QString details; // for the tooltip
     };
 
     explicit RevisionGraphModel(QObject *parent = nullptr);
@@ -64,6 +74,9 @@ public:
     // Change summaries by revision id (from shadow replay); revisions without one show nothing.
     void setChangeSummaries(QHash<QString, ChangeSummary> summaries);
     void clearChangeSummaries() { setChangeSummaries({}); }
+    // Verification results by revision id; they replace earlier ones of the same revisions and
+    // last until the next snapshot.
+    void addVerifications(const QHash<QString, Verification> &verifications);
     const QStringList &databaseHeads() const { return m_databaseHeads; }
 
     int rowOfRevision(const QString &id) const; // -1 when absent
@@ -98,6 +111,7 @@ private:
     QStringList m_databaseHeads;
     bool m_hasDatabaseState = false;
     QHash<QString, ChangeSummary> m_changes; // by revision id
+    QHash<QString, Verification> m_verifications; // by revision id
 };
 
 } // namespace retort::ui

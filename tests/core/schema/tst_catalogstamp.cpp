@@ -72,8 +72,7 @@ private slots:
         const bool pg = Backend == u"postgresql";
         QStringList setup{u"CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(20), code INTEGER DEFAULT 1)"_s,
                           u"CREATE TABLE old (id INTEGER PRIMARY KEY, t_id INTEGER)"_s,
-                          u"CREATE INDEX t_old ON t (code)"_s,
-                          u"CREATE VIEW v AS SELECT id FROM t"_s,
+                          u"CREATE INDEX t_old ON t (code)"_s, u"CREATE VIEW v AS SELECT id FROM t"_s,
                           u"INSERT INTO t (id, name) VALUES (1, 'a'), (2, 'b')"_s};
         if (pg)
             setup << u"CREATE TYPE mood AS ENUM ('happy')"_s << u"CREATE SEQUENCE s1"_s;
