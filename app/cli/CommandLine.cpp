@@ -97,6 +97,13 @@ const QList<VerbSpec> &verbs()
          {},
          0,
          0},
+        {u"rehearse"_s,
+         u"[TARGET]"_s,
+         u"Run the plan to TARGET (default: head; a target behind the database downgrades) on a copy of the "
+         "database: per-step times, the error a real run would give, the schema changes. Yours is not touched."_s,
+         {{u"from-backup"_s, QChar(), u"FILE"_s, u"copy from this Retort backup instead of the live database"_s}},
+         0,
+         1},
         {u"schema"_s,
          u"[REV]"_s,
          u"Show the schema after REV (default: each head), replayed on a shadow database."_s,

@@ -23,6 +23,19 @@ QJsonObject runErrorJson(const RunError &error)
             {QStringLiteral("database_message"), error.databaseMessage}};
 }
 
+QString changeLine(const SchemaChange &change)
+{
+    QString where = change.table;
+    if (!change.name.isEmpty())
+        where += (where.isEmpty() ? QString() : QStringLiteral(".")) + change.name;
+    QString line = change.kindName() + u' ' + where;
+    if (!change.before.isEmpty() && !change.after.isEmpty())
+        line += QStringLiteral(": ") + change.before + QStringLiteral(" -> ") + change.after;
+    else if (!change.before.isEmpty() || !change.after.isEmpty())
+        line += QStringLiteral(": ") + change.before + change.after;
+    return line;
+}
+
 SchemaVerbs::SchemaVerbs(const Invocation &invocation, QTextStream &out, QTextStream &err)
     : m_invocation(invocation)
     , m_out(out)
@@ -109,17 +122,8 @@ int SchemaVerbs::diff(const ProjectSnapshot &project, const SchemaCommandOptions
                           {QStringLiteral("to"), difference->to},
                           {QStringLiteral("dialect"), difference->dialect},
                           {QStringLiteral("changes"), SchemaDiff::toJson(difference->changes)}});
-    for (const SchemaChange &change : difference->changes) {
-        QString where = change.table;
-        if (!change.name.isEmpty())
-            where += (where.isEmpty() ? QString() : QStringLiteral(".")) + change.name;
-        QString line = change.kindName() + u' ' + where;
-        if (!change.before.isEmpty() && !change.after.isEmpty())
-            line += QStringLiteral(": ") + change.before + QStringLiteral(" -> ") + change.after;
-        else if (!change.before.isEmpty() || !change.after.isEmpty())
-            line += QStringLiteral(": ") + change.before + change.after;
-        m_out << line << '\n';
-    }
+    for (const SchemaChange &change : difference->changes)
+        m_out << changeLine(change) << '\n';
     return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include "CommandLine.h"
 #include "run/RunError.h"
+#include "schema/SchemaChange.h"
 
 #include <QJsonObject>
 #include <QTextStream>
@@ -38,5 +39,7 @@ private:
 
 // A run error as JSON: kind, message, revision, path, line, statement, database_message.
 QJsonObject runErrorJson(const RunError &error);
+// One schema change as `diff` prints it: kind, table.name, and what it was and becomes.
+QString changeLine(const SchemaChange &change);
 
 } // namespace retort::cli
