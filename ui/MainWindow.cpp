@@ -104,7 +104,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_controller(new MigrationController(this))
 {
     m_proxy->setSourceModel(m_model);
-    setConfirmer([this](const PlanReview &review) { return ConfirmationDialog::confirm(review, this); });
+    m_controller->setRehearsingConfirmer(
+        [this](const PlanReview &review, const MigrationController::Rehearser &rehearse) {
+            return ConfirmationDialog::confirm(review, this, rehearse);
+        });
     setRestoreConfirmer([this](const BackupInfo &backup, const QString &currentUrl) {
         return ConfirmationDialog::confirmRestore(backup, currentUrl, this);
     });

@@ -4,6 +4,7 @@
 #include "DatabaseVerbs.h"
 #include "MergeVerb.h"
 #include "MigrationArguments.h"
+#include "RehearseVerb.h"
 #include "RevisionJson.h"
 #include "RevisionText.h"
 #include "SchemaVerbs.h"
@@ -47,6 +48,8 @@ int CliRunner::run()
         return SchemaVerbs(m_invocation, m_out, m_err).run(*project);
     if (VerifyVerb::handles(verb))
         return VerifyVerb(m_invocation, m_out, m_err).run(*project);
+    if (RehearseVerb::handles(verb))
+        return RehearseVerb(m_invocation, m_out, m_err).run(*project);
     if (BackupVerbs::handles(verb))
         return BackupVerbs(m_invocation, m_out, m_err).run(project);
     if (m_invocation.has(QStringLiteral("sql")))

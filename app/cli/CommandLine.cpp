@@ -109,6 +109,13 @@ const QList<VerbSpec> &verbs()
          {{u"limit"_s, QChar(), u"N"_s, u"show the N closest (default 5)"_s}},
          0,
          0},
+        {u"rehearse"_s,
+         u"[TARGET]"_s,
+         u"Run the plan to TARGET (default: head; a target behind the database downgrades) on a copy of the "
+         "database: per-step times, the error a real run would give, the schema changes. Yours is not touched."_s,
+         {{u"from-backup"_s, QChar(), u"FILE"_s, u"copy from this Retort backup instead of the live database"_s}},
+         0,
+         1},
         {u"schema"_s,
          u"[REV]"_s,
          u"Show the schema after REV (default: each head), replayed on a shadow database."_s,

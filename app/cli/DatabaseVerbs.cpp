@@ -3,13 +3,13 @@
 #include "ConsoleRunObserver.h"
 #include "DriftVerbs.h"
 #include "MigrationArguments.h"
+#include "PlanText.h"
 #include "RevisionText.h"
 #include "command/CheckCommand.h"
 #include "command/DatabaseSession.h"
 #include "command/JournalCommands.h"
 #include "command/MigrateCommands.h"
 #include "review/PlanJson.h"
-#include "run/StepDescription.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -18,11 +18,6 @@
 namespace retort::cli {
 
 namespace {
-
-QString headsText(const QStringList &heads)
-{
-    return heads.isEmpty() ? QStringLiteral("<base>") : heads.join(QStringLiteral(", "));
-}
 
 QJsonObject journalEntryToJson(const JournalEntry &entry)
 {
@@ -164,27 +159,10 @@ int DatabaseVerbs::dryRun(DatabaseSession &session, const MigrationRequest &requ
     if (auto *error = planned.failure())
         return fail(*error);
     const ReviewedPlan &reviewed = planned.value();
-    const Plan &plan = reviewed.plan;
     if (json())
         return printJson(
             PlanFile::toJson(session.project().config().directory, session.target().displayUrl(), reviewed));
-    const RevisionMap &map = session.project().map();
-    if (plan.steps.isEmpty())
-        m_out << "Nothing to do: the database is at " << headsText(plan.headsBefore) << '\n';
-    for (const PlanStep &step : plan.steps) {
-        m_out << "Would run " << describeStep(step);
-        const RevIndex index = step.stamp ? -1 : map.indexOf(step.revision);
-        if (index >= 0)
-            m_out << ", " << map.revision(index).message;
-        m_out << '\n';
-        for (const VersionOp &op : step.versionOps)
-            m_out << "    " << describeVersionOp(op) << '\n';
-    }
-    if (!plan.steps.isEmpty()) {
-        m_out << "Heads after: " << headsText(plan.headsAfter) << '\n';
-        for (const QString &line : reviewed.review.toLines())
-            m_out << line << '\n';
-    }
+    writePlanText(m_out, session.project().map(), reviewed);
     return 0;
 }
 

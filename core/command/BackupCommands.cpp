@@ -205,39 +205,48 @@ QList<BackupInfo> listBackupsCommand(const BackupPolicy &policy)
 
 RunResult<BackupInfo> inspectBackupCommand(DatabaseSession &session, const QString &file)
 {
-    const QString path = QDir(session.target().workingDirectory).absoluteFilePath(file);
+    return inspectBackupFile(session.target(), session.environment(), file);
+}
+
+RunResult<BackupInfo> inspectBackupFile(const DatabaseTarget &target, const QProcessEnvironment &environment,
+                                        const QString &file)
+{
+    const auto error = [&target](ErrorKind kind, const QString &message) {
+        RunError run = RunError::make(kind, message);
+        run.target = target.displayUrl();
+        return run;
+    };
+    const QString path = QDir(target.workingDirectory).absoluteFilePath(file);
     if (!QFileInfo(path).isFile())
-        return error(ErrorKind::NotABackup, QStringLiteral("%1 does not exist").arg(path), session);
+        return error(ErrorKind::NotABackup, QStringLiteral("%1 does not exist").arg(path));
     const Fallible<BackupInfo> info = BackupFiles::readSidecar(path);
     if (!info)
-        return error(ErrorKind::NotABackup, info.error().message + QStringLiteral("; nothing was changed"), session);
-    const QString dialect = dialectName(session);
+        return error(ErrorKind::NotABackup, info.error().message + QStringLiteral("; nothing was changed"));
+    const QString dialect = target.url.isPostgresql() ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
     if (info->dialect != dialect)
         return error(ErrorKind::WrongDialect,
                      QStringLiteral("%1 is a backup of a %2 database, and this database is %3; nothing was changed")
-                         .arg(path, info->dialect.isEmpty() ? QStringLiteral("unknown") : info->dialect, dialect),
-                     session);
+                         .arg(path, info->dialect.isEmpty() ? QStringLiteral("unknown") : info->dialect, dialect));
     const auto mismatch = [&] {
         return error(ErrorKind::ChecksumMismatch,
                      QStringLiteral("%1 does not match its sidecar's size and SHA-256: the file was changed or "
                                     "damaged after the backup; nothing was changed")
-                         .arg(path),
-                     session);
+                         .arg(path));
     };
     if (QFileInfo(path).size() != info->size)
         return mismatch();
     const Fallible<QString> digest = BackupFiles::sha256(path);
     if (!digest)
-        return error(ErrorKind::NotABackup, digest.error().message, session);
+        return error(ErrorKind::NotABackup, digest.error().message);
     if (*digest != info->sha256)
         return mismatch();
     const Fallible<void> intact = dialect == u"postgresql"
-        ? PostgresDump(postgresParameters(session), session.environment()).list(path)
+        ? PostgresDump(ConnectionParameters::fromUrl(target.url, target.workingDirectory), environment).list(path)
         : SqliteBackup::verify(path);
     if (!intact.ok()) {
         const QString &damage = intact.error().message;
         const QString where = damage.contains(path) ? QString() : path + QStringLiteral(": ");
-        return error(ErrorKind::CorruptBackup, where + damage + QStringLiteral("; nothing was changed"), session);
+        return error(ErrorKind::CorruptBackup, where + damage + QStringLiteral("; nothing was changed"));
     }
     return *info;
 }

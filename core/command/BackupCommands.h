@@ -6,6 +6,7 @@
 #include "run/RunObserver.h"
 
 #include <QList>
+#include <QProcessEnvironment>
 #include <QStringList>
 
 #include <optional>
@@ -14,6 +15,7 @@
 namespace retort {
 
 class DatabaseSession;
+struct DatabaseTarget;
 struct Plan;
 
 struct BackupOutcome
@@ -44,6 +46,9 @@ QList<BackupInfo> listBackupsCommand(const BackupPolicy &policy);
 // the dialect (a backup of the other database kind is refused) and the file itself
 // (integrity_check / pg_restore --list). The info is what a confirmation should show.
 RunResult<BackupInfo> inspectBackupCommand(DatabaseSession &session, const QString &file);
+// The same checks without a connection to the database (a rehearsal restores into a copy).
+RunResult<BackupInfo> inspectBackupFile(const DatabaseTarget &target, const QProcessEnvironment &environment,
+                                        const QString &file);
 
 // `restore FILE`: inspects, then restores (SQLite: the backup API into the live database in one
 // transaction; PostgreSQL: pg_restore --clean --if-exists --single-transaction) and reads the

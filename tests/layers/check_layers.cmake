@@ -18,7 +18,7 @@ set(allowed_run run db graph script)
 set(allowed_backup backup db graph script run)
 set(allowed_review review backup db graph run script)
 set(allowed_schema schema db)
-set(allowed_shadow shadow schema db graph script run)
+set(allowed_shadow shadow schema backup db graph script run)
 set(allowed_command command review backup db graph run script schema shadow vcs layout)
 set(folders graph layout vcs db script run backup review schema shadow command)
 

@@ -1,6 +1,8 @@
 #include "ConfirmationDialog.h"
 
+#include "RehearsalView.h"
 #include "backup/BackupInfo.h"
+#include "details/BackgroundJobs.h"
 #include "review/PlanReview.h"
 
 #include <QDialogButtonBox>
@@ -13,8 +15,10 @@
 
 namespace retort::ui {
 
-ConfirmationDialog::ConfirmationDialog(const PlanReview &review, QWidget *parent)
+ConfirmationDialog::ConfirmationDialog(const PlanReview &review, QWidget *parent,
+                                       MigrationController::Rehearser rehearser)
     : QDialog(parent)
+    , m_rehearser(std::move(rehearser))
 {
     setWindowTitle(review.title);
     auto *layout = new QVBoxLayout(this);
@@ -51,16 +55,60 @@ ConfirmationDialog::ConfirmationDialog(const PlanReview &review, QWidget *parent
         layout->addWidget(destructive);
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Run"));
+    m_runButton = buttons->button(QDialogButtonBox::Ok);
+    m_runButton->setText(tr("Run"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    if (m_rehearser) {
+        m_jobs = new BackgroundJobs(this);
+        m_rehearsal = new RehearsalView(this);
+        m_rehearsal->hide();
+        layout->addWidget(m_rehearsal, 1);
+        m_rehearseButton = buttons->addButton(tr("Rehearse first"), QDialogButtonBox::ActionRole);
+        m_rehearseButton->setToolTip(tr("Run these steps on a copy of the database first; yours is not touched"));
+        connect(m_rehearseButton, &QPushButton::clicked, this, &ConfirmationDialog::rehearse);
+    }
     layout->addWidget(buttons);
     resize(640, review.destructive.isEmpty() ? 360 : 520);
 }
 
-bool ConfirmationDialog::confirm(const PlanReview &review, QWidget *parent)
+// The job's thread is waited for by m_jobs' destructor; the cancel flag set in reject() makes
+// that wait end at the next step.
+ConfirmationDialog::~ConfirmationDialog()
 {
-    ConfirmationDialog dialog(review, parent);
+    m_cancel->store(true);
+}
+
+void ConfirmationDialog::rehearse()
+{
+    if (!m_rehearser)
+        return;
+    m_rehearseButton->setEnabled(false);
+    m_runButton->setEnabled(false);
+    m_rehearsal->showRunning();
+    resize(width(), qMax(height(), 640));
+    auto result = std::make_shared<std::optional<RunResult<Rehearsal>>>();
+    m_jobs->start(
+        QStringLiteral("retort-rehearsal"),
+        [rehearser = m_rehearser, cancel = m_cancel, result] { result->emplace(rehearser(*cancel)); },
+        [this, result] {
+            m_rehearsal->showResult(**result);
+            m_runButton->setEnabled(true);
+            m_rehearseButton->setEnabled(true);
+            emit rehearsed();
+        });
+}
+
+void ConfirmationDialog::reject()
+{
+    m_cancel->store(true);
+    QDialog::reject();
+}
+
+bool ConfirmationDialog::confirm(const PlanReview &review, QWidget *parent,
+                                 const MigrationController::Rehearser &rehearser)
+{
+    ConfirmationDialog dialog(review, parent, rehearser);
     return dialog.exec() == QDialog::Accepted;
 }
 

@@ -5,6 +5,24 @@
 
 namespace retort::ui {
 
+namespace {
+
+// A rehearsal's only link to the window: the dialog's cancel flag, read between steps.
+class CancelFlagObserver : public RunObserver
+{
+public:
+    explicit CancelFlagObserver(const std::atomic<bool> &cancel)
+        : m_cancel(cancel)
+    {
+    }
+    bool cancelRequested() override { return m_cancel.load(); }
+
+private:
+    const std::atomic<bool> &m_cancel;
+};
+
+} // namespace
+
 MigrationController::MigrationController(QObject *parent)
     : QObject(parent)
     , m_worker(new MigrationWorker)
@@ -74,6 +92,8 @@ void MigrationController::open(std::shared_ptr<const ProjectSnapshot> project, c
                                const QString &workingDirectory)
 {
     m_project = project;
+    m_urlOption = urlOption;
+    m_workingDirectory = workingDirectory;
     m_connected = false;
     m_dialect.reset();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, project, urlOption, workingDirectory] {
@@ -104,7 +124,10 @@ void MigrationController::onPlanned(const ReviewedPlan &reviewed)
 {
     const PlanReview &review = reviewed.review;
     const Plan &plan = reviewed.plan;
-    if (review.isEmpty() || !m_confirmer || !m_confirmer(review)) {
+    const bool confirmed = !review.isEmpty()
+        && (m_rehearsingConfirmer ? m_rehearsingConfirmer(review, rehearserFor(plan))
+                                  : m_confirmer && m_confirmer(review));
+    if (!confirmed) {
         if (review.isEmpty())
             emit logLine(tr("Nothing to do: the database is already at %1")
                              .arg(plan.headsAfter.isEmpty() ? tr("base") : plan.headsAfter.join(QStringLiteral(", "))));
@@ -115,6 +138,20 @@ void MigrationController::onPlanned(const ReviewedPlan &reviewed)
     qCDebug(lcUi) << "confirmed:" << review.title << "from" << plan.databaseHeads;
     emit runStarted(review);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, plan] { worker->run(plan); });
+}
+
+MigrationController::Rehearser MigrationController::rehearserFor(const Plan &plan) const
+{
+    if (!m_project || plan.request.kind == MigrationRequest::Kind::Stamp)
+        return {};
+    RehearseOptions options;
+    options.target = plan.request.targets.value(0);
+    options.urlOption = m_urlOption;
+    options.workingDirectory = m_workingDirectory;
+    return [project = m_project, options](const std::atomic<bool> &cancel) {
+        CancelFlagObserver observer(cancel);
+        return rehearseCommand(*project, options, observer);
+    };
 }
 
 bool MigrationController::replansAfter(const RunOutcome &outcome)

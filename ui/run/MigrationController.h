@@ -1,10 +1,12 @@
 #pragma once
 
 #include "RunMetaTypes.h"
+#include "command/RehearseCommand.h"
 
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -26,11 +28,26 @@ public:
     using Confirmer = std::function<bool(const PlanReview &)>;
     // Asked before a restore with the inspected backup and the database it would replace.
     using RestoreConfirmer = std::function<bool(const BackupInfo &backup, const QString &currentUrl)>;
+    // Rehearses the plan being confirmed on a copy of the database (rehearseCommand); runs on a
+    // thread of the caller's choosing, stops between steps once `cancel` is set.
+    using Rehearser = std::function<RunResult<Rehearsal>(const std::atomic<bool> &cancel)>;
+    // A confirmer that may rehearse first (the window's dialog); empty Rehearser for stamps.
+    using RehearsingConfirmer = std::function<bool(const PlanReview &, const Rehearser &)>;
 
     explicit MigrationController(QObject *parent = nullptr);
     ~MigrationController() override; // cancels between steps, then quit() + wait()
 
-    void setConfirmer(Confirmer confirmer) { m_confirmer = std::move(confirmer); }
+    // The confirmer set last is the one asked.
+    void setConfirmer(Confirmer confirmer)
+    {
+        m_confirmer = std::move(confirmer);
+        m_rehearsingConfirmer = {};
+    }
+    void setRehearsingConfirmer(RehearsingConfirmer confirmer)
+    {
+        m_rehearsingConfirmer = std::move(confirmer);
+        m_confirmer = {};
+    }
     void setRestoreConfirmer(RestoreConfirmer confirmer) { m_restoreConfirmer = std::move(confirmer); }
 
     void open(std::shared_ptr<const ProjectSnapshot> project, const QString &urlOption,
@@ -80,14 +97,18 @@ private:
     void setBusy(bool busy);
     void readJournal();
     void onPlanned(const ReviewedPlan &reviewed);
+    Rehearser rehearserFor(const Plan &plan) const;
     void onRunFinished(const RunOutcome &outcome);
     void onBackupInspected(const BackupInfo &backup);
 
     QThread m_thread;
     MigrationWorker *m_worker = nullptr;
     Confirmer m_confirmer;
+    RehearsingConfirmer m_rehearsingConfirmer;
     RestoreConfirmer m_restoreConfirmer;
     std::shared_ptr<const ProjectSnapshot> m_project;
+    QString m_urlOption;
+    QString m_workingDirectory;
     std::optional<SqlDialect> m_dialect;
     QString m_displayUrl;
     bool m_busy = false;
