@@ -45,6 +45,19 @@ struct TableState
     QList<std::pair<int, QString>> keyColumns; // (position in the key, column)
 };
 
+// Parsing a table's CREATE text is most of a read, and a replay reads the same unchanged tables
+// after every schema change: parses are remembered by text (a pure function of it), per thread,
+// and forgotten in one go when there are many.
+const SqliteTableDdl &parsedTable(const QString &sql)
+{
+    thread_local QHash<QString, SqliteTableDdl> parsed;
+    if (const auto it = parsed.constFind(sql); it != parsed.constEnd())
+        return *it;
+    if (parsed.size() >= 8192)
+        parsed.clear();
+    return *parsed.insert(sql, SqliteTableDdl::parse(sql));
+}
+
 } // namespace
 
 SqliteSchemaReader::SqliteSchemaReader(Connection &connection, SchemaReaderOptions options)
@@ -80,7 +93,7 @@ DbResult<Schema> SqliteSchemaReader::read() const
                                 if (type == u"table" && !isExcluded(name)) {
                                     TableState state;
                                     state.table.name = name;
-                                    state.ddl = SqliteTableDdl::parse(sql);
+                                    state.ddl = parsedTable(sql);
                                     tables.emplace(name, std::move(state));
                                 } else if (type == u"view") {
                                     schema.views.append(View{QString(), name, sqliteViewQuery(sql), false});
