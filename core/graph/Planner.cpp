@@ -27,6 +27,13 @@ Result<Plan> Planner::upgrade(const QStringList &currentHeads, const QString &ta
     return run(currentHeads, steps, false);
 }
 
+Result<Plan> Planner::upgradeOne(const QStringList &currentHeads, RevIndex revision) const
+{
+    if (m.fatalError())
+        return *m.fatalError();
+    return run(currentHeads, {MaintainerStep{MaintainerStep::Type::Revision, true, revision, {}, {}, false}}, false);
+}
+
 Result<Plan> Planner::downgrade(const QStringList &currentHeads, const QString &target) const
 {
     if (m.fatalError())

@@ -25,6 +25,10 @@ public:
     Result<Plan> downgrade(const QStringList &currentHeads, const QString &target) const;
     // `stamp <targets...> [--purge]`: moves the version table without running scripts.
     Result<Plan> stamp(const QStringList &currentHeads, const QStringList &targets, bool purge = false) const;
+    // The one step that applies `revision` when each revision it depends on is among
+    // `currentHeads`: what upgrade(currentHeads, id) plans then, without searching the graph (a
+    // replay steps through thousands of revisions, parents first).
+    Result<Plan> upgradeOne(const QStringList &currentHeads, RevIndex revision) const;
 
 private:
     Result<Plan> run(const QStringList &currentHeads, const QList<MaintainerStep> &steps, bool purge) const;

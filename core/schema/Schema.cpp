@@ -49,24 +49,48 @@ auto qualifiedKey(const T &item)
     return std::tie(item.schema, item.name);
 }
 
+// Sorting a QList detaches it, copying every element of a list shared with another schema (a
+// replay's snapshots share their unchanged tables): lists already in order are left alone.
+template <typename T, typename Less>
+void sortUnlessSorted(QList<T> &list, Less less)
+{
+    if (!std::is_sorted(list.cbegin(), list.cend(), less))
+        std::sort(list.begin(), list.end(), less);
+}
+
 template <typename T>
 void sortByKey(QList<T> &list)
 {
-    std::sort(list.begin(), list.end(), [](const T &a, const T &b) { return key(a) < key(b); });
+    sortUnlessSorted(list, [](const T &a, const T &b) { return key(a) < key(b); });
 }
 
 template <typename T>
 void sortByQualifiedName(QList<T> &list)
 {
-    std::sort(list.begin(), list.end(), [](const T &a, const T &b) { return qualifiedKey(a) < qualifiedKey(b); });
+    sortUnlessSorted(list, [](const T &a, const T &b) { return qualifiedKey(a) < qualifiedKey(b); });
+}
+
+template <typename T, typename Less>
+bool sorted(const QList<T> &list, Less less)
+{
+    return std::is_sorted(list.cbegin(), list.cend(), less);
+}
+
+bool isCanonical(const Table &table)
+{
+    const auto byKey = [](const auto &a, const auto &b) { return key(a) < key(b); };
+    return sorted(table.columns, [](const Column &a, const Column &b) { return a.position < b.position; })
+        && sorted(table.indexes, byKey) && sorted(table.foreignKeys, byKey) && sorted(table.uniqueConstraints, byKey)
+        && sorted(table.checks, byKey);
 }
 
 } // namespace
 
 void canonicalize(Table &table)
 {
-    std::stable_sort(table.columns.begin(), table.columns.end(),
-                     [](const Column &a, const Column &b) { return a.position < b.position; });
+    const auto byPosition = [](const Column &a, const Column &b) { return a.position < b.position; };
+    if (!std::is_sorted(table.columns.cbegin(), table.columns.cend(), byPosition))
+        std::stable_sort(table.columns.begin(), table.columns.end(), byPosition);
     sortByKey(table.indexes);
     sortByKey(table.foreignKeys);
     sortByKey(table.uniqueConstraints);
@@ -75,8 +99,12 @@ void canonicalize(Table &table)
 
 void canonicalize(Schema &schema)
 {
-    for (Table &table : schema.tables)
-        canonicalize(table);
+    for (qsizetype i = 0; i < schema.tables.size(); ++i) {
+        // Through a const reference first: a table already canonical is not detached.
+        const Table &table = std::as_const(schema.tables)[i];
+        if (!isCanonical(table))
+            canonicalize(schema.tables[i]);
+    }
     sortByQualifiedName(schema.tables);
     sortByQualifiedName(schema.views);
     sortByQualifiedName(schema.sequences);

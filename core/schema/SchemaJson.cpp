@@ -209,11 +209,16 @@ Table tableFromJson(FieldReader &r, const QJsonObject &o, const QString &where)
 
 } // namespace
 
+QJsonObject SchemaJson::toJson(const Table &table)
+{
+    return tableToJson(table);
+}
+
 QJsonObject SchemaJson::toJson(const Schema &schema)
 {
     QJsonArray tables;
     for (const Table &t : schema.tables)
-        tables.append(tableToJson(t));
+        tables.append(toJson(t));
     QJsonArray views;
     for (const View &v : schema.views)
         views.append(QJsonObject{

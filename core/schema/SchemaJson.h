@@ -26,6 +26,8 @@ class SchemaJson
 {
 public:
     static QJsonObject toJson(const Schema &schema);
+    // One entry of "tables".
+    static QJsonObject toJson(const Table &table);
     // Reads what toJson() wrote: fromJson(toJson(s)) == s. The error names the first field that
     // is missing or of the wrong type ("tables[1].columns[0].nullable should be true or false").
     static Fallible<Schema> fromJson(const QJsonObject &object);

@@ -137,7 +137,7 @@ ReplayReport ShadowReplay::run()
         }
         if (m_options.cache && !key.isEmpty()) {
             if (state->json.isEmpty())
-                state->json = SnapshotCache::serialize(*schema);
+                state->json = m_options.cache->serialize(*schema);
             if (const Fallible<void> stored = m_options.cache->store(key, state->json); !stored.ok())
                 qCWarning(lcShadow) << "not cached:" << stored.error().message;
         }
@@ -292,7 +292,13 @@ RunResult<std::unique_ptr<ShadowReplay::State>> ShadowReplay::rebuild(RevIndex r
 
 std::optional<RunError> ShadowReplay::upgrade(State &state, RevIndex target)
 {
-    const Result<Plan> plan = Planner(m_map).upgrade(state.heads, m_map.id(target));
+    const Planner planner(m_map);
+    const RevIndexes &parents = m_map.allDownRevisions(target);
+    const bool parentsApplied = !parents.empty() && std::all_of(parents.begin(), parents.end(), [&](RevIndex parent) {
+        return state.heads.contains(m_map.id(parent));
+    });
+    const Result<Plan> plan =
+        parentsApplied ? planner.upgradeOne(state.heads, target) : planner.upgrade(state.heads, m_map.id(target));
     if (!plan)
         return RunError::fromGraph(plan.error());
     std::optional<RunError> error = m_steps.run(state, *plan);

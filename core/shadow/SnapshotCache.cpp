@@ -6,8 +6,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QStandardPaths>
+#include <QTemporaryFile>
 
 namespace retort {
 
@@ -67,7 +67,7 @@ Fallible<Schema> SnapshotCache::load(const QString &key) const
 
 QByteArray SnapshotCache::serialize(const Schema &schema)
 {
-    return QJsonDocument(SchemaJson::toJson(schema)).toJson(QJsonDocument::Compact);
+    return m_writer.write(schema);
 }
 
 Fallible<void> SnapshotCache::store(const QString &key, const Schema &schema)
@@ -79,12 +79,19 @@ Fallible<void> SnapshotCache::store(const QString &key, const QByteArray &json)
 {
     if (!QDir().mkpath(m_directory))
         return Failure{QStringLiteral("cannot create the cache folder %1").arg(m_directory)};
-    QSaveFile file(pathOf(key));
-    if (!file.open(QIODevice::WriteOnly))
-        return Failure{QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString())};
-    file.write(json);
-    if (!file.commit())
-        return Failure{QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString())};
+    // Written beside and renamed: a reader sees the whole file or none. Not synced to disk (as
+    // QSaveFile would, once per revision): a cache file lost in a crash is only replayed again.
+    QTemporaryFile file(pathOf(key) + QStringLiteral(".XXXXXX"));
+    if (!file.open())
+        return Failure{QStringLiteral("cannot write %1: %2").arg(pathOf(key), file.errorString())};
+    if (file.write(json) != json.size() || !file.flush())
+        return Failure{QStringLiteral("cannot write %1: %2").arg(pathOf(key), file.errorString())};
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    // A key names what produced the file, so one already there has the same content.
+    if (file.rename(pathOf(key)))
+        file.setAutoRemove(false);
+    else if (!QFile::exists(pathOf(key)))
+        return Failure{QStringLiteral("cannot write %1: %2").arg(pathOf(key), file.errorString())};
     list();
     m_keys.insert(key);
     return {};

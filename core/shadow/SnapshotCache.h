@@ -2,6 +2,7 @@
 
 #include "Expected.h"
 #include "schema/Schema.h"
+#include "schema/SchemaJsonWriter.h"
 
 #include <QSet>
 #include <QString>
@@ -22,12 +23,13 @@ public:
     // One directory listing, so checking a thousand keys costs one read.
     bool contains(const QString &key) const;
     Fallible<Schema> load(const QString &key) const;
-    // Written atomically (QSaveFile): a reader sees the old file or the new one.
+    // Written atomically: a reader sees the whole file or none.
     Fallible<void> store(const QString &key, const Schema &schema);
     // The same with the file's content already made by serialize(), so a schema that several
     // revisions share (steps that only change data) is serialized once.
     Fallible<void> store(const QString &key, const QByteArray &json);
-    static QByteArray serialize(const Schema &schema);
+    // The file's content; tables unchanged since the last schema serialized are not written again.
+    QByteArray serialize(const Schema &schema);
 
 private:
     void list() const;
@@ -36,6 +38,7 @@ private:
     QString m_directory;
     mutable bool m_listed = false;
     mutable QSet<QString> m_keys;
+    SchemaJsonWriter m_writer;
 };
 
 } // namespace retort

@@ -92,6 +92,7 @@ private slots:
     void plan_data();
     void plan();
     void purgeFlag();
+    void upgradeOneIsTheUpgradeOfARevisionWhoseParentsAreHeads();
 };
 
 void tst_planner::plan_data()
@@ -365,6 +366,39 @@ void tst_planner::purgeFlag()
     QVERIFY(plan->purge);
     QVERIFY(plan->headsBefore.isEmpty());
     QCOMPARE(plan->headsAfter, QStringList{u"7000cafe"_qs});
+}
+
+void tst_planner::upgradeOneIsTheUpgradeOfARevisionWhoseParentsAreHeads()
+{
+    // Every revision, from heads that are its parents (and, for a second base, from other
+    // branches' heads too): the one step equals what upgrade plans to that revision.
+    const auto built = RevisionMap::build(parseGraph(graph));
+    QVERIFY(!built.firstError);
+    const RevisionMap &map = *built.map;
+    const Planner planner(map);
+    int compared = 0;
+    for (RevIndex r = 0; r < map.size(); ++r) {
+        QStringList parents;
+        for (RevIndex parent : map.allDownRevisions(r))
+            parents.append(map.id(parent));
+        if (parents.isEmpty())
+            continue;
+        for (const QStringList &extra : {QStringList{}, QStringList{u"9001beef"_qs}}) {
+            QStringList heads = parents + extra;
+            heads.removeDuplicates();
+            const bool otherBranch = map.id(r).startsWith(u"900"_qs);
+            if (otherBranch && !extra.isEmpty())
+                continue; // the second base's own line: its heads are its parents alone
+            heads.sort();
+            const Result<Plan> one = planner.upgradeOne(heads, r);
+            const Result<Plan> full = planner.upgrade(heads, map.id(r));
+            QVERIFY(one.ok() && full.ok());
+            QCOMPARE(planLines(one), planLines(full));
+            QCOMPARE(one->steps.size(), 1);
+            ++compared;
+        }
+    }
+    QVERIFY(compared >= 10);
 }
 
 QTEST_GUILESS_MAIN(tst_planner)

@@ -3,6 +3,7 @@
 // form.
 #include "schema/Schema.h"
 #include "schema/SchemaJson.h"
+#include "schema/SchemaJsonWriter.h"
 #include "schema/SchemaText.h"
 
 #include <QJsonArray>
@@ -123,6 +124,36 @@ private slots:
         const auto emptyBack = SchemaJson::fromJson(SchemaJson::toJson(empty));
         QVERIFY(emptyBack.ok());
         QVERIFY(*emptyBack == empty);
+    }
+
+    // The writer that remembers tables gives the bytes QJsonDocument gives, through a sequence
+    // of schemas where tables appear, change, disappear and come back.
+    void writerMatchesTheDocument()
+    {
+        const auto document = [](const Schema &schema) {
+            return QJsonDocument(SchemaJson::toJson(schema)).toJson(QJsonDocument::Compact);
+        };
+        SchemaJsonWriter writer;
+        const Schema full = fullSchema();
+        Schema changed = full;
+        changed.tables[1].columns[1].nullable = false;
+        changed.tables[1].indexes.removeLast();
+        Schema fewer = changed;
+        fewer.tables.removeFirst();
+        fewer.views.clear();
+        fewer.sequences.clear();
+        fewer.enums.clear();
+        Schema sqlite;
+        sqlite.dialect = u"sqlite"_s;
+        sqlite.tables = {full.tables.front()};
+        sqlite.tables.front().schema.clear();
+        for (const Schema &schema : {full, full, changed, fewer, Schema(), full, sqlite, changed}) {
+            const QByteArray written = writer.write(schema);
+            QCOMPARE(written, document(schema));
+            const auto back = SchemaJson::fromJson(QJsonDocument::fromJson(written).object());
+            QVERIFY(back.ok());
+            QVERIFY(*back == schema);
+        }
     }
 
     void jsonKeys()

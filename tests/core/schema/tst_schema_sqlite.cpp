@@ -17,6 +17,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
 
@@ -372,6 +373,62 @@ Check constraints:
         QCOMPARE(SchemaDiff::summary(changes),
                  u"+1 table, -1 table, +1 column, ~1 column, +1 index, ~1 view, ~1 other"_s);
         QCOMPARE(std::count_if(changes.begin(), changes.end(), &SchemaDiff::isDestructive), 2);
+    }
+
+    // A read remembers each table by its texts and rereads only the tables whose CREATE TABLE or
+    // CREATE INDEX texts changed: after each change the schema equals one read by a thread that
+    // has remembered nothing (its own connection to the same file).
+    void rereadsOnlyWhatChangedAndAgreesWithAFreshRead()
+    {
+        QString failure;
+        Database db = build({u"CREATE TABLE p (id INTEGER PRIMARY KEY, code TEXT NOT NULL)"_s,
+                             u"CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p)"_s,
+                             u"CREATE TABLE other (id INTEGER PRIMARY KEY, note TEXT)"_s},
+                            &failure);
+        QVERIFY2(db.connection, qPrintable(failure));
+        const QStringList changes{
+            u"CREATE INDEX ix_other_note ON other (note)"_s,
+            u"ALTER TABLE other ADD COLUMN extra INTEGER DEFAULT 3"_s,
+            u"DROP INDEX ix_other_note"_s,
+            u"CREATE UNIQUE INDEX ix_other_note ON other (note) WHERE note IS NOT NULL"_s,
+            u"ALTER TABLE other RENAME COLUMN note TO remark"_s,
+            // c's foreign key names no columns: it takes p's primary key, which changes here
+            // while c's own text stays the same.
+            u"DROP TABLE p"_s,
+            u"CREATE TABLE p (code TEXT PRIMARY KEY, id INTEGER)"_s,
+            u"ALTER TABLE other RENAME TO other2"_s,
+            u"CREATE VIEW v AS SELECT id FROM other2"_s,
+            u"DROP TABLE other2"_s,
+        };
+        const auto fresh = [&]() -> QString {
+            QString result;
+            QThread *thread = QThread::create([&] {
+                QString why;
+                auto connection = TestDatabase::open(db.database->url(), &why);
+                if (!connection) {
+                    result = u"<cannot connect: %1>"_s.arg(why);
+                    return;
+                }
+                const auto schema = readSchema(*connection);
+                result = schema.ok() ? SchemaText::toText(*schema) : schema.error().toString();
+            });
+            thread->start();
+            thread->wait();
+            delete thread;
+            return result;
+        };
+        QVERIFY(readSchema(*db.connection).ok()); // this thread now remembers every table
+        for (const QString &change : changes) {
+            QVERIFY2(!db.connection->execute(change), qPrintable(change));
+            const auto warm = readSchema(*db.connection);
+            QVERIFY2(warm.ok(), qPrintable(change));
+            QCOMPARE(SchemaText::toText(*warm), fresh());
+        }
+        const auto last = readSchema(*db.connection);
+        QVERIFY(last.ok());
+        const Table *child = last->table(QString(), u"c"_s);
+        QVERIFY(child && child->foreignKeys.size() == 1);
+        QCOMPARE(child->foreignKeys.front().refColumns, QStringList{u"code"_s});
     }
 
     void readFailureIsAnError()
