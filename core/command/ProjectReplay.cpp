@@ -5,31 +5,33 @@
 #include "run/AlembicDetector.h"
 #include "shadow/PythonReplayDriver.h"
 
-#include <QTemporaryDir>
-
 namespace retort {
 
 namespace {
 
-// The project's own Alembic in a long-lived driver, found the way upgrades find it. Detection
-// may start the application, so it sees a placeholder database of its own, never the person's.
+// The project's own Alembic in a long-lived driver, found the way upgrades find it, except that
+// each candidate command is tried by starting the driver with it: the driver loads the project's
+// Alembic as `heads` would, and a replay pays one Python start instead of two.
 PythonStepsFactory projectPythonSteps(const ProjectSnapshot &project, const SchemaCommandOptions &options)
 {
     return [config = project.config(), environment = options.environment]() -> Fallible<std::unique_ptr<PythonSteps>> {
-        QTemporaryDir placeholder;
+        std::unique_ptr<PythonReplayDriver> driver;
         AlembicDetector::Options detectOptions;
         detectOptions.environment = environment;
-        detectOptions.databaseUrl = QStringLiteral("sqlite:///") + placeholder.filePath(QStringLiteral("detect.db"));
-        const AlembicDetection detection = AlembicDetector::detect(config, detectOptions);
-        if (!detection.found())
+        const AlembicDetection detection = AlembicDetector::detect(
+            config, detectOptions, [&](const AlembicCommand &candidate) -> std::optional<QString> {
+                PythonReplayDriver::Options driverOptions;
+                driverOptions.command = candidate;
+                driverOptions.environment = environment;
+                auto started = PythonReplayDriver::start(driverOptions);
+                if (!started)
+                    return started.error().message;
+                driver = std::move(started).value();
+                return std::nullopt;
+            });
+        if (!detection.found() || !driver)
             return Failure{detection.advice()};
-        PythonReplayDriver::Options driverOptions;
-        driverOptions.command = *detection.command;
-        driverOptions.environment = environment;
-        auto started = PythonReplayDriver::start(driverOptions);
-        if (!started)
-            return started.error();
-        return std::unique_ptr<PythonSteps>(std::move(started).value());
+        return std::unique_ptr<PythonSteps>(std::move(driver));
     };
 }
 

@@ -3,6 +3,8 @@
 #include "AlembicRunner.h"
 #include "script/ProjectConfig.h"
 
+#include <QElapsedTimer>
+
 using namespace Qt::StringLiterals;
 
 namespace retort {
@@ -14,27 +16,42 @@ AlembicDetection AlembicDetector::detect(const ProjectConfig &config, const Opti
 
 AlembicDetection AlembicDetector::detect(const AlembicProjectFacts &facts, const Options &options)
 {
+    AlembicRunOptions run;
+    run.environment = options.environment;
+    run.databaseUrl = options.databaseUrl;
+    run.timeout = options.timeout;
+    run.killGrace = std::chrono::milliseconds(1000);
+    return detect(facts, [&](const AlembicCommand &candidate) -> std::optional<QString> {
+        AlembicRunner runner;
+        const AlembicRunResult r = runner.run(candidate, AlembicAction::heads(), run);
+        if (r.succeeded())
+            return std::nullopt;
+        return r.summary();
+    });
+}
+
+AlembicDetection AlembicDetector::detect(const ProjectConfig &config, const Options &options, const Trial &trial)
+{
+    return detect(AlembicCandidates::gather(config, options.environment, options.extraPythons), trial);
+}
+
+AlembicDetection AlembicDetector::detect(const AlembicProjectFacts &facts, const Trial &trial)
+{
     AlembicDetection detection;
     detection.configPath = facts.iniPath;
     detection.flaskIndicated = !facts.flaskAppHint.isEmpty();
     const AlembicCandidateList candidates = AlembicCandidates::build(facts);
     detection.problems = candidates.problems;
 
-    AlembicRunOptions run;
-    run.environment = options.environment;
-    run.databaseUrl = options.databaseUrl;
-    run.timeout = options.timeout;
-    run.killGrace = std::chrono::milliseconds(1000);
-
     for (const AlembicCommand &candidate : candidates.commands) {
-        AlembicRunner runner;
-        const AlembicRunResult r = runner.run(candidate, AlembicAction::heads(), run);
+        QElapsedTimer clock;
+        clock.start();
+        const std::optional<QString> failure = trial(candidate);
         AlembicAttempt attempt;
         attempt.command = candidate;
-        attempt.elapsedMs = r.elapsedMs;
-        attempt.works = r.succeeded();
-        if (!attempt.works)
-            attempt.failure = r.summary();
+        attempt.elapsedMs = clock.elapsed();
+        attempt.works = !failure.has_value();
+        attempt.failure = failure.value_or(QString());
         detection.attempts.append(attempt);
         if (attempt.works) {
             detection.command = candidate;

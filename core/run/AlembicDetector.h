@@ -6,6 +6,8 @@
 #include <QProcessEnvironment>
 
 #include <chrono>
+#include <functional>
+#include <optional>
 
 namespace retort {
 
@@ -28,6 +30,13 @@ public:
 
     static AlembicDetection detect(const ProjectConfig &config, const Options &options);
     static AlembicDetection detect(const AlembicProjectFacts &facts, const Options &options);
+
+    // Tries one candidate: nullopt when it works, else why not in a few words.
+    using Trial = std::function<std::optional<QString>(const AlembicCommand &candidate)>;
+    // The same search with another trial than `heads`: what will use the command can try it
+    // itself (a replay starts its driver with each candidate, one Python start fewer).
+    static AlembicDetection detect(const ProjectConfig &config, const Options &options, const Trial &trial);
+    static AlembicDetection detect(const AlembicProjectFacts &facts, const Trial &trial);
 };
 
 } // namespace retort
