@@ -1,0 +1,159 @@
+#include "LintCommand.h"
+
+#include "command/GraphCommands.h"
+#include "command/MigrateCommands.h"
+#include "db/Connection.h"
+#include "lint/LintConfig.h"
+#include "lint/RevisionLint.h"
+#include "run/Journal.h"
+#include "run/MigrationPlanning.h"
+
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace retort {
+
+namespace {
+
+Problem lintProblem(const QString &message)
+{
+    return Problem::make(Problem::Severity::Warning, QStringLiteral("LintScope"), {}, 0, message);
+}
+
+// The revisions to lint, oldest first.
+RunResult<RevIndexes> selectRevisions(const ProjectSnapshot &project, const LintRequest &request, LintReport &report)
+{
+    const RevisionMap &map = project.map();
+    const QString selector = request.selector.trimmed();
+    if (!selector.isEmpty()) {
+        const Result<RevIndexes> selected = selector.contains(QLatin1Char(':'))
+            ? historyCommand(project, selector)
+            : showCommand(project, selector);
+        if (!selected)
+            return RunError::fromGraph(selected.error());
+        if (selected->empty())
+            return RunError::make(ErrorKind::CommandError,
+                                  QStringLiteral("%1 names no revision to lint").arg(selector));
+        RevIndexes indexes = *selected;
+        if (selector.contains(QLatin1Char(':')))
+            std::reverse(indexes.begin(), indexes.end()); // history is newest first
+        report.scope = QStringLiteral("%1 revision(s) of %2").arg(indexes.size()).arg(selector);
+        return indexes;
+    }
+    if (request.databaseHeads) {
+        const Result<Plan> plan = planMigration(map, *request.databaseHeads, MigrationRequest::upgrade(QStringLiteral("heads")));
+        if (plan) {
+            RevIndexes indexes;
+            for (const PlanStep &step : plan->steps) {
+                if (const RevIndex index = map.indexOf(step.revision); index >= 0)
+                    indexes.push_back(index);
+            }
+            report.scope = QStringLiteral("%1 revision(s) not applied to the database").arg(indexes.size());
+            return indexes;
+        }
+        report.problems.append(lintProblem(
+            QStringLiteral("cannot tell which revisions the database lacks (%1); linting every revision")
+                .arg(plan.error().message)));
+    }
+    const Result<RevIndexes> all = historyCommand(project, {});
+    if (!all)
+        return RunError::fromGraph(all.error());
+    RevIndexes indexes = *all;
+    std::reverse(indexes.begin(), indexes.end());
+    report.scope = QStringLiteral("every revision (%1)").arg(indexes.size());
+    return indexes;
+}
+
+std::optional<int> postgresMajorVersion(Connection &connection)
+{
+    if (connection.dialect().kind() != SqlDialect::PostgreSql)
+        return std::nullopt;
+    QSqlQuery query(connection.database());
+    if (!query.exec(QStringLiteral("SHOW server_version_num")) || !query.next())
+        return std::nullopt;
+    bool ok = false;
+    const int number = query.value(0).toString().toInt(&ok);
+    return ok && number > 0 ? std::optional<int>(number / 10000) : std::nullopt;
+}
+
+} // namespace
+
+bool LintReport::hasErrors() const
+{
+    return std::any_of(findings.cbegin(), findings.cend(),
+                       [](const LintFinding &finding) { return finding.severity == LintSeverity::Error; });
+}
+
+RunResult<LintReport> lintCommand(const ProjectSnapshot &project, const LintRequest &request)
+{
+    if (const auto &blocking = project.blockingError())
+        return RunError::fromGraph(*blocking);
+    LintReport report;
+    const LintConfig config = LintConfig::fromSection(project.config().retort, project.config().iniPath);
+    report.problems += config.problems;
+    const RunResult<RevIndexes> selected = selectRevisions(project, request, report);
+    if (const RunError *error = selected.failure())
+        return *error;
+
+    RevisionLintOptions options;
+    options.dialects = request.dialects;
+    options.config = config;
+    // The version the rules assume: the setting, else the connected server's, else 15.
+    options.postgresVersion = config.postgresVersion.value_or(request.serverVersion.value_or(15));
+    report.dialects = request.dialects;
+    report.postgresVersion = options.postgresVersion;
+
+    const RevisionMap &map = project.map();
+    for (const RevIndex index : *selected) {
+        const Revision &revision = map.revision(index);
+        report.revisions.append(revision.id);
+        report.findings += lintRevision(revision, SqlDirection::Upgrade, options);
+    }
+    sortBySeverity(report.findings);
+    return report;
+}
+
+RunResult<LintReport> lintCommand(std::shared_ptr<const ProjectSnapshot> project, const QString &selector,
+                                  const QString &urlOption, const QProcessEnvironment &environment,
+                                  const QString &workingDirectory)
+{
+    LintRequest request;
+    request.selector = selector;
+    Problems problems;
+    const DbResult<DatabaseTarget> target =
+        resolveDatabaseTarget(project->config(), urlOption, environment, workingDirectory);
+    bool connect = target.ok();
+    if (connect) {
+        request.dialects = {target->url.sqlDialect()};
+        // A SQLite file that does not exist yet has nothing applied; opening it would create it.
+        if (target->url.isSqlite()) {
+            const QString path = target->url.database;
+            connect = !path.isEmpty() && path != u":memory:"
+                && QFileInfo(QFileInfo(path).isAbsolute() ? path : workingDirectory + u'/' + path).exists();
+        }
+    }
+    if (connect) {
+        auto opened = DatabaseSession::open(project, urlOption, environment, workingDirectory);
+        if (const RunError *error = opened.failure()) {
+            problems.append(lintProblem(QStringLiteral("cannot reach %1 (%2); linting without it")
+                                            .arg(target->displayUrl(), error->message)));
+        } else {
+            DatabaseSession &session = **opened;
+            const RunResult<CheckReport> check = checkCommand(session);
+            if (const RunError *checkError = check.failure())
+                return *checkError;
+            request.databaseHeads = check->databaseHeads;
+            request.changedScripts = check->changedScripts;
+            request.serverVersion = postgresMajorVersion(session.connection());
+        }
+    }
+    RunResult<LintReport> report = lintCommand(*project, request);
+    if (report.ok())
+        report.value().problems = problems + report.value().problems;
+    return report;
+}
+
+} // namespace retort
