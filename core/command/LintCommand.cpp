@@ -29,9 +29,8 @@ RunResult<RevIndexes> selectRevisions(const ProjectSnapshot &project, const Lint
     const RevisionMap &map = project.map();
     const QString selector = request.selector.trimmed();
     if (!selector.isEmpty()) {
-        const Result<RevIndexes> selected = selector.contains(QLatin1Char(':'))
-            ? historyCommand(project, selector)
-            : showCommand(project, selector);
+        const Result<RevIndexes> selected =
+            selector.contains(QLatin1Char(':')) ? historyCommand(project, selector) : showCommand(project, selector);
         if (!selected)
             return RunError::fromGraph(selected.error());
         if (selected->empty())
@@ -44,7 +43,8 @@ RunResult<RevIndexes> selectRevisions(const ProjectSnapshot &project, const Lint
         return indexes;
     }
     if (request.databaseHeads) {
-        const Result<Plan> plan = planMigration(map, *request.databaseHeads, MigrationRequest::upgrade(QStringLiteral("heads")));
+        const Result<Plan> plan =
+            planMigration(map, *request.databaseHeads, MigrationRequest::upgrade(QStringLiteral("heads")));
         if (plan) {
             RevIndexes indexes;
             for (const PlanStep &step : plan->steps) {
@@ -54,9 +54,9 @@ RunResult<RevIndexes> selectRevisions(const ProjectSnapshot &project, const Lint
             report.scope = QStringLiteral("%1 revision(s) not applied to the database").arg(indexes.size());
             return indexes;
         }
-        report.problems.append(lintProblem(
-            QStringLiteral("cannot tell which revisions the database lacks (%1); linting every revision")
-                .arg(plan.error().message)));
+        report.problems.append(
+            lintProblem(QStringLiteral("cannot tell which revisions the database lacks (%1); linting every revision")
+                            .arg(plan.error().message)));
     }
     const Result<RevIndexes> all = historyCommand(project, {});
     if (!all)
@@ -138,8 +138,8 @@ RunResult<LintReport> lintCommand(std::shared_ptr<const ProjectSnapshot> project
     if (connect) {
         auto opened = DatabaseSession::open(project, urlOption, environment, workingDirectory);
         if (const RunError *error = opened.failure()) {
-            problems.append(lintProblem(QStringLiteral("cannot reach %1 (%2); linting without it")
-                                            .arg(target->displayUrl(), error->message)));
+            problems.append(lintProblem(
+                QStringLiteral("cannot reach %1 (%2); linting without it").arg(target->displayUrl(), error->message)));
         } else {
             DatabaseSession &session = **opened;
             const RunResult<CheckReport> check = checkCommand(session);

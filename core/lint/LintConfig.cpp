@@ -14,8 +14,8 @@ LintConfig LintConfig::fromSection(const QMap<QString, QString> &section, const 
 {
     LintConfig config;
     const auto problem = [&](const QString &message) {
-        config.problems.append(Problem::make(Problem::Severity::Warning, QStringLiteral("BadSetting"), iniPath, 0,
-                                             message));
+        config.problems.append(
+            Problem::make(Problem::Severity::Warning, QStringLiteral("BadSetting"), iniPath, 0, message));
     };
     for (auto it = section.cbegin(); it != section.cend(); ++it) {
         const QString key = it.key().trimmed().toLower();
@@ -51,7 +51,8 @@ LintConfig LintConfig::fromSection(const QMap<QString, QString> &section, const 
             bool ok = false;
             const int major = value.section(QLatin1Char('.'), 0, 0).toInt(&ok);
             if (!ok || major < 9 || major > 99) {
-                problem(QStringLiteral("[retort] lint_postgres_version = %1: write a major version such as 15").arg(value));
+                problem(
+                    QStringLiteral("[retort] lint_postgres_version = %1: write a major version such as 15").arg(value));
                 continue;
             }
             config.postgresVersion = major;

@@ -1,8 +1,10 @@
 #include "RevisionLint.h"
 
+#include "PythonLint.h"
 #include "SqlLint.h"
 #include "script/SqlRevisionReader.h"
 
+#include <QFile>
 #include <QSet>
 
 namespace retort {
@@ -49,8 +51,9 @@ LintFindings lintSqlScript(const SqlScript &script, SqlDirection direction, bool
     const QList<SqlDialect> dialects = projectDialects(options);
     // What runs on each of the project's dialects: the unmarked sections and that dialect's.
     for (const SqlDialect dialect : dialects)
-        appendNew(findings,
-                  lintSections(script.sectionsFor(direction, sqlDialectName(dialect)), dialect, transactional, options));
+        appendNew(
+            findings,
+            lintSections(script.sectionsFor(direction, sqlDialectName(dialect)), dialect, transactional, options));
     // Sections marked for another dialect, with that dialect's rules.
     for (const SqlSection &section : script.sections) {
         if (section.direction != direction || section.dialect.isEmpty())
@@ -73,6 +76,15 @@ LintFindings lintRevision(const Revision &revision, SqlDirection direction, cons
     if (revision.format == ScriptFormat::Sql) {
         const SqlReadResult read = SqlRevisionReader::readFile(revision.path);
         findings = lintSqlScript(read.script, direction, revision.transactional, options);
+    } else {
+        QFile file(revision.path);
+        if (file.open(QIODevice::ReadOnly)) {
+            findings = options.config.apply(
+                lintPythonFunction(file.readAll(), direction, options.dialects, options.postgresVersion).findings);
+            std::stable_sort(findings.begin(), findings.end(),
+                             [](const LintFinding &a, const LintFinding &b) { return a.line < b.line; });
+            sortBySeverity(findings);
+        }
     }
     for (LintFinding &finding : findings) {
         finding.revision = revision.id;

@@ -13,14 +13,14 @@ namespace {
 
 // Functions whose value differs per row: a column added with one as its default makes
 // PostgreSQL rewrite the table, even from version 11.
-const QStringList volatileFunctions = {u"RANDOM"_s,         u"GEN_RANDOM_UUID"_s, u"UUID_GENERATE_V1"_s,
-                                       u"UUID_GENERATE_V1MC"_s, u"UUID_GENERATE_V4"_s, u"CLOCK_TIMESTAMP"_s,
-                                       u"TIMEOFDAY"_s,      u"NEXTVAL"_s,         u"TXID_CURRENT"_s};
-const QStringList serialTypes = {u"SERIAL"_s, u"BIGSERIAL"_s, u"SMALLSERIAL"_s, u"SERIAL4"_s, u"SERIAL8"_s,
-                                 u"SERIAL2"_s};
+const QStringList volatileFunctions = {
+    u"RANDOM"_s,          u"GEN_RANDOM_UUID"_s, u"UUID_GENERATE_V1"_s, u"UUID_GENERATE_V1MC"_s, u"UUID_GENERATE_V4"_s,
+    u"CLOCK_TIMESTAMP"_s, u"TIMEOFDAY"_s,       u"NEXTVAL"_s,          u"TXID_CURRENT"_s};
+const QStringList serialTypes = {u"SERIAL"_s,  u"BIGSERIAL"_s, u"SMALLSERIAL"_s,
+                                 u"SERIAL4"_s, u"SERIAL8"_s,   u"SERIAL2"_s};
 // Words that end a column's DEFAULT expression.
-const QStringList constraintWords = {u"NOT"_s,     u"NULL"_s,    u"CONSTRAINT"_s, u"CHECK"_s,   u"REFERENCES"_s,
-                                     u"UNIQUE"_s,  u"PRIMARY"_s, u"GENERATED"_s,  u"COLLATE"_s};
+const QStringList constraintWords = {u"NOT"_s,    u"NULL"_s,    u"CONSTRAINT"_s, u"CHECK"_s,  u"REFERENCES"_s,
+                                     u"UNIQUE"_s, u"PRIMARY"_s, u"GENERATED"_s,  u"COLLATE"_s};
 
 class Checker
 {
@@ -53,8 +53,7 @@ private:
             return;
         m_state.timeoutNoticed = true;
         report(u"require-timeout-settings"_s,
-               u"%1 takes an ACCESS EXCLUSIVE lock on %2 and the step sets no lock_timeout first"_s.arg(
-                   m_verb, table));
+               u"%1 takes an ACCESS EXCLUSIVE lock on %2 and the step sets no lock_timeout first"_s.arg(m_verb, table));
     }
 
     void checkSet(qsizetype at);
@@ -328,7 +327,8 @@ void Checker::checkAction(const QString &table, bool isNew, qsizetype from, qsiz
         skipWords(m_tokens, at, {u"IF", u"EXISTS"});
         const QString column = readQualifiedName(m_tokens, at);
         if (!isNew)
-            report(u"ban-drop-column"_s, u"ALTER TABLE %1 DROP COLUMN %2 deletes the column's data"_s.arg(table, column));
+            report(u"ban-drop-column"_s,
+                   u"ALTER TABLE %1 DROP COLUMN %2 deletes the column's data"_s.arg(table, column));
         return;
     }
     if (action == u"ALTER") {
@@ -403,7 +403,8 @@ void Checker::checkAddColumn(const QString &table, bool isNew, qsizetype at, qsi
         else if (notNull && defaultAt < 0)
             report(u"sqlite-unsupported-alter"_s, where + u": SQLite cannot add a NOT NULL column without a default"_s);
         else if (defaultAt >= 0 && !constantDefault)
-            report(u"sqlite-unsupported-alter"_s, where + u": SQLite cannot add a column with a non-constant default"_s);
+            report(u"sqlite-unsupported-alter"_s,
+                   where + u": SQLite cannot add a column with a non-constant default"_s);
         else if (stored)
             report(u"sqlite-unsupported-alter"_s, where + u": SQLite cannot add a STORED generated column"_s);
         return;

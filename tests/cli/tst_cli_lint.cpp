@@ -170,9 +170,9 @@ private slots:
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QCOMPARE(findingsOf(jsonOf(run)), QStringList{u"require-concurrent-index-creation@aaa1:8"_s});
 
-        run = runRetort({u"-d"_s, p.dir.path(), u"--url"_s, u"postgresql://nobody@127.0.0.1:1/none"_s, u"lint"_s,
-                         u"--json"_s},
-                        QProcessEnvironment::systemEnvironment(), p.dir.path());
+        run = runRetort(
+            {u"-d"_s, p.dir.path(), u"--url"_s, u"postgresql://nobody@127.0.0.1:1/none"_s, u"lint"_s, u"--json"_s},
+            QProcessEnvironment::systemEnvironment(), p.dir.path());
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QCOMPARE(strings(jsonOf(run).value(u"dialects"_s)), QStringList{u"postgresql"_s});
         QCOMPARE(jsonOf(run).value(u"postgres_version"_s).toInt(), 15);

@@ -39,9 +39,8 @@ private slots:
         QTest::addRow("no directive") << u"DROP TABLE a;\nDROP TABLE b;"_s
                                       << QStringList{u"ban-drop-table@1"_s, u"require-timeout-settings@1"_s,
                                                      u"ban-drop-table@2"_s};
-        QTest::addRow("ignore one rule above")
-            << u"-- retort: ignore ban-drop-table\nDROP TABLE a;\nDROP TABLE b;"_s
-            << QStringList{u"require-timeout-settings@2"_s, u"ban-drop-table@3"_s};
+        QTest::addRow("ignore one rule above") << u"-- retort: ignore ban-drop-table\nDROP TABLE a;\nDROP TABLE b;"_s
+                                               << QStringList{u"require-timeout-settings@2"_s, u"ban-drop-table@3"_s};
         QTest::addRow("ignore two rules")
             << u"-- retort: ignore ban-drop-table, require-timeout-settings\nDROP TABLE a;"_s << QStringList{};
         QTest::addRow("ignore all") << u"-- why: the table is empty\n-- retort: ignore all\nTRUNCATE a;"_s
