@@ -53,7 +53,8 @@ RunResult<ReviewedPlan> planCommand(DatabaseSession &session, const MigrationReq
     reviewed.plan = std::move(planned).value();
     reviewed.review =
         PlanReview::build(session.project().map(), reviewed.plan, session.connection().dialect().kind(),
-                          BackupPolicy::fromConfig(session.project().config()), session.target().displayUrl());
+                          BackupPolicy::fromConfig(session.project().config()), session.target().displayUrl(),
+                          LintConfig::fromSection(session.project().config().retort));
     return reviewed;
 }
 

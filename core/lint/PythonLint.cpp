@@ -163,8 +163,8 @@ struct Call
 };
 
 // Calls that do not change the schema by themselves.
-const QStringList helperCalls = {u"get_bind"_s, u"get_context"_s, u"batch_alter_table"_s, u"f"_s,
-                                 u"inline_literal"_s, u"implementation_for"_s};
+const QStringList helperCalls = {u"get_bind"_s, u"get_context"_s,    u"batch_alter_table"_s,
+                                 u"f"_s,        u"inline_literal"_s, u"implementation_for"_s};
 
 class CallChecker
 {
@@ -259,21 +259,18 @@ void CallChecker::check(const Call &call)
             if (postgres())
                 report(call, u"disallowed-unique-constraint"_s, name + u" with unique=True"_s);
         }
-        if (postgres() && hasDefault
-            && (volatileCall.match(column).hasMatch() || m_state.postgresVersion < 11))
+        if (postgres() && hasDefault && (volatileCall.match(column).hasMatch() || m_state.postgresVersion < 11))
             report(call, u"adding-field-with-default"_s, name + u" with a server_default that rewrites the table"_s);
         if (postgres() && column.contains(u"ForeignKey("_s))
             report(call, u"adding-foreign-key-constraint"_s, name + u" with a ForeignKey, checked under lock"_s);
     } else if (op == u"rename_table") {
         if (!isNew)
-            report(call, u"renaming-table"_s,
-                   u"op.rename_table(%1, %2)"_s.arg(table, nameOf(call.positional(1))));
+            report(call, u"renaming-table"_s, u"op.rename_table(%1, %2)"_s.arg(table, nameOf(call.positional(1))));
     } else if (op == u"create_index" || op == u"drop_index") {
         const QString index = nameOf(call.positional(0));
         const bool creating = op == u"create_index";
         const QString indexTable =
-            call.batch ? call.batchTable
-                       : nameOf(call.keyword(u"table_name"_s).value_or(call.positional(1)));
+            call.batch ? call.batchTable : nameOf(call.keyword(u"table_name"_s).value_or(call.positional(1)));
         const bool concurrently = call.flag(u"postgresql_concurrently"_s);
         if (creating && m_state.newTables.contains(indexTable))
             m_state.newIndexes.insert(index);
@@ -298,8 +295,7 @@ void CallChecker::check(const Call &call)
         if (postgres() && !m_state.newTables.contains(source))
             report(call, u"adding-foreign-key-constraint"_s,
                    u"op.create_foreign_key on %1 checks every row under lock"_s.arg(source));
-    } else if (op == u"create_unique_constraint" || op == u"create_primary_key"
-               || op == u"create_check_constraint") {
+    } else if (op == u"create_unique_constraint" || op == u"create_primary_key" || op == u"create_check_constraint") {
         const QString target = call.batch ? call.batchTable : nameOf(call.positional(1));
         sqliteUnsupported(call, u"add a constraint to a table"_s);
         if (!postgres() || m_state.newTables.contains(target))
@@ -334,9 +330,8 @@ PythonFunctionLint lintPythonFunction(const QByteArray &source, SqlDirection dir
     const std::string src(source.constData(), size_t(source.size()));
     const QString wanted = direction == SqlDirection::Upgrade ? u"upgrade"_s : u"downgrade"_s;
     static const QRegularExpression def(u"^(?:async\\s+)?def\\s+(\\w+)\\s*\\("_s);
-    static const QRegularExpression withBatch(
-        u"^with\\s+op\\.batch_alter_table\\s*\\((.*)\\)\\s*as\\s+(\\w+)\\s*:"_s,
-        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression withBatch(u"^with\\s+op\\.batch_alter_table\\s*\\((.*)\\)\\s*as\\s+(\\w+)\\s*:"_s,
+                                              QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression autocommit(u"^with\\s+.*autocommit_block\\s*\\(\\s*\\)\\s*:"_s,
                                                QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression callStart(u"\\b([A-Za-z_]\\w*)\\.(\\w+)\\s*\\("_s);

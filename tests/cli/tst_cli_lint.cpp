@@ -158,6 +158,40 @@ private slots:
         QVERIFY2(run.err.contains(u"no-such-rule"_s), qPrintable(run.err));
     }
 
+    // The review of a plan carries the findings of the steps it runs, errors first.
+    void dryRunShowsFindings()
+    {
+        NativeProject p;
+        QVERIFY(writeHistory(p));
+        CliResult run = p.retort({u"upgrade"_s, u"head"_s, u"--dry-run"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QVERIFY2(run.out.contains(u"2 lint finding(s), errors first:"_s), qPrintable(run.out));
+        const qsizetype error = run.out.indexOf(u"error: DELETE FROM t_a without WHERE removes every row "
+                                                "[delete-without-where] (bbb2)"_s);
+        const qsizetype warning = run.out.indexOf(u"[renaming-column] (ccc3)"_s);
+        QVERIFY2(error > 0 && warning > error, qPrintable(run.out));
+
+        run = p.retort({u"upgrade"_s, u"bbb2"_s, u"--dry-run"_s, u"--json"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const QJsonArray lint = jsonOf(run).value(u"review"_s).toObject().value(u"lint"_s).toArray();
+        QCOMPARE(lint.size(), 1);
+        QCOMPARE(lint.at(0).toObject().value(u"rule"_s).toString(), u"delete-without-where"_s);
+        QCOMPARE(lint.at(0).toObject().value(u"severity"_s).toString(), u"error"_s);
+        QCOMPARE(lint.at(0).toObject().value(u"line"_s).toInt(), 7);
+        QVERIFY(!QFile::exists(p.database()) || p.rows().isEmpty()); // nothing ran
+
+        // A downgrade's review lints the downgrade sections.
+        run = p.retort({u"upgrade"_s, u"head"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        run = p.retort({u"downgrade"_s, u"aaa1"_s, u"--dry-run"_s, u"--json"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QStringList rules;
+        for (const QJsonValue &value : jsonOf(run).value(u"review"_s).toObject().value(u"lint"_s).toArray())
+            rules << value.toObject().value(u"rule"_s).toString() + u'@'
+                    + value.toObject().value(u"revision"_s).toString();
+        QCOMPARE(rules, (QStringList{u"ban-drop-table@bbb2"_s, u"renaming-column@ccc3"_s}));
+    }
+
     // A section marked for PostgreSQL gets PostgreSQL's rules in a SQLite project; a server that
     // cannot be reached leaves the URL's dialect and every revision.
     void dialects()

@@ -44,9 +44,12 @@ private slots:
         row("drop_table", dropTable, pg, u"    op.drop_table('users')"_s, true);
         row("drop_table sqlite", dropTable, lite, u"    op.drop_table(\"users\")"_s, true);
         row("execute", dropTable, pg, u"    op.execute(\"DROP TABLE users\")"_s, true);
-        row("table made first", dropTable, pg, u"    op.create_table('t', sa.Column('id', sa.Integer()))\n"
-                                               "    op.drop_table('t')"_s, false);
-        row("ignored above", dropTable, pg, u"    # retort: ignore ban-drop-table\n    op.drop_table('users')"_s, false);
+        row("table made first", dropTable, pg,
+            u"    op.create_table('t', sa.Column('id', sa.Integer()))\n"
+            "    op.drop_table('t')"_s,
+            false);
+        row("ignored above", dropTable, pg, u"    # retort: ignore ban-drop-table\n    op.drop_table('users')"_s,
+            false);
         row("ignored on the line", dropTable, pg, u"    op.drop_table('users')  # retort: ignore ban-drop-table"_s,
             false);
         row("in downgrade only", dropTable, pg, u"    op.create_table('users', sa.Column('id', sa.Integer()))"_s,
@@ -65,11 +68,12 @@ private slots:
         row("type_", type, pg, u"    op.alter_column('users', 'age', type_=sa.BigInteger())"_s, true);
         row("batch type_", type, lite,
             u"    with op.batch_alter_table('users') as b:\n        b.alter_column('age', type_=sa.Text())"_s, true);
-        row("multi-line", type, pg, u"    op.alter_column(\n        'users',\n        'age',\n        type_=sa.Text(),\n    )"_s,
-            true);
+        row("multi-line", type, pg,
+            u"    op.alter_column(\n        'users',\n        'age',\n        type_=sa.Text(),\n    )"_s, true);
         row("nullable only", type, pg, u"    op.alter_column('users', 'age', nullable=True)"_s, false);
         row("rename only", type, pg, u"    op.alter_column('users', 'age', new_column_name='years')"_s, false);
-        row("new table", type, pg, u"    op.create_table('t')\n    op.alter_column('t', 'a', type_=sa.Text())"_s, false);
+        row("new table", type, pg, u"    op.create_table('t')\n    op.alter_column('t', 'a', type_=sa.Text())"_s,
+            false);
 
         const QString notNull = u"adding-not-nullable-field"_s;
         row("nullable=False", notNull, pg, u"    op.alter_column('users', 'email', nullable=False)"_s, true);
@@ -127,7 +131,8 @@ private slots:
             u"    op.create_table('t')\n    op.add_column('t', sa.Column('a', sa.Integer(), nullable=False))"_s, false);
 
         const QString sqlite = u"sqlite-unsupported-alter"_s;
-        row("alter_column outside batch", sqlite, lite, u"    op.alter_column('users', 'age', type_=sa.Text())"_s, true);
+        row("alter_column outside batch", sqlite, lite, u"    op.alter_column('users', 'age', type_=sa.Text())"_s,
+            true);
         row("create_foreign_key outside batch", sqlite, lite,
             u"    op.create_foreign_key('fk', 'a', 'b', ['b_id'], ['id'])"_s, true);
         row("not null column outside batch", sqlite, lite,
@@ -153,8 +158,8 @@ private slots:
         QFETCH(SqlDialect, dialect);
         QFETCH(QString, body);
         QFETCH(bool, fires);
-        const PythonFunctionLint lint = lintPythonFunction(revision(body, u"    op.drop_table('x')"_s),
-                                                           SqlDirection::Upgrade, {dialect}, 15);
+        const PythonFunctionLint lint =
+            lintPythonFunction(revision(body, u"    op.drop_table('x')"_s), SqlDirection::Upgrade, {dialect}, 15);
         QVERIFY(lint.present);
         QStringList seen;
         for (const LintFinding &finding : lint.findings)
@@ -178,7 +183,8 @@ private slots:
         QVERIFY(down.present);
         QVERIFY(down.empty);
         QCOMPARE(down.calls, 0);
-        const PythonFunctionLint none = lintPythonFunction("def upgrade():\n    pass\n", SqlDirection::Downgrade, {}, 15);
+        const PythonFunctionLint none =
+            lintPythonFunction("def upgrade():\n    pass\n", SqlDirection::Downgrade, {}, 15);
         QVERIFY(!none.present);
     }
 };
