@@ -3,7 +3,9 @@
 #include "command/GraphCommands.h"
 #include "command/MigrateCommands.h"
 #include "db/Connection.h"
+#include "lint/HistoryLint.h"
 #include "lint/LintConfig.h"
+#include "lint/LintRules.h"
 #include "lint/RevisionLint.h"
 #include "run/Journal.h"
 #include "run/MigrationPlanning.h"
@@ -111,7 +113,22 @@ RunResult<LintReport> lintCommand(const ProjectSnapshot &project, const LintRequ
         const Revision &revision = map.revision(index);
         report.revisions.append(revision.id);
         report.findings += lintRevision(revision, SqlDirection::Upgrade, options);
+        report.findings += lintHistory(revision, options);
     }
+    // Applied scripts edited since they ran, whichever revisions were asked for: the edit never
+    // runs on that database.
+    LintFindings edited;
+    for (const ChangedScript &changed : request.changedScripts) {
+        LintFinding finding =
+            makeFinding(QStringLiteral("edited-applied-script"), 1,
+                        QStringLiteral("revision %1 was applied with sha256 %2 and its file now has %3")
+                            .arg(changed.revision, changed.appliedSha256.left(12), changed.currentSha256.left(12)),
+                        {});
+        finding.revision = changed.revision;
+        finding.path = changed.path;
+        edited.append(finding);
+    }
+    report.findings += config.apply(edited);
     sortBySeverity(report.findings);
     return report;
 }

@@ -158,6 +158,21 @@ private slots:
         QVERIFY2(run.err.contains(u"no-such-rule"_s), qPrintable(run.err));
     }
 
+    // An applied script edited since it ran is reported whichever revisions are linted.
+    void editedAppliedScript()
+    {
+        NativeProject p;
+        QVERIFY(writeHistory(p));
+        CliResult run = p.retort({u"upgrade"_s, u"ccc3"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QVERIFY(p.append(u"aaa1"_s, "-- an edit after the fact\n"));
+        run = p.retort({u"lint"_s, u"--json"_s});
+        QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
+        const QJsonObject report = jsonOf(run);
+        QCOMPARE(strings(report.value(u"revisions"_s)), QStringList{});
+        QCOMPARE(findingsOf(report), QStringList{u"edited-applied-script@aaa1:1"_s});
+    }
+
     // The review of a plan carries the findings of the steps it runs, errors first.
     void dryRunShowsFindings()
     {
