@@ -45,16 +45,15 @@ private slots:
         // missing-downgrade
         QTest::addRow("native, no downgrade section")
             << u".sql"_s << header + u"-- +upgrade\nCREATE TABLE t (a int);\n"_s << u"missing-downgrade@5"_s;
-        QTest::addRow("native, downgrade only for another dialect")
-            << u".sql"_s << header + u"-- +upgrade\nALTER TABLE t ADD COLUMN b int;\n-- +downgrade postgresql\n"
-                                     "ALTER TABLE t DROP COLUMN b;\n"_s
-            << u"missing-downgrade@5"_s;
+        QTest::addRow("native, downgrade only for another dialect") << u".sql"_s
+                                                                    << header
+                + u"-- +upgrade\nALTER TABLE t ADD COLUMN b int;\n-- +downgrade postgresql\n"
+                  "ALTER TABLE t DROP COLUMN b;\n"_s << u"missing-downgrade@5"_s;
         QTest::addRow("python, no downgrade()")
             << u".py"_s << python.arg(u"    op.drop_column('t', 'b')"_s) << u"missing-downgrade@8"_s;
-        QTest::addRow("native, data only") << u".sql"_s << header + u"-- +upgrade\nINSERT INTO t VALUES (1);\n"_s
-                                           << QString();
-        QTest::addRow("python, upgrade only pass")
-            << u".py"_s << python.arg(u"    pass"_s) << QString();
+        QTest::addRow("native, data only")
+            << u".sql"_s << header + u"-- +upgrade\nINSERT INTO t VALUES (1);\n"_s << QString();
+        QTest::addRow("python, upgrade only pass") << u".py"_s << python.arg(u"    pass"_s) << QString();
         QTest::addRow("native, with a downgrade")
             << u".sql"_s << header + u"-- +upgrade\nCREATE TABLE t (a int);\n\n-- +downgrade\nDROP TABLE t;\n"_s
             << QString();
@@ -100,8 +99,9 @@ private slots:
 
     void disabled()
     {
-        const Revision revision = write(u".sql"_s, u"-- Revision ID: a1\n-- Revises:\n-- Message: m\n\n-- +upgrade\n"
-                                                   "CREATE TABLE t (a int);\n"_s);
+        const Revision revision = write(u".sql"_s,
+                                        u"-- Revision ID: a1\n-- Revises:\n-- Message: m\n\n-- +upgrade\n"
+                                        "CREATE TABLE t (a int);\n"_s);
         RevisionLintOptions options;
         options.config = LintConfig::fromSection({{u"lint_disable"_s, u"missing-downgrade"_s}});
         QVERIFY(lintHistory(revision, options).isEmpty());
