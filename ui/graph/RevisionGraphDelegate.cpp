@@ -179,6 +179,14 @@ void RevisionGraphDelegate::paintBadges(QPainter *painter, const QStyleOptionVie
         badges.append({tr("downgrade ok"), QColor(0x27, 0xae, 0x60)});
     else if (!verification.isEmpty())
         badges.append({verification.replace(u'_', u' '), QColor(0xc6, 0x28, 0x28)});
+    const QString lint = index.data(RevisionGraphModel::LintRole).toString();
+    if (!lint.isEmpty()) {
+        const int count = index.data(RevisionGraphModel::LintCountRole).toInt();
+        const QColor color = lint == u"error" ? QColor(0xc0, 0x39, 0x2b)
+            : lint == u"warning"              ? QColor(0xd6, 0x8a, 0x10)
+                                              : QColor(0x5d, 0x6d, 0x7e);
+        badges.append({tr("lint %1 (%2)").arg(lint).arg(count), color});
+    }
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
