@@ -1,11 +1,11 @@
 // Lint in the window: the findings are computed off the GUI thread, the graph row carries a
 // badge with the worst severity, and the details pane's Lint tab lists the revision's findings;
 // a double-click shows the statement's line in the script.
+#include "ScriptView.h"
 #include "TestProject.h"
 #include "command/ProjectSnapshot.h"
 #include "details/LintLoader.h"
 #include "details/RevisionDetailsView.h"
-#include "ScriptView.h"
 #include "graph/RevisionGraphModel.h"
 
 #include <QSignalSpy>
@@ -26,18 +26,18 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QHash<QString, int> firstLines =
-            writeProject(dir.path(), {{u"a00000000001"_s, QString(), u"CREATE TABLE items (id INTEGER);"_s},
-                                      {u"b00000000002"_s, u"a00000000001"_s,
-                                       u"ALTER TABLE items RENAME COLUMN id TO ident;\nDELETE FROM items;"_s},
-                                      {u"c00000000003"_s, u"b00000000002"_s, u"CREATE TABLE more (id INTEGER);"_s}});
+            writeProject(dir.path(),
+                         {{u"a00000000001"_s, QString(), u"CREATE TABLE items (id INTEGER);"_s},
+                          {u"b00000000002"_s, u"a00000000001"_s,
+                           u"ALTER TABLE items RENAME COLUMN id TO ident;\nDELETE FROM items;"_s},
+                          {u"c00000000003"_s, u"b00000000002"_s, u"CREATE TABLE more (id INTEGER);"_s}});
         const auto snapshot = ProjectSnapshot::load(dir.path(), dir.path());
 
         LintLoader loader;
         QHash<QString, LintFindings> findings;
         QSignalSpy done(&loader, &LintLoader::loaded);
-        connect(&loader, &LintLoader::loaded, this, [&findings](const QHash<QString, LintFindings> &found) {
-            findings = found;
-        });
+        connect(&loader, &LintLoader::loaded, this,
+                [&findings](const QHash<QString, LintFindings> &found) { findings = found; });
         loader.load(snapshot, u"sqlite:///app.db"_s);
         QVERIFY(done.wait(20000));
         // The test project's downgrades are empty: every revision that changes the schema says so.
