@@ -21,7 +21,9 @@ QString shownPath(const QString &path)
 
 QString escapeData(QString text)
 {
-    return text.replace(u'%', QLatin1String("%25")).replace(u'\r', QLatin1String("%0D")).replace(u'\n', QLatin1String("%0A"));
+    return text.replace(u'%', QLatin1String("%25"))
+        .replace(u'\r', QLatin1String("%0D"))
+        .replace(u'\n', QLatin1String("%0A"));
 }
 
 QString escapeProperty(const QString &text)

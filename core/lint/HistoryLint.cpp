@@ -43,9 +43,8 @@ LintFindings nativeHistory(const Revision &revision, const RevisionLintOptions &
     const SqlReadResult read = SqlRevisionReader::readFile(revision.path);
     if (!read.revision)
         return {};
-    const QList<SqlDialect> dialects = options.dialects.isEmpty()
-        ? QList<SqlDialect>{SqlDialect::Sqlite, SqlDialect::PostgreSql}
-        : options.dialects;
+    const QList<SqlDialect> dialects =
+        options.dialects.isEmpty() ? QList<SqlDialect>{SqlDialect::Sqlite, SqlDialect::PostgreSql} : options.dialects;
     for (const SqlDialect dialect : dialects) {
         const QString name = sqlDialectName(dialect);
         const SectionsContent up = contentOf(read.script.sectionsFor(SqlDirection::Upgrade, name), dialect);
@@ -53,15 +52,16 @@ LintFindings nativeHistory(const Revision &revision, const RevisionLintOptions &
             continue;
         const QList<SqlSection> downSections = read.script.sectionsFor(SqlDirection::Downgrade, name);
         if (downSections.isEmpty())
-            return {makeFinding(QStringLiteral("missing-downgrade"), revision.upgradeLines.first,
-                                QStringLiteral("revision %1 changes the schema and has no -- +downgrade section")
-                                    .arg(revision.id),
-                                {})};
+            return {makeFinding(
+                QStringLiteral("missing-downgrade"), revision.upgradeLines.first,
+                QStringLiteral("revision %1 changes the schema and has no -- +downgrade section").arg(revision.id),
+                {})};
         if (contentOf(downSections, dialect).statements == 0)
-            return {makeFinding(QStringLiteral("empty-downgrade"), downSections.constFirst().markerLine,
-                                QStringLiteral("the downgrade of %1 has no statements, but its upgrade changes the schema")
-                                    .arg(revision.id),
-                                {})};
+            return {
+                makeFinding(QStringLiteral("empty-downgrade"), downSections.constFirst().markerLine,
+                            QStringLiteral("the downgrade of %1 has no statements, but its upgrade changes the schema")
+                                .arg(revision.id),
+                            {})};
     }
     return {};
 }
@@ -79,15 +79,16 @@ LintFindings pythonHistory(const Revision &revision, const RevisionLintOptions &
     const PythonFunctionLint down =
         lintPythonFunction(source, SqlDirection::Downgrade, options.dialects, options.postgresVersion);
     if (!down.present)
-        return {makeFinding(QStringLiteral("missing-downgrade"), up.line,
-                            QStringLiteral("revision %1 changes the schema and defines no downgrade()").arg(revision.id),
-                            {})};
+        return {makeFinding(
+            QStringLiteral("missing-downgrade"), up.line,
+            QStringLiteral("revision %1 changes the schema and defines no downgrade()").arg(revision.id), {})};
     if (down.empty)
-        return {makeFinding(QStringLiteral("empty-downgrade"), down.line,
-                            QStringLiteral("downgrade() of %1 is only pass, but its upgrade() calls %2 op.* operation(s)")
-                                .arg(revision.id)
-                                .arg(up.calls),
-                            {})};
+        return {
+            makeFinding(QStringLiteral("empty-downgrade"), down.line,
+                        QStringLiteral("downgrade() of %1 is only pass, but its upgrade() calls %2 op.* operation(s)")
+                            .arg(revision.id)
+                            .arg(up.calls),
+                        {})};
     return {};
 }
 
@@ -95,8 +96,8 @@ LintFindings pythonHistory(const Revision &revision, const RevisionLintOptions &
 
 LintFindings lintHistory(const Revision &revision, const RevisionLintOptions &options)
 {
-    LintFindings findings = options.config.apply(revision.format == ScriptFormat::Sql ? nativeHistory(revision, options)
-                                                                                      : pythonHistory(revision, options));
+    LintFindings findings = options.config.apply(
+        revision.format == ScriptFormat::Sql ? nativeHistory(revision, options) : pythonHistory(revision, options));
     for (LintFinding &finding : findings) {
         finding.revision = revision.id;
         finding.path = revision.path;
