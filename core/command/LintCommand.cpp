@@ -6,10 +6,12 @@
 #include "lint/HistoryLint.h"
 #include "lint/LintConfig.h"
 #include "lint/LintRules.h"
+#include "lint/PythonLint.h"
 #include "lint/RevisionLint.h"
 #include "run/Journal.h"
 #include "run/MigrationPlanning.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QVariant>
@@ -81,6 +83,34 @@ std::optional<int> postgresMajorVersion(Connection &connection)
     return ok && number > 0 ? std::optional<int>(number / 10000) : std::nullopt;
 }
 
+// What the SQL Alembic renders shows beyond the static read: rules the read did not report for
+// the revision and no "# retort: ignore" in upgrade() names.
+LintFindings renderedOnly(const ProjectSnapshot &project, const Revision &revision, const LintFindings &found,
+                          const RevisionLintOptions &options, RenderSource &render)
+{
+    QFile file(revision.path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const PythonFunctionLint read =
+        lintPythonFunction(file.readAll(), SqlDirection::Upgrade, options.dialects, options.postgresVersion);
+    if (!read.present)
+        return {};
+    const std::optional<LintFindings> rendered = renderedPythonLint(project, revision, read.line, options, render);
+    if (!rendered)
+        return {};
+    QSet<QString> seen = read.ignored;
+    for (const LintFinding &finding : found)
+        seen.insert(finding.rule);
+    LintFindings extra;
+    for (const LintFinding &finding : *rendered) {
+        if (!seen.contains(finding.rule) && !seen.contains(QStringLiteral("all"))) {
+            seen.insert(finding.rule);
+            extra.append(finding);
+        }
+    }
+    return extra;
+}
+
 } // namespace
 
 bool LintReport::hasErrors() const
@@ -108,11 +138,15 @@ RunResult<LintReport> lintCommand(const ProjectSnapshot &project, const LintRequ
     report.dialects = request.dialects;
     report.postgresVersion = options.postgresVersion;
 
+    std::optional<RenderSource> render = request.render;
     const RevisionMap &map = project.map();
     for (const RevIndex index : *selected) {
         const Revision &revision = map.revision(index);
         report.revisions.append(revision.id);
-        report.findings += lintRevision(revision, SqlDirection::Upgrade, options);
+        const LintFindings found = lintRevision(revision, SqlDirection::Upgrade, options);
+        report.findings += found;
+        if (render && revision.format == ScriptFormat::Python)
+            report.findings += renderedOnly(project, revision, found, options, *render);
         report.findings += lintHistory(revision, options);
     }
     // Applied scripts edited since they ran, whichever revisions were asked for: the edit never
@@ -145,6 +179,7 @@ RunResult<LintReport> lintCommand(std::shared_ptr<const ProjectSnapshot> project
     bool connect = target.ok();
     if (connect) {
         request.dialects = {target->url.sqlDialect()};
+        request.render = RenderSource{urlOption, environment, workingDirectory, {}, false};
         // A SQLite file that does not exist yet has nothing applied; opening it would create it.
         if (target->url.isSqlite()) {
             const QString path = target->url.database;

@@ -4,6 +4,7 @@
 #include "command/CheckCommand.h"
 #include "command/DatabaseSession.h"
 #include "command/ProjectSnapshot.h"
+#include "command/RenderedLint.h"
 #include "lint/LintFinding.h"
 #include "run/RunError.h"
 
@@ -20,6 +21,9 @@ struct LintRequest
     std::optional<int> serverVersion; // major version of the connected PostgreSQL server
     std::optional<QStringList> databaseHeads; // the version table's rows; nullopt: no database
     QList<ChangedScript> changedScripts; // applied scripts edited since (from the journal)
+    // Where Python upgrades are rendered offline (findings the static read of op.* calls cannot
+    // see, such as op.execute(variable)); nullopt: the static read only.
+    std::optional<RenderSource> render;
 };
 
 // The findings of the revisions linted, errors first, and what was assumed.
@@ -39,7 +43,8 @@ struct LintReport
 // or every revision when there is no database). A selector that names nothing is an error.
 RunResult<LintReport> lintCommand(const ProjectSnapshot &project, const LintRequest &request);
 
-// `lint [REV | RANGE]`: with the database of --url / DATABASE_URL / alembic.ini when it can be
+// `lint [REV | RANGE]`: Python upgrades also through the project's Alembic offline when the URL
+// names a dialect; with the database of --url / DATABASE_URL / alembic.ini when it can be
 // reached (its dialect, server version, version table and journal), else without one (the URL's
 // dialect when there is a URL, said in problems).
 RunResult<LintReport> lintCommand(std::shared_ptr<const ProjectSnapshot> project, const QString &selector,

@@ -360,12 +360,14 @@ PythonFunctionLint lintPythonFunction(const QByteArray &source, SqlDirection dir
             continue;
         if (st.comment) {
             pendingIgnores.unite(ignoredRules(text));
+            result.ignored.unite(ignoredRules(text));
             continue;
         }
         while (!blocks.isEmpty() && st.indent <= blocks.constLast().indent)
             blocks.removeLast();
         QSet<QString> ignored = pendingIgnores;
         ignored.unite(ignoredRules(text));
+        result.ignored.unite(ignored);
         pendingIgnores.clear();
         const QString trimmed = text.trimmed();
         if (trimmed != u"pass" && trimmed != u"..." && !docstring.match(trimmed).hasMatch())

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSet>
 
 namespace retort {
 
@@ -17,6 +18,7 @@ struct PythonFunctionLint
     bool empty = true; // only pass, ..., a docstring and comments
     int line = 0; // the def line
     int calls = 0; // op.* / batch_op.* calls in it
+    QSet<QString> ignored; // rules a "# retort: ignore" names anywhere in it
     LintFindings findings;
 };
 

@@ -5,6 +5,7 @@
 #include "lint/SqlLint.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -81,17 +82,44 @@ private slots:
         for (const LintFinding &finding : lintSql(QStringView(output).mid(from, to - from), 1, state))
             rendered.insert(finding.rule);
 
-        // What retort finds in the file, without running it (the server cannot be reached: the
-        // URL's dialect, every revision).
-        const CliResult run = runRetort({u"lint"_s, u"--json"_s}, QProcessEnvironment::systemEnvironment(), dir.path());
+        // A second revision whose SQL only Alembic's rendering shows (a variable).
+        output = alembic(dir.path(), {u"revision"_s, u"-m"_s, u"more"_s, u"--rev-id"_s, u"a2"_s}, &exitCode);
+        QVERIFY2(exitCode == 0, qPrintable(output));
+        QVERIFY(replaceIn(dir.filePath(u"migrations/versions/a2_more.py"_s), u"def upgrade() -> None:\n    pass"_s,
+                          u"def upgrade() -> None:\n    sql = 'DROP TABLE ' + 'legacy'\n    op.execute(sql)"_s));
+
+        // What retort finds: the static read of the file and the SQL the project's Alembic
+        // renders offline, cached per script (the server cannot be reached: the URL's dialect,
+        // every revision).
+        QTemporaryDir cache;
+        QVERIFY(cache.isValid());
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"XDG_CACHE_HOME"_s, cache.path());
+        CliResult run = runRetort({u"lint"_s, u"--json"_s}, environment, dir.path());
         QVERIFY2(run.exitCode == 1, qPrintable(run.out + run.err));
-        const QJsonObject report = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QJsonObject report = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QHash<QString, int> lines;
+        QHash<QString, QString> messages;
         for (const QJsonValue &value : report.value(u"findings"_s).toArray()) {
             const QJsonObject finding = value.toObject();
-            QCOMPARE(finding.value(u"revision"_s).toString(), u"a1"_s);
-            lines.insert(finding.value(u"rule"_s).toString(), finding.value(u"line"_s).toInt());
+            const QString key = finding.value(u"revision"_s).toString() == u"a1"
+                ? finding.value(u"rule"_s).toString()
+                : u"a2:"_s + finding.value(u"rule"_s).toString();
+            lines.insert(key, finding.value(u"line"_s).toInt());
+            messages.insert(key, finding.value(u"message"_s).toString());
         }
+        QCOMPARE(lines.value(u"a2:ban-drop-table"_s), 19); // at def upgrade(), from the rendered SQL
+        QVERIFY2(messages.value(u"a2:ban-drop-table"_s).startsWith(u"in the SQL Alembic renders: DROP TABLE legacy"_s),
+                 qPrintable(run.out));
+        QStringList cached;
+        QDirIterator files(cache.path(), {u"*-postgresql.sql"_s}, QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext())
+            cached << files.next();
+        QCOMPARE(cached.size(), 2);
+        // A second run reads the cache and gives the same findings.
+        const CliResult again = runRetort({u"lint"_s, u"--json"_s}, environment, dir.path());
+        QCOMPARE(QJsonDocument::fromJson(again.out.toUtf8()).object().value(u"findings"_s),
+                 report.value(u"findings"_s));
         const QStringList expected = {u"adding-required-field"_s, u"ban-drop-column"_s,
                                       u"require-concurrent-index-creation"_s, u"delete-without-where"_s};
         for (const QString &rule : expected) {
