@@ -2,6 +2,7 @@
 
 #include "command/GraphCommands.h"
 #include "command/MigrateCommands.h"
+#include "command/ServerVersion.h"
 #include "db/Connection.h"
 #include "lint/HistoryLint.h"
 #include "lint/LintConfig.h"
@@ -13,8 +14,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlQuery>
-#include <QVariant>
 
 #include <algorithm>
 
@@ -69,18 +68,6 @@ RunResult<RevIndexes> selectRevisions(const ProjectSnapshot &project, const Lint
     std::reverse(indexes.begin(), indexes.end());
     report.scope = QStringLiteral("every revision (%1)").arg(indexes.size());
     return indexes;
-}
-
-std::optional<int> postgresMajorVersion(Connection &connection)
-{
-    if (connection.dialect().kind() != SqlDialect::PostgreSql)
-        return std::nullopt;
-    QSqlQuery query(connection.database());
-    if (!query.exec(QStringLiteral("SHOW server_version_num")) || !query.next())
-        return std::nullopt;
-    bool ok = false;
-    const int number = query.value(0).toString().toInt(&ok);
-    return ok && number > 0 ? std::optional<int>(number / 10000) : std::nullopt;
 }
 
 // What the SQL Alembic renders shows beyond the static read: rules the read did not report for

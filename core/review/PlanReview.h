@@ -16,7 +16,8 @@ namespace retort {
 // confirmation dialog renders it, `--dry-run` prints it, a plan file carries it. Each step in
 // words; the statements in native steps that can lose data (with file:line); the steps that do
 // not run in one transaction; the Python steps handed to the project's Alembic; the version-table
-// change; the automatic backup taken first. Later checks (lint, schema changes) add sections.
+// change; the automatic backup taken first; the lint findings of the steps. Later checks
+// (schema changes) add sections.
 struct PlanReview
 {
     struct Step

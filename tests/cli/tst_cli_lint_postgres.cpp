@@ -80,6 +80,20 @@ private slots:
         QCOMPARE(report.value(u"revisions"_s).toArray().size(), 1);
         QCOMPARE(rulesOf(report), QStringList{});
 
+        const auto reviewRules = [&] {
+            const CliResult plan = retort({u"upgrade"_s, u"head"_s, u"--dry-run"_s, u"--json"_s});
+            QStringList rules;
+            for (const QJsonValue &value : QJsonDocument::fromJson(plan.out.toUtf8())
+                                               .object()
+                                               .value(u"review"_s)
+                                               .toObject()
+                                               .value(u"lint"_s)
+                                               .toArray())
+                rules << value.toObject().value(u"rule"_s).toString();
+            return rules;
+        };
+        QCOMPARE(reviewRules(), QStringList{}); // the plan review assumes the server's version too
+
         QVERIFY(writeFile(dir.filePath(u"alembic.ini"_s),
                           "[alembic]\nscript_location = %(here)s\n\n[retort]\nlint_postgres_version = 10\n"));
         run = retort({u"lint"_s, u"--json"_s});
@@ -87,6 +101,7 @@ private slots:
         report = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(report.value(u"postgres_version"_s).toInt(), 10);
         QCOMPARE(rulesOf(report), QStringList{u"adding-field-with-default@bbb2"_s});
+        QCOMPARE(reviewRules(), QStringList{u"adding-field-with-default"_s});
 
         // All revisions on request, with PostgreSQL's rules (the connected database's dialect).
         run = retort({u"lint"_s, u":"_s, u"--json"_s});
