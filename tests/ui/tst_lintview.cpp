@@ -6,6 +6,7 @@
 #include "command/ProjectSnapshot.h"
 #include "details/LintLoader.h"
 #include "details/RevisionDetailsView.h"
+#include "graph/RevisionGraphDelegate.h"
 #include "graph/RevisionGraphModel.h"
 
 #include <QSignalSpy>
@@ -52,7 +53,15 @@ private slots:
         QCOMPARE(labels(u"b00000000002"_s, RevisionGraphModel::LintRole).toString(), u"error"_s);
         QCOMPARE(labels(u"b00000000002"_s, RevisionGraphModel::LintCountRole).toInt(), 3);
         QCOMPARE(labels(u"a00000000001"_s, RevisionGraphModel::LintRole).toString(), u"warning"_s);
+        const QList<RevisionGraphDelegate::Badge> badges = RevisionGraphDelegate::badges(
+            model.index(model.rowOfRevision(u"b00000000002"_s), RevisionGraphModel::LabelsColumn));
+        QVERIFY(!badges.isEmpty());
+        QCOMPARE(badges.constLast().text, u"lint error (3)"_s);
+        QCOMPARE(badges.constLast().color, QColor(0xc0, 0x39, 0x2b));
         model.setLintFindings({});
+        for (const auto &badge : RevisionGraphDelegate::badges(
+                 model.index(model.rowOfRevision(u"b00000000002"_s), RevisionGraphModel::LabelsColumn)))
+            QVERIFY(!badge.text.startsWith(u"lint"_s));
         QCOMPARE(labels(u"b00000000002"_s, RevisionGraphModel::LintRole).toString(), QString());
         model.setLintFindings(findings);
 
