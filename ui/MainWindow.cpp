@@ -5,6 +5,7 @@
 #include "command/RetortSettings.h"
 #include "details/DowngradeVerifyPresenter.h"
 #include "details/GitHistoryLoader.h"
+#include "details/LintLoader.h"
 #include "details/RevisionDetailsView.h"
 #include "details/SchemaReplayLoader.h"
 #include "dialogs/ConfirmationDialog.h"
@@ -324,6 +325,11 @@ void MainWindow::connectController()
     m_gitLoader = new GitHistoryLoader(this);
     connect(m_gitLoader, &GitHistoryLoader::loaded, m_details, &RevisionDetailsView::setGitHistory);
     connect(m_gitLoader, &GitHistoryLoader::failed, this, &MainWindow::appendLog);
+    m_lintLoader = new LintLoader(this);
+    connect(m_lintLoader, &LintLoader::loaded, this, [this](const QHash<QString, LintFindings> &findings) {
+        m_model->setLintFindings(findings);
+        m_details->setLintFindings(findings);
+    });
     // The schema at every revision comes from a replay on shadow databases, in the background.
     m_replay = new SchemaReplayLoader(this);
     connect(m_replay, &SchemaReplayLoader::progress, this, [this](int done, int total, const QString &) {
@@ -364,6 +370,8 @@ void MainWindow::openProject(const QString &directory, const QString &url)
     m_details->setGitHistory(nullptr);
     m_details->setJournalUnavailable(tr("journal not read: no database connected"));
     m_gitLoader->load(snapshot->config().versionLocations);
+    m_details->setLintFindings({});
+    m_lintLoader->load(snapshot, url);
     startReplay(url);
     RecentProjects::addProject(absolute);
     rebuildRecentMenu();

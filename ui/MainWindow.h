@@ -24,6 +24,7 @@ class DriftBanner;
 class DriftMonitor;
 class DowngradeVerifyPresenter;
 class GitHistoryLoader;
+class LintLoader;
 class SchemaReplayLoader;
 struct SchemaReplayResult;
 class MainActions;
@@ -120,6 +121,7 @@ private:
     QLineEdit *m_filter = nullptr;
     DatabaseChooser *m_url = nullptr;
     GitHistoryLoader *m_gitLoader = nullptr;
+    LintLoader *m_lintLoader = nullptr;
     SchemaReplayLoader *m_replay = nullptr;
     DowngradeVerifyPresenter *m_verify = nullptr;
     std::shared_ptr<const SchemaReplayResult> m_replayResult;

@@ -2,6 +2,7 @@
 
 #include "BackupVerbs.h"
 #include "DatabaseVerbs.h"
+#include "LintVerb.h"
 #include "MergeVerb.h"
 #include "MigrationArguments.h"
 #include "RehearseVerb.h"
@@ -48,6 +49,8 @@ int CliRunner::run()
         return SchemaVerbs(m_invocation, m_out, m_err).run(*project);
     if (VerifyVerb::handles(verb))
         return VerifyVerb(m_invocation, m_out, m_err).run(*project);
+    if (LintVerb::handles(verb))
+        return LintVerb(m_invocation, m_out, m_err).run(project);
     if (RehearseVerb::handles(verb))
         return RehearseVerb(m_invocation, m_out, m_err).run(*project);
     if (BackupVerbs::handles(verb))

@@ -141,6 +141,13 @@ const QList<VerbSpec> &verbs()
          {dialectOption()},
          0,
          1},
+        {u"lint"_s,
+         u"[REV | RANGE]"_s,
+         u"Check the steps of REV or RANGE ([start]:[end]; default: the revisions the database lacks, or all "
+         "without a database) for destructive and locking hazards; exit 1 when one is an error."_s,
+         {{u"format"_s, QChar(), u"FORMAT"_s, u"text (default) or github (GitHub Actions annotations)"_s}},
+         0,
+         1},
         {u"merge"_s,
          u"[REVS...]"_s,
          u"Write a revision merging REVS (default: heads)."_s,

@@ -3,6 +3,7 @@
 #include "StringLists.h"
 #include "backup/BackupPolicy.h"
 #include "command/BackupCommands.h"
+#include "command/ServerVersion.h"
 #include "db/Connection.h"
 #include "db/VersionTable.h"
 #include "run/AlembicDetector.h"
@@ -51,9 +52,13 @@ RunResult<ReviewedPlan> planCommand(DatabaseSession &session, const MigrationReq
         return std::move(*error);
     ReviewedPlan reviewed;
     reviewed.plan = std::move(planned).value();
+    // The lint rules assume lint_postgres_version, else the connected server's version.
+    LintConfig lint = LintConfig::fromSection(session.project().config().retort);
+    if (!lint.postgresVersion)
+        lint.postgresVersion = postgresMajorVersion(session.connection());
     reviewed.review =
         PlanReview::build(session.project().map(), reviewed.plan, session.connection().dialect().kind(),
-                          BackupPolicy::fromConfig(session.project().config()), session.target().displayUrl());
+                          BackupPolicy::fromConfig(session.project().config()), session.target().displayUrl(), lint);
     return reviewed;
 }
 

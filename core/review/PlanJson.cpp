@@ -224,7 +224,17 @@ QJsonObject reviewToJson(const PlanReview &review)
                                        {QStringLiteral("line"), item.line},
                                        {QStringLiteral("reason"), item.reason},
                                        {QStringLiteral("statement"), item.statement}});
+    QJsonArray lint;
+    for (const LintFinding &finding : review.lint)
+        lint.append(QJsonObject{{QStringLiteral("rule"), finding.rule},
+                                {QStringLiteral("severity"), lintSeverityName(finding.severity)},
+                                {QStringLiteral("revision"), finding.revision},
+                                {QStringLiteral("path"), finding.path},
+                                {QStringLiteral("line"), finding.line},
+                                {QStringLiteral("message"), finding.message},
+                                {QStringLiteral("statement"), finding.statement}});
     return QJsonObject{{QStringLiteral("title"), review.title},
+                       {QStringLiteral("lint"), lint},
                        {QStringLiteral("steps"), steps},
                        {QStringLiteral("destructive"), destructive},
                        {QStringLiteral("non_transactional"), stringsToJson(review.nonTransactional)},

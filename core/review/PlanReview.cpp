@@ -1,6 +1,7 @@
 #include "PlanReview.h"
 
 #include "db/DestructiveStatement.h"
+#include "lint/RevisionLint.h"
 #include "run/StepDescription.h"
 #include "run/StepScript.h"
 
@@ -47,8 +48,12 @@ QString PlanReview::Destructive::toString() const
 }
 
 PlanReview PlanReview::build(const RevisionMap &map, const Plan &plan, SqlDialect dialect, const BackupPolicy &policy,
-                             const QString &displayUrl)
+                             const QString &displayUrl, const LintConfig &lint)
 {
+    RevisionLintOptions lintOptions;
+    lintOptions.dialects = {dialect};
+    lintOptions.config = lint;
+    lintOptions.postgresVersion = lint.postgresVersion.value_or(15);
     PlanReview review;
     review.title = tr("%1 %2: %n step(s)", int(plan.steps.size()))
                        .arg(plan.request.verb(), plan.request.targets.join(QStringLiteral(" ")));
@@ -60,6 +65,10 @@ PlanReview PlanReview::build(const RevisionMap &map, const Plan &plan, SqlDialec
         if (index >= 0) {
             const Revision &revision = map.revision(index);
             step.message = revision.message;
+            review.lint += lintRevision(revision,
+                                        planStep.direction == PlanStep::Direction::Up ? SqlDirection::Upgrade
+                                                                                      : SqlDirection::Downgrade,
+                                        lintOptions);
             if (revision.format == ScriptFormat::Python) {
                 step.note = tr("Python revision: runs through Alembic, not inspected");
                 review.pythonSteps.append(revision.id);
@@ -69,6 +78,7 @@ PlanReview PlanReview::build(const RevisionMap &map, const Plan &plan, SqlDialec
         }
         review.steps.append(step);
     }
+    sortBySeverity(review.lint);
     review.rowsBefore = plan.databaseHeads;
     review.purge = plan.purge;
     review.changesNothing = plan.steps.isEmpty() && !(plan.purge && !plan.databaseHeads.isEmpty());
@@ -97,6 +107,12 @@ QStringList PlanReview::toLines() const
         lines << tr("%n statement(s) can lose data:", int(destructive.size()));
         for (const Destructive &item : destructive)
             lines << QStringLiteral("    ") + item.toString() + QStringLiteral(": ") + item.statement.simplified();
+    }
+    if (!lint.isEmpty()) {
+        lines << tr("%n lint finding(s), errors first:", int(lint.size()));
+        for (const LintFinding &finding : lint)
+            lines << QStringLiteral("    ") + finding.toString() + QStringLiteral(" (") + finding.revision
+                    + QStringLiteral(")");
     }
     return lines;
 }

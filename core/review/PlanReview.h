@@ -4,6 +4,8 @@
 #include "db/SqlDialect.h"
 #include "graph/Plan.h"
 #include "graph/RevisionMap.h"
+#include "lint/LintConfig.h"
+#include "lint/LintFinding.h"
 
 #include <QList>
 #include <QStringList>
@@ -14,7 +16,8 @@ namespace retort {
 // confirmation dialog renders it, `--dry-run` prints it, a plan file carries it. Each step in
 // words; the statements in native steps that can lose data (with file:line); the steps that do
 // not run in one transaction; the Python steps handed to the project's Alembic; the version-table
-// change; the automatic backup taken first. Later checks (lint, schema changes) add sections.
+// change; the automatic backup taken first; the lint findings of the steps. Later checks
+// (schema changes) add sections.
 struct PlanReview
 {
     struct Step
@@ -37,6 +40,7 @@ struct PlanReview
     QString title; // "upgrade head: 3 step(s)"
     QList<Step> steps;
     QList<Destructive> destructive;
+    LintFindings lint; // the lint findings of the steps that run, errors first
     QStringList nonTransactional; // revisions marked "Transactional: no": statements run one by one
     QStringList pythonSteps; // revisions run through the project's Alembic command
     QStringList rowsBefore; // the version table the plan starts from
@@ -50,9 +54,11 @@ struct PlanReview
     QStringList toLines() const;
 
     // `dialect` is the connected database's (native sections are read for it); `policy` and
-    // `displayUrl` (password masked) name the backup, which planNeedsBackup() decides.
+    // `displayUrl` (password masked) name the backup, which planNeedsBackup() decides; `lint`
+    // holds the project's [retort] lint settings.
     static PlanReview build(const RevisionMap &map, const Plan &plan, SqlDialect dialect,
-                            const BackupPolicy &policy = {}, const QString &displayUrl = {});
+                            const BackupPolicy &policy = {}, const QString &displayUrl = {},
+                            const LintConfig &lint = {});
 };
 
 // A plan with its review, as the plan command returns it and a confirmation shows it.

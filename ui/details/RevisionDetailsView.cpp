@@ -10,6 +10,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace retort::ui {
@@ -61,7 +62,13 @@ RevisionDetailsView::RevisionDetailsView(QWidget *parent)
     , m_offlineSql(new OfflineSqlLoader(this))
     , m_schema(new SchemaView(this))
     , m_changes(new SchemaChangesView(this))
+    , m_lint(new QTreeWidget(this))
 {
+    m_lint->setObjectName(QStringLiteral("lintFindings"));
+    m_lint->setRootIsDecorated(false);
+    m_lint->setHeaderLabels({tr("Severity"), tr("Line"), tr("Rule"), tr("Message")});
+    connect(m_lint, &QTreeWidget::itemDoubleClicked, this,
+            [this](QTreeWidgetItem *item) { showLine(item->data(1, Qt::UserRole).toInt()); });
     connect(m_offlineSql, &OfflineSqlLoader::rendered, this, [this](const QString &revision, const QString &sql) {
         if (revision == m_revisionId)
             showSql(sql);
@@ -79,6 +86,7 @@ RevisionDetailsView::RevisionDetailsView(QWidget *parent)
     m_tabs->addTab(m_sql, tr("SQL"));
     m_tabs->addTab(m_schema, tr("Schema"));
     m_tabs->addTab(m_changes, tr("Changes"));
+    m_tabs->addTab(m_lint, tr("Lint"));
     setSchemaUnavailable(tr("The schema at each revision is shown once the history has been replayed."));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_tabs->currentWidget() == m_sql)
@@ -117,6 +125,7 @@ void RevisionDetailsView::showRevision(const ProjectSnapshot &snapshot, RevIndex
     else
         m_script->showScript(tr("Cannot read %1: %2").arg(revision.path, file.errorString()), QString());
 
+    renderLint();
     m_pythonRevision = revision.format == ScriptFormat::Python;
     if (m_pythonRevision) {
         showSql(tr("-- %1 is a Python revision: its SQL comes from the project's own Alembic command\n"
@@ -200,6 +209,37 @@ void RevisionDetailsView::clear()
     m_script->showScript(QString(), QString());
     m_sqlText.clear();
     m_sql->showScript(QString(), QString());
+}
+
+void RevisionDetailsView::setLintFindings(const QHash<QString, LintFindings> &findings)
+{
+    m_lintFindings = findings;
+    renderLint();
+}
+
+void RevisionDetailsView::showLintTab()
+{
+    m_tabs->setCurrentWidget(m_lint);
+}
+
+void RevisionDetailsView::renderLint()
+{
+    m_lint->clear();
+    const LintFindings findings = m_lintFindings.value(m_revisionId);
+    for (const LintFinding &finding : findings) {
+        auto *item = new QTreeWidgetItem(
+            m_lint, {lintSeverityName(finding.severity), QString::number(finding.line), finding.rule, finding.message});
+        item->setData(1, Qt::UserRole, finding.line);
+        const QString tip = finding.statement.simplified() + QStringLiteral("\n\n") + finding.advice;
+        for (int column = 0; column < 4; ++column)
+            item->setToolTip(column, tip);
+        if (finding.severity == LintSeverity::Error)
+            item->setForeground(0, QColor(0xc0, 0x39, 0x2b));
+    }
+    m_lint->resizeColumnToContents(0);
+    m_lint->resizeColumnToContents(1);
+    m_lint->resizeColumnToContents(2);
+    m_tabs->setTabText(m_tabs->indexOf(m_lint), findings.isEmpty() ? tr("Lint") : tr("Lint (%1)").arg(findings.size()));
 }
 
 void RevisionDetailsView::showLine(int line)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lint/LintFinding.h"
+
 #include "RevisionProvenance.h"
 #include "command/ProjectSnapshot.h"
 #include "db/SqlDialect.h"
@@ -11,6 +13,8 @@
 #include <optional>
 
 class QTabWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
 class QTextBrowser;
 
 namespace retort::ui {
@@ -56,6 +60,11 @@ public:
     SchemaChangesView *changesView() const { return m_changes; }
     // Shows the script tab scrolled to `line` (1-based), the line selected.
     void showLine(int line);
+    // Lint findings by revision id (LintLoader); the Lint tab lists the shown revision's, and a
+    // double-click on one shows its line in the script.
+    void setLintFindings(const QHash<QString, LintFindings> &findings);
+    void showLintTab();
+    QTreeWidget *lintView() const { return m_lint; }
 
     QString metadataText() const;
     QString sqlText() const;
@@ -65,6 +74,7 @@ private:
     void renderMetadata();
     void showSql(const QString &text);
     void requestOfflineSql();
+    void renderLint();
 
     RevisionProvenance m_provenance;
     QString m_title; // escaped HTML
@@ -80,6 +90,8 @@ private:
     OfflineSqlLoader *m_offlineSql = nullptr;
     SchemaView *m_schema = nullptr;
     SchemaChangesView *m_changes = nullptr;
+    QTreeWidget *m_lint = nullptr;
+    QHash<QString, LintFindings> m_lintFindings;
 };
 
 } // namespace retort::ui

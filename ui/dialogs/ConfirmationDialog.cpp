@@ -6,6 +6,7 @@
 #include "review/PlanReview.h"
 
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -54,6 +55,8 @@ ConfirmationDialog::ConfirmationDialog(const PlanReview &review, QWidget *parent
         }
         layout->addWidget(destructive);
     }
+    if (!review.lint.isEmpty())
+        addLintFindings(review.lint, layout);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_runButton = buttons->button(QDialogButtonBox::Ok);
     m_runButton->setText(tr("Run"));
@@ -69,7 +72,38 @@ ConfirmationDialog::ConfirmationDialog(const PlanReview &review, QWidget *parent
         connect(m_rehearseButton, &QPushButton::clicked, this, &ConfirmationDialog::rehearse);
     }
     layout->addWidget(buttons);
-    resize(640, review.destructive.isEmpty() ? 360 : 520);
+    resize(640, review.destructive.isEmpty() && review.lint.isEmpty() ? 360 : 520);
+}
+
+// The review's lint findings, errors first as the review orders them, each with its advice as
+// the tooltip.
+void ConfirmationDialog::addLintFindings(const LintFindings &findings, QVBoxLayout *layout)
+{
+    const auto count = [&findings](LintSeverity severity) {
+        return int(std::count_if(findings.cbegin(), findings.cend(),
+                                 [severity](const LintFinding &finding) { return finding.severity == severity; }));
+    };
+    layout->addWidget(new QLabel(tr("<b>Lint: %1 error(s), %2 warning(s), %3 notice(s)</b>")
+                                     .arg(count(LintSeverity::Error))
+                                     .arg(count(LintSeverity::Warning))
+                                     .arg(count(LintSeverity::Notice)),
+                                 this));
+    auto *list = new QListWidget(this);
+    list->setObjectName(QStringLiteral("lintFindings"));
+    for (const LintFinding &finding : findings) {
+        const QString where = QStringLiteral("%1:%2").arg(QFileInfo(finding.path).fileName()).arg(finding.line);
+        auto *row = new QListWidgetItem(QStringLiteral("%1  %2: %3 [%4]\n%5")
+                                            .arg(lintSeverityName(finding.severity), where, finding.message,
+                                                 finding.rule, finding.statement.simplified()),
+                                        list);
+        row->setToolTip(finding.advice);
+        row->setData(Qt::UserRole, finding.rule);
+        if (finding.severity == LintSeverity::Error)
+            row->setForeground(QColor(0xc0, 0x39, 0x2b));
+        else if (finding.severity == LintSeverity::Warning)
+            row->setForeground(QColor(0xb9, 0x77, 0x0e));
+    }
+    layout->addWidget(list);
 }
 
 // The job's thread is waited for by m_jobs' destructor; the cancel flag set in reject() makes

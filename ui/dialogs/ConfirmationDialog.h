@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lint/LintFinding.h"
 #include "run/MigrationController.h"
 
 #include <QDialog>
@@ -8,6 +9,7 @@
 #include <memory>
 
 class QPushButton;
+class QVBoxLayout;
 
 namespace retort {
 struct BackupInfo;
@@ -20,7 +22,7 @@ class BackgroundJobs;
 class RehearsalView;
 
 // Asks before a run: the steps in order, highlighted the statements that can lose data, the
-// version table's change and the automatic backup. Also asks before a restore. Given a
+// lint findings of the steps (errors first), the version table's change and the automatic backup. Also asks before a restore. Given a
 // rehearser, it offers "Rehearse first": the plan runs on a copy of the database in the
 // background, the per-step times, the error and the schema changes appear below the plan, and
 // the person then runs for real or cancels.
@@ -51,6 +53,8 @@ signals:
     void rehearsed(); // the rehearsal's result is shown
 
 private:
+    void addLintFindings(const LintFindings &findings, QVBoxLayout *layout);
+
     MigrationController::Rehearser m_rehearser;
     QPushButton *m_runButton = nullptr;
     QPushButton *m_rehearseButton = nullptr;

@@ -20,12 +20,6 @@ double laneX(const QRect &rect, int lane)
     return rect.left() + RevisionGraphDelegate::Margin + RevisionGraphDelegate::LaneWidth * (lane + 0.5);
 }
 
-struct Badge
-{
-    QString text;
-    QColor color;
-};
-
 } // namespace
 
 RevisionGraphDelegate::RevisionGraphDelegate(QObject *parent)
@@ -160,25 +154,40 @@ void RevisionGraphDelegate::paintGraph(QPainter *painter, const QStyleOptionView
     painter->restore();
 }
 
+QList<RevisionGraphDelegate::Badge> RevisionGraphDelegate::badges(const QModelIndex &index)
+{
+    QList<Badge> list;
+    const auto state = RevisionGraphModel::State(index.data(RevisionGraphModel::StateRole).toInt());
+    if (state == RevisionGraphModel::State::Current)
+        list.append({tr("current"), CurrentColor});
+    if (index.data(RevisionGraphModel::IsHeadRole).toBool())
+        list.append({tr("head"), QColor(0x3b, 0x82, 0xd6)});
+    if (index.data(RevisionGraphModel::IsBaseRole).toBool())
+        list.append({tr("base"), QColor(0x7f, 0x8c, 0x8d)});
+    const QStringList labels = index.data(RevisionGraphModel::BranchLabelsRole).toStringList();
+    for (const QString &label : labels)
+        list.append({label, QColor(0x9b, 0x59, 0xb6)});
+    QString verification = index.data(RevisionGraphModel::VerificationRole).toString();
+    if (verification == u"ok")
+        list.append({tr("downgrade ok"), QColor(0x27, 0xae, 0x60)});
+    else if (!verification.isEmpty())
+        list.append({verification.replace(u'_', u' '), QColor(0xc6, 0x28, 0x28)});
+    const QString lint = index.data(RevisionGraphModel::LintRole).toString();
+    if (!lint.isEmpty()) {
+        const int count = index.data(RevisionGraphModel::LintCountRole).toInt();
+        const QColor color = lint == u"error" ? QColor(0xc0, 0x39, 0x2b)
+            : lint == u"warning"              ? QColor(0xd6, 0x8a, 0x10)
+                                              : QColor(0x5d, 0x6d, 0x7e);
+        list.append({tr("lint %1 (%2)").arg(lint).arg(count), color});
+    }
+
+    return list;
+}
+
 void RevisionGraphDelegate::paintBadges(QPainter *painter, const QStyleOptionViewItem &option,
                                         const QModelIndex &index) const
 {
-    QList<Badge> badges;
-    const auto state = RevisionGraphModel::State(index.data(RevisionGraphModel::StateRole).toInt());
-    if (state == RevisionGraphModel::State::Current)
-        badges.append({tr("current"), CurrentColor});
-    if (index.data(RevisionGraphModel::IsHeadRole).toBool())
-        badges.append({tr("head"), QColor(0x3b, 0x82, 0xd6)});
-    if (index.data(RevisionGraphModel::IsBaseRole).toBool())
-        badges.append({tr("base"), QColor(0x7f, 0x8c, 0x8d)});
-    const QStringList labels = index.data(RevisionGraphModel::BranchLabelsRole).toStringList();
-    for (const QString &label : labels)
-        badges.append({label, QColor(0x9b, 0x59, 0xb6)});
-    QString verification = index.data(RevisionGraphModel::VerificationRole).toString();
-    if (verification == u"ok")
-        badges.append({tr("downgrade ok"), QColor(0x27, 0xae, 0x60)});
-    else if (!verification.isEmpty())
-        badges.append({verification.replace(u'_', u' '), QColor(0xc6, 0x28, 0x28)});
+    const QList<Badge> shown = badges(index);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -188,7 +197,7 @@ void RevisionGraphDelegate::paintBadges(QPainter *painter, const QStyleOptionVie
     const QFontMetrics metrics(font);
     const QRect rect = option.rect.adjusted(3, 3, -3, -3);
     int x = rect.left();
-    for (const Badge &badge : std::as_const(badges)) {
+    for (const Badge &badge : shown) {
         const int width = metrics.horizontalAdvance(badge.text) + 10;
         if (x + width > rect.right())
             break;

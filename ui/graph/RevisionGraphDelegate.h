@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QColor>
+#include <QList>
 #include <QStyledItemDelegate>
 
 namespace retort::ui {
@@ -27,6 +29,15 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     static QColor laneColor(int lane);
+
+    // The badges the labels column shows for a row, left to right: current, head, base, branch
+    // labels, the downgrade check, the worst lint severity with the findings' count.
+    struct Badge
+    {
+        QString text;
+        QColor color;
+    };
+    static QList<Badge> badges(const QModelIndex &index);
 
 private:
     void paintBackground(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;

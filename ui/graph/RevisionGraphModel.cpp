@@ -25,6 +25,7 @@ void RevisionGraphModel::setSnapshot(std::shared_ptr<const ProjectSnapshot> snap
     m_lanes.clear();
     m_maxLanes = 0;
     m_verifications.clear();
+    m_lint.clear();
     if (m_snapshot) {
         const RevisionMap &map = m_snapshot->map();
         const Result<RevIndexes> history = History(map).all();
@@ -109,6 +110,17 @@ void RevisionGraphModel::addVerifications(const QHash<QString, Verification> &ve
     if (!m_order.empty())
         emit dataChanged(index(0, LabelsColumn), index(rowCount() - 1, LabelsColumn),
                          {VerificationRole, Qt::ToolTipRole});
+}
+
+void RevisionGraphModel::setLintFindings(const QHash<QString, LintFindings> &findings)
+{
+    m_lint.clear();
+    for (auto it = findings.cbegin(); it != findings.cend(); ++it) {
+        if (const auto worst = worstSeverity(it.value()))
+            m_lint.insert(it.key(), {*worst, int(it.value().size())});
+    }
+    if (!m_order.empty())
+        emit dataChanged(index(0, LabelsColumn), index(rowCount() - 1, LabelsColumn), {LintRole, LintCountRole});
 }
 
 void RevisionGraphModel::clearDatabaseState()
@@ -215,6 +227,12 @@ QVariant RevisionGraphModel::data(const QModelIndex &index, int role) const
         return m_changes.value(revision.id).destructive;
     case VerificationRole:
         return m_verifications.value(revision.id).problem;
+    case LintRole: {
+        const auto found = m_lint.constFind(revision.id);
+        return found == m_lint.constEnd() ? QString() : lintSeverityName(found->first);
+    }
+    case LintCountRole:
+        return m_lint.value(revision.id).second;
     case Qt::ToolTipRole: {
         if (index.column() == ChangesColumn) {
             const auto found = m_changes.constFind(revision.id);

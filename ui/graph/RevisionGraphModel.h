@@ -3,6 +3,7 @@
 #include "command/ProjectSnapshot.h"
 #include "layout/LaneRow.h"
 #include "layout/LayoutNode.h"
+#include "lint/LintFinding.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -44,6 +45,10 @@ public:
         // QString: empty when not verified, "ok" when its downgrade undoes its upgrade, else the
         // problem's name ("downgrade_incomplete", ...); the Labels column's tooltip says more.
         VerificationRole,
+        // QString: the worst lint severity of the revision ("error", "warning", "notice"); empty
+        // when it has no finding. LintCountRole: how many findings it has.
+        LintRole,
+        LintCountRole,
     };
 
     // What a revision changes in the schema, as the Changes column shows it.
@@ -77,6 +82,8 @@ public:
     // Verification results by revision id; they replace earlier ones of the same revisions and
     // last until the next snapshot.
     void addVerifications(const QHash<QString, Verification> &verifications);
+    // Lint findings by revision id (LintLoader); they last until the next snapshot.
+    void setLintFindings(const QHash<QString, LintFindings> &findings);
     const QStringList &databaseHeads() const { return m_databaseHeads; }
 
     int rowOfRevision(const QString &id) const; // -1 when absent
@@ -112,6 +119,7 @@ private:
     bool m_hasDatabaseState = false;
     QHash<QString, ChangeSummary> m_changes; // by revision id
     QHash<QString, Verification> m_verifications; // by revision id
+    QHash<QString, std::pair<LintSeverity, int>> m_lint; // by revision id: worst severity, count
 };
 
 } // namespace retort::ui
