@@ -108,7 +108,8 @@ private:
             if (m_text.mid(m_pos, 2) == u"${"_s || m_text.mid(m_pos, 2) == u"<%"_s || m_text.mid(m_pos, 3) == u"</%"_s
                 || m_text.mid(m_pos, 2) == u"<&"_s || m_text.mid(m_pos, 3) == u"</&"_s)
                 break;
-            if (m_text[m_pos] == u'\\' && (m_text.mid(m_pos + 1, 1) == u"\n"_s || m_text.mid(m_pos + 1, 2) == u"\r\n"_s)) {
+            if (m_text[m_pos] == u'\\'
+                && (m_text.mid(m_pos + 1, 1) == u"\n"_s || m_text.mid(m_pos + 1, 2) == u"\r\n"_s)) {
                 m_pos += m_text[m_pos + 1] == u'\n' ? 2 : 3;
                 break;
             }
@@ -193,7 +194,8 @@ private:
         }
         if (keyword.startsWith(u"end"_s))
             return fail(line, u"'%%1' has no matching start (only '% if' blocks are supported)"_s.arg(body.trimmed()));
-        return fail(line, u"'% %1' control lines are not supported; only % if / % elif / % else / % endif"_s.arg(keyword));
+        return fail(line,
+                    u"'% %1' control lines are not supported; only % if / % elif / % else / % endif"_s.arg(keyword));
     }
 
     // Moves the nodes collected since the last if / elif / else into that branch.
@@ -272,7 +274,8 @@ private:
         static const QStringList refused = {u"h"_s, u"u"_s, u"x"_s, u"entity"_s, u"unicode"_s, u"decode"_s};
         for (const QString &filter : std::as_const(node.filters)) {
             if (refused.contains(filter) || filter.contains(u'(') || filter.contains(u'.'))
-                return fail(line, u"the filter '%1' is not supported; only str, trim, n and template functions"_s.arg(filter));
+                return fail(
+                    line, u"the filter '%1' is not supported; only str, trim, n and template functions"_s.arg(filter));
         }
         auto parsed = MakoExpression::parse(node.text);
         if (!parsed.ok())
@@ -305,8 +308,9 @@ private:
             what = u"Python blocks ('<% ... %>')"_s;
         else
             what = u"the tag '%1'"_s.arg(what);
-        return fail(line, u"%1 are not supported by Retort's template renderer; it renders ${...}, % if / % else / "
-                          "% endif, ## comments and <%text>"_s.arg(what));
+        return fail(line,
+                    u"%1 are not supported by Retort's template renderer; it renders ${...}, % if / % else / "
+                    "% endif, ## comments and <%text>"_s.arg(what));
     }
 
     const QString &m_text;

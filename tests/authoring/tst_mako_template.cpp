@@ -3,8 +3,8 @@
 #include "authoring/MakoTemplate.h"
 #include "authoring/RevisionTemplate.h"
 
-#include <QTest>
 #include <QRegularExpression>
+#include <QTest>
 #include <QTimeZone>
 
 using namespace retort;
