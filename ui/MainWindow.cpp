@@ -18,6 +18,7 @@
 #include "graph/RevisionGraphDelegate.h"
 #include "graph/RevisionGraphModel.h"
 #include "project/DatabaseChooser.h"
+#include "project/ProjectWatcher.h"
 #include "project/RecentProjects.h"
 #include "project/ShadowServerConsent.h"
 #include "project/UrlChoices.h"
@@ -39,6 +40,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -338,6 +340,9 @@ void MainWindow::connectController()
     // Verify Downgrades: shadow databases again, results as row badges and in Problems.
     m_verify = new DowngradeVerifyPresenter(statusBar(), m_model, m_problems, this);
     connect(m_verify, &DowngradeVerifyPresenter::logLine, this, &MainWindow::appendLog);
+    // Files edited, added or removed on disk refresh the graph.
+    m_watcher = new ProjectWatcher(this);
+    connect(m_watcher, &ProjectWatcher::changed, this, &MainWindow::refreshFromDisk);
 }
 
 void MainWindow::setConfirmer(MigrationController::Confirmer confirmer)
@@ -357,6 +362,10 @@ void MainWindow::openProject(const QString &directory, const QString &url)
     m_directory = absolute;
     m_model->setSnapshot(snapshot);
     m_problems->setProblems(snapshot->problems());
+    QStringList watchedFiles = snapshot->files();
+    if (!snapshot->config().iniPath.isEmpty())
+        watchedFiles << snapshot->config().iniPath;
+    m_watcher->watch(snapshot->config().versionLocations, watchedFiles);
     m_details->clear();
     fitGraphColumn(m_model->maxLaneCount());
     if (m_model->rowCount() > 0)
@@ -384,6 +393,19 @@ void MainWindow::reloadProject()
 {
     if (!m_directory.isEmpty())
         openProject(m_directory, m_url->inUse());
+}
+
+void MainWindow::refreshFromDisk()
+{
+    if (m_directory.isEmpty())
+        return;
+    const QString selected = selectedRevision();
+    const int scroll = m_graph->verticalScrollBar()->value();
+    reloadProject();
+    selectRevision(selected);
+    m_graph->doItemsLayout();
+    m_graph->verticalScrollBar()->setValue(scroll);
+    statusBar()->showMessage(tr("The project changed on disk and was read again"), 3000);
 }
 
 bool MainWindow::isDriftChecking() const

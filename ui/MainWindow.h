@@ -28,6 +28,7 @@ class SchemaReplayLoader;
 struct SchemaReplayResult;
 class MainActions;
 class ProblemListModel;
+class ProjectWatcher;
 class RevisionDetailsView;
 class RevisionFilterProxy;
 class RevisionGraphDelegate;
@@ -76,6 +77,8 @@ public:
     QString selectedRevision() const;
     void selectRevision(const QString &id);
     QAction *action(const QString &objectName) const;
+    ProblemListModel *problemModel() const { return m_problems; }
+    ProjectWatcher *projectWatcher() const { return m_watcher; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -91,6 +94,8 @@ private:
     void openFolderDialog();
     void rebuildRecentMenu();
     void reloadProject();
+    // The files changed on disk: read the project again, keeping the selection and the scroll.
+    void refreshFromDisk();
     void fitGraphColumn(int lanes);
     void updateTitle();
     void updateActions();
@@ -130,6 +135,7 @@ private:
     DriftMonitor *m_drift = nullptr;
     QLabel *m_databaseStatus = nullptr;
     MainActions *m_actions = nullptr;
+    ProjectWatcher *m_watcher = nullptr;
     MigrationController *m_controller = nullptr;
     ErrorPresenter m_errorPresenter;
     BackupChooser m_backupChooser;

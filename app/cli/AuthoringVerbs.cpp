@@ -25,11 +25,12 @@ AuthoringVerbs::AuthoringVerbs(const Invocation &invocation, QTextStream &out, Q
 int AuthoringVerbs::fail(const RunError &error)
 {
     if (json()) {
-        const QJsonObject object{{u"error"_s, QJsonObject{{u"kind"_s, error.kindName()},
-                                                          {u"message"_s, error.message},
-                                                          {u"revision"_s, error.revision},
-                                                          {u"path"_s, error.path},
-                                                          {u"line"_s, error.line}}}};
+        const QJsonObject object{{u"error"_s,
+                                  QJsonObject{{u"kind"_s, error.kindName()},
+                                              {u"message"_s, error.message},
+                                              {u"revision"_s, error.revision},
+                                              {u"path"_s, error.path},
+                                              {u"line"_s, error.line}}}};
         m_out << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
         m_err << "FAILED: " << error.toString() << '\n'; // Alembic's own prefix

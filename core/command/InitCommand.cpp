@@ -25,15 +25,15 @@ void rollBack(const QStringList &created)
 
 RunResult<InitOutcome> initCommand(const InitRequest &request, const QString &workingDirectory)
 {
-    const QString directory = QDir::cleanPath(QDir(workingDirectory).absoluteFilePath(
-        request.directory.isEmpty() ? u"migrations"_s : request.directory));
+    const QString directory = QDir::cleanPath(
+        QDir(workingDirectory).absoluteFilePath(request.directory.isEmpty() ? u"migrations"_s : request.directory));
     const QFileInfo info(directory);
     if (info.exists() && !info.isDir())
-        return RunError::make(ErrorKind::CommandError,
-                              u"%1 exists and is not a directory"_s.arg(directory), {}, directory);
+        return RunError::make(ErrorKind::CommandError, u"%1 exists and is not a directory"_s.arg(directory), {},
+                              directory);
     if (info.isDir() && !QDir(directory).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
-        return RunError::make(ErrorKind::CommandError,
-                              u"Directory %1 already exists and is not empty"_s.arg(directory), {}, directory);
+        return RunError::make(ErrorKind::CommandError, u"Directory %1 already exists and is not empty"_s.arg(directory),
+                              {}, directory);
 
     InitOutcome outcome;
     outcome.directory = directory;
@@ -57,7 +57,8 @@ RunResult<InitOutcome> initCommand(const InitRequest &request, const QString &wo
     for (const TemplateFile &file : projectTemplateFiles(request.kind)) {
         const QString path = QDir(directory).filePath(file.path);
         QSaveFile out(path);
-        const bool written = out.open(QIODevice::WriteOnly) && out.write(file.content) == file.content.size() && out.commit();
+        const bool written =
+            out.open(QIODevice::WriteOnly) && out.write(file.content) == file.content.size() && out.commit();
         if (!written) {
             const QString why = out.errorString();
             rollBack(outcome.created);

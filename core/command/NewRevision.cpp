@@ -80,11 +80,10 @@ QString defaultVersionDirectory(const ProjectSnapshot &project, const RevIndexes
 }
 
 QString newRevisionPath(const ProjectConfig &config, const QString &directory, const QString &revId,
-                        const std::optional<QString> &message, const QDateTime &createDate,
-                        const QString &extension)
+                        const std::optional<QString> &message, const QDateTime &createDate, const QString &extension)
 {
-    const QString name = RevisionFileName::fileName(config.fileTemplate, revId, message.value_or(QString()),
-                                                    createDate, config.truncateSlugLength, extension);
+    const QString name = RevisionFileName::fileName(config.fileTemplate, revId, message.value_or(QString()), createDate,
+                                                    config.truncateSlugLength, extension);
     return QDir(directory).absoluteFilePath(name);
 }
 
@@ -106,16 +105,16 @@ RunResult<QString> writeNativeRevision(Revision revision, const QString &path)
     if (auto error = makeParent(path, revision.id))
         return *error;
     if (auto failure = SqlRevisionWriter::write(revision, path); !failure.ok())
-        return RunError::make(ErrorKind::WriteFailed, failure.error().message + u"; nothing was written"_s,
-                              revision.id, path);
+        return RunError::make(ErrorKind::WriteFailed, failure.error().message + u"; nothing was written"_s, revision.id,
+                              path);
     // What was written must read back the same, or it does not stay.
     const SqlReadResult back = SqlRevisionReader::readFile(path);
     if (!back.revision || back.revision->id != revision.id || back.revision->downRevisions != revision.downRevisions
         || back.revision->branchLabels != revision.branchLabels || back.revision->dependsOn != revision.dependsOn
         || back.revision->message != revision.message) {
         QFile::remove(path);
-        return RunError::make(ErrorKind::WriteFailed, u"the new revision did not read back as written; it was removed"_s,
-                              revision.id, path);
+        return RunError::make(ErrorKind::WriteFailed,
+                              u"the new revision did not read back as written; it was removed"_s, revision.id, path);
     }
     return path;
 }
@@ -125,13 +124,13 @@ RunResult<QString> writePythonRevision(const ProjectConfig &config, const Revisi
 {
     const QString templatePath = QDir(config.scriptLocation).absoluteFilePath(u"script.py.mako"_s);
     if (!QFileInfo::exists(templatePath))
-        return RunError::make(ErrorKind::WriteFailed,
-                              u"%1 is missing: Python revisions are rendered from the project's script.py.mako"_s.arg(
-                                  templatePath),
-                              values.revision, templatePath);
+        return RunError::make(
+            ErrorKind::WriteFailed,
+            u"%1 is missing: Python revisions are rendered from the project's script.py.mako"_s.arg(templatePath),
+            values.revision, templatePath);
     const auto parsed = MakoTemplate::load(templatePath);
-    const auto rendered = parsed.ok() ? parsed->render(revisionTemplateScope(values))
-                                      : Expected<QString, TemplateError>(parsed.error());
+    const auto rendered =
+        parsed.ok() ? parsed->render(revisionTemplateScope(values)) : Expected<QString, TemplateError>(parsed.error());
     if (const TemplateError *error = rendered.failure()) {
         return RunError::make(ErrorKind::WriteFailed,
                               u"%1; nothing was written. Change the template, or write the revision with the "

@@ -34,8 +34,7 @@ QString defaultVersionDirectory(const ProjectSnapshot &project, const RevIndexes
 
 // The file name Alembic gives a revision (file_template, truncate_slug_length) in directory.
 QString newRevisionPath(const ProjectConfig &config, const QString &directory, const QString &revId,
-                        const std::optional<QString> &message, const QDateTime &createDate,
-                        const QString &extension);
+                        const std::optional<QString> &message, const QDateTime &createDate, const QString &extension);
 
 // Writes a native SQL revision (header only) to path atomically; it must read back as written,
 // or it is removed again.

@@ -20,7 +20,7 @@ ScriptFormat newRevisionFormat(const ProjectConfig &config)
     if (configured == u"python"_s)
         return ScriptFormat::Python;
     return QFileInfo::exists(QDir(config.scriptLocation).absoluteFilePath(u"script.py.mako"_s)) ? ScriptFormat::Python
-                                                                                                 : ScriptFormat::Sql;
+                                                                                                : ScriptFormat::Sql;
 }
 
 namespace {
@@ -58,8 +58,7 @@ RunResult<QString> versionDirectory(const ProjectSnapshot &project, const Revisi
 RunResult<RevisionOutcome> revisionCommand(const ProjectSnapshot &project, const RevisionRequest &request)
 {
     if (const auto &error = project.blockingError())
-        return RunError::make(error->kind,
-                              u"the project cannot be read as a revision graph: %1"_s.arg(error->message));
+        return RunError::make(error->kind, u"the project cannot be read as a revision graph: %1"_s.arg(error->message));
     const RevisionMap &map = project.map();
     const ProjectConfig &config = project.config();
 
@@ -154,7 +153,8 @@ RunResult<RevisionOutcome> revisionCommand(const ProjectSnapshot &project, const
     values.createDate = createDate.value();
     values.createDateHasZone = !config.timezone.isEmpty();
     values.message = request.message;
-    const QString path = newRevisionPath(config, directory.value(), revId, request.message, createDate.value(), u".py"_s);
+    const QString path =
+        newRevisionPath(config, directory.value(), revId, request.message, createDate.value(), u".py"_s);
     auto written = writePythonRevision(config, values, path);
     if (auto *error = written.failure())
         return *error;

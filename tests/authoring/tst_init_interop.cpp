@@ -98,7 +98,8 @@ private slots:
         const QStringList before = listing(target);
         const CliResult again = runRetort(QStringList{u"init"_s, target} + options);
         QCOMPARE(again.exitCode, 1);
-        QVERIFY2(again.err.contains(u"Directory %1 already exists and is not empty"_s.arg(target)), qPrintable(again.err));
+        QVERIFY2(again.err.contains(u"Directory %1 already exists and is not empty"_s.arg(target)),
+                 qPrintable(again.err));
         QCOMPARE(listing(target), before);
     }
 
@@ -106,8 +107,9 @@ private slots:
     {
         QTemporaryDir dir;
         QCOMPARE(runRetort({u"init"_s, dir.filePath(u"a"_s), u"--template"_s, u"multidb"_s}).exitCode, 2);
-        QCOMPARE(runRetort({u"init"_s, dir.filePath(u"a"_s), u"--format"_s, u"sql"_s, u"--template"_s, u"flask"_s}).exitCode,
-                 2);
+        QCOMPARE(
+            runRetort({u"init"_s, dir.filePath(u"a"_s), u"--format"_s, u"sql"_s, u"--template"_s, u"flask"_s}).exitCode,
+            2);
         QVERIFY(!QFileInfo::exists(dir.filePath(u"a"_s)));
         // A file in the way is refused too.
         QVERIFY(interop::writeFile(dir.filePath(u"b/note.txt"_s), u"keep me"_s));
@@ -126,7 +128,8 @@ private slots:
         env.insert(u"DATABASE_URL"_s, u"sqlite:///"_s + dir.filePath(u"app.db"_s));
         const QString ini = target + u"/alembic.ini"_s;
         for (const QString &verb : {u"heads"_s, u"history"_s}) {
-            const Output theirs = run(u"/usr/bin/python3"_s, {u"-m"_s, u"alembic"_s, u"-c"_s, ini, verb}, dir.path(), env);
+            const Output theirs =
+                run(u"/usr/bin/python3"_s, {u"-m"_s, u"alembic"_s, u"-c"_s, ini, verb}, dir.path(), env);
             QVERIFY2(theirs.exitCode == 0, qPrintable(theirs.err));
             const CliResult ours = runRetort({u"-d"_s, target, verb}, env, dir.path());
             QCOMPARE(ours.out, theirs.out);
@@ -164,7 +167,9 @@ private slots:
         QVERIFY2(QRegularExpression(u"^[0-9a-f]{12}$"_s).match(revision).hasMatch(), qPrintable(migrated.out));
         QCOMPARE(written.value(u"parents"_s).toArray(), QJsonArray{u"5ta27"_s});
         QVERIFY(written.value(u"command"_s).toString().contains(u"db migrate"_s));
-        QVERIFY(written.value(u"output"_s).toArray().contains(u"INFO  [alembic.autogenerate.compare] Detected added table 'users'"_s));
+        QVERIFY(written.value(u"output"_s)
+                    .toArray()
+                    .contains(u"INFO  [alembic.autogenerate.compare] Detected added table 'users'"_s));
         const QString path = written.value(u"path"_s).toString();
         QCOMPARE(path, u"%1/migrations/versions/%2_models.py"_s.arg(root, revision));
         QFile file(path);
@@ -177,8 +182,9 @@ private slots:
         }
         const Output applied = run(u"/usr/bin/flask"_s, {u"db"_s, u"upgrade"_s}, root, env);
         QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
-        QVERIFY(interop::sqliteColumn(dir.filePath(u"app.db"_s), u"SELECT name FROM sqlite_master WHERE type = 'table'"_s)
-                    .contains(u"users"_s));
+        QVERIFY(
+            interop::sqliteColumn(dir.filePath(u"app.db"_s), u"SELECT name FROM sqlite_master WHERE type = 'table'"_s)
+                .contains(u"users"_s));
         // Models and database agree now: the generated env.py drops the empty revision.
         const QStringList files = listing(root + u"/migrations/versions"_s);
         const CliResult again = runRetort({u"migrate"_s, u"-m"_s, u"nothing"_s}, env, root);

@@ -91,8 +91,8 @@ private slots:
         QVERIFY(writeFile(root + u"/alembic.ini"_s,
                           "[alembic]\nscript_location = %(here)s\n"
                           "file_template = %%(year)d_%%(month).2d_%%(rev)s_%%(slug)s\ntruncate_slug_length = 10\n"));
-        const CliResult made = runRetort({u"-d"_s, root, u"revision"_s, u"-m"_s, u"one two three four"_s,
-                                          u"--rev-id"_s, u"f00d"_s, u"--json"_s});
+        const CliResult made = runRetort(
+            {u"-d"_s, root, u"revision"_s, u"-m"_s, u"one two three four"_s, u"--rev-id"_s, u"f00d"_s, u"--json"_s});
         QVERIFY2(made.exitCode == 0, qPrintable(made.err + made.out));
         const QString name = QFileInfo(parseObject(made.out).value(u"path"_s).toString()).fileName();
         const QDate today = QDate::currentDate();
@@ -151,8 +151,8 @@ private slots:
         QTemporaryDir dir;
         const QString root = demo(dir);
         QVERIFY(!root.isEmpty());
-        const CliResult spliced = runRetort(
-            {u"-d"_s, root, u"revision"_s, u"--head"_s, kBase, u"--splice"_s, u"--rev-id"_s, u"5p11ce"_s});
+        const CliResult spliced =
+            runRetort({u"-d"_s, root, u"revision"_s, u"--head"_s, kBase, u"--splice"_s, u"--rev-id"_s, u"5p11ce"_s});
         QVERIFY2(spliced.exitCode == 0, qPrintable(spliced.err));
         const CliResult root2 =
             runRetort({u"-d"_s, root, u"revision"_s, u"--head"_s, u"base"_s, u"--rev-id"_s, u"r00t"_s});

@@ -18,10 +18,11 @@ namespace {
 // Alembic 1.8.1 loads revision files in os.listdir() order, which depends on the file system and
 // decides the order of heads and of independent branches in history; current Alembic and Retort
 // load them sorted. The tools run with that one function sorted, everything else as installed.
-const QString kSortedLoad = u"import sys\n"
-                            "from alembic.script.base import Script\n"
-                            "_unsorted = Script._list_py_dir.__func__\n"
-                            "Script._list_py_dir = classmethod(lambda cls, sd, path: sorted(_unsorted(cls, sd, path)))\n"_s;
+const QString kSortedLoad =
+    u"import sys\n"
+    "from alembic.script.base import Script\n"
+    "_unsorted = Script._list_py_dir.__func__\n"
+    "Script._list_py_dir = classmethod(lambda cls, sd, path: sorted(_unsorted(cls, sd, path)))\n"_s;
 
 struct Output
 {
@@ -123,13 +124,15 @@ private slots:
         QVERIFY2(heads.out.contains(u"cccc00000003 (head)"_s) && heads.out.contains(generated + u" (side) (head)"_s),
                  qPrintable(heads.out));
         const Output history = p.tool({u"history"_s});
-        QVERIFY2(history.out.contains(u"aaaa00000001 (side, bbbb00000002) -> cccc00000003 (head), needs \"side\" and more"_s),
+        QVERIFY2(history.out.contains(
+                     u"aaaa00000001 (side, bbbb00000002) -> cccc00000003 (head), needs \"side\" and more"_s),
                  qPrintable(history.out));
 
         // The project's own tool runs them.
         const Output upgraded = p.tool({u"upgrade"_s, u"heads"_s});
         QVERIFY2(upgraded.exitCode == 0, qPrintable(upgraded.err));
-        const QStringList rows = interop::sqliteColumn(dir.filePath(u"app.db"_s), u"SELECT version_num FROM alembic_version"_s);
+        const QStringList rows =
+            interop::sqliteColumn(dir.filePath(u"app.db"_s), u"SELECT version_num FROM alembic_version"_s);
         QStringList expected{u"cccc00000003"_s, generated};
         expected.sort();
         QCOMPARE(rows, expected);
