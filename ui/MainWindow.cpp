@@ -12,6 +12,7 @@
 #include "dialogs/RestoreDialog.h"
 #include "drift/DriftBanner.h"
 #include "drift/DriftMonitor.h"
+#include "edit/ScriptEditor.h"
 #include "graph/GraphExporter.h"
 #include "graph/ProblemListModel.h"
 #include "graph/RevisionFilterProxy.h"
@@ -27,6 +28,7 @@
 #include "schema/SchemaDiff.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -261,6 +263,13 @@ void MainWindow::createActions()
     on(MainActions::ReplaySchemas, [this] { startReplay(m_replayUrl, true); });
     on(MainActions::StopReplay, [this] { stopReplay(); });
     on(MainActions::VerifyDowngrades, [this] { verifySelection(); });
+    // Edit: the selected revision's file in the built-in editor.
+    auto *edit = new QAction(tr("&Edit Script"), this);
+    edit->setObjectName(QStringLiteral("editScript"));
+    edit->setShortcut(QKeySequence(Qt::Key_F4)); // Ctrl+E is Export Graph
+    connect(edit, &QAction::triggered, this, &MainWindow::editSelection);
+    addAction(edit);
+    m_graph->addAction(edit);
     // Right-clicking a revision offers what can be done with it.
     m_graph->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (MainActions::Id id : {MainActions::UpgradeSelected, MainActions::DowngradeSelected, MainActions::StampSelected,
@@ -393,6 +402,44 @@ void MainWindow::reloadProject()
 {
     if (!m_directory.isEmpty())
         openProject(m_directory, m_url->inUse());
+}
+
+void MainWindow::editSelection()
+{
+    const auto snapshot = m_model->snapshot();
+    const QString id = selectedRevision();
+    const RevIndex index = snapshot && !id.isEmpty() ? snapshot->map().indexOf(id) : -1;
+    if (index < 0)
+        return;
+    const QString path = QFileInfo(snapshot->map().revision(index).path).absoluteFilePath();
+    // One editor per file.
+    for (ScriptEditor *open : findChildren<ScriptEditor *>()) {
+        if (open->path() == path) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+    }
+    auto *editor = new ScriptEditor(this);
+    editor->setWindowFlag(Qt::Window);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    if (const auto opened = editor->open(path); !opened.ok()) {
+        appendLog(opened.error().message);
+        delete editor;
+        return;
+    }
+    editor->show();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    for (ScriptEditor *editor : findChildren<ScriptEditor *>()) {
+        if (!editor->confirmClose()) {
+            event->ignore();
+            return;
+        }
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::refreshFromDisk()

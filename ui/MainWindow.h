@@ -83,6 +83,8 @@ public:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    // Open editors with unsaved changes ask first; a Cancel keeps the window open.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createLayout();
@@ -96,6 +98,8 @@ private:
     void reloadProject();
     // The files changed on disk: read the project again, keeping the selection and the scroll.
     void refreshFromDisk();
+    // The selected revision's file in the built-in editor.
+    void editSelection();
     void fitGraphColumn(int lanes);
     void updateTitle();
     void updateActions();

@@ -30,8 +30,9 @@ private slots:
         watcher.watch({versions}, {file, dir.filePath(QStringLiteral("missing.ini"))});
         QCOMPARE(watcher.watchedPaths().size(), 2); // the missing file is skipped
         QSignalSpy spy(&watcher, &ProjectWatcher::changed);
-        writeProject(dir.path(), {{QStringLiteral("b2"), QStringLiteral("a1"), QStringLiteral("SELECT 2;")},
-                                  {QStringLiteral("c3"), QStringLiteral("b2"), QStringLiteral("SELECT 3;")}});
+        writeProject(dir.path(),
+                     {{QStringLiteral("b2"), QStringLiteral("a1"), QStringLiteral("SELECT 2;")},
+                      {QStringLiteral("c3"), QStringLiteral("b2"), QStringLiteral("SELECT 3;")}});
         QVERIFY(spy.wait(5000));
         QCOMPARE(spy.count(), 1);
         watcher.clear();
@@ -42,8 +43,9 @@ private slots:
     {
         QTemporaryDir dir;
         const QString root = dir.filePath(QStringLiteral("project"));
-        writeProject(root, {{QStringLiteral("a1"), QString(), QStringLiteral("SELECT 1;")},
-                            {QStringLiteral("b2"), QStringLiteral("a1"), QStringLiteral("SELECT 2;")}});
+        writeProject(root,
+                     {{QStringLiteral("a1"), QString(), QStringLiteral("SELECT 1;")},
+                      {QStringLiteral("b2"), QStringLiteral("a1"), QStringLiteral("SELECT 2;")}});
         MainWindow window;
         window.setErrorPresenter([](const RunError &) {});
         window.openProject(root, sqliteUrl(dir));
