@@ -13,12 +13,14 @@
 #include "dialogs/RestoreDialog.h"
 #include "drift/DriftBanner.h"
 #include "drift/DriftMonitor.h"
+#include "edit/ScriptEditor.h"
 #include "graph/GraphExporter.h"
 #include "graph/ProblemListModel.h"
 #include "graph/RevisionFilterProxy.h"
 #include "graph/RevisionGraphDelegate.h"
 #include "graph/RevisionGraphModel.h"
 #include "project/DatabaseChooser.h"
+#include "project/ProjectWatcher.h"
 #include "project/RecentProjects.h"
 #include "project/ShadowServerConsent.h"
 #include "project/UrlChoices.h"
@@ -27,6 +29,7 @@
 #include "schema/SchemaDiff.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -40,6 +43,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -260,6 +264,13 @@ void MainWindow::createActions()
     on(MainActions::ReplaySchemas, [this] { startReplay(m_replayUrl, true); });
     on(MainActions::StopReplay, [this] { stopReplay(); });
     on(MainActions::VerifyDowngrades, [this] { verifySelection(); });
+    // Edit: the selected revision's file in the built-in editor.
+    auto *edit = new QAction(tr("&Edit Script"), this);
+    edit->setObjectName(QStringLiteral("editScript"));
+    edit->setShortcut(QKeySequence(Qt::Key_F4)); // Ctrl+E is Export Graph
+    connect(edit, &QAction::triggered, this, &MainWindow::editSelection);
+    addAction(edit);
+    m_graph->addAction(edit);
     // Right-clicking a revision offers what can be done with it.
     m_graph->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (MainActions::Id id : {MainActions::UpgradeSelected, MainActions::DowngradeSelected, MainActions::StampSelected,
@@ -344,6 +355,9 @@ void MainWindow::connectController()
     // Verify Downgrades: shadow databases again, results as row badges and in Problems.
     m_verify = new DowngradeVerifyPresenter(statusBar(), m_model, m_problems, this);
     connect(m_verify, &DowngradeVerifyPresenter::logLine, this, &MainWindow::appendLog);
+    // Files edited, added or removed on disk refresh the graph.
+    m_watcher = new ProjectWatcher(this);
+    connect(m_watcher, &ProjectWatcher::changed, this, &MainWindow::refreshFromDisk);
 }
 
 void MainWindow::setConfirmer(MigrationController::Confirmer confirmer)
@@ -363,6 +377,10 @@ void MainWindow::openProject(const QString &directory, const QString &url)
     m_directory = absolute;
     m_model->setSnapshot(snapshot);
     m_problems->setProblems(snapshot->problems());
+    QStringList watchedFiles = snapshot->files();
+    if (!snapshot->config().iniPath.isEmpty())
+        watchedFiles << snapshot->config().iniPath;
+    m_watcher->watch(snapshot->config().versionLocations, watchedFiles);
     m_details->clear();
     fitGraphColumn(m_model->maxLaneCount());
     if (m_model->rowCount() > 0)
@@ -392,6 +410,57 @@ void MainWindow::reloadProject()
 {
     if (!m_directory.isEmpty())
         openProject(m_directory, m_url->inUse());
+}
+
+void MainWindow::editSelection()
+{
+    const auto snapshot = m_model->snapshot();
+    const QString id = selectedRevision();
+    const RevIndex index = snapshot && !id.isEmpty() ? snapshot->map().indexOf(id) : -1;
+    if (index < 0)
+        return;
+    const QString path = QFileInfo(snapshot->map().revision(index).path).absoluteFilePath();
+    // One editor per file.
+    for (ScriptEditor *open : findChildren<ScriptEditor *>()) {
+        if (open->path() == path) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+    }
+    auto *editor = new ScriptEditor(this);
+    editor->setWindowFlag(Qt::Window);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    if (const auto opened = editor->open(path); !opened.ok()) {
+        appendLog(opened.error().message);
+        delete editor;
+        return;
+    }
+    editor->show();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    for (ScriptEditor *editor : findChildren<ScriptEditor *>()) {
+        if (!editor->confirmClose()) {
+            event->ignore();
+            return;
+        }
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::refreshFromDisk()
+{
+    if (m_directory.isEmpty())
+        return;
+    const QString selected = selectedRevision();
+    const int scroll = m_graph->verticalScrollBar()->value();
+    reloadProject();
+    selectRevision(selected);
+    m_graph->doItemsLayout();
+    m_graph->verticalScrollBar()->setValue(scroll);
+    statusBar()->showMessage(tr("The project changed on disk and was read again"), 3000);
 }
 
 bool MainWindow::isDriftChecking() const

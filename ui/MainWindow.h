@@ -29,6 +29,7 @@ class SchemaReplayLoader;
 struct SchemaReplayResult;
 class MainActions;
 class ProblemListModel;
+class ProjectWatcher;
 class RevisionDetailsView;
 class RevisionFilterProxy;
 class RevisionGraphDelegate;
@@ -77,10 +78,14 @@ public:
     QString selectedRevision() const;
     void selectRevision(const QString &id);
     QAction *action(const QString &objectName) const;
+    ProblemListModel *problemModel() const { return m_problems; }
+    ProjectWatcher *projectWatcher() const { return m_watcher; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    // Open editors with unsaved changes ask first; a Cancel keeps the window open.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createLayout();
@@ -92,6 +97,10 @@ private:
     void openFolderDialog();
     void rebuildRecentMenu();
     void reloadProject();
+    // The files changed on disk: read the project again, keeping the selection and the scroll.
+    void refreshFromDisk();
+    // The selected revision's file in the built-in editor.
+    void editSelection();
     void fitGraphColumn(int lanes);
     void updateTitle();
     void updateActions();
@@ -132,6 +141,7 @@ private:
     DriftMonitor *m_drift = nullptr;
     QLabel *m_databaseStatus = nullptr;
     MainActions *m_actions = nullptr;
+    ProjectWatcher *m_watcher = nullptr;
     MigrationController *m_controller = nullptr;
     ErrorPresenter m_errorPresenter;
     BackupChooser m_backupChooser;

@@ -1,5 +1,6 @@
 #include "CliRunner.h"
 
+#include "AuthoringVerbs.h"
 #include "BackupVerbs.h"
 #include "DatabaseVerbs.h"
 #include "LintVerb.h"
@@ -32,6 +33,8 @@ int CliRunner::run()
 {
     if (m_invocation.verb == u"apply")
         return apply();
+    if (m_invocation.verb == u"init")
+        return AuthoringVerbs(m_invocation, m_out, m_err).init();
     const auto project = ProjectSnapshot::load(m_invocation.value(QStringLiteral("directory")), QDir::currentPath());
     reportProblems(*project);
     const QString &verb = m_invocation.verb;
@@ -45,6 +48,8 @@ int CliRunner::run()
         return show(*project);
     if (MergeVerb::handles(verb))
         return MergeVerb(m_invocation, m_out, m_err).run(*project);
+    if (AuthoringVerbs::handles(verb))
+        return AuthoringVerbs(m_invocation, m_out, m_err).run(*project);
     if (SchemaVerbs::handles(verb))
         return SchemaVerbs(m_invocation, m_out, m_err).run(*project);
     if (VerifyVerb::handles(verb))

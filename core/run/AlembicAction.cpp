@@ -58,6 +58,21 @@ AlembicAction AlembicAction::merge(const QStringList &revisions, const QString &
     return merge;
 }
 
+AlembicAction AlembicAction::autogenerate(const QString &message, const QString &revId)
+{
+    AlembicAction autogenerate = action(Verb::Autogenerate, {});
+    autogenerate.message = message;
+    autogenerate.revId = revId;
+    return autogenerate;
+}
+
+QStringList AlembicAction::verbWords(bool flaskMigrate) const
+{
+    if (verb == Verb::Autogenerate)
+        return flaskMigrate ? QStringList{u"migrate"_s} : QStringList{u"revision"_s, u"--autogenerate"_s};
+    return {verbName()};
+}
+
 QString AlembicAction::verbName() const
 {
     switch (verb) {
@@ -71,6 +86,8 @@ QString AlembicAction::verbName() const
         return u"heads"_s;
     case Verb::Merge:
         return u"merge"_s;
+    case Verb::Autogenerate:
+        return u"autogenerate"_s;
     }
     return {};
 }
@@ -98,17 +115,20 @@ QStringList AlembicAction::positionals() const
 
 Fallible<void> AlembicAction::validate() const
 {
-    const bool needsTarget = verb != Verb::Heads;
+    const bool needsTarget = verb != Verb::Heads && verb != Verb::Autogenerate;
     if (needsTarget && (targets.isEmpty() || targets.contains(QString())))
         return Failure{u"%1 needs a target revision"_s.arg(verbName())};
     if (verb == Verb::Heads && (!targets.isEmpty() || sql || purge))
         return Failure{u"heads takes no target and no options"_s};
     if (verb == Verb::Merge && targets.size() < 2)
         return Failure{u"merge needs two or more revisions"_s};
-    if (verb != Verb::Merge && (!message.isEmpty() || !branchLabel.isEmpty() || !revId.isEmpty()))
-        return Failure{u"-m, --branch-label and --rev-id only apply to merge"_s};
-    if (verb == Verb::Merge && (sql || purge))
-        return Failure{u"merge takes neither --sql nor --purge"_s};
+    const bool writes = verb == Verb::Merge || verb == Verb::Autogenerate;
+    if (!writes && (!message.isEmpty() || !branchLabel.isEmpty() || !revId.isEmpty()))
+        return Failure{u"-m, --branch-label and --rev-id only apply to merge and autogenerate"_s};
+    if (writes && (sql || purge))
+        return Failure{u"%1 takes neither --sql nor --purge"_s.arg(verbName())};
+    if (verb == Verb::Autogenerate && (!targets.isEmpty() || !branchLabel.isEmpty()))
+        return Failure{u"autogenerate takes no revisions and no --branch-label"_s};
     if (verb != Verb::Stamp && verb != Verb::Merge && targets.size() > 1)
         return Failure{u"%1 takes one target, got %2"_s.arg(verbName()).arg(targets.size())};
     if (purge && verb != Verb::Stamp)

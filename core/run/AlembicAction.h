@@ -12,13 +12,13 @@ namespace retort {
 // One Alembic verb to run as a child process, independent of how Alembic is invoked.
 struct AlembicAction
 {
-    enum class Verb { Upgrade, Downgrade, Stamp, Heads, Merge };
+    enum class Verb { Upgrade, Downgrade, Stamp, Heads, Merge, Autogenerate };
 
     Verb verb = Verb::Heads;
     QStringList targets; // revisions / ranges as Alembic takes them ("head", "ae1-1", "a:b")
     bool purge = false; // stamp --purge
     bool sql = false; // offline mode: print SQL instead of running it
-    // merge only: -m, --branch-label, --rev-id (empty: left out)
+    // merge and autogenerate: -m, --branch-label (merge), --rev-id (empty: left out)
     QString message;
     QString branchLabel;
     QString revId;
@@ -36,7 +36,13 @@ struct AlembicAction
     static AlembicAction merge(const QStringList &revisions, const QString &message, const QString &branchLabel,
                                const QString &revId);
 
+    // `flask db migrate` / `alembic revision --autogenerate`: a new revision from comparing the
+    // models with the database (which it reads, never changes).
+    static AlembicAction autogenerate(const QString &message, const QString &revId);
+
+    // The verb's words: "revision --autogenerate" is two for Alembic, "migrate" for Flask-Migrate.
     QString verbName() const;
+    QStringList verbWords(bool flaskMigrate) const;
     QStringList options() const; // flags after the verb, e.g. --sql, --purge
     QStringList positionals() const; // the targets
     // Why the action cannot be run as given (e.g. downgrade --sql without a range); nullopt if ok.

@@ -10,7 +10,7 @@ namespace retort {
 QStringList AlembicCommand::argumentsFor(const AlembicAction &action) const
 {
     QStringList args = prefixArguments;
-    args += action.verbName();
+    args += action.verbWords(style == Style::FlaskMigrate);
     args += action.options();
     // Flask-Migrate takes the directory per verb (`flask db upgrade -d DIR`).
     if (style == Style::FlaskMigrate && !migrationsDirectory.isEmpty())

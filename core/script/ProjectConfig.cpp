@@ -249,6 +249,9 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
         }
     }
 
+    if (const auto zone = mainOption(ini, u"timezone"_s, problems))
+        config.timezone = zone->trimmed();
+
     if (const auto url = mainOption(ini, u"sqlalchemy.url"_s, problems))
         config.sqlalchemyUrl = *url;
     // Where the project's own modules are imported from (Alembic puts these on sys.path).

@@ -21,6 +21,7 @@ struct ProjectConfig
     bool recursiveVersionLocations = false;
     QString fileTemplate = QStringLiteral("%(rev)s_%(slug)s"); // after ini interpolation
     int truncateSlugLength = 40;
+    QString timezone; // [alembic] timezone: new revisions' create date in this zone; empty: local time
     QString sqlalchemyUrl; // [alembic] sqlalchemy.url, empty when absent
     QStringList prependSysPath; // [alembic] prepend_sys_path, absolute (relative to the ini's folder)
     QMap<QString, QString> retort; // the [retort] section (Retort's own settings), interpolated
