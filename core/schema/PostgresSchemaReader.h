@@ -4,9 +4,30 @@
 #include "schema/Schema.h"
 #include "schema/SchemaReader.h"
 
+#include <map>
+#include <optional>
+
 namespace retort {
 
 class Connection;
+
+// What part of the catalog a read covers, so a tracker can re-read only what a step changed.
+struct PostgresReadScope
+{
+    std::optional<QList<qint64>> tables; // these tables only, by pg_class oid; nullopt: every table
+    bool views = true;
+    bool sequences = true;
+    bool enums = true;
+};
+
+// One read of the catalog, tables by pg_class oid, before canonicalize().
+struct PostgresCatalog
+{
+    std::map<qint64, Table> tables;
+    QList<View> views;
+    QList<Sequence> sequences;
+    QList<EnumType> enums;
+};
 
 // Reads a PostgreSQL database's schemas from pg_catalog in six queries, whatever the number of
 // tables: relations (tables, partitioned tables, views, materialized views), columns,
@@ -18,10 +39,17 @@ class PostgresSchemaReader
 public:
     explicit PostgresSchemaReader(Connection &connection, SchemaReaderOptions options = {});
     DbResult<Schema> read() const;
+    DbResult<PostgresCatalog> read(const PostgresReadScope &scope) const;
 
 private:
     Connection &m_connection;
     SchemaReaderOptions m_options;
 };
+
+// The namespaces that hold the application's objects, as a condition on `n.nspname`.
+QString postgresUserSchemas();
+
+// The canonical schema of a full catalog read.
+Schema toSchema(const PostgresCatalog &catalog);
 
 } // namespace retort

@@ -3,7 +3,7 @@
 #include "Logging.h"
 #include "db/Connection.h"
 #include "graph/Planner.h"
-#include "schema/CatalogStamp.h"
+#include "schema/SchemaTracker.h"
 #include "shadow/ReplayKeys.h"
 #include "shadow/ShadowDatabase.h"
 #include "shadow/SnapshotCache.h"
@@ -17,10 +17,7 @@ namespace retort {
 
 struct ShadowReplay::State : ShadowState
 {
-    // The last schema read from this database and its catalog stamp: a step that only changed
-    // data leaves the stamp as it was and needs no catalog read.
-    QString stamp;
-    std::optional<Schema> schema;
+    SchemaTracker tracker; // this database's schema as of the last snapshot
     QByteArray json; // the cache file of the last snapshot taken, once made
 };
 
@@ -200,18 +197,15 @@ RunResult<Schema> ShadowReplay::upgradedTo(const RevIndexes &heads)
 
 DbResult<Schema> ShadowReplay::snapshot(State &state, Connection &connection)
 {
-    // A stamp that cannot be read only costs the shortcut.
-    const DbResult<QString> stamp = catalogStamp(connection);
-    if (stamp && state.schema && *stamp == state.stamp)
-        return *state.schema;
-    DbResult<Schema> schema = readSchema(connection, m_options.reader);
-    state.json.clear();
-    if (schema && stamp) {
-        state.stamp = *stamp;
-        state.schema = *schema;
-    } else {
-        state.schema.reset();
-    }
+    // Data statements alone change no schema unless a function of the database's runs DDL.
+    if (!state.schemaTouched && state.tracker.dataStepsKeepSchema())
+        return *state.tracker.last();
+    bool changed = true;
+    DbResult<Schema> schema = state.tracker.refresh(connection, m_options.reader, &changed);
+    if (changed || !schema)
+        state.json.clear();
+    if (schema)
+        state.schemaTouched = false;
     return schema;
 }
 
@@ -272,8 +266,8 @@ RunResult<std::unique_ptr<ShadowReplay::State>> ShadowReplay::stateFor(RevIndex 
     state->database = std::move(cloned).value();
     state->heads = kept->heads;
     state->versionTable = kept->versionTable;
-    state->stamp = kept->stamp;
-    state->schema = kept->schema;
+    state->schemaTouched = kept->schemaTouched;
+    state->tracker = kept->tracker;
     state->json = kept->json;
     return state;
 }

@@ -34,6 +34,7 @@ std::optional<RunError> ShadowSteps::run(ShadowState &state, const PlanStep &ste
                               QStringLiteral("no revision %1 in the project").arg(step.revision), step.revision);
     const Revision &revision = m_map.revision(index);
     if (revision.format == ScriptFormat::Python) {
+        state.schemaTouched = true;
         if (std::optional<RunError> error = runPython(state, step, revision))
             return error;
     } else {
@@ -50,6 +51,7 @@ std::optional<RunError> ShadowSteps::run(ShadowState &state, const PlanStep &ste
                                   QStringLiteral("the shadow database holds %1, not the expected %2")
                                       .arg(outcome.actualHeads.join(u", "), state.heads.join(u", ")),
                                   step.revision, revision.path);
+        state.schemaTouched = state.schemaTouched || !outcome.dataOnly;
     }
     state.heads = step.headsAfter;
     state.versionTable = true;

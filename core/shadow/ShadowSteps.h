@@ -27,6 +27,9 @@ struct ShadowState
     std::unique_ptr<ShadowDatabase> database;
     QStringList heads; // the version table's rows, sorted
     bool versionTable = false; // created (by a native step, or by Alembic)
+    // A step since the last snapshot may have changed the schema: a Python step, or a native
+    // one with a statement other than INSERT / UPDATE / DELETE (isDataStatement).
+    bool schemaTouched = true;
 };
 
 // Runs the steps of a plan, upgrades and downgrades, on a shadow database: native SQL revisions

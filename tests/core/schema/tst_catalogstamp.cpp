@@ -1,11 +1,15 @@
-// The catalog stamp replay uses to skip a catalog read: on a real database of each dialect
-// (STAMP_BACKEND), every kind of schema change the reader reports changes the stamp, and a
-// statement that only changes data leaves it as it was. Each change is also checked against the
-// reader itself, so a stamp that stayed while the schema moved would show as a failure.
+// What replay uses to skip catalog reads, on a real database of each dialect (STAMP_BACKEND):
+// - the catalog stamp: every kind of schema change the reader reports changes it, and a
+//   statement that only changes data leaves it as it was;
+// - the schema tracker, which reads again only what a change touched: after every change its
+//   schema is the one a full read gives.
+// Each change is checked against the reader itself, so a stamp that stayed or a tracker that
+// missed something while the schema moved shows as a failure.
 #include "SchemaTestDatabase.h"
 #include "schema/CatalogStamp.h"
 #include "schema/SchemaJson.h"
 #include "schema/SchemaReader.h"
+#include "schema/SchemaTracker.h"
 
 #include <QJsonDocument>
 #include <QtTest>
@@ -17,10 +21,15 @@ namespace {
 
 const QString Backend = QStringLiteral(STAMP_BACKEND);
 
+QByteArray jsonText(const DbResult<Schema> &schema)
+{
+    return schema ? QJsonDocument(SchemaJson::toJson(*schema)).toJson(QJsonDocument::Compact)
+                  : "error: " + schema.error().toString().toUtf8();
+}
+
 QByteArray schemaText(Connection &connection)
 {
-    const DbResult<Schema> schema = readSchema(connection);
-    return schema ? QJsonDocument(SchemaJson::toJson(*schema)).toJson(QJsonDocument::Compact) : QByteArray("error");
+    return jsonText(readSchema(connection));
 }
 
 } // namespace
@@ -62,6 +71,23 @@ private slots:
             row("sequence increment", u"ALTER SEQUENCE s1 INCREMENT BY 5"_s, true);
             row("schema", u"CREATE SCHEMA other"_s, false); // an empty schema: a new stamp is fine too
             row("nextval", u"SELECT nextval('s1')"_s, false);
+            // What one table's change does to the text of others: the tracker reads those too.
+            row("rename referenced table", u"ALTER TABLE t RENAME TO t_renamed"_s, true);
+            row("rename referenced column", u"ALTER TABLE t RENAME COLUMN id TO t_key"_s, true);
+            row("drop referenced table", u"DROP TABLE t CASCADE"_s, true);
+            row("rename row type", u"ALTER TABLE item RENAME TO thing"_s, true);
+            row("rename index", u"ALTER INDEX t_old RENAME TO t_code_index"_s, true);
+            row("rename sequence", u"ALTER SEQUENCE s1 RENAME TO s1_renamed"_s, true);
+            row("rename enum type", u"ALTER TYPE mood RENAME TO feeling"_s, true);
+            row("rename schema", u"ALTER SCHEMA extra RENAME TO extra_renamed"_s, true);
+            row("serial column", u"ALTER TABLE old ADD COLUMN n SERIAL"_s, true);
+            row("identity column", u"ALTER TABLE old ADD COLUMN g INTEGER GENERATED ALWAYS AS IDENTITY"_s, true);
+            row("unique constraint", u"ALTER TABLE t ADD CONSTRAINT t_name_key UNIQUE (name)"_s, true);
+            row("drop column", u"ALTER TABLE t DROP COLUMN code CASCADE"_s, true);
+            row("function", u"CREATE FUNCTION answer() RETURNS integer LANGUAGE sql AS 'SELECT 42'"_s, false);
+            row("materialized view", u"CREATE MATERIALIZED VIEW mv AS SELECT id FROM t"_s, true);
+            row("partitioned table", u"CREATE TABLE events (id INTEGER, at DATE) PARTITION BY RANGE (at)"_s, true);
+            row("grant", u"GRANT SELECT ON t TO PUBLIC"_s, false);
         }
     }
 
@@ -74,14 +100,22 @@ private slots:
                           u"CREATE TABLE old (id INTEGER PRIMARY KEY, t_id INTEGER)"_s,
                           u"CREATE INDEX t_old ON t (code)"_s, u"CREATE VIEW v AS SELECT id FROM t"_s,
                           u"INSERT INTO t (id, name) VALUES (1, 'a'), (2, 'b')"_s};
+        setup << u"CREATE TABLE child (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES t (id))"_s;
         if (pg)
-            setup << u"CREATE TYPE mood AS ENUM ('happy')"_s << u"CREATE SEQUENCE s1"_s;
+            setup << u"CREATE TYPE mood AS ENUM ('happy')"_s << u"CREATE SEQUENCE s1"_s
+                  << u"ALTER TABLE child ADD COLUMN counter INTEGER DEFAULT nextval('s1')"_s
+                  << u"CREATE TABLE item (id INTEGER)"_s
+                  << u"CREATE TABLE holder (id INTEGER, item item, moods mood[])"_s << u"CREATE SCHEMA extra"_s
+                  << u"CREATE TABLE extra.x (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES public.t (id))"_s;
         QString failure;
         BuiltDatabase db = buildDatabase(Backend, setup, &failure);
         QVERIFY2(db.connection, qPrintable(failure));
         const DbResult<QString> before = catalogStamp(*db.connection);
         QVERIFY2(before, before ? "" : qPrintable(before.error().toString()));
         const QByteArray schemaBefore = schemaText(*db.connection);
+        SchemaTracker tracker;
+        bool changed = true;
+        QCOMPARE(jsonText(tracker.refresh(*db.connection, {}, &changed)), schemaBefore);
 
         if (const auto error = db.connection->execute(statement))
             QFAIL(qPrintable(error->toString()));
@@ -93,8 +127,47 @@ private slots:
             QVERIFY2(*after != *before, qPrintable(u"stamp stayed at "_s + *before));
         if (changesSchema)
             QVERIFY2(schemaMoved, "the statement was expected to change what the reader reports");
-        else if (!statement.startsWith(u"CREATE SCHEMA"_s))
+        else if (!statement.startsWith(u"CREATE SCHEMA"_s) && !statement.startsWith(u"CREATE FUNCTION"_s)
+                 && !statement.startsWith(u"GRANT"_s))
             QCOMPARE(*after, *before);
+
+        // The tracker read again only what it thought moved, and got what a full read gets.
+        const QByteArray full = schemaText(*db.connection);
+        QCOMPARE(jsonText(tracker.refresh(*db.connection, {}, &changed)), full);
+        if (schemaMoved)
+            QVERIFY2(changed, "the tracker said nothing changed");
+        QCOMPARE(jsonText(tracker.refresh(*db.connection, {}, &changed)), full);
+        QVERIFY2(!changed, "a second refresh with nothing done read again");
+    }
+
+    // A step of data statements needs no catalog read only while no function of the database's
+    // could run DDL from a trigger.
+    void dataStepsKeepTheSchemaWithoutFunctions()
+    {
+        QString failure;
+        BuiltDatabase db = buildDatabase(Backend, {u"CREATE TABLE t (id INTEGER PRIMARY KEY)"_s}, &failure);
+        QVERIFY2(db.connection, qPrintable(failure));
+        SchemaTracker tracker;
+        QVERIFY(!tracker.dataStepsKeepSchema()); // nothing read yet
+        QVERIFY(tracker.refresh(*db.connection, {}));
+        QVERIFY(tracker.dataStepsKeepSchema());
+        if (Backend != u"postgresql")
+            return;
+        for (const QString &sql :
+             {u"CREATE FUNCTION add_table() RETURNS trigger LANGUAGE plpgsql AS "
+              "$$ BEGIN EXECUTE 'CREATE TABLE made_by_trigger (id integer)'; RETURN NEW; END $$"_s,
+              u"CREATE TRIGGER t_insert AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION add_table()"_s}) {
+            if (const auto error = db.connection->execute(sql))
+                QFAIL(qPrintable(error->toString()));
+        }
+        QVERIFY(tracker.refresh(*db.connection, {}));
+        QVERIFY(!tracker.dataStepsKeepSchema());
+        // And that is why: an INSERT made a table.
+        if (const auto error = db.connection->execute(u"INSERT INTO t (id) VALUES (1)"_s))
+            QFAIL(qPrintable(error->toString()));
+        const DbResult<Schema> after = tracker.refresh(*db.connection, {});
+        QVERIFY(after);
+        QVERIFY(after->table(u"public"_s, u"made_by_trigger"_s));
     }
 };
 
