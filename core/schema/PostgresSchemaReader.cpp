@@ -8,7 +8,10 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <map>
+#include <tuple>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -73,9 +76,17 @@ Schema toSchema(const PostgresCatalog &catalog)
 {
     Schema schema;
     schema.dialect = QStringLiteral("postgresql");
-    schema.tables.reserve(qsizetype(catalog.tables.size()));
+    // In name order already, so canonicalize() need not move whole tables about.
+    std::vector<const Table *> byName;
+    byName.reserve(catalog.tables.size());
     for (const auto &[oid, table] : catalog.tables)
-        schema.tables.append(table);
+        byName.push_back(&table);
+    std::sort(byName.begin(), byName.end(), [](const Table *a, const Table *b) {
+        return std::tie(a->schema, a->name) < std::tie(b->schema, b->name);
+    });
+    schema.tables.reserve(qsizetype(byName.size()));
+    for (const Table *table : byName)
+        schema.tables.append(*table);
     schema.views = catalog.views;
     schema.sequences = catalog.sequences;
     schema.enums = catalog.enums;

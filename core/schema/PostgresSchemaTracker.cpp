@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -173,7 +174,17 @@ DbResult<Schema> PostgresSchemaTracker::refresh(Connection &connection, bool *ch
                 return *error;
         } else {
             const QList<qint64> tables = tablesToRead(stamps->relations, moved);
-            DbResult<PostgresCatalog> part = reader.read(PostgresReadScope{tables, true, true, false});
+            // Views print the names of what they read and sequences the column that owns
+            // them, so any change may alter them; without any, they need no read.
+            const auto hasKind = [&](const QString &kind) {
+                const auto of = [&](const auto &relations) {
+                    return std::any_of(relations.cbegin(), relations.cend(),
+                                       [&](const auto &entry) { return kind.contains(entry.second.kind); });
+                };
+                return of(stamps->relations) || of(m_stamps.relations);
+            };
+            const PostgresReadScope scope{tables, hasKind(u"vm"_s), hasKind(u"S"_s), false};
+            DbResult<PostgresCatalog> part = reader.read(scope);
             if (!part)
                 return part.error();
             for (qint64 oid : moved)
@@ -185,8 +196,10 @@ DbResult<Schema> PostgresSchemaTracker::refresh(Connection &connection, bool *ch
                 canonicalize(table);
                 m_catalog.tables.insert_or_assign(oid, std::move(table));
             }
-            m_catalog.views = std::move(read.views);
-            m_catalog.sequences = std::move(read.sequences);
+            if (scope.views)
+                m_catalog.views = std::move(read.views);
+            if (scope.sequences)
+                m_catalog.sequences = std::move(read.sequences);
         }
     }
     m_stamps = std::move(stamps).value();
