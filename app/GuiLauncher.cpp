@@ -11,6 +11,9 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace {
 
 // The bundled demo: next to the executable when installed, in the source tree when built.
@@ -23,11 +26,46 @@ QString demoProjectDirectory()
     return QStringLiteral(RETORT_DEMO_SOURCE_DIR);
 }
 
+constexpr int noDisplayExitCode = 2;
+
+const char noDisplayMessage[] =
+    "retort: cannot open the window: no display to show it on. Give a verb to use the command "
+    "line (see retort --help), or set DISPLAY or WAYLAND_DISPLAY (QT_QPA_PLATFORM=offscreen runs it "
+    "without one).\n";
+
+bool displayConfigured()
+{
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+// Qt ends the process with abort() when no platform plugin can start (a DISPLAY that no server
+// answers, say); a person should get a message and a usage exit instead of a core dump.
+QtMessageHandler previousHandler = nullptr;
+
+void platformStartHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type != QtFatalMsg) {
+        if (previousHandler)
+            previousHandler(type, context, message);
+        return;
+    }
+    std::fputs(noDisplayMessage, stderr);
+    std::fprintf(stderr, "retort: Qt said: %s\n", qPrintable(message.trimmed()));
+    std::_Exit(noDisplayExitCode);
+}
+
 } // namespace
 
 int runGui(int &argc, char **argv, const retort::cli::Invocation &invocation)
 {
+    if (!displayConfigured()) {
+        std::fputs(noDisplayMessage, stderr);
+        return noDisplayExitCode;
+    }
+    previousHandler = qInstallMessageHandler(platformStartHandler);
     QApplication app(argc, argv);
+    qInstallMessageHandler(previousHandler);
     QApplication::setApplicationName(QStringLiteral("retort"));
     QApplication::setApplicationDisplayName(QStringLiteral("Retort"));
     QApplication::setOrganizationName(QStringLiteral("Retort"));

@@ -1,6 +1,9 @@
 #include "CommandLine.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace retort::cli {
 
@@ -214,6 +217,44 @@ bool looksLikeNumber(const QString &argument)
     return number.match(argument).hasMatch();
 }
 
+// Levenshtein distance, for suggesting the verb a typo meant.
+qsizetype editDistance(QStringView a, QStringView b)
+{
+    QList<qsizetype> previous(b.size() + 1);
+    QList<qsizetype> current(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        previous[j] = j;
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const qsizetype substitute = previous[j - 1] + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitute});
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+QString unknownCommandMessage(const QString &word)
+{
+    QString message = u"unknown command '%1'"_s.arg(word);
+    const VerbSpec *nearest = nullptr;
+    qsizetype best = 0;
+    for (const VerbSpec &candidate : verbs()) {
+        const qsizetype distance = editDistance(word, candidate.name);
+        if (!nearest || distance < best) {
+            nearest = &candidate;
+            best = distance;
+        }
+    }
+    // Close enough to be a typo: two edits, or a third of a long word.
+    if (nearest && best <= std::max<qsizetype>(2, nearest->name.size() / 3))
+        message += u"; did you mean '%1'?"_s.arg(nearest->name);
+    else
+        message += u" (and no such directory)"_s;
+    return message;
+}
+
 Invocation usageError(const QString &message)
 {
     Invocation invocation;
@@ -309,9 +350,17 @@ Invocation parseCommandLine(const QStringList &arguments)
         return result;
     }
     if (!verb) {
-        // No verb: the desktop application, optionally given a project directory.
-        if (result.positionals.size() > 1)
-            return usageError(u"unknown command '%1'"_s.arg(result.positionals.first()));
+        // No verb: the desktop application, optionally given a project directory. A word that
+        // names no directory is a mistyped verb far more often than a missing folder.
+        if (!result.positionals.isEmpty()) {
+            const QString &first = result.positionals.first();
+            const QFileInfo directory(first);
+            if (result.positionals.size() > 1 || (!directory.exists() && !first.contains(u'/')))
+                return usageError(unknownCommandMessage(first));
+            if (!directory.isDir())
+                return usageError(directory.exists() ? u"'%1' is not a directory"_s.arg(first)
+                                                     : u"no such directory '%1'"_s.arg(first));
+        }
         result.mode = Invocation::Mode::Gui;
         return result;
     }

@@ -17,6 +17,8 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void guiStartsOnTheDemoAndCreatesItsDatabaseOutsideTheSourceTree();
+    void windowWithoutADisplaySaysSo_data();
+    void windowWithoutADisplaySaysSo();
 
 private:
     static QProcessEnvironment headless()
@@ -65,6 +67,17 @@ void TestCliBasics::usageErrors_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("unknown verb") << QStringList{QStringLiteral("frobnicate"), QStringLiteral("x")}
                                   << QStringLiteral("unknown command 'frobnicate'");
+    QTest::newRow("unknown word alone") << QStringList{QStringLiteral("frobnicate")}
+                                        << QStringLiteral("unknown command 'frobnicate' (and no such directory)");
+    QTest::newRow("typo of a verb") << QStringList{QStringLiteral("histroy")}
+                                    << QStringLiteral("unknown command 'histroy'; did you mean 'history'?");
+    QTest::newRow("typo with options") << QStringList{QStringLiteral("-d"), QStringLiteral("x"),
+                                                      QStringLiteral("upgarde")}
+                                       << QStringLiteral("did you mean 'upgrade'?");
+    QTest::newRow("missing directory") << QStringList{QStringLiteral("./no/such/folder")}
+                                       << QStringLiteral("no such directory './no/such/folder'");
+    QTest::newRow("file for a directory")
+        << QStringList{QStringLiteral(RETORT_EXECUTABLE)} << QStringLiteral("is not a directory");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")}
                                     << QStringLiteral("unknown option '--bogus'");
     QTest::newRow("unknown option after verb") << QStringList{QStringLiteral("heads"), QStringLiteral("--bogus")}
@@ -126,4 +139,32 @@ void TestCliBasics::guiStartsOnTheDemoAndCreatesItsDatabaseOutsideTheSourceTree(
 }
 
 QTEST_GUILESS_MAIN(TestCliBasics)
+void TestCliBasics::windowWithoutADisplaySaysSo_data()
+{
+    QTest::addColumn<QString>("display");
+    QTest::newRow("no display set") << QString();
+    // A display that no server answers: Qt would abort; Retort explains and exits.
+    QTest::newRow("display nobody answers") << QStringLiteral(":987");
+}
+
+void TestCliBasics::windowWithoutADisplaySaysSo()
+{
+    QFETCH(QString, display);
+    QTemporaryDir project;
+    QVERIFY(project.isValid());
+    QProcessEnvironment env = headless();
+    if (!display.isEmpty())
+        env.insert(QStringLiteral("DISPLAY"), display);
+    const CliResult result = runRetort({project.path()}, env);
+    QVERIFY2(!result.crashed, qPrintable(result.err));
+    QCOMPARE(result.exitCode, 2);
+#if RETORT_TEST_WITH_GUI
+    QVERIFY2(result.err.contains(QLatin1String("no display to show it on")), qPrintable(result.err));
+    QVERIFY2(result.err.contains(QLatin1String("Give a verb")), qPrintable(result.err));
+#else
+    QVERIFY2(result.err.contains(QLatin1String("no desktop application")), qPrintable(result.err));
+#endif
+    QVERIFY(QDir(project.path()).isEmpty());
+}
+
 #include "tst_cli_basics.moc"
