@@ -164,7 +164,9 @@ private slots:
         if (kind == u"nogit")
             qputenv("PATH", dir.path().toLocal8Bit());
         // Without git, even a repository's directory has nothing to tell.
-        const QStringList directories = kind == u"nogit" ? QStringList{location, versionsDir()} : QStringList{location};
+        QStringList directories{location};
+        if (kind == u"nogit")
+            directories.append(versionsDir());
         const GitHistory history = GitHistory::read(directories);
         const QString error = history.failures().join(u'\n');
         qputenv("PATH", path);
