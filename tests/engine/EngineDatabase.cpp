@@ -77,7 +77,7 @@ QStringList EngineDatabase::tables(const QString &schema)
     QString failure;
     const QString sql = isPostgres()
         ? u"SELECT table_name FROM information_schema.tables WHERE table_schema = '%1'"_s.arg(
-            schema.isEmpty() ? u"public"_s : schema)
+            schema.isEmpty() ? u"public"_s : QString(schema).replace(u'\'', u"''"_s))
         : u"SELECT name FROM sqlite_master WHERE type = 'table'"_s;
     QStringList names;
     for (const QStringList &row : rows(sql, &failure))
@@ -88,7 +88,8 @@ QStringList EngineDatabase::tables(const QString &schema)
 
 QStringList EngineDatabase::versionRows(const QString &table, const QString &schema)
 {
-    const QString qualified = schema.isEmpty() ? table : schema + u'.' + table;
+    const auto quoted = [](QString name) -> QString { return u'"' + name.replace(u'"', u"\"\""_s) + u'"'; };
+    const QString qualified = schema.isEmpty() ? quoted(table) : quoted(schema) + u'.' + quoted(table);
     if (!tables(schema).contains(table))
         return {};
     QString failure;

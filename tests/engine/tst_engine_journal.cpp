@@ -143,16 +143,21 @@ void TestEngineJournal::versionTableOptions_data()
 {
     QTest::addColumn<QString>("backend");
     QTest::addColumn<QString>("schema");
-    QTest::newRow("sqlite/custom table") << u"sqlite"_s << QString();
-    QTest::newRow("postgresql/custom table") << u"postgresql"_s << QString();
-    QTest::newRow("postgresql/custom table in a schema") << u"postgresql"_s << u"migrations_meta"_s;
+    QTest::addColumn<QString>("table");
+    QTest::newRow("sqlite/custom table") << u"sqlite"_s << QString() << u"schema_revisions"_s;
+    QTest::newRow("postgresql/custom table") << u"postgresql"_s << QString() << u"schema_revisions"_s;
+    QTest::newRow("postgresql/custom table in a schema")
+        << u"postgresql"_s << u"migrations_meta"_s << u"schema_revisions"_s;
+    // Names are identifiers, quoted wherever they go into SQL, never pasted in.
+    QTest::newRow("sqlite/quotes and spaces") << u"sqlite"_s << QString() << u"rev \"log\" 'x'"_s;
+    QTest::newRow("postgresql/quotes and spaces") << u"postgresql"_s << u"meta \"data\" 'x'"_s << u"rev \"log\" 'x'"_s;
 }
 
 void TestEngineJournal::versionTableOptions()
 {
     QFETCH(QString, backend);
     QFETCH(QString, schema);
-    const QString table = u"schema_revisions"_s;
+    QFETCH(QString, table);
     const RevisionSpecs specs = RandomGraph::generate(4242, 7);
 
     QTemporaryDir dir;
@@ -170,8 +175,9 @@ void TestEngineJournal::versionTableOptions()
     auto theirs = EngineDatabase::create(backend, &failure);
     QVERIFY2(theirs, qPrintable(failure));
     if (!schema.isEmpty()) {
-        QVERIFY2(ours->execute(u"CREATE SCHEMA "_s + schema, &failure), qPrintable(failure));
-        QVERIFY2(theirs->execute(u"CREATE SCHEMA "_s + schema, &failure), qPrintable(failure));
+        const QString create = u"CREATE SCHEMA \""_s + QString(schema).replace(u'"', u"\"\""_s) + u'"';
+        QVERIFY2(ours->execute(create, &failure), qPrintable(failure));
+        QVERIFY2(theirs->execute(create, &failure), qPrintable(failure));
     }
 
     const QList<QStringList> commands{

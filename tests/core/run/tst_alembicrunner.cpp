@@ -4,6 +4,7 @@
 #include "script/ScriptDirectory.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +16,19 @@ using namespace retort;
 namespace {
 
 const QString kFlask = u"/usr/bin/flask"_s;
+
+// A /proc file of NUL-separated strings (cmdline, environ), as ps and friends read it.
+QStringList readProcFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QStringList parts;
+    for (const QByteArray &part : file.readAll().split('\0'))
+        if (!part.isEmpty())
+            parts << QString::fromLocal8Bit(part);
+    return parts;
+}
 
 // The interop Flask-Migrate app copied to a temporary directory, with a SQLite database there.
 struct FlaskProject
@@ -237,7 +251,7 @@ private slots:
             c.program = u"/bin/sh"_s;
             c.prefixArguments = {u"-c"_s,
                                  u"echo \"connecting to $DATABASE_URL\"; "
-                                 "echo \"password $DATABASE_URL\" >&2; exit 3"_s,
+                                 "echo \"password $DATABASE_URL\" >&2; sleep 1; exit 3"_s,
                                  u"sh"_s};
             c.style = AlembicCommand::Style::Alembic;
         }
@@ -247,10 +261,16 @@ private slots:
         QString startedProgram;
         QStringList startedArguments;
         QString childUrl;
+        QStringList childCommandLine;
+        QStringList childEnvironment;
         o.onStarted = [&](const QProcess &process) {
             startedProgram = process.program();
             startedArguments = process.arguments();
             childUrl = process.processEnvironment().value(u"DATABASE_URL"_s);
+            // What anyone on the machine can read of the running child: ps shows its command line.
+            const QString proc = u"/proc/%1/"_s.arg(process.processId());
+            childCommandLine = readProcFile(proc + u"cmdline"_s);
+            childEnvironment = readProcFile(proc + u"environ"_s);
         };
         QStringList streamed;
         o.onLine = [&](const QString &l, bool) { streamed << l; };
@@ -264,6 +284,10 @@ private slots:
             + r.commandLine + r.output.join(u'\n') + streamed.join(u'\n') + r.summary() + r.exceptionLine + r.errorLine
             + r.standardOutput;
         QVERIFY2(!everything.contains(password), qPrintable(everything)); // ...and nowhere else
+        QVERIFY(!childCommandLine.isEmpty());
+        QVERIFY2(!childCommandLine.join(u' ').contains(password), qPrintable(childCommandLine.join(u' ')));
+        const QStringList carrying = childEnvironment.filter(password);
+        QCOMPARE(carrying, QStringList{u"DATABASE_URL="_s + url}); // the one variable that must carry it
         if (echoingChild) {
             QVERIFY(r.output.contains(u"connecting to postgresql://alice:***@127.0.0.1:9/timetracker"_s));
             QCOMPARE(r.exitCode, 3);
