@@ -2,6 +2,7 @@
 // needed); no verb opens the desktop application.
 #include "cli/CliRunner.h"
 #include "cli/CommandLine.h"
+#include "cli/ManPage.h"
 #ifdef RETORT_WITH_GUI
 #include "GuiLauncher.h"
 #endif
@@ -21,6 +22,10 @@ int main(int argc, char *argv[])
     QStringList arguments;
     for (int i = 1; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (arguments == QStringList{QStringLiteral("--help-man")}) { // for the build: writes retort.1
+        QTextStream(stdout) << manPageText();
+        return 0;
+    }
     const Invocation invocation = parseCommandLine(arguments);
     if (invocation.has(QStringLiteral("debug")))
         QLoggingCategory::setFilterRules(QStringLiteral("retort.*.debug=true"));
