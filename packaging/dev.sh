@@ -3,7 +3,7 @@
 #   packaging/dev.sh demo   set everything up, build, and open the GUI on the bundled demo project
 #   packaging/dev.sh test   set everything up, build, and run the whole test suite through ctest
 #   packaging/dev.sh build  set everything up and build only
-# The build preset is dev (Debug, warnings as errors); RETORT_PRESET overrides it (release, asan).
+# The build preset is dev (Debug, warnings as errors); RETORT_PRESET overrides it (release, asan, fuzz).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -1,0 +1,5 @@
+SELECT 1;
+INSERT INTO t VALUES ('Grüße; €');
+
+  SELECT
+  3;
