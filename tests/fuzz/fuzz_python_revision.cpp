@@ -4,8 +4,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    const auto result =
-        retort::PythonRevisionReader::read(retort::fuzz::bytes(data, size), QStringLiteral("fuzz.py"));
+    const auto result = retort::PythonRevisionReader::read(retort::fuzz::bytes(data, size), QStringLiteral("fuzz.py"));
     (void)result;
     return 0;
 }
