@@ -41,6 +41,9 @@ MainActions::MainActions(QMainWindow *window)
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), QT_TR_NOOP("Revert revisions above the selected one")},
         {StampSelected, "stampSelected", QT_TR_NOOP("Stamp Selected"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
          QT_TR_NOOP("Write the selected revision into the version table without running anything")},
+        {RerunSelected, "rerunSelected", QT_TR_NOOP("Re-run Selected"), QKeySequence(Qt::CTRL | Qt::Key_R),
+         QT_TR_NOOP("Downgrade the selected revision (the database's head) and upgrade it again, to try an edited "
+                    "script once more")},
         {StampSelectedPurge, "stampSelectedPurge", QT_TR_NOOP("Stamp Selected (Purge)"),
          QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_S),
          QT_TR_NOOP("Empty the version table, then write the selected revision into it (stamp --purge)")},
@@ -50,7 +53,7 @@ MainActions::MainActions(QMainWindow *window)
          QT_TR_NOOP("Copy the database into the project's backup folder")},
         {Restore, "restore", QT_TR_NOOP("Restore…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
          QT_TR_NOOP("Replace the database with one of its backups")},
-        {Refresh, "refresh", QT_TR_NOOP("Refresh"), QKeySequence::Refresh,
+        {Refresh, "refresh", QT_TR_NOOP("Refresh"), QKeySequence(Qt::Key_F5),
          QT_TR_NOOP("Read the project and the version table again")},
         {ConnectionProfiles, "connectionProfiles", QT_TR_NOOP("Connection &Profiles…"),
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
@@ -87,7 +90,7 @@ void MainActions::install(QMainWindow *window, QWidget *urlEditor)
 
     QMenu *databaseMenu = window->menuBar()->addMenu(tr("&Database"));
     databaseMenu->setToolTipsVisible(true); // a disabled entry says why on hover
-    for (Id id : {UpgradeHead, UpgradeOne, UpgradeSelected, DowngradeOne, DowngradeSelected})
+    for (Id id : {UpgradeHead, UpgradeOne, UpgradeSelected, DowngradeOne, DowngradeSelected, RerunSelected})
         databaseMenu->addAction(action(id));
     databaseMenu->addSeparator();
     databaseMenu->addAction(action(StampSelected));
@@ -208,6 +211,12 @@ QString MainActions::unavailableReason(Id id, const ActionState &state)
             return noSelection;
         return state.stateKnown && state.selected != Selected::Applied
             ? tr("Only a revision below the current one can be a downgrade target.")
+            : QString();
+    case RerunSelected:
+        if (state.selected == Selected::None)
+            return noSelection;
+        return state.stateKnown && state.selected != Selected::Current
+            ? tr("Only the database's current revision can be re-run; upgrade to it first.")
             : QString();
     case StampSelected:
     case StampSelectedPurge:

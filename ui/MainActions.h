@@ -48,6 +48,7 @@ public:
         DowngradeSelected,
         StampSelected,
         StampSelectedPurge,
+        RerunSelected,
         MergeHeads,
         BackupNow,
         Restore,

@@ -255,6 +255,7 @@ void MainWindow::createActions()
     on(MainActions::DowngradeOne, [this] { runRequest(MigrationRequest::downgrade(QStringLiteral("-1"))); });
     on(MainActions::DowngradeSelected, [this] { runRequest(MigrationRequest::downgrade(selectedRevision())); });
     on(MainActions::StampSelected, [this] { runRequest(MigrationRequest::stamp({selectedRevision()})); });
+    on(MainActions::RerunSelected, [this] { runRequest(MigrationRequest::rerun(selectedRevision())); });
     on(MainActions::StampSelectedPurge, [this] { runRequest(MigrationRequest::stamp({selectedRevision()}, true)); });
     on(MainActions::MergeHeads, [this] { mergeHeads(); });
     on(MainActions::BackupNow, [this] { backupNow(); });
@@ -273,8 +274,8 @@ void MainWindow::createActions()
     m_graph->addAction(edit);
     // Right-clicking a revision offers what can be done with it.
     m_graph->setContextMenuPolicy(Qt::ActionsContextMenu);
-    for (MainActions::Id id : {MainActions::UpgradeSelected, MainActions::DowngradeSelected, MainActions::StampSelected,
-                               MainActions::StampSelectedPurge})
+    for (MainActions::Id id : {MainActions::UpgradeSelected, MainActions::DowngradeSelected, MainActions::RerunSelected,
+                               MainActions::StampSelected, MainActions::StampSelectedPurge})
         m_graph->addAction(m_actions->action(id));
 }
 

@@ -4,10 +4,11 @@
 
 namespace retort {
 
-// What a person asked for: `upgrade head`, `downgrade -1`, `stamp a b --purge`.
+// What a person asked for: `upgrade head`, `downgrade -1`, `stamp a b --purge`, `rerun R` (the
+// database's head R downgraded and upgraded again, to try an edited script once more).
 struct MigrationRequest
 {
-    enum class Kind { Upgrade, Downgrade, Stamp };
+    enum class Kind { Upgrade, Downgrade, Stamp, Rerun };
 
     Kind kind = Kind::Upgrade;
     QStringList targets; // one for upgrade/downgrade, one or more for stamp
@@ -25,12 +26,21 @@ struct MigrationRequest
     {
         return {Kind::Stamp, targets, purge};
     }
+    static MigrationRequest rerun(const QString &revision) { return {Kind::Rerun, {revision}, false}; }
     friend bool operator==(const MigrationRequest &, const MigrationRequest &) = default;
     QString verb() const
     {
-        return kind == Kind::Upgrade  ? QStringLiteral("upgrade")
-            : kind == Kind::Downgrade ? QStringLiteral("downgrade")
-                                      : QStringLiteral("stamp");
+        switch (kind) {
+        case Kind::Upgrade:
+            return QStringLiteral("upgrade");
+        case Kind::Downgrade:
+            return QStringLiteral("downgrade");
+        case Kind::Stamp:
+            return QStringLiteral("stamp");
+        case Kind::Rerun:
+            break;
+        }
+        return QStringLiteral("rerun");
     }
 };
 

@@ -34,6 +34,63 @@ Result<Plan> Planner::upgradeOne(const QStringList &currentHeads, RevIndex revis
     return run(currentHeads, {MaintainerStep{MaintainerStep::Type::Revision, true, revision, {}, {}, false}}, false);
 }
 
+Result<Plan> Planner::rerun(const QStringList &currentHeads, const QString &revision) const
+{
+    if (m.fatalError())
+        return *m.fatalError();
+    QString id = revision;
+    if (id.isEmpty()) {
+        if (currentHeads.size() != 1)
+            return GraphError::make(
+                ErrorKind::MultipleHeads,
+                currentHeads.isEmpty()
+                    ? QStringLiteral("The database has no revision applied; there is nothing to re-run")
+                    : QStringLiteral("The database has %1 heads (%2); name the one to re-run")
+                          .arg(currentHeads.size())
+                          .arg(currentHeads.join(QStringLiteral(", "))));
+        id = currentHeads.constFirst();
+    }
+    auto resolved = resolver.revisions({id});
+    if (!resolved)
+        return resolved.error();
+    if (resolved->size() != 1 || resolved->front() < 0)
+        return GraphError::make(ErrorKind::ResolutionError, QStringLiteral("%1 names no single revision").arg(id), {},
+                                id);
+    const RevIndex r = resolved->front();
+    id = m.id(r);
+    if (!currentHeads.contains(id))
+        return GraphError::make(
+            ErrorKind::ResolutionError,
+            QStringLiteral("Revision %1 is not a current head of the database (%2); only a head "
+                           "can be re-run. Upgrade to it first")
+                .arg(id, currentHeads.isEmpty() ? QStringLiteral("empty") : currentHeads.join(QStringLiteral(", "))),
+            {}, id);
+    // What Alembic's `downgrade <id>@-1` does, so a Python project runs the same steps.
+    auto down = downgrade(currentHeads, id + QStringLiteral("@-1"));
+    const auto onlyThis = [&](const Plan &plan) { return plan.steps.size() == 1 && plan.steps.front().revision == id; };
+    if (!down || !onlyThis(*down))
+        return GraphError::make(
+            ErrorKind::ResolutionError,
+            QStringLiteral("Revision %1 cannot be re-run on its own: stepping it down %2. Downgrade "
+                           "and upgrade it separately")
+                .arg(id,
+                     down ? QStringLiteral("moves other revisions too")
+                          : QStringLiteral("fails (%1)").arg(down.error().message)),
+            {}, id);
+    auto up = upgrade(down->headsAfter, id);
+    if (!up || !onlyThis(*up))
+        return GraphError::make(ErrorKind::ResolutionError,
+                                QStringLiteral("Revision %1 cannot be re-run on its own: upgrading it again %2")
+                                    .arg(id,
+                                         up ? QStringLiteral("moves other revisions too")
+                                            : QStringLiteral("fails (%1)").arg(up.error().message)),
+                                {}, id);
+    return run(currentHeads,
+               {MaintainerStep{MaintainerStep::Type::Revision, false, r, {}, {}, false},
+                MaintainerStep{MaintainerStep::Type::Revision, true, r, {}, {}, false}},
+               false);
+}
+
 Result<Plan> Planner::downgrade(const QStringList &currentHeads, const QString &target) const
 {
     if (m.fatalError())

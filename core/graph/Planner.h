@@ -29,6 +29,11 @@ public:
     // `currentHeads`: what upgrade(currentHeads, id) plans then, without searching the graph (a
     // replay steps through thousands of revisions, parents first).
     Result<Plan> upgradeOne(const QStringList &currentHeads, RevIndex revision) const;
+    // `rerun <revision>`: one step down and one step up again of a revision among `currentHeads`
+    // (empty: the database's only head). The down step is what `downgrade <revision>@-1` runs, so
+    // Alembic can be given the same two targets; anything that would move other revisions too (a
+    // merge, say) is refused rather than re-run.
+    Result<Plan> rerun(const QStringList &currentHeads, const QString &revision) const;
 
 private:
     Result<Plan> run(const QStringList &currentHeads, const QList<MaintainerStep> &steps, bool purge) const;

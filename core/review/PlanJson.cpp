@@ -131,8 +131,10 @@ std::optional<MigrationRequest> requestFromJson(FieldReader &reader, const QJson
         request.kind = MigrationRequest::Kind::Downgrade;
     else if (verb == u"stamp")
         request.kind = MigrationRequest::Kind::Stamp;
+    else if (verb == u"rerun")
+        request.kind = MigrationRequest::Kind::Rerun;
     else {
-        reader.fail(where, QStringLiteral("verb"), QStringLiteral("upgrade, downgrade or stamp"));
+        reader.fail(where, QStringLiteral("verb"), QStringLiteral("upgrade, downgrade, stamp or rerun"));
         return std::nullopt;
     }
     return request;

@@ -14,12 +14,14 @@ Result<Plan> planSteps(const RevisionMap &map, const QStringList &currentHeads, 
     const Planner planner(map);
     const QString target = request.targets.value(0);
     Result<Plan> plan = request.kind == MigrationRequest::Kind::Upgrade ? planner.upgrade(currentHeads, target)
-        : request.kind == MigrationRequest::Kind::Downgrade
-        ? planner.downgrade(currentHeads, target)
-        : planner.stamp(currentHeads, request.targets, request.purge);
+        : request.kind == MigrationRequest::Kind::Downgrade             ? planner.downgrade(currentHeads, target)
+        : request.kind == MigrationRequest::Kind::Rerun                 ? planner.rerun(currentHeads, target)
+                                                        : planner.stamp(currentHeads, request.targets, request.purge);
     if (plan)
         return plan;
     GraphError error = plan.error();
+    if (request.kind == MigrationRequest::Kind::Rerun)
+        return error; // its messages are its own, not Alembic's
     if (request.kind == MigrationRequest::Kind::Stamp && error.kind == ErrorKind::MultipleHeads) {
         error.message = QStringLiteral("Multiple heads are present; please specify a single target revision");
         return error;

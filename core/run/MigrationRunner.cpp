@@ -252,9 +252,23 @@ void MigrationRunner::runWithAlembic(RunObserver &observer, RunOutcome &outcome)
         }
     }
 
-    AlembicAction action = request.kind == MigrationRequest::Kind::Upgrade
-        ? AlembicAction::upgrade(request.targets.value(0))
-        : AlembicAction::downgrade(request.targets.value(0));
+    // One Alembic run per direction: a re-run is `downgrade R@-1` then `upgrade R`, the two
+    // targets Planner::rerun planned it from.
+    struct AlembicPass
+    {
+        AlembicAction action;
+        int lastStep; // the plan's steps this pass covers end here
+    };
+    QList<AlembicPass> passes;
+    if (request.kind == MigrationRequest::Kind::Rerun) {
+        const QString revision = outcome.plan.steps.constFirst().revision;
+        passes = {{AlembicAction::downgrade(revision + QStringLiteral("@-1")), 0},
+                  {AlembicAction::upgrade(revision), 1}};
+    } else {
+        passes = {{request.kind == MigrationRequest::Kind::Upgrade ? AlembicAction::upgrade(request.targets.value(0))
+                                                                   : AlembicAction::downgrade(request.targets.value(0)),
+                   int(outcome.plan.steps.size()) - 1}};
+    }
     AlembicRunOptions options;
     options.databaseUrl = m_options.databaseUrl;
     options.environment = m_options.environment;
@@ -263,6 +277,7 @@ void MigrationRunner::runWithAlembic(RunObserver &observer, RunOutcome &outcome)
 
     const int count = int(outcome.plan.steps.size());
     int current = -1;
+    int firstOfPass = 0;
     QElapsedTimer stepTimer;
     const auto finishCurrent = [&] {
         if (current >= 0) {
@@ -274,8 +289,11 @@ void MigrationRunner::runWithAlembic(RunObserver &observer, RunOutcome &outcome)
     options.onStep = [&](const AlembicStep &seen) {
         finishCurrent();
         current = -1;
-        for (int i = 0; i < count; ++i) {
-            if (outcome.plan.steps.at(i).revision == seen.revision()) {
+        const auto direction =
+            seen.kind == AlembicStep::Kind::Downgrade ? PlanStep::Direction::Down : PlanStep::Direction::Up;
+        for (int i = firstOfPass; i < count; ++i) {
+            const PlanStep &step = outcome.plan.steps.at(i);
+            if (step.revision == seen.revision() && step.direction == direction) {
                 current = i;
                 break;
             }
@@ -284,31 +302,36 @@ void MigrationRunner::runWithAlembic(RunObserver &observer, RunOutcome &outcome)
         if (current >= 0)
             observer.stepStarted(current, count, outcome.plan.steps.at(current));
     };
-    observer.log(QStringLiteral("Running %1").arg(m_options.alembic->displayString(action)));
     QElapsedTimer total;
     total.start();
-    AlembicRunner runner;
-    const AlembicRunResult result = runner.run(*m_options.alembic, action, options);
+    for (const AlembicPass &pass : passes) {
+        observer.log(QStringLiteral("Running %1").arg(m_options.alembic->displayString(pass.action)));
+        AlembicRunner runner;
+        const AlembicRunResult result = runner.run(*m_options.alembic, pass.action, options);
 
-    const DbResult<QStringList> heads = m_versions.heads();
-    if (!result.succeeded()) {
-        RunError error = RunError::make(
-            ErrorKind::AlembicFailed,
-            result.summary() + QStringLiteral("; the database is at the last revision Alembic completed"),
-            result.failedRevision, result.scriptPath, result.scriptLine);
-        error.databaseMessage = result.exceptionLine;
-        error.target = m_connection.target();
-        outcome.error = error;
-        return;
-    }
-    finishCurrent();
-    if (heads && sorted(*heads) != outcome.plan.headsAfter) {
-        outcome.error = RunError::make(
-            ErrorKind::UnexpectedHeads,
-            QStringLiteral("Alembic finished, but the version table holds %1 where the plan ends at %2; "
-                           "run 'current' and 'history' to see what happened")
-                .arg(sorted(*heads).join(QStringLiteral(", ")), outcome.plan.headsAfter.join(QStringLiteral(", "))));
-        return;
+        const DbResult<QStringList> heads = m_versions.heads();
+        if (!result.succeeded()) {
+            RunError error = RunError::make(
+                ErrorKind::AlembicFailed,
+                result.summary() + QStringLiteral("; the database is at the last revision Alembic completed"),
+                result.failedRevision, result.scriptPath, result.scriptLine);
+            error.databaseMessage = result.exceptionLine;
+            error.target = m_connection.target();
+            outcome.error = error;
+            return;
+        }
+        finishCurrent();
+        current = -1;
+        const QStringList expected = outcome.plan.steps.at(pass.lastStep).headsAfter;
+        if (heads && sorted(*heads) != expected) {
+            outcome.error = RunError::make(
+                ErrorKind::UnexpectedHeads,
+                QStringLiteral("Alembic finished, but the version table holds %1 where the plan reaches %2; "
+                               "run 'current' and 'history' to see what happened")
+                    .arg(sorted(*heads).join(QStringLiteral(", ")), expected.join(QStringLiteral(", "))));
+            return;
+        }
+        firstOfPass = pass.lastStep + 1;
     }
     if (m_options.journal)
         journalAlembicSteps(outcome, total.elapsed());

@@ -10,6 +10,7 @@ struct TestRevision
     QString id;
     QString parent;
     QString upgrade; // statements of the upgrade section
+    QString downgrade = {}; // statements of the downgrade section
 };
 
 // Writes versions/<id>.sql for each revision; returns the line (1-based) where each upgrade
@@ -30,7 +31,7 @@ inline QHash<QString, int> writeProject(const QString &root, const QList<TestRev
         if (!file.open(QIODevice::WriteOnly))
             return {};
         file.write((header.join(QLatin1Char('\n')) + QLatin1Char('\n') + revision.upgrade
-                    + QStringLiteral("\n\n-- +downgrade\n"))
+                    + QStringLiteral("\n\n-- +downgrade\n") + revision.downgrade)
                        .toUtf8());
     }
     return firstLines;

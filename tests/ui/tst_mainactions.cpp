@@ -93,6 +93,12 @@ void TestMainActions::reasons_data()
     QTest::newRow("pending selected: downgrade selected")
         << connectedAt(2, 1, Selected::Pending) << int(MainActions::DowngradeSelected)
         << QStringLiteral("below the current");
+    QTest::newRow("current selected: rerun")
+        << connectedAt(2, 1, Selected::Current) << int(MainActions::RerunSelected) << QString();
+    QTest::newRow("applied selected: rerun") << connectedAt(2, 1, Selected::Applied) << int(MainActions::RerunSelected)
+                                             << QStringLiteral("Only the database's current revision can be re-run");
+    QTest::newRow("no selection: rerun") << connectedAt(2, 1) << int(MainActions::RerunSelected)
+                                         << QStringLiteral("Select a revision");
     QTest::newRow("any selected: stamp") << connectedAt(2, 1, Selected::Current) << int(MainActions::StampSelected)
                                          << QString();
     QTest::newRow("any selected: stamp purge")

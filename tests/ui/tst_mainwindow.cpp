@@ -46,6 +46,7 @@ private slots:
     void backupNowWritesABackupAndLogsIt();
     void restoreBringsTheDatabaseBack();
     void stampPurgeLeavesExactlyTheChosenRow();
+    void rerunSelectedRunsTheEditedScript();
     void databaseMovedAfterConfirmationRunsNothing();
     void twoHeadsOfferMergeAndMergeLeavesOneHead();
     void statusLine_data();
@@ -492,6 +493,49 @@ void TestMainWindow::stampPurgeLeavesExactlyTheChosenRow()
 
 // The race the plan value exists for: while the confirmation is open, another tool moves the
 // version table. The confirmed plan must not run; the window plans again and asks again.
+void TestMainWindow::rerunSelectedRunsTheEditedScript()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString project = dir.filePath(QStringLiteral("project"));
+    const QString database = dir.filePath(QStringLiteral("test.db"));
+    writeThreeTables(project);
+    MainWindow window;
+    openAndWait(window, project, sqliteUrl(dir));
+    QVERIFY(runAndWait(window, MigrationRequest::upgrade()));
+    QAction *rerun = window.action(QStringLiteral("rerunSelected"));
+    QCOMPARE(rerun->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
+    window.selectRevision(QStringLiteral("b00000000002"));
+    QTRY_VERIFY(!rerun->isEnabled()); // applied, but not the head
+
+    // The developer edits the head's script, then re-runs it in one keystroke.
+    writeProject(project,
+                 {{QStringLiteral("a00000000001"), QString(), QStringLiteral("CREATE TABLE a (id INTEGER);")},
+                  {QStringLiteral("b00000000002"), QStringLiteral("a00000000001"),
+                   QStringLiteral("CREATE TABLE b (id INTEGER);")},
+                  {QStringLiteral("c00000000003"), QStringLiteral("b00000000002"),
+                   QStringLiteral("CREATE TABLE c (id INTEGER, edited INTEGER);"), QStringLiteral("DROP TABLE c;")}});
+    QVERIFY(!execute(database, QStringLiteral("SELECT edited FROM c")));
+    QList<PlanReview> asked;
+    window.setConfirmer([&](const PlanReview &summary) {
+        asked.append(summary);
+        return true;
+    });
+    QList<RunError> errors;
+    window.setErrorPresenter([&](const RunError &error) { errors.append(error); });
+    window.selectRevision(QStringLiteral("c00000000003"));
+    QTRY_VERIFY(rerun->isEnabled());
+    QSignalSpy finished(window.controller(), &MigrationController::runFinished);
+    rerun->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size() + errors.size(), 1, 20000);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).toString()));
+    QVERIFY(finished.first().first().value<RunOutcome>().ok());
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().steps.size(), 2);
+    QVERIFY(execute(database, QStringLiteral("SELECT edited FROM c")));
+    QCOMPARE(versionRows(database), QStringList{QStringLiteral("c00000000003")});
+}
+
 void TestMainWindow::databaseMovedAfterConfirmationRunsNothing()
 {
     QTemporaryDir dir;

@@ -6,6 +6,7 @@
 #include "GraphSpec.h"
 #include "Outcome.h"
 
+#include "StringLists.h"
 #include "graph/Planner.h"
 
 #include <QRegularExpression>
@@ -93,6 +94,9 @@ private slots:
     void plan();
     void purgeFlag();
     void upgradeOneIsTheUpgradeOfARevisionWhoseParentsAreHeads();
+    void rerunIsOneStepDownAndUpAgain();
+    void rerunRefusals_data();
+    void rerunRefusals();
 };
 
 void tst_planner::plan_data()
@@ -399,6 +403,73 @@ void tst_planner::upgradeOneIsTheUpgradeOfARevisionWhoseParentsAreHeads()
         }
     }
     QVERIFY(compared >= 10);
+}
+
+void tst_planner::rerunIsOneStepDownAndUpAgain()
+{
+    // Each revision with one parent, as the database's head (alone, and beside the other
+    // branches' heads): the down step is what `downgrade R@-1` plans, the up step what `upgrade R`
+    // plans from there, and the version table ends where it began.
+    const auto built = RevisionMap::build(parseGraph(graph));
+    QVERIFY(!built.firstError);
+    const RevisionMap &map = *built.map;
+    const Planner planner(map);
+    int checked = 0;
+    for (RevIndex r = 0; r < map.size(); ++r) {
+        const QString id = map.id(r);
+        if (map.revision(r).downRevisions.size() != 1)
+            continue;
+        for (const QString &startTarget : {id, u"heads"_qs}) {
+            const Result<Plan> start = planner.upgrade({}, id);
+            QVERIFY2(start, qPrintable(id));
+            QStringList heads = start->headsAfter;
+            if (startTarget == u"heads") {
+                // The other branches at their heads too, where that leaves id a head.
+                const Result<Plan> others = planner.upgrade(heads, u"heads"_qs);
+                QVERIFY(others);
+                if (!others->headsAfter.contains(id))
+                    continue;
+                heads = others->headsAfter;
+            }
+            const Result<Plan> rerun = planner.rerun(heads, id);
+            const QString context = id + u" from " + heads.join(u',');
+            QVERIFY2(rerun, qPrintable(context + u": " + (rerun ? QString() : rerun.error().message)));
+            const Result<Plan> down = planner.downgrade(heads, id + u"@-1");
+            QVERIFY(down);
+            const Result<Plan> up = planner.upgrade(down->headsAfter, id);
+            QVERIFY(up);
+            QCOMPARE(rerun->steps.size(), 2);
+            QCOMPARE(rerun->steps.at(0), down->steps.constFirst());
+            QCOMPARE(rerun->steps.at(1), up->steps.constFirst());
+            QCOMPARE(rerun->headsAfter, sorted(heads));
+            ++checked;
+        }
+    }
+    QVERIFY(checked >= 8);
+}
+
+void tst_planner::rerunRefusals_data()
+{
+    QTest::addColumn<QString>("current");
+    QTest::addColumn<QString>("revision");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not a head") << u"3000cccc"_qs << u"2000bbbb"_qs << u"not a current head of the database"_qs;
+    QTest::newRow("a merge") << u"6000abcd"_qs << u"6000abcd"_qs << u"cannot be re-run on its own"_qs;
+    QTest::newRow("several heads, none named") << u"4001eeee 5000ffff"_qs << QString() << u"name the one to re-run"_qs;
+    QTest::newRow("empty database") << QString() << QString() << u"nothing to re-run"_qs;
+    QTest::newRow("unknown revision") << u"3000cccc"_qs << u"abcdef99"_qs << u"abcdef99"_qs;
+}
+
+void tst_planner::rerunRefusals()
+{
+    QFETCH(QString, current);
+    QFETCH(QString, revision);
+    QFETCH(QString, message);
+    const auto built = RevisionMap::build(parseGraph(graph));
+    QVERIFY(!built.firstError);
+    const Result<Plan> rerun = Planner(*built.map).rerun(current.split(u' ', Qt::SkipEmptyParts), revision);
+    QVERIFY(!rerun);
+    QVERIFY2(rerun.error().message.contains(message), qPrintable(rerun.error().message));
 }
 
 QTEST_GUILESS_MAIN(tst_planner)

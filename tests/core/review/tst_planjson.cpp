@@ -101,7 +101,7 @@ void TestPlanJson::refusesBrokenFiles_data()
                                 << u"plan.project should be a string"_s;
     QTest::newRow("bad verb") << head + names + "\"request\": {\"verb\": \"drop\", \"targets\": [], \"purge\": false}, "
             + plan
-            + "\"steps\": []}" << u"request.verb should be upgrade, downgrade or stamp"_s;
+            + "\"steps\": []}" << u"request.verb should be upgrade, downgrade, stamp or rerun"_s;
     QTest::newRow("heads not strings") << head + names + request
             + "\"purge\": false, \"database_heads\": [1], "
               "\"heads_before\": [], \"heads_after\": [], \"steps\": []}"
