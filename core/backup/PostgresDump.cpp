@@ -1,5 +1,7 @@
 #include "PostgresDump.h"
 
+#include "ChildLifetime.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryFile>
@@ -70,6 +72,7 @@ Fallible<void> PostgresDump::run(const QString &program, const QStringList &argu
     process.setProcessEnvironment(environment);
     process.setProcessChannelMode(QProcess::SeparateChannels);
     process.setStandardOutputFile(QProcess::nullDevice());
+    endWithParent(process); // a restore whose Retort was killed must not go on and commit
     process.start(program, arguments);
     if (!process.waitForStarted(-1))
         return Failure{QStringLiteral("cannot run %1 (%2); install the PostgreSQL client tools")

@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "RetortVersion.h"
 #include "backup/BackupFiles.h"
+#include "backup/PartialFile.h"
 #include "backup/PostgresDump.h"
 #include "backup/SqliteBackup.h"
 #include "command/DatabaseSession.h"
@@ -106,12 +107,6 @@ QString backupPathFor(const DatabaseSession &session, const QString &to, const B
     return QDir::cleanPath(absolute);
 }
 
-void removeBackup(const QString &path)
-{
-    QFile::remove(path);
-    QFile::remove(BackupInfo::sidecarPath(path));
-}
-
 } // namespace
 
 RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &to)
@@ -130,10 +125,15 @@ RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &
     if (QFileInfo::exists(path) || QFileInfo::exists(BackupInfo::sidecarPath(path)))
         return error(ErrorKind::BackupExists,
                      QStringLiteral("%1 already exists; give another name with --to").arg(path), session);
-    // The data is written under a temporary name and renamed once checked.
+    // The data is written under a temporary name, locked while it is written, and renamed once
+    // checked and described: the name is only ever given to a complete backup. Temporary files
+    // of backups that were killed are removed first.
+    for (const QString &removed : PartialFile::removeAbandoned(directory))
+        qCDebug(lcBackup) << "removed" << removed << "left by a backup that did not finish";
     const QString partial = path + QStringLiteral(".partial");
     QFile::remove(partial);
-    if (auto problem = BackupFiles::createOwnerOnly(partial); !problem.ok())
+    PartialFile lock(partial);
+    if (auto problem = lock.create(); !problem.ok())
         return error(ErrorKind::BackupDirectory, problem.error().message, session);
 
     BackupOutcome outcome;
@@ -186,11 +186,13 @@ RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &
     outcome.checksumMs = timer.elapsed();
     info.sha256 = *digest;
     info.size = QFileInfo(partial).size();
-    if (!QFile::rename(partial, path))
+    // The sidecar first: a sidecar without its backup is never listed, a backup without its
+    // sidecar could not be restored.
+    if (auto problem = BackupFiles::writeSidecar(info); !problem.ok())
+        return fail(ErrorKind::BackupFailed, problem.error().message);
+    if (!QFile::rename(partial, path)) {
+        QFile::remove(BackupInfo::sidecarPath(path));
         return fail(ErrorKind::BackupFailed, QStringLiteral("cannot rename %1 to %2").arg(partial, path));
-    if (auto problem = BackupFiles::writeSidecar(info); !problem.ok()) {
-        removeBackup(path);
-        return error(ErrorKind::BackupFailed, problem.error().message, session);
     }
     outcome.pruned = BackupFiles::prune(directory, info.source, policy.keep);
     qCDebug(lcBackup) << "backed up to" << outcome.info.path << outcome.info.size << "bytes: copy" << outcome.copyMs

@@ -1,6 +1,7 @@
 #include "AlembicRunner.h"
 
 #include "AlembicOutputParser.h"
+#include "ChildLifetime.h"
 #include "Logging.h"
 #include "SecretMask.h"
 
@@ -118,6 +119,7 @@ AlembicRunResult AlembicRunner::run(const AlembicCommand &command, const Alembic
     process.setProcessEnvironment(childEnvironment(options));
     process.setProcessChannelMode(QProcess::SeparateChannels);
     process.setStandardInputFile(QProcess::nullDevice()); // nothing may wait for a person
+    endWithParent(process); // killed with Retort, it must not go on migrating unwatched
 
     qCDebug(lcRun) << "starting" << result.commandLine << "in" << command.workingDirectory;
     QElapsedTimer clock;

@@ -1,7 +1,8 @@
-// The pure parts of backups: default names, unique paths, sidecars, settings, retention, which
+// The pure parts of backups: default names, unique paths, temporary files, sidecars, settings, retention, which
 // plans need a backup, and how the PostgreSQL tools are given the connection and the password.
 #include "backup/BackupFiles.h"
 #include "backup/BackupPolicy.h"
+#include "backup/PartialFile.h"
 #include "backup/PostgresDump.h"
 #include "command/BackupCommands.h"
 #include "graph/Plan.h"
@@ -115,6 +116,37 @@ private slots:
         BackupInfo info = makeInfo(path, u"s"_s, QDateTime::currentDateTimeUtc());
         QVERIFY(BackupFiles::writeSidecar(info).ok());
         QCOMPARE(modeOf(BackupInfo::sidecarPath(path)), 0600);
+    }
+
+    // What a killed backup left goes; what a running one is writing, and complete backups, stay.
+    void abandonedPartialFiles()
+    {
+        QTemporaryDir dir;
+        const auto in = [&dir](const char *name) { return dir.filePath(QString::fromLatin1(name)); };
+        touch(in("backup_killed.db.partial"));
+        touch(in("backup_killed.db.json.partial"));
+        touch(in("backup_killed.db.json")); // written before the data got its name
+        touch(in("backup_renamed.db"));
+        touch(in("backup_renamed.db.json"));
+        touch(in("backup_renamed.db.partial")); // killed in an earlier attempt under the same name
+        touch(in("backup_done.db"));
+        touch(in("backup_done.db.json"));
+        touch(in("other.db.partial")); // not a default name: perhaps another program's
+        PartialFile running(in("backup_running.db.partial"));
+        QVERIFY(running.create().ok());
+        QCOMPARE(modeOf(running.path()), 0600);
+        touch(in("backup_running.db.json"));
+
+        QStringList removed = PartialFile::removeAbandoned(dir.path());
+        removed.sort();
+        QCOMPARE(removed,
+                 (QStringList{in("backup_killed.db.json"), in("backup_killed.db.json.partial"),
+                              in("backup_killed.db.partial"), in("backup_renamed.db.partial")}));
+        for (const char *kept : {"backup_renamed.db", "backup_renamed.db.json", "backup_done.db", "backup_done.db.json",
+                                 "backup_running.db.partial", "backup_running.db.json"})
+            QVERIFY2(QFile::exists(in(kept)), kept);
+        QVERIFY2(!PartialFile(in("backup_running.db.partial")).create().ok(),
+                 "a partial file in use must not be taken over");
     }
 
     void sidecarRoundTrip()

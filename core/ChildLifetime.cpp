@@ -1,0 +1,28 @@
+#include "ChildLifetime.h"
+
+#include <QProcess>
+
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
+namespace retort {
+
+void endWithParent(QProcess &process)
+{
+#ifdef Q_OS_LINUX
+    const pid_t parent = ::getpid();
+    // Runs in the child between fork and exec: async-signal-safe calls only.
+    process.setChildProcessModifier([parent] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent) // the parent died before the prctl took effect
+            ::_exit(127);
+    });
+#else
+    Q_UNUSED(process);
+#endif
+}
+
+} // namespace retort
