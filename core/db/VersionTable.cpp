@@ -94,8 +94,14 @@ DbResult<QStringList> VersionTable::heads() const
         return m_connection.error(ErrorKind::StatementFailed, u"Cannot read the version table "_s + qualifiedName(),
                                   query.lastError(), sql);
     QStringList rows;
-    while (query.next())
-        rows.append(query.value(0).toString());
+    while (query.next()) {
+        const QVariant value = query.value(0);
+        // A blob would come out as raw bytes: show it as the literal a person could delete it by.
+        if (value.typeId() == QMetaType::QByteArray)
+            rows.append(u"x'"_s + QString::fromLatin1(value.toByteArray().toHex()) + u'\'');
+        else
+            rows.append(value.toString());
+    }
     return rows;
 }
 
