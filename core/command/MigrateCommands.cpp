@@ -9,7 +9,41 @@
 #include "run/AlembicDetector.h"
 #include "run/MigrationPlanning.h"
 
+#include <QSet>
+
 namespace retort {
+
+namespace {
+
+// Rows no revision can be: the same id twice (a table without its primary key), or NULL / empty.
+// Named before anything runs, since an UPDATE would match the wrong number of rows half-way.
+std::optional<RunError> badVersionRows(const QStringList &rows, const VersionTable &table, const QString &target)
+{
+    std::optional<RunError> error;
+    const QString name = table.qualifiedName();
+    if (rows.contains(QString())) {
+        error = RunError::make(ErrorKind::UnexpectedHeads,
+                               QStringLiteral("the version table %1 has a row with an empty (NULL) version_num; "
+                                              "delete it, or set the table with 'retort stamp --purge <revision>'")
+                                   .arg(name));
+    } else if (const auto distinct = QSet<QString>(rows.cbegin(), rows.cend()); distinct.size() != rows.size()) {
+        QStringList twice;
+        for (const QString &row : distinct) {
+            if (rows.count(row) > 1)
+                twice.append(row);
+        }
+        error = RunError::make(ErrorKind::UnexpectedHeads,
+                               QStringLiteral("the version table %1 holds revision %2 more than once (it has no "
+                                              "primary key); delete the extra rows, or set the table with "
+                                              "'retort stamp --purge <revision>'")
+                                   .arg(name, sorted(twice).join(QStringLiteral(", "))));
+    }
+    if (error)
+        error->target = target;
+    return error;
+}
+
+} // namespace
 
 RunResult<CurrentState> currentCommand(DatabaseSession &session)
 {
@@ -17,6 +51,8 @@ RunResult<CurrentState> currentCommand(DatabaseSession &session)
     const DbResult<QStringList> heads = versions.heads();
     if (!heads)
         return RunError::fromDb(heads.error());
+    if (auto error = badVersionRows(*heads, versions, session.target().displayUrl()))
+        return std::move(*error);
     CurrentState state;
     state.heads = sorted(*heads);
     for (const QString &head : std::as_const(state.heads)) {
@@ -31,12 +67,16 @@ namespace {
 // The plan alone: what a run needs when nobody is shown a review.
 RunResult<Plan> planOnly(DatabaseSession &session, const MigrationRequest &request)
 {
-    if (const auto &error = session.project().blockingError())
+    if (const auto error = session.project().runBlockingError())
         return RunError::fromGraph(*error);
     VersionTable versions(session.connection(), session.settings().versionTable);
     const DbResult<QStringList> heads = versions.heads();
     if (!heads)
         return RunError::fromDb(heads.error());
+    if (!(request.kind == MigrationRequest::Kind::Stamp && request.purge)) {
+        if (auto error = badVersionRows(*heads, versions, session.target().displayUrl()))
+            return std::move(*error);
+    }
     Result<Plan> plan = planMigration(session.project().map(), sorted(*heads), request);
     if (!plan)
         return RunError::fromGraph(plan.error());
@@ -67,7 +107,7 @@ RunOutcome migrateCommand(DatabaseSession &session, const Plan &plan, RunObserve
 {
     RunOutcome outcome;
     outcome.plan = plan;
-    if (const auto &error = session.project().blockingError()) {
+    if (const auto error = session.project().runBlockingError()) {
         outcome.error = RunError::fromGraph(*error);
         return outcome;
     }
