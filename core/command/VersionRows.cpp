@@ -32,5 +32,4 @@ std::optional<RunError> badVersionRows(const QStringList &rows, const VersionTab
     return error;
 }
 
-
 } // namespace retort
