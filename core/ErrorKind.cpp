@@ -100,6 +100,8 @@ QString errorKindName(ErrorKind kind)
         return u"MixedFormats"_s;
     case ErrorKind::PlanStale:
         return u"PlanStale"_s;
+    case ErrorKind::ProjectHasErrors:
+        return u"ProjectHasErrors"_s;
     case ErrorKind::QueryFailed:
         return u"QueryFailed"_s;
     case ErrorKind::RangeNotAllowed:

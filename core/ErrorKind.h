@@ -59,6 +59,7 @@ enum class ErrorKind {
     LockFailed,
     MixedFormats,
     PlanStale,
+    ProjectHasErrors,
     QueryFailed,
     RangeNotAllowed,
     RowCount,

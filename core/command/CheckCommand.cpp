@@ -1,6 +1,7 @@
 #include "CheckCommand.h"
 
 #include "command/DriftCommand.h"
+#include "command/VersionRows.h"
 #include "db/VersionTable.h"
 #include "run/Journal.h"
 #include "run/ScriptChecksum.h"
@@ -109,23 +110,38 @@ DriftCheck checkDrift(DatabaseSession &session, const SchemaCommandOptions &opti
     return check;
 }
 
+// The project against these version rows and the journal, when the database has one.
+RunResult<CheckReport> assessWithJournal(DatabaseSession &session, const QStringList &heads)
+{
+    Journal journal(session.connection(), session.settings().versionTable.schema, session.settings().journalTable);
+    const DbResult<bool> exists = journal.exists();
+    if (!exists)
+        return RunError::fromDb(exists.error());
+    if (!*exists)
+        return assessProject(session.project(), heads, nullptr);
+    const DbResult<QList<JournalEntry>> entries = journal.entries();
+    if (!entries)
+        return RunError::fromDb(entries.error());
+    return assessProject(session.project(), heads, &*entries);
+}
+
 RunResult<CheckReport> assessSession(DatabaseSession &session)
 {
     VersionTable versions(session.connection(), session.settings().versionTable);
     const DbResult<QStringList> heads = versions.heads();
     if (!heads)
         return RunError::fromDb(heads.error());
-
-    Journal journal(session.connection(), session.settings().versionTable.schema, session.settings().journalTable);
-    const DbResult<bool> exists = journal.exists();
-    if (!exists)
-        return RunError::fromDb(exists.error());
-    if (!*exists)
-        return assessProject(session.project(), *heads, nullptr);
-    const DbResult<QList<JournalEntry>> entries = journal.entries();
-    if (!entries)
-        return RunError::fromDb(entries.error());
-    return assessProject(session.project(), *heads, &*entries);
+    RunResult<CheckReport> assessed = assessWithJournal(session, *heads);
+    if (auto *failure = assessed.failure())
+        return std::move(*failure);
+    CheckReport report = std::move(assessed).value();
+    // A doubled or NULL row is no unknown revision: say what it is, as current and upgrade do.
+    if (auto bad = badVersionRows(*heads, versions, session.target().displayUrl())) {
+        report.unknownDatabaseHeads.removeAll(QString());
+        report.problems.append(
+            Problem::make(Problem::Severity::Error, QStringLiteral("VersionRows"), QString(), 0, bad->message));
+    }
+    return report;
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "backup/BackupPolicy.h"
 #include "command/BackupCommands.h"
 #include "command/ServerVersion.h"
+#include "command/VersionRows.h"
 #include "db/Connection.h"
 #include "db/VersionTable.h"
 #include "run/AlembicDetector.h"
@@ -17,6 +18,8 @@ RunResult<CurrentState> currentCommand(DatabaseSession &session)
     const DbResult<QStringList> heads = versions.heads();
     if (!heads)
         return RunError::fromDb(heads.error());
+    if (auto error = badVersionRows(*heads, versions, session.target().displayUrl()))
+        return std::move(*error);
     CurrentState state;
     state.heads = sorted(*heads);
     for (const QString &head : std::as_const(state.heads)) {
@@ -31,12 +34,16 @@ namespace {
 // The plan alone: what a run needs when nobody is shown a review.
 RunResult<Plan> planOnly(DatabaseSession &session, const MigrationRequest &request)
 {
-    if (const auto &error = session.project().blockingError())
+    if (const auto error = session.project().runBlockingError())
         return RunError::fromGraph(*error);
     VersionTable versions(session.connection(), session.settings().versionTable);
     const DbResult<QStringList> heads = versions.heads();
     if (!heads)
         return RunError::fromDb(heads.error());
+    if (!(request.kind == MigrationRequest::Kind::Stamp && request.purge)) {
+        if (auto error = badVersionRows(*heads, versions, session.target().displayUrl()))
+            return std::move(*error);
+    }
     Result<Plan> plan = planMigration(session.project().map(), sorted(*heads), request);
     if (!plan)
         return RunError::fromGraph(plan.error());
@@ -67,7 +74,7 @@ RunOutcome migrateCommand(DatabaseSession &session, const Plan &plan, RunObserve
 {
     RunOutcome outcome;
     outcome.plan = plan;
-    if (const auto &error = session.project().blockingError()) {
+    if (const auto error = session.project().runBlockingError()) {
         outcome.error = RunError::fromGraph(*error);
         return outcome;
     }

@@ -3,6 +3,8 @@
 #include "script/ProjectLocator.h"
 #include "script/ScriptDirectory.h"
 
+#include <algorithm>
+
 namespace retort {
 
 std::shared_ptr<const ProjectSnapshot> ProjectSnapshot::load(const QString &directoryOption,
@@ -39,6 +41,23 @@ std::shared_ptr<const ProjectSnapshot> ProjectSnapshot::fromConfig(ProjectConfig
         snapshot->m_blockingError = built.firstError;
     snapshot->m_config = std::move(config);
     return snapshot;
+}
+
+std::optional<GraphError> ProjectSnapshot::runBlockingError() const
+{
+    if (m_blockingError)
+        return m_blockingError;
+    const auto isError = [](const Problem &problem) { return problem.severity == Problem::Severity::Error; };
+    const auto first = std::find_if(m_problems.cbegin(), m_problems.cend(), isError);
+    if (first == m_problems.cend())
+        return std::nullopt;
+    const auto count = std::count_if(m_problems.cbegin(), m_problems.cend(), isError);
+    return GraphError::make(
+        ErrorKind::ProjectHasErrors,
+        QStringLiteral("%1\n  the project has %2 error(s), so nothing was run and the database is unchanged; fix "
+                       "them first ('retort check' lists them)")
+            .arg(first->toString())
+            .arg(count));
 }
 
 } // namespace retort

@@ -29,6 +29,9 @@ public:
     // Why graph questions cannot be answered as Alembic would: an unusable configuration, or a
     // graph error Alembic raises on load (cycle, missing parent). Empty when the graph is usable.
     const std::optional<GraphError> &blockingError() const { return m_blockingError; }
+    // Why the database must not be changed from this project: the blocking error, else the first
+    // problem of severity Error (an unreadable or broken file may be a revision the plan needs).
+    std::optional<GraphError> runBlockingError() const;
 
 private:
     ProjectConfig m_config;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ElidedText.h"
 #include "ErrorKind.h"
 #include "Expected.h"
 
@@ -42,11 +43,11 @@ struct DbError
     {
         QString text = message;
         if (!databaseMessage.isEmpty())
-            text += QStringLiteral(": ") + databaseMessage;
+            text += QStringLiteral(": ") + elided(databaseMessage);
         if (!target.isEmpty())
             text += QStringLiteral(" [") + target + u']';
         if (!statement.isEmpty())
-            text += QStringLiteral("\n  statement: ") + statement;
+            text += QStringLiteral("\n  statement: ") + elided(statement);
         return text;
     }
 };

@@ -62,7 +62,33 @@ DbResult<bool> VersionTable::exists() const
         e.message = u"Cannot check whether the version table "_s + qualifiedName() + u" exists"_s;
         return e;
     }
+    if (!*present && m_options.schema.isEmpty() && m_connection.dialect().kind() == Dialect::Kind::PostgreSql) {
+        if (auto hidden = hiddenBySchemaRights())
+            return std::move(*hidden);
+    }
     return present;
+}
+
+std::optional<DbError> VersionTable::hiddenBySchemaRights() const
+{
+    // A schema on the search path the role may not use drops out of it, so the table there looks
+    // missing: `current` would say "no revision" of a database that has one. Find it and say so.
+    const QString sql = u"SELECT n.nspname, current_user FROM pg_catalog.pg_class c"
+                        " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                        " WHERE c.relname = %1 AND NOT pg_catalog.has_schema_privilege(n.oid, 'USAGE')"
+                        " AND n.nspname = ANY (pg_catalog.string_to_array(pg_catalog.replace(pg_catalog.replace("
+                        "pg_catalog.current_setting('search_path'), ' ', ''), '\"', ''), ','))"_s.arg(
+                            m_connection.stringLiteral(m_options.table));
+    QSqlQuery query(m_connection.database());
+    if (!query.exec(sql) || !query.next())
+        return std::nullopt; // best effort: the plain answer stands
+    const QString schema = query.value(0).toString();
+    const QString role = query.value(1).toString();
+    return m_connection.error(ErrorKind::StatementFailed,
+                              u"The version table %1 is in schema %2, which role %3 may not use (permission denied "
+                              "for schema %2); GRANT USAGE ON SCHEMA %2 TO %3, or connect as a role that may"_s.arg(
+                                  m_options.table, schema, role),
+                              QSqlError());
 }
 
 std::optional<DbError> VersionTable::create()
@@ -94,8 +120,14 @@ DbResult<QStringList> VersionTable::heads() const
         return m_connection.error(ErrorKind::StatementFailed, u"Cannot read the version table "_s + qualifiedName(),
                                   query.lastError(), sql);
     QStringList rows;
-    while (query.next())
-        rows.append(query.value(0).toString());
+    while (query.next()) {
+        const QVariant value = query.value(0);
+        // A blob would come out as raw bytes: show it as the literal a person could delete it by.
+        if (value.typeId() == QMetaType::QByteArray)
+            rows.append(u"x'"_s + QString::fromLatin1(value.toByteArray().toHex()) + u'\'');
+        else
+            rows.append(value.toString());
+    }
     return rows;
 }
 

@@ -61,6 +61,8 @@ public:
     std::optional<DbError> purge();
 
 private:
+    // PostgreSQL: the version table in a schema of the search path that the role may not use.
+    std::optional<DbError> hiddenBySchemaRights() const;
     // SQL condition: the table holds exactly `heads` (distinct), to AND onto a statement.
     QString holdsExactly(const QStringList &heads) const;
     QString statementFor(const VersionOp &op, const QString &guard) const;

@@ -1,5 +1,7 @@
 #include "RunError.h"
 
+#include "ElidedText.h"
+
 namespace retort {
 
 RunError RunError::make(ErrorKind kind, QString message, QString revision, QString path, int line)
@@ -37,9 +39,9 @@ QString RunError::toString() const
         text = path + (line > 0 ? QLatin1Char(':') + QString::number(line) : QString()) + QStringLiteral(": ");
     text += message;
     if (!statement.isEmpty())
-        text += QStringLiteral("\n  statement: ") + statement.simplified().left(500);
+        text += QStringLiteral("\n  statement: ") + elided(statement.simplified());
     if (!databaseMessage.isEmpty())
-        text += QStringLiteral("\n  database said: ") + databaseMessage.trimmed();
+        text += QStringLiteral("\n  database said: ") + elided(databaseMessage.trimmed());
     if (!target.isEmpty())
         text += QStringLiteral("\n  database: ") + target;
     return text;

@@ -113,9 +113,11 @@ void adoptFlaskLayout(ProjectConfig &config)
     config.problems = kept;
     config.scriptLocation = dir;
     config.versionLocations = {dir + u"/versions"_s};
-    config.problems.append(Problem::make(Problem::Severity::Warning, u"ScriptLocationIgnored"_s, config.iniPath, 0,
-                                         u"script_location %1 does not exist; using %2, as Flask-Migrate does. Remove "
-                                         "script_location from alembic.ini or fix it"_s.arg(configured, dir)));
+    config.problems.append(Problem::make(
+        Problem::Severity::Warning, u"ScriptLocationIgnored"_s, config.iniPath, 0,
+        u"script_location %1 %2; using %3, as Flask-Migrate does. Remove "
+        "script_location from alembic.ini or fix it"_s.arg(
+            configured, QFileInfo::exists(configured) ? u"is not a directory"_s : u"does not exist"_s, dir)));
 }
 
 } // namespace

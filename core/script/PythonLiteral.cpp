@@ -174,6 +174,8 @@ private:
         }
         if (c == '\0')
             return unreadable(u"nothing"_s);
+        if (c >= '0' && c <= '9')
+            return unreadable(u"a number, not a string"_s);
         return unreadable(u"an expression, not a literal"_s);
     }
 

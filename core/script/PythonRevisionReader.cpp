@@ -5,6 +5,7 @@
 
 #include "PythonLiteral.h"
 #include "PythonStatementScanner.h"
+#include "Utf8Check.h"
 
 #include <QFile>
 
@@ -375,6 +376,9 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
     RevisionReadResult result;
     std::string converted;
     const std::string_view src = utf8Source(content, converted);
+    // After a latin-1 declaration the text was converted and is valid by construction.
+    if (auto invalid = invalidUtf8Problem(src, path))
+        result.problems.append(std::move(*invalid));
 
     Revision revision;
     revision.path = path;

@@ -44,14 +44,31 @@ QFileInfoList sortedEntries(const QDir &dir, QDir::Filters filters)
 // Alembic's os.walk order: a directory's files, then each sub-directory in turn. The real
 // directory is resolved once per directory, not once per file (that is a syscall per path
 // component); only a file that is itself a symlink is resolved on its own.
-void listFiles(const QString &directory, bool recursive, QList<FoundFile> &out)
+void listFiles(const QString &directory, bool recursive, QList<FoundFile> &out, Problems &problems)
 {
     const QDir dir(directory);
-    const QString realDir = QFileInfo(directory).canonicalFilePath();
-    for (const QFileInfo &info : sortedEntries(dir, QDir::Files)) {
+    const QFileInfo self(directory);
+    const QString realDir = self.canonicalFilePath();
+    if (!self.isReadable() || !self.isExecutable()) {
+        // QDir lists an unreadable directory as empty: say so rather than lose its revisions.
+        problems.append(Problem::make(Problem::Severity::Error, u"UnreadableDirectory"_s, directory, 0,
+                                      u"cannot list the directory (permission denied); check its permissions"_s));
+        return;
+    }
+    // QDir::System lists the symlinks that lead nowhere, which QDir::Files leaves out silently.
+    for (const QFileInfo &info : sortedEntries(dir, QDir::Files | QDir::System)) {
         const QString name = info.fileName();
         if (!ScriptDirectory::isRevisionFileName(name))
             continue;
+        if (info.isSymLink() && !info.exists()) {
+            problems.append(
+                Problem::make(Problem::Severity::Error, u"BrokenLink"_s, info.absoluteFilePath(), 0,
+                              u"symbolic link to %1, which does not exist (or the links go round in "
+                              "a loop); point it at the revision file or remove it"_s.arg(info.symLinkTarget())));
+            continue;
+        }
+        if (!info.isFile())
+            continue; // a device or a socket: not a revision file
         const QString identity = info.isSymLink() ? info.canonicalFilePath() : realDir + QLatin1Char('/') + name;
         out.append(FoundFile{info.absoluteFilePath(), identity});
     }
@@ -60,7 +77,7 @@ void listFiles(const QString &directory, bool recursive, QList<FoundFile> &out)
     for (const QFileInfo &sub : sortedEntries(dir, QDir::Dirs)) {
         // os.walk does not follow directory symlinks (which also keeps cycles out).
         if (sub.fileName() != u"__pycache__"_s && !sub.isSymLink())
-            listFiles(sub.absoluteFilePath(), recursive, out);
+            listFiles(sub.absoluteFilePath(), recursive, out, problems);
     }
 }
 
@@ -78,7 +95,7 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
             }
             continue;
         }
-        listFiles(location, recursive, found);
+        listFiles(location, recursive, found, result.problems);
     }
 
     QSet<QString> seenFiles;

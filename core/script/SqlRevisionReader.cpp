@@ -1,4 +1,5 @@
 #include "SqlRevisionReader.h"
+#include "Utf8Check.h"
 
 #include <QFile>
 
@@ -245,6 +246,12 @@ void summariseSections(const SqlScript &script, const QString &path, Revision &r
 // Whether the revision has an id Alembic accepts; a problem says why not.
 bool checkIdentity(const Revision &revision, const QString &path, Problems &problems)
 {
+    if (revision.id.isEmpty() && revision.line > 0) {
+        problems.append(Problem::make(Problem::Severity::Error, u"MissingRevision"_s, path, revision.line,
+                                      u"the \"-- Revision ID:\" line names no revision; put the file's id after "
+                                      "the colon"_s));
+        return false;
+    }
     if (revision.id.isEmpty()) {
         problems.append(Problem::make(Problem::Severity::Error, u"MissingRevision"_s, path, 0,
                                       u"no \"-- Revision ID: ...\" line in the header at the top of the file; "
@@ -271,6 +278,8 @@ SqlReadResult SqlRevisionReader::read(const QByteArray &content, const QString &
     revision.path = path;
     revision.format = ScriptFormat::Sql;
 
+    if (auto invalid = invalidUtf8Problem(std::string_view(content.constData(), size_t(content.size())), path))
+        result.problems.append(std::move(*invalid));
     QString text = QString::fromUtf8(content);
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
