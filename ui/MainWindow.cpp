@@ -8,9 +8,11 @@
 #include "details/LintLoader.h"
 #include "details/RevisionDetailsView.h"
 #include "details/SchemaReplayLoader.h"
+#include "dialogs/AboutDialog.h"
 #include "dialogs/ConfirmationDialog.h"
 #include "dialogs/ConnectionProfilesDialog.h"
 #include "dialogs/RestoreDialog.h"
+#include "dialogs/ShortcutsDialog.h"
 #include "drift/DriftBanner.h"
 #include "drift/DriftMonitor.h"
 #include "edit/ScriptEditor.h"
@@ -19,6 +21,7 @@
 #include "graph/RevisionFilterProxy.h"
 #include "graph/RevisionGraphDelegate.h"
 #include "graph/RevisionGraphModel.h"
+#include "icons/ActionIcons.h"
 #include "project/DatabaseChooser.h"
 #include "project/ProjectWatcher.h"
 #include "project/RecentProjects.h"
@@ -264,9 +267,12 @@ void MainWindow::createActions()
     on(MainActions::ReplaySchemas, [this] { startReplay(m_replayUrl, true); });
     on(MainActions::StopReplay, [this] { stopReplay(); });
     on(MainActions::VerifyDowngrades, [this] { verifySelection(); });
+    on(MainActions::About, [this] { AboutDialog(this).exec(); });
+    on(MainActions::KeyboardShortcuts, [this] { ShortcutsDialog(findChildren<QAction *>(), this).exec(); });
     // Edit: the selected revision's file in the built-in editor.
     auto *edit = new QAction(tr("&Edit Script"), this);
     edit->setObjectName(QStringLiteral("editScript"));
+    ActionIcons::apply(edit);
     edit->setShortcut(QKeySequence(Qt::Key_F4)); // Ctrl+E is Export Graph
     connect(edit, &QAction::triggered, this, &MainWindow::editSelection);
     addAction(edit);

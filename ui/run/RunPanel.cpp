@@ -1,6 +1,7 @@
 #include "RunPanel.h"
 
 #include "MigrationController.h"
+#include "icons/ActionIcons.h"
 #include "run/StepDescription.h"
 
 #include <QAction>
@@ -42,9 +43,11 @@ RunPanel::RunPanel(QWidget *parent)
     auto *copy = new QPushButton(tr("Copy"), this);
     copy->setObjectName(QStringLiteral("copyLog"));
     copy->setToolTip(tr("Copy the whole log to the clipboard"));
+    copy->setIcon(ActionIcons::icon(QStringLiteral("copyWholeLog")));
     connect(copy, &QPushButton::clicked, this, &RunPanel::copyLog);
     auto *save = new QPushButton(tr("Save Log…"), this);
     save->setObjectName(QStringLiteral("saveLog"));
+    save->setIcon(ActionIcons::icon(QStringLiteral("saveLog")));
     connect(save, &QPushButton::clicked, this, &RunPanel::saveLogDialog);
 
     m_log = new QPlainTextEdit(this);
@@ -56,8 +59,9 @@ RunPanel::RunPanel(QWidget *parent)
     connect(m_log, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
         QMenu *menu = m_log->createStandardContextMenu(position);
         menu->addSeparator();
-        menu->addAction(tr("Copy Whole Log"), this, &RunPanel::copyLog);
-        menu->addAction(tr("Save Log…"), this, &RunPanel::saveLogDialog);
+        menu->addAction(ActionIcons::icon(QStringLiteral("copyWholeLog")), tr("Copy Whole Log"), this,
+                        &RunPanel::copyLog);
+        menu->addAction(ActionIcons::icon(QStringLiteral("saveLog")), tr("Save Log…"), this, &RunPanel::saveLogDialog);
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(m_log->viewport()->mapToGlobal(position));
     });
