@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "MainActions.h"
+#include "WindowState.h"
 #include "command/DatabaseTarget.h"
 #include "command/RetortSettings.h"
 #include "details/DowngradeVerifyPresenter.h"
@@ -136,11 +137,15 @@ MainWindow::MainWindow(QWidget *parent)
 
     setAcceptDrops(true);
     resize(1280, 800);
+    WindowState::restore(this);
     updateTitle();
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    WindowState::save(this);
+}
 
 void MainWindow::createLayout()
 {
@@ -200,6 +205,7 @@ void MainWindow::createLayout()
     m_driftBanner = new DriftBanner(left);
     leftLayout->addWidget(m_driftBanner);
     auto *leftSplitter = new QSplitter(Qt::Vertical, left);
+    leftSplitter->setObjectName(QStringLiteral("graphSplitter"));
     leftSplitter->addWidget(m_graph);
     leftSplitter->addWidget(m_bottomTabs);
     leftSplitter->setStretchFactor(0, 4);
@@ -208,6 +214,7 @@ void MainWindow::createLayout()
 
     m_details = new RevisionDetailsView(this);
     auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(left);
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
