@@ -2,6 +2,7 @@
 
 #include "MigrationController.h"
 #include "icons/ActionIcons.h"
+#include "run/RunSummary.h"
 #include "run/StepDescription.h"
 
 #include <QAction>
@@ -110,10 +111,12 @@ void RunPanel::follow(MigrationController *controller)
             });
     connect(controller, &MigrationController::logLine, this, &RunPanel::appendLog);
     connect(controller, &MigrationController::runFinished, this, [this](const RunOutcome &outcome) {
+        const QString summary = runSummary(outcome.plan, outcome.stepsApplied);
         if (outcome.cancelled)
-            appendLog(tr("Cancelled after %n step(s)", nullptr, outcome.stepsApplied));
+            appendLog(summary.isEmpty() ? tr("Cancelled before any step")
+                                        : tr("Cancelled: %1; the rest did not run").arg(summary));
         else if (!outcome.error)
-            appendLog(tr("Finished: %n step(s) applied", nullptr, outcome.stepsApplied));
+            appendLog(summary.isEmpty() ? tr("Finished: nothing to do") : tr("Finished: %1").arg(summary));
     });
     connect(controller, &MigrationController::backupTaken, this, [this](const BackupOutcome &outcome) {
         appendLog(tr("Backed up %1 to %2 (%3 bytes)").arg(outcome.info.url, outcome.info.path).arg(outcome.info.size));
