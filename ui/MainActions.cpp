@@ -1,5 +1,7 @@
 #include "MainActions.h"
 
+#include "icons/ActionIcons.h"
+
 #include <QAction>
 #include <QLabel>
 #include <QMainWindow>
@@ -19,6 +21,13 @@ struct Definition
     const char *tip;
 };
 
+// The platform's key for a standard command, or `otherwise` where it has none (Quit has no
+// binding on Windows or on Qt's generic platforms).
+QKeySequence standardOr(QKeySequence::StandardKey key, const QKeySequence &otherwise)
+{
+    return QKeySequence::keyBindings(key).isEmpty() ? otherwise : QKeySequence(key);
+}
+
 } // namespace
 
 MainActions::MainActions(QMainWindow *window)
@@ -28,7 +37,8 @@ MainActions::MainActions(QMainWindow *window)
         {Open, "open", QT_TR_NOOP("&Open Folder…"), QKeySequence::Open, QT_TR_NOOP("Open a migrations folder")},
         {ExportGraph, "exportGraph", QT_TR_NOOP("&Export Graph…"), QKeySequence(Qt::CTRL | Qt::Key_E),
          QT_TR_NOOP("Save the whole revision graph as an SVG or PNG file")},
-        {Quit, "quit", QT_TR_NOOP("&Quit"), QKeySequence::Quit, QT_TR_NOOP("Close the window")},
+        {Quit, "quit", QT_TR_NOOP("&Quit"), standardOr(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)),
+         QT_TR_NOOP("Close the window")},
         {UpgradeHead, "upgradeHead", QT_TR_NOOP("Upgrade to Head"), QKeySequence(Qt::CTRL | Qt::Key_U),
          QT_TR_NOOP("Apply every pending revision (upgrade head)")},
         {UpgradeOne, "upgradeOne", QT_TR_NOOP("Upgrade One Step"), QKeySequence(Qt::CTRL | Qt::Key_BracketRight),
@@ -66,10 +76,15 @@ MainActions::MainActions(QMainWindow *window)
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
          QT_TR_NOOP("Check on shadow databases that the selected revisions' downgrades undo their upgrades (every "
                     "revision when none is selected); your database is not touched")},
+        {About, "aboutRetort", QT_TR_NOOP("&About Retort"), QKeySequence(),
+         QT_TR_NOOP("The versions of Retort and of the libraries it runs on")},
+        {KeyboardShortcuts, "keyboardShortcuts", QT_TR_NOOP("&Keyboard Shortcuts"), QKeySequence(),
+         QT_TR_NOOP("Every command that has a shortcut, with its keys")},
     };
     for (const Definition &definition : definitions) {
         auto *action = new QAction(tr(definition.text), window);
         action->setObjectName(QLatin1String(definition.name));
+        ActionIcons::apply(action);
         action->setShortcut(definition.shortcut);
         m_tips[definition.id] = tr(definition.tip);
         action->setStatusTip(m_tips[definition.id]);
@@ -109,6 +124,11 @@ void MainActions::install(QMainWindow *window, QWidget *urlEditor)
     schemaMenu->addAction(action(StopReplay));
     schemaMenu->addSeparator();
     schemaMenu->addAction(action(VerifyDowngrades));
+
+    QMenu *helpMenu = window->menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(action(KeyboardShortcuts));
+    helpMenu->addSeparator();
+    helpMenu->addAction(action(About));
 
     QToolBar *toolbar = window->addToolBar(tr("Database"));
     toolbar->setObjectName(QStringLiteral("databaseToolBar"));
@@ -154,6 +174,8 @@ QString MainActions::unavailableReason(Id id, const ActionState &state)
     case Open:
     case Quit:
     case ConnectionProfiles:
+    case About:
+    case KeyboardShortcuts:
         return {};
     case ExportGraph:
     case VerifyDowngrades: // shadow databases only: no connection needed, a run may go on

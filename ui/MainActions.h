@@ -31,7 +31,7 @@ struct ActionState
 };
 
 // The window's commands: the QActions (object names are stable, tests find them by name), the
-// File, Database and Schema menus, the toolbar, and enabling each action with the reason it is off.
+// File, Database, Schema and Help menus, the toolbar, and enabling each action with the reason it is off.
 class MainActions : public QObject
 {
     Q_OBJECT
@@ -57,6 +57,8 @@ public:
         ReplaySchemas,
         StopReplay,
         VerifyDowngrades,
+        About,
+        KeyboardShortcuts,
         IdCount
     };
     Q_ENUM(Id)
@@ -67,7 +69,7 @@ public:
     QAction *action(Id id) const { return m_actions.at(id); }
     QMenu *recentMenu() const { return m_recentMenu; }
 
-    // Adds the File, Database and Schema menus to the window's menu bar and the Database toolbar, with
+    // Adds the File, Database, Schema and Help menus to the window's menu bar and the Database toolbar, with
     // `urlEditor` (the database chooser) at the toolbar's start.
     void install(QMainWindow *window, QWidget *urlEditor);
 

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "MainActions.h"
+#include "WindowState.h"
 #include "command/DatabaseTarget.h"
 #include "command/RetortSettings.h"
 #include "details/DowngradeVerifyPresenter.h"
@@ -8,9 +9,11 @@
 #include "details/LintLoader.h"
 #include "details/RevisionDetailsView.h"
 #include "details/SchemaReplayLoader.h"
+#include "dialogs/AboutDialog.h"
 #include "dialogs/ConfirmationDialog.h"
 #include "dialogs/ConnectionProfilesDialog.h"
 #include "dialogs/RestoreDialog.h"
+#include "dialogs/ShortcutsDialog.h"
 #include "drift/DriftBanner.h"
 #include "drift/DriftMonitor.h"
 #include "edit/ScriptEditor.h"
@@ -19,6 +22,7 @@
 #include "graph/RevisionFilterProxy.h"
 #include "graph/RevisionGraphDelegate.h"
 #include "graph/RevisionGraphModel.h"
+#include "icons/ActionIcons.h"
 #include "project/DatabaseChooser.h"
 #include "project/ProjectWatcher.h"
 #include "project/RecentProjects.h"
@@ -133,11 +137,15 @@ MainWindow::MainWindow(QWidget *parent)
 
     setAcceptDrops(true);
     resize(1280, 800);
+    WindowState::restore(this);
     updateTitle();
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    WindowState::save(this);
+}
 
 void MainWindow::createLayout()
 {
@@ -197,6 +205,7 @@ void MainWindow::createLayout()
     m_driftBanner = new DriftBanner(left);
     leftLayout->addWidget(m_driftBanner);
     auto *leftSplitter = new QSplitter(Qt::Vertical, left);
+    leftSplitter->setObjectName(QStringLiteral("graphSplitter"));
     leftSplitter->addWidget(m_graph);
     leftSplitter->addWidget(m_bottomTabs);
     leftSplitter->setStretchFactor(0, 4);
@@ -205,6 +214,7 @@ void MainWindow::createLayout()
 
     m_details = new RevisionDetailsView(this);
     auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(left);
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
@@ -265,9 +275,12 @@ void MainWindow::createActions()
     on(MainActions::ReplaySchemas, [this] { startReplay(m_replayUrl, true); });
     on(MainActions::StopReplay, [this] { stopReplay(); });
     on(MainActions::VerifyDowngrades, [this] { verifySelection(); });
+    on(MainActions::About, [this] { AboutDialog(this).exec(); });
+    on(MainActions::KeyboardShortcuts, [this] { ShortcutsDialog(findChildren<QAction *>(), this).exec(); });
     // Edit: the selected revision's file in the built-in editor.
     auto *edit = new QAction(tr("&Edit Script"), this);
     edit->setObjectName(QStringLiteral("editScript"));
+    ActionIcons::apply(edit);
     edit->setShortcut(QKeySequence(Qt::Key_F4)); // Ctrl+E is Export Graph
     connect(edit, &QAction::triggered, this, &MainWindow::editSelection);
     addAction(edit);

@@ -10,6 +10,7 @@
 #include "command/JournalCommands.h"
 #include "command/MigrateCommands.h"
 #include "review/PlanJson.h"
+#include "run/RunSummary.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -216,9 +217,11 @@ int DatabaseVerbs::report(DatabaseSession &session, const Migration &migration)
         result.insert(QStringLiteral("cancelled"), outcome.cancelled);
         return printJson(result);
     }
-    m_err << (outcome.stepsApplied == 0 ? QStringLiteral("Nothing to do; ")
-                                        : QStringLiteral("%1 step(s) applied; ").arg(outcome.stepsApplied))
-          << "the database is at " << headsText(outcome.headsAfter) << '\n';
+    QString summary = runSummary(outcome.plan, outcome.stepsApplied);
+    if (summary.isEmpty())
+        summary = QStringLiteral("nothing to do");
+    summary[0] = summary[0].toUpper();
+    m_err << summary << "; the database is at " << headsText(outcome.headsAfter) << '\n';
     return 0;
 }
 

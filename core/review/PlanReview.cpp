@@ -2,6 +2,7 @@
 
 #include "db/DestructiveStatement.h"
 #include "lint/RevisionLint.h"
+#include "run/RunSummary.h"
 #include "run/StepDescription.h"
 #include "run/StepScript.h"
 
@@ -55,8 +56,9 @@ PlanReview PlanReview::build(const RevisionMap &map, const Plan &plan, SqlDialec
     lintOptions.config = lint;
     lintOptions.postgresVersion = lint.postgresVersion.value_or(15);
     PlanReview review;
-    review.title = tr("%1 %2: %n step(s)", int(plan.steps.size()))
-                       .arg(plan.request.verb(), plan.request.targets.join(QStringLiteral(" ")));
+    review.title =
+        tr("%1 %2: %3")
+            .arg(plan.request.verb(), plan.request.targets.join(QStringLiteral(" ")), stepCount(plan.steps.size()));
     for (const PlanStep &planStep : plan.steps) {
         Step step;
         step.description = describeStep(planStep);

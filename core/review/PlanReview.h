@@ -37,7 +37,7 @@ struct PlanReview
         QString toString() const; // "path:line: reason (revision)"
     };
 
-    QString title; // "upgrade head: 3 step(s)"
+    QString title; // "upgrade head: 3 steps"
     QList<Step> steps;
     QList<Destructive> destructive;
     LintFindings lint; // the lint findings of the steps that run, errors first

@@ -1,5 +1,7 @@
 #include "AlembicRunResult.h"
 
+#include "RunSummary.h"
+
 using namespace Qt::StringLiterals;
 
 namespace retort {
@@ -35,7 +37,7 @@ QString AlembicRunResult::summary() const
 
     switch (status) {
     case Status::Succeeded:
-        return u"%1 finished: %2 step(s)"_s.arg(commandLine).arg(steps.size());
+        return u"%1 finished: %2"_s.arg(commandLine, stepCount(steps.size()));
     case Status::Cancelled:
         return u"cancelled"_s + where;
     case Status::TimedOut:

@@ -53,6 +53,8 @@ void TestMainActions::reasons_data()
     QTest::newRow("no project: upgrade") << none << int(MainActions::UpgradeHead) << QStringLiteral("Open a project");
     QTest::newRow("no project: backup") << none << int(MainActions::BackupNow) << QStringLiteral("Open a project");
     QTest::newRow("no project: open") << none << int(MainActions::Open) << QString();
+    QTest::newRow("no project: about") << none << int(MainActions::About) << QString();
+    QTest::newRow("no project: shortcuts") << none << int(MainActions::KeyboardShortcuts) << QString();
     QTest::newRow("no project: export") << none << int(MainActions::ExportGraph) << QStringLiteral("Open a project");
 
     ActionState offline = connectedAt(3, 1);

@@ -93,6 +93,7 @@ RevisionDetailsView::RevisionDetailsView(QWidget *parent)
             requestOfflineSql();
     });
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("detailsSplitter")); // its position is kept (WindowState)
     splitter->addWidget(m_metadata);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 3);

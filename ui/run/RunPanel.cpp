@@ -1,6 +1,8 @@
 #include "RunPanel.h"
 
 #include "MigrationController.h"
+#include "icons/ActionIcons.h"
+#include "run/RunSummary.h"
 #include "run/StepDescription.h"
 
 #include <QAction>
@@ -42,9 +44,11 @@ RunPanel::RunPanel(QWidget *parent)
     auto *copy = new QPushButton(tr("Copy"), this);
     copy->setObjectName(QStringLiteral("copyLog"));
     copy->setToolTip(tr("Copy the whole log to the clipboard"));
+    copy->setIcon(ActionIcons::icon(QStringLiteral("copyWholeLog")));
     connect(copy, &QPushButton::clicked, this, &RunPanel::copyLog);
     auto *save = new QPushButton(tr("Save Log…"), this);
     save->setObjectName(QStringLiteral("saveLog"));
+    save->setIcon(ActionIcons::icon(QStringLiteral("saveLog")));
     connect(save, &QPushButton::clicked, this, &RunPanel::saveLogDialog);
 
     m_log = new QPlainTextEdit(this);
@@ -56,8 +60,9 @@ RunPanel::RunPanel(QWidget *parent)
     connect(m_log, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
         QMenu *menu = m_log->createStandardContextMenu(position);
         menu->addSeparator();
-        menu->addAction(tr("Copy Whole Log"), this, &RunPanel::copyLog);
-        menu->addAction(tr("Save Log…"), this, &RunPanel::saveLogDialog);
+        menu->addAction(ActionIcons::icon(QStringLiteral("copyWholeLog")), tr("Copy Whole Log"), this,
+                        &RunPanel::copyLog);
+        menu->addAction(ActionIcons::icon(QStringLiteral("saveLog")), tr("Save Log…"), this, &RunPanel::saveLogDialog);
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(m_log->viewport()->mapToGlobal(position));
     });
@@ -106,10 +111,12 @@ void RunPanel::follow(MigrationController *controller)
             });
     connect(controller, &MigrationController::logLine, this, &RunPanel::appendLog);
     connect(controller, &MigrationController::runFinished, this, [this](const RunOutcome &outcome) {
+        const QString summary = runSummary(outcome.plan, outcome.stepsApplied);
         if (outcome.cancelled)
-            appendLog(tr("Cancelled after %n step(s)", nullptr, outcome.stepsApplied));
+            appendLog(summary.isEmpty() ? tr("Cancelled before any step")
+                                        : tr("Cancelled: %1; the rest did not run").arg(summary));
         else if (!outcome.error)
-            appendLog(tr("Finished: %n step(s) applied", nullptr, outcome.stepsApplied));
+            appendLog(summary.isEmpty() ? tr("Finished: nothing to do") : tr("Finished: %1").arg(summary));
     });
     connect(controller, &MigrationController::backupTaken, this, [this](const BackupOutcome &outcome) {
         appendLog(tr("Backed up %1 to %2 (%3 bytes)").arg(outcome.info.url, outcome.info.path).arg(outcome.info.size));
