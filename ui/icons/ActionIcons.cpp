@@ -15,6 +15,7 @@ const QList<Entry> &entries()
         {"upgradeSelected", "go-up", ":/icons/upgrade-selected.svg"},
         {"downgradeOne", "go-down", ":/icons/downgrade-one.svg"},
         {"downgradeSelected", "go-down", ":/icons/downgrade-selected.svg"},
+        {"rerunSelected", "media-playlist-repeat", ":/icons/rerun.svg"},
         {"stampSelected", "bookmark-new", ":/icons/stamp.svg"},
         {"stampSelectedPurge", "edit-clear", ":/icons/stamp-purge.svg"},
         {"mergeHeads", "vcs-merge", ":/icons/merge.svg"},
