@@ -44,10 +44,9 @@ bool isZombie(qint64 pid)
 
 } // namespace
 
-QList<qint64> adoptedChildren(const QList<qint64> &known)
+QList<qint64> childrenOf(qint64 parent, const QList<qint64> &known)
 {
     QList<qint64> children;
-    const qint64 self = ::getpid();
     const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &entry : entries) {
         bool isPid = false;
@@ -55,7 +54,7 @@ QList<qint64> adoptedChildren(const QList<qint64> &known)
         if (!isPid || known.contains(pid))
             continue;
         const QList<QByteArray> fields = statFields(entry);
-        if (fields.size() > 1 && fields.at(1).toLongLong() == self)
+        if (fields.size() > 1 && fields.at(1).toLongLong() == parent)
             children.append(pid);
     }
     return children;
@@ -88,6 +87,9 @@ KilledRun runAndKill(const QStringList &arguments, int delayMs, const QProcessEn
     if (process.state() == QProcess::NotRunning || process.waitForFinished(delayMs)) {
         run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     } else {
+        // Its children now: only they can be left behind by this kill (the test process may
+        // have other children of its own, such as a sanitizer's symbolizer).
+        run.childrenAtKill = childrenOf(process.processId());
         process.kill(); // SIGKILL: no handler, no cleanup, no flushing
         process.waitForFinished(-1);
         run.killed = true;
@@ -103,7 +105,8 @@ KilledRun runAndKill(const QStringList &arguments, int delayMs, const QProcessEn
     QList<qint64> endedFirst;
     const QDeadlineTimer deadline(orphanWaitMs);
     for (;;) {
-        const QList<qint64> orphans = adoptedChildren(reaped);
+        QList<qint64> orphans = childrenOf(::getpid(), reaped);
+        orphans.removeIf([&run](qint64 pid) { return !run.childrenAtKill.contains(pid); });
         if (orphans.isEmpty() || deadline.hasExpired())
             break;
         for (const qint64 pid : orphans) {

@@ -16,6 +16,7 @@ struct KilledRun
     QString err;
     // Processes retort had started that were still running when it was reaped (an Alembic,
     // pg_dump or pg_restore child left without its parent), and how each of them ended.
+    QList<qint64> childrenAtKill; // retort's children the moment it was killed
     int orphans = 0;
     int orphansExited = 0; // ran to an exit of their own: they went on working after the kill
     int orphansSignalled = 0; // ended by a signal (the parent-death signal)
@@ -35,7 +36,7 @@ bool becomeSubreaper();
 KilledRun runAndKill(const QStringList &arguments, int delayMs, const QProcessEnvironment &environment,
                      const QString &anchor = QString());
 
-// Pids of this process's children that no QProcess owns: reparented orphans.
-QList<qint64> adoptedChildren(const QList<qint64> &known);
+// Pids of `parent`'s children, leaving out `known` ones.
+QList<qint64> childrenOf(qint64 parent, const QList<qint64> &known = {});
 
 } // namespace FaultRun
