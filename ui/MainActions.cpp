@@ -76,6 +76,13 @@ MainActions::MainActions(QMainWindow *window)
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
          QT_TR_NOOP("Check on shadow databases that the selected revisions' downgrades undo their upgrades (every "
                     "revision when none is selected); your database is not touched")},
+        {NewRevision, "newRevision", QT_TR_NOOP("&New Revision…"), QKeySequence::New,
+         QT_TR_NOOP("Write a new, empty revision on a head: Python from the project's script.py.mako, or native "
+                    "SQL")},
+        {Autogenerate, "autogenerate", QT_TR_NOOP("&Autogenerate Revision…"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
+         QT_TR_NOOP("Run the project's own autogenerate (flask db migrate / alembic revision --autogenerate), "
+                    "comparing the models with the connected database")},
         {About, "aboutRetort", QT_TR_NOOP("&About Retort"), QKeySequence(),
          QT_TR_NOOP("The versions of Retort and of the libraries it runs on")},
         {KeyboardShortcuts, "keyboardShortcuts", QT_TR_NOOP("&Keyboard Shortcuts"), QKeySequence(),
@@ -96,8 +103,12 @@ MainActions::MainActions(QMainWindow *window)
 void MainActions::install(QMainWindow *window, QWidget *urlEditor)
 {
     QMenu *fileMenu = window->menuBar()->addMenu(tr("&File"));
+    fileMenu->setToolTipsVisible(true);
     fileMenu->addAction(action(Open));
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    fileMenu->addSeparator();
+    fileMenu->addAction(action(NewRevision));
+    fileMenu->addAction(action(Autogenerate));
     fileMenu->addSeparator();
     fileMenu->addAction(action(ExportGraph));
     fileMenu->addSeparator();
@@ -197,6 +208,10 @@ QString MainActions::unavailableReason(Id id, const ActionState &state)
         return tr("Wait for the run in progress to finish, or cancel it.");
     if (id == Refresh)
         return {};
+    if (id == NewRevision)
+        return {};
+    if (id == Autogenerate && !state.autogenerateUnavailable.isEmpty())
+        return state.autogenerateUnavailable;
     if (id == MergeHeads) {
         if (state.projectHeads < 2)
             return state.mergeUnavailable.isEmpty() ? tr("The project has a single head: nothing to merge.")
@@ -209,6 +224,8 @@ QString MainActions::unavailableReason(Id id, const ActionState &state)
     const QString noSelection = tr("Select a revision in the graph.");
     const bool nothingPending = state.stateKnown && state.pending == 0;
     switch (id) {
+    case Autogenerate:
+        return {};
     case UpgradeHead:
         if (state.projectHeads > 1)
             return state.mergeUnavailable.isEmpty()

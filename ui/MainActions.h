@@ -27,6 +27,7 @@ struct ActionState
     int projectHeads = 1; // heads of the revision graph (`alembic heads`)
     Selected selected = Selected::None;
     QString mergeUnavailable; // why Merge Heads cannot run (core's words); empty when it can
+    QString autogenerateUnavailable; // why Autogenerate cannot run (core's words); empty when it can
     bool replayRunning = false; // the schema replay on shadow databases
 };
 
@@ -59,6 +60,8 @@ public:
         VerifyDowngrades,
         About,
         KeyboardShortcuts,
+        NewRevision,
+        Autogenerate,
         IdCount
     };
     Q_ENUM(Id)

@@ -47,6 +47,9 @@ public:
     using ErrorPresenter = std::function<void(const RunError &)>;
     using BackupChooser = std::function<QString(const BackupPolicy &)>;
     using MessageAsker = std::function<std::optional<QString>()>;
+    // New Revision's questions: the project, and the revision selected in the graph.
+    using RevisionAsker =
+        std::function<std::optional<RevisionRequest>(const ProjectSnapshot &project, const QString &selected)>;
     // Asks whether Retort may create scratch databases on `server` (user@host:port).
     using ShadowOffer = std::function<bool(const QString &server)>;
 
@@ -65,6 +68,8 @@ public:
     void setBackupChooser(BackupChooser chooser) { m_backupChooser = std::move(chooser); }
     void setShadowOffer(ShadowOffer offer) { m_shadowOffer = std::move(offer); }
     void setMergeMessageAsker(MessageAsker asker) { m_mergeMessageAsker = std::move(asker); }
+    void setRevisionAsker(RevisionAsker asker) { m_revisionAsker = std::move(asker); }
+    void setAutogenerateMessageAsker(MessageAsker asker) { m_autogenerateMessageAsker = std::move(asker); }
     void setErrorPresenter(ErrorPresenter presenter) { m_errorPresenter = std::move(presenter); }
 
     RevisionGraphModel *graphModel() const { return m_model; }
@@ -118,6 +123,9 @@ private:
     void backupNow();
     void restoreBackup();
     void mergeHeads();
+    void newRevision();
+    void editSelectionExternally();
+    void autogenerate();
     void appendLog(const QString &line);
     void showRunError(const RunError &error);
 
@@ -146,6 +154,8 @@ private:
     ErrorPresenter m_errorPresenter;
     BackupChooser m_backupChooser;
     MessageAsker m_mergeMessageAsker;
+    RevisionAsker m_revisionAsker;
+    MessageAsker m_autogenerateMessageAsker;
     ShadowOffer m_shadowOffer;
 
     QString m_directory;

@@ -27,8 +27,11 @@ const QList<Entry> &entries()
         {"stopReplay", "media-playback-stop", ":/icons/stop.svg"},
         {"verifyDowngrades", "dialog-ok", ":/icons/verify.svg"},
         {"editScript", "document-edit", ":/icons/edit.svg"},
+        {"openExternalEditor", "document-open", ":/icons/external-editor.svg"},
         {"copyWholeLog", "edit-copy", ":/icons/copy.svg"},
         {"saveLog", "document-save-as", ":/icons/save.svg"},
+        {"newRevision", "document-new", ":/icons/new-revision.svg"},
+        {"autogenerate", "tools-wizard", ":/icons/autogenerate.svg"},
         {"aboutRetort", "help-about", ":/icons/about.svg"},
         {"keyboardShortcuts", "preferences-desktop-keyboard", ":/icons/shortcuts.svg"},
     };

@@ -17,6 +17,8 @@ void registerRunMetaTypes()
     qRegisterMetaType<retort::BackupOutcome>();
     qRegisterMetaType<retort::RestoreOutcome>();
     qRegisterMetaType<retort::MergeOutcome>();
+    qRegisterMetaType<retort::RevisionOutcome>();
+    qRegisterMetaType<retort::AutogenerateOutcome>();
 }
 
 } // namespace retort::ui

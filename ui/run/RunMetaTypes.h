@@ -1,10 +1,12 @@
 #pragma once
 
 // Core value types that travel through queued signals between the worker thread and the window.
+#include "command/AutogenerateCommand.h"
 #include "command/BackupCommands.h"
 #include "command/JournalCommands.h"
 #include "command/MergeCommand.h"
 #include "command/MigrateCommands.h"
+#include "command/RevisionCommand.h"
 
 #include <QMetaType>
 
@@ -21,6 +23,8 @@ Q_DECLARE_METATYPE(retort::BackupInfo)
 Q_DECLARE_METATYPE(retort::BackupOutcome)
 Q_DECLARE_METATYPE(retort::RestoreOutcome)
 Q_DECLARE_METATYPE(retort::MergeOutcome)
+Q_DECLARE_METATYPE(retort::RevisionOutcome)
+Q_DECLARE_METATYPE(retort::AutogenerateOutcome)
 
 namespace retort::ui {
 void registerRunMetaTypes();
