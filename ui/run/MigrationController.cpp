@@ -152,7 +152,9 @@ void MigrationController::onPlanned(const ReviewedPlan &reviewed)
 
 MigrationController::Rehearser MigrationController::rehearserFor(const Plan &plan) const
 {
-    if (!m_project || plan.request.kind == MigrationRequest::Kind::Stamp)
+    // A rehearsal takes one target; a stamp runs nothing and a re-run is two targets in turn.
+    if (!m_project || plan.request.kind == MigrationRequest::Kind::Stamp
+        || plan.request.kind == MigrationRequest::Kind::Rerun)
         return {};
     RehearseOptions options;
     options.target = plan.request.targets.value(0);
