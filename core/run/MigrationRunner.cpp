@@ -252,6 +252,17 @@ void MigrationRunner::runWithAlembic(RunObserver &observer, RunOutcome &outcome)
         }
     }
 
+    // Alembic's steps are journalled when its run ends. The table exists before it starts, so
+    // a run killed part-way leaves a journal that lacks its steps, and `check` lists them as
+    // unrecorded instead of saying the database keeps no journal.
+    if (m_options.journal) {
+        Journal journal(m_connection, m_options.versionTable.schema, m_options.journalTable);
+        if (const std::optional<DbError> error = journal.ensureTable()) {
+            outcome.error = RunError::fromDb(*error);
+            return;
+        }
+    }
+
     // One Alembic run per direction: a re-run is `downgrade R@-1` then `upgrade R`, the two
     // targets Planner::rerun planned it from.
     struct AlembicPass
