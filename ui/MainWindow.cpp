@@ -427,7 +427,7 @@ void MainWindow::openProject(const QString &directory, const QString &url)
     const auto snapshot = ProjectSnapshot::load(absolute, QDir::currentPath());
     m_directory = absolute;
     m_model->setSnapshot(snapshot);
-    m_problems->setProblems(snapshot->problems());
+    m_problems->setProjectProblems(snapshot->problems());
     QStringList watchedFiles = snapshot->files();
     if (!snapshot->config().iniPath.isEmpty())
         watchedFiles << snapshot->config().iniPath;
@@ -463,26 +463,28 @@ void MainWindow::reloadProject()
         openProject(m_directory, m_url->inUse());
 }
 
-void MainWindow::editSelectionExternally()
+QString MainWindow::selectedScriptPath() const
 {
     const auto snapshot = m_model->snapshot();
     const QString id = selectedRevision();
     const RevIndex index = snapshot && !id.isEmpty() ? snapshot->map().indexOf(id) : -1;
-    if (index < 0)
+    return index < 0 ? QString() : QFileInfo(snapshot->map().revision(index).path).absoluteFilePath();
+}
+
+void MainWindow::editSelectionExternally()
+{
+    const QString path = selectedScriptPath();
+    if (path.isEmpty())
         return;
-    const ExternalEditorLaunch launch =
-        openInExternalEditor(QFileInfo(snapshot->map().revision(index).path).absoluteFilePath());
-    appendLog(launch.started ? tr("Opened %1 with %2").arg(id, launch.how) : launch.error);
+    const ExternalEditorLaunch launch = openInExternalEditor(path);
+    appendLog(launch.started ? tr("Opened %1 with %2").arg(selectedRevision(), launch.how) : launch.error);
 }
 
 void MainWindow::editSelection()
 {
-    const auto snapshot = m_model->snapshot();
-    const QString id = selectedRevision();
-    const RevIndex index = snapshot && !id.isEmpty() ? snapshot->map().indexOf(id) : -1;
-    if (index < 0)
+    const QString path = selectedScriptPath();
+    if (path.isEmpty())
         return;
-    const QString path = QFileInfo(snapshot->map().revision(index).path).absoluteFilePath();
     // One editor per file.
     for (ScriptEditor *open : findChildren<ScriptEditor *>()) {
         if (open->path() == path) {
@@ -733,8 +735,7 @@ void MainWindow::showReplay(std::shared_ptr<const SchemaReplayResult> result)
     }
     m_model->setChangeSummaries(summaries);
     // Steps that failed on the shadow are problems of the project: the Problems panel lists them.
-    const auto snapshot = m_model->snapshot();
-    Problems problems = snapshot ? snapshot->problems() : Problems();
+    Problems problems;
     int failed = 0;
     for (const RevisionReplay &entry : m_replayResult->report.revisions) {
         if (entry.status != RevisionReplay::Status::Failed || !entry.error)
@@ -745,7 +746,7 @@ void MainWindow::showReplay(std::shared_ptr<const SchemaReplayResult> result)
         problem.revision = entry.revision;
         problems.append(problem);
     }
-    m_problems->setProblems(problems);
+    m_problems->setProblems(ProblemListModel::Source::Replay, problems);
     statusBar()->showMessage(
         failed == 0 ? tr("Schema replayed for %n revision(s)", nullptr, int(m_replayResult->report.revisions.size()))
                     : tr("Schema replay: %n revision(s) failed on the shadow database; see "

@@ -125,6 +125,8 @@ private:
     void mergeHeads();
     void newRevision();
     void editSelectionExternally();
+    // The selected revision's file, absolute; empty when nothing (known) is selected.
+    QString selectedScriptPath() const;
     void autogenerate();
     void appendLog(const QString &line);
     void showRunError(const RunError &error);

@@ -13,7 +13,7 @@
 
 #include <QDirIterator>
 #include <QSignalSpy>
-#include <QtTest>
+#include <QTest>
 
 using namespace retort;
 using namespace retort::ui;
@@ -37,6 +37,7 @@ private slots:
     void filteredRowsKeepEdgesToVisibleRows();
     void filteredLayoutFollowsFilterChanges();
     void problemsNameFileAndLine();
+    void problemSourcesReplaceOnlyTheirOwn();
 
 private:
     std::shared_ptr<const ProjectSnapshot> m_demo;
@@ -300,7 +301,7 @@ void TestRevisionGraphModel::problemsNameFileAndLine()
     const auto snapshot = ProjectSnapshot::load(dir.path(), dir.path());
     QVERIFY(!snapshot->problems().isEmpty());
     ProblemListModel problems;
-    problems.setProblems(snapshot->problems());
+    problems.setProjectProblems(snapshot->problems());
     QCOMPARE(problems.rowCount(), int(snapshot->problems().size()));
     bool namesMissingParent = false;
     for (int row = 0; row < problems.rowCount(); ++row) {
@@ -310,6 +311,31 @@ void TestRevisionGraphModel::problemsNameFileAndLine()
             namesMissingParent = index.data().toString().contains(QLatin1String("ffff00000009"));
     }
     QVERIFY(namesMissingParent);
+}
+
+void TestRevisionGraphModel::problemSourcesReplaceOnlyTheirOwn()
+{
+    const auto problem = [](const QString &kind) {
+        return Problem::make(Problem::Severity::Error, kind, QStringLiteral("v.sql"), 1, kind);
+    };
+    const auto kinds = [](const ProblemListModel &model) {
+        QStringList names;
+        for (const Problem &each : model.problems())
+            names.append(each.kind);
+        return names;
+    };
+    ProblemListModel problems;
+    problems.setProjectProblems({problem(QStringLiteral("File"))});
+    problems.setProblems(ProblemListModel::Source::Verification, {problem(QStringLiteral("Downgrade"))});
+    // A replay that finishes after a verification keeps the verification's rows.
+    problems.setProblems(ProblemListModel::Source::Replay, {problem(QStringLiteral("ReplayFailed"))});
+    QCOMPARE(kinds(problems), (QStringList{u"File"_s, u"ReplayFailed"_s, u"Downgrade"_s}));
+    problems.setProblems(ProblemListModel::Source::Verification, {});
+    QCOMPARE(kinds(problems), (QStringList{u"File"_s, u"ReplayFailed"_s}));
+    QCOMPARE(problems.rowCount(), 2);
+    // A project loaded again starts over.
+    problems.setProjectProblems({});
+    QCOMPARE(problems.rowCount(), 0);
 }
 
 QTEST_MAIN(TestRevisionGraphModel)

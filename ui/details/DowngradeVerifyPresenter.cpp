@@ -138,13 +138,7 @@ void DowngradeVerifyPresenter::show(const VerifyReport &report, const RevisionMa
 {
     m_model->addVerifications(verificationBadges(report));
     // Earlier verification problems go; the project's own and the replay's stay.
-    Problems problems;
-    for (const Problem &problem : m_problems->problems()) {
-        if (!problem.kind.startsWith(kindPrefix + u':'))
-            problems.append(problem);
-    }
-    problems += verificationProblems(report, map);
-    m_problems->setProblems(problems);
+    m_problems->setProblems(ProblemListModel::Source::Verification, verificationProblems(report, map));
     const int failing = report.problems();
     m_statusBar->showMessage(
         failing == 0

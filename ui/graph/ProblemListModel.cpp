@@ -10,10 +10,24 @@ ProblemListModel::ProblemListModel(QObject *parent)
 {
 }
 
-void ProblemListModel::setProblems(const Problems &problems)
+void ProblemListModel::setProjectProblems(const Problems &problems)
+{
+    m_bySource = {problems, {}, {}};
+    rebuild();
+}
+
+void ProblemListModel::setProblems(Source source, const Problems &problems)
+{
+    m_bySource[size_t(source)] = problems;
+    rebuild();
+}
+
+void ProblemListModel::rebuild()
 {
     beginResetModel();
-    m_problems = problems;
+    m_problems.clear();
+    for (const Problems &problems : m_bySource)
+        m_problems += problems;
     endResetModel();
 }
 
