@@ -9,8 +9,9 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 #include <unistd.h>
 
@@ -80,33 +81,6 @@ QProcessEnvironment environmentFor(const QString &root)
     env.insert(u"XDG_CONFIG_HOME"_s, home + u"/config"_s);
     env.insert(u"XDG_STATE_HOME"_s, home + u"/state"_s);
     return env;
-}
-
-CliResult run(const QString &program, const QStringList &arguments, const QProcessEnvironment &env,
-              const QString &workingDirectory)
-{
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.setWorkingDirectory(workingDirectory);
-    process.start(program, arguments);
-    CliResult result;
-    if (!process.waitForStarted(10000)) {
-        result.crashed = true;
-        result.err = u"cannot start %1: %2"_s.arg(program, process.errorString());
-        return result;
-    }
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        result.crashed = true;
-        result.err = u"still running after 60 s: killed"_s;
-        return result;
-    }
-    result.crashed = process.exitStatus() != QProcess::NormalExit;
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
 }
 
 QString describe(const CliResult &result)
@@ -179,7 +153,7 @@ void TestCliBadInput::badInput()
     QString failure;
     const QByteArray before = project.fingerprint(&failure);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
-    const CliResult result = run(program, arguments, env, project.root);
+    const CliResult result = runProgram(program, arguments, env, project.root);
     const QByteArray after = project.fingerprint(&failure);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
