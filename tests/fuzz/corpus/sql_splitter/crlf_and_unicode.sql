@@ -1,5 +1,0 @@
-SELECT 1;
-INSERT INTO t VALUES ('Grüße; €');
-
-  SELECT
-  3;

@@ -1,4 +1,0 @@
--- nothing but comments
-;;
-/* and empty statements */ ;
-  ;

@@ -1,6 +1,0 @@
-SELECT 1;
-
-CREATE FUNCTION f() RETURNS int AS $fn$
-  SELECT 1;
-$FN$;
-SELECT 2;

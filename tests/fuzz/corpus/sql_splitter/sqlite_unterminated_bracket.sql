@@ -1,3 +1,0 @@
-SELECT 1;
-SELECT [unclosed, "x"
-FROM t;
