@@ -6,7 +6,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QtTest>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 

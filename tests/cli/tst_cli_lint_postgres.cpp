@@ -11,7 +11,7 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace retort;

@@ -3,7 +3,7 @@
 #include "CliProcess.h"
 #include "NativeProject.h"
 
-#include <QtTest>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 

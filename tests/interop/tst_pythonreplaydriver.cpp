@@ -9,8 +9,8 @@
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QUrl>
-#include <QtTest>
 
 using namespace Qt::StringLiterals;
 using retort::AlembicCommand;

@@ -5,7 +5,7 @@
 #include "shadow/ReplayKeys.h"
 #include "shadow/SnapshotCache.h"
 
-#include <QtTest>
+#include <QTest>
 
 using namespace retort;
 using namespace Qt::StringLiterals;

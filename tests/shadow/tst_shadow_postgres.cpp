@@ -8,7 +8,7 @@
 #include "shadow/ShadowDatabase.h"
 
 #include <QSqlQuery>
-#include <QtTest>
+#include <QTest>
 
 using namespace retort;
 using namespace Qt::StringLiterals;

@@ -18,7 +18,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
-#include <QtTest>
+#include <QTest>
 
 using namespace retort;
 using namespace Qt::StringLiterals;

@@ -8,9 +8,9 @@
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
+#include <QTest>
 #include <QToolBar>
 #include <QTreeView>
-#include <QtTest>
 
 using namespace retort::ui;
 

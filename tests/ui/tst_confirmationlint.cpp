@@ -5,7 +5,7 @@
 
 #include <QApplication>
 #include <QListWidget>
-#include <QtTest>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace retort;

@@ -12,8 +12,8 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTest>
 #include <QUuid>
-#include <QtTest>
 
 using namespace retort;
 using namespace retort::ui;

@@ -11,10 +11,10 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
 #include <Qsci/qsciglobal.h>
-#include <QtTest>
 
 #include <functional>
 

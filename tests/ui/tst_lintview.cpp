@@ -10,8 +10,8 @@
 #include "graph/RevisionGraphModel.h"
 
 #include <QSignalSpy>
+#include <QTest>
 #include <QTreeWidget>
-#include <QtTest>
 
 using namespace Qt::StringLiterals;
 using namespace retort;

@@ -7,8 +7,8 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QTest>
 #include <QToolBar>
-#include <QtTest>
 
 using namespace retort::ui;
 using Selected = ActionState::Selected;

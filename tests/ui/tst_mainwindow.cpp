@@ -26,9 +26,9 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QTest>
 #include <QTimer>
 #include <QTreeView>
-#include <QtTest>
 
 using namespace retort;
 using namespace retort::ui;

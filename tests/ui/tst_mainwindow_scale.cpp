@@ -7,8 +7,8 @@
 #include <QElapsedTimer>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QTest>
 #include <QTreeView>
-#include <QtTest>
 
 using namespace retort;
 using namespace retort::ui;

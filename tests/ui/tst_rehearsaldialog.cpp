@@ -14,9 +14,10 @@
 #include <QCryptographicHash>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
-#include <QtTest>
 
 using namespace retort;
 using namespace retort::ui;

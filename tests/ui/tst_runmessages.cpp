@@ -7,7 +7,7 @@
 #include "run/RunMetaTypes.h"
 
 #include <QSignalSpy>
-#include <QtTest>
+#include <QTest>
 
 using namespace retort;
 using namespace retort::ui;

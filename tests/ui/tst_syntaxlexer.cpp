@@ -6,7 +6,7 @@
 #include <KSyntaxHighlighting/Theme>
 #include <Qsci/qsciscintilla.h>
 
-#include <QtTest>
+#include <QTest>
 
 using KSyntaxHighlighting::Repository;
 using KSyntaxHighlighting::Theme;

@@ -8,8 +8,8 @@
 #include <QHeaderView>
 #include <QSettings>
 #include <QSplitter>
+#include <QTest>
 #include <QTreeView>
-#include <QtTest>
 
 #include <memory>
 

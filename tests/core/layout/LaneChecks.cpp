@@ -1,6 +1,6 @@
 #include "LaneChecks.h"
 
-#include <QtTest>
+#include <QTest>
 
 #include <algorithm>
 

@@ -4,7 +4,7 @@
 #include "layout/FilteredLayout.h"
 #include "layout/LaneLayout.h"
 
-#include <QtTest>
+#include <QTest>
 
 using namespace retort;
 using namespace retort::test;

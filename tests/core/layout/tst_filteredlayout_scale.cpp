@@ -2,7 +2,7 @@
 #include "LaneChecks.h"
 #include "layout/FilteredLayout.h"
 
-#include <QtTest>
+#include <QTest>
 
 #include <vector>
 

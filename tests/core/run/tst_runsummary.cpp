@@ -1,7 +1,7 @@
 // What a finished run says it did: counted per kind of step, singular and plural right.
 #include "run/RunSummary.h"
 
-#include <QtTest>
+#include <QTest>
 
 using namespace retort;
 using namespace Qt::StringLiterals;

@@ -12,7 +12,7 @@
 #include "schema/SchemaTracker.h"
 
 #include <QJsonDocument>
-#include <QtTest>
+#include <QTest>
 
 using namespace retort;
 using namespace Qt::StringLiterals;

@@ -2,7 +2,7 @@
 // out of a schema.
 #include "schema/SchemaFilter.h"
 
-#include <QtTest>
+#include <QTest>
 
 using namespace retort;
 using namespace Qt::StringLiterals;
