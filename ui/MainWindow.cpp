@@ -51,6 +51,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScrollBar>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -188,7 +189,7 @@ void MainWindow::createLayout()
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text);
         m_delegate->setNodesOnly(m_proxy->isFiltering());
-        fitGraphColumn(m_proxy->isFiltering() ? m_proxy->maxLaneCount() : m_model->maxLaneCount());
+        fitGraphColumn();
         m_graph->viewport()->update();
     });
 
@@ -433,7 +434,7 @@ void MainWindow::openProject(const QString &directory, const QString &url)
         watchedFiles << snapshot->config().iniPath;
     m_watcher->watch(snapshot->config().versionLocations, watchedFiles);
     m_details->clear();
-    fitGraphColumn(m_model->maxLaneCount());
+    fitGraphColumn();
     if (m_model->rowCount() > 0)
         m_graph->setCurrentIndex(m_proxy->index(0, RevisionGraphModel::MessageColumn));
     m_details->setGitHistory(nullptr);
@@ -451,10 +452,21 @@ void MainWindow::openProject(const QString &directory, const QString &url)
         connectTo(url);
 }
 
-void MainWindow::fitGraphColumn(int lanes)
+void MainWindow::fitGraphColumn()
 {
-    m_graph->setColumnWidth(RevisionGraphModel::GraphColumn,
-                            RevisionGraphDelegate::LaneWidth * qMax(2, lanes) + 2 * RevisionGraphDelegate::Margin);
+    const int lanes = m_proxy->isFiltering() ? m_proxy->maxLaneCount() : m_model->maxLaneCount();
+    // The lanes get what the other columns leave once the message has room to be read; a wider
+    // graph can still be dragged open, and the view then scrolls.
+    constexpr int messageRoom = 240;
+    int others = 0;
+    for (int column = 0; column < RevisionGraphModel::ColumnCount; ++column) {
+        if (column != RevisionGraphModel::GraphColumn && column != RevisionGraphModel::MessageColumn
+            && !m_graph->isColumnHidden(column))
+            others += m_graph->columnWidth(column);
+    }
+    m_graph->setColumnWidth(
+        RevisionGraphModel::GraphColumn,
+        RevisionGraphDelegate::graphColumnWidth(lanes, m_graph->viewport()->width() - others - messageRoom));
 }
 
 void MainWindow::reloadProject()
@@ -502,6 +514,17 @@ void MainWindow::editSelection()
         return;
     }
     editor->show();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // A project opened before the window was first shown was fitted to a view without its real
+    // width.
+    if (!m_shown) {
+        m_shown = true;
+        fitGraphColumn();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

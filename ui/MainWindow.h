@@ -90,6 +90,7 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     // Open editors with unsaved changes ask first; a Cancel keeps the window open.
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -106,7 +107,7 @@ private:
     void refreshFromDisk();
     // The selected revision's file in the built-in editor.
     void editSelection();
-    void fitGraphColumn(int lanes);
+    void fitGraphColumn();
     void updateTitle();
     void updateActions();
     void updateStatus();
@@ -161,6 +162,7 @@ private:
     ShadowOffer m_shadowOffer;
 
     QString m_directory;
+    bool m_shown = false; // the first show fits the graph column to the real view
     QString m_replayUrl; // the URL the last replay was started for
     QString m_stateError;
 };

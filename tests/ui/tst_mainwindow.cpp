@@ -641,7 +641,7 @@ void TestMainWindow::statusLine_data()
     QTest::addColumn<DatabaseStatus>("status");
     QTest::addColumn<QStringList>("contains");
     QTest::addColumn<QStringList>("lacks");
-    const QString longId = QStringLiteral("0123456789abcdef");
+    const QString longId = QStringLiteral("171_merge_kafka_and_billing_heads");
     QTest::newRow("connecting") << DatabaseStatus{13, false, {}, 0, QStringLiteral("connecting…")}
                                 << QStringList{QStringLiteral("13 revision"), QStringLiteral("database: connecting…")}
                                 << QStringList{QStringLiteral("pending")};
@@ -651,7 +651,8 @@ void TestMainWindow::statusLine_data()
                              << QStringList{QStringLiteral("database at base"), QStringLiteral("3 pending")}
                              << QStringList{QStringLiteral("⚠")};
     QTest::newRow("long id shortened") << DatabaseStatus{3, true, {longId}, 0, {}}
-                                       << QStringList{QStringLiteral("database at ") + longId.left(12),
+                                       << QStringList{QStringLiteral("database at ") + longId.left(9) + QChar(0x2026)
+                                                          + longId.right(8),
                                                       QStringLiteral("0 pending")}
                                        << QStringList{longId};
     QTest::newRow("two rows warn") << DatabaseStatus{5, true, {QStringLiteral("aaa"), QStringLiteral("bbb")}, 1, {}}

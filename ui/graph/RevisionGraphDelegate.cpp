@@ -212,6 +212,20 @@ void RevisionGraphDelegate::paintBadges(QPainter *painter, const QStyleOptionVie
     painter->restore();
 }
 
+int RevisionGraphDelegate::graphColumnWidth(int lanes, int cap)
+{
+    const int needed = LaneWidth * qMax(2, lanes) + 2 * Margin;
+    // However narrow the view, eight lanes fit.
+    return qMin(needed, qMax(cap, LaneWidth * 8 + 2 * Margin));
+}
+
+void RevisionGraphDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (index.column() == RevisionGraphModel::IdColumn)
+        option->textElideMode = Qt::ElideMiddle;
+}
+
 QSize RevisionGraphDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);

@@ -29,6 +29,10 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     static QColor laneColor(int lane);
+    // The graph column's width for this many lanes, at most `cap` pixels (but room for eight
+    // lanes however small the cap): past it the message keeps its room, and the column can
+    // still be dragged wider (the view then scrolls).
+    static int graphColumnWidth(int lanes, int cap);
 
     // The badges the labels column shows for a row, left to right: current, head, base, branch
     // labels, the downgrade check, the worst lint severity with the findings' count.
@@ -38,6 +42,11 @@ public:
         QColor color;
     };
     static QList<Badge> badges(const QModelIndex &index);
+
+protected:
+    // Long revision ids ("171_merge_kafka_heads") lose their middle, not their end, where two
+    // ids of a branch usually differ; the tooltip has them whole.
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
     void paintBackground(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;

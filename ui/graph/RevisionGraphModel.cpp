@@ -179,7 +179,11 @@ int RevisionGraphModel::columnCount(const QModelIndex &parent) const
 
 QString RevisionGraphModel::shortId(const QString &id)
 {
-    return id.left(12);
+    // Alembic's 12 hex digits stay whole; a long hand-made id ("171_merge_kafka_and_billing")
+    // keeps its start and its end, where ids of one branch usually differ.
+    if (id.size() <= 20)
+        return id;
+    return id.left(9) + QChar(0x2026) + id.right(8);
 }
 
 QString RevisionGraphModel::labelsText(int revIndex) const
@@ -207,7 +211,7 @@ QVariant RevisionGraphModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case IdColumn:
-            return shortId(revision.id);
+            return revision.id; // the delegate elides it in the middle to the column's width
         case MessageColumn:
             return revision.message;
         case DateColumn:

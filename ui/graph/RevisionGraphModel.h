@@ -102,6 +102,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // An id short enough for a status line: long ones lose their middle.
     static QString shortId(const QString &id);
 
 private:
