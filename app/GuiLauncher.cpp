@@ -4,6 +4,7 @@
 
 #include "MainWindow.h"
 #include "RetortVersion.h"
+#include "Translations.h"
 #include "db/SqliteFile.h"
 
 #include <QApplication>
@@ -70,6 +71,7 @@ int runGui(int &argc, char **argv, const retort::cli::Invocation &invocation)
     QApplication::setApplicationDisplayName(QStringLiteral("Retort"));
     QApplication::setOrganizationName(QStringLiteral("Retort"));
     QApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION_STRING));
+    retort::ui::installTranslations(app);
 
     QString directory = invocation.value(QStringLiteral("directory"));
     if (directory.isEmpty() && !invocation.positionals.isEmpty())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -14,8 +15,11 @@ struct DatabaseStatus
     int pending = 0; // revisions not applied (when stateKnown)
     QString stateError; // why the state is not known: "connecting…", a connection error
 
-    // "13 revision(s) · database at e2c4a6b8d085 · 7 pending", warning about several rows.
+    // "13 revisions · database at e2c4a6b8d085 · 7 pending", warning about several rows.
     QString text() const;
+
+    // Last: the macro ends in `private:`, and the fields must stay public (an aggregate).
+    Q_DECLARE_TR_FUNCTIONS(retort::ui::DatabaseStatus)
 };
 
 } // namespace retort::ui
