@@ -122,7 +122,8 @@ void TestGraphColumns::longIdsAreElidedInTheMiddle()
     message.textElideMode = window.graphView()->textElideMode();
     probe.initStyleOption(&message, model->index(row, RevisionGraphModel::MessageColumn));
     QCOMPARE(message.textElideMode, Qt::ElideRight);
-    QVERIFY(model->index(row, RevisionGraphModel::IdColumn).data(Qt::ToolTipRole).toString().startsWith(longId + u"1"_s));
+    QVERIFY(
+        model->index(row, RevisionGraphModel::IdColumn).data(Qt::ToolTipRole).toString().startsWith(longId + u"1"_s));
 }
 
 QTEST_MAIN(TestGraphColumns)
