@@ -44,8 +44,8 @@ RevisionSpecs loggingChain()
 
 bool refusedClearly(const QString &message)
 {
-    for (const QString &refusal : {u"another migration run holds the lock"_s, u"another run changed"_s,
-                                   u"plan again"_s}) {
+    for (const QString &refusal :
+         {u"another migration run holds the lock"_s, u"another run changed"_s, u"plan again"_s}) {
         if (message.contains(refusal, Qt::CaseInsensitive))
             return true;
     }
@@ -70,8 +70,7 @@ void TestEngineRaceGui::windowAgainstCli_data()
     QTest::addColumn<bool>("cliWaits");
     for (const QString &backend : {u"sqlite"_s, u"postgresql"_s}) {
         for (int round = 1; round <= 8; ++round) {
-            QTest::addRow("%s/round%d", qPrintable(backend), round)
-                << backend << (round % 2 == 1) << (round % 4 >= 2);
+            QTest::addRow("%s/round%d", qPrintable(backend), round) << backend << (round % 2 == 1) << (round % 4 >= 2);
         }
     }
 }
@@ -119,11 +118,15 @@ void TestEngineRaceGui::windowAgainstCli()
     }
     // The window's side ends in a finished run, a plan it refused to make, or nothing to do (the
     // command line had applied everything before the window planned).
+    // The window's side ends when the controller is idle again: after a finished run, a plan it
+    // refused to make, or nothing to do. A run refused because the database moved on from its
+    // plan is planned again (and confirmed again), so there may be two rounds.
+    const auto ends = [&] { return finished.size() + planFailed.size() + declined.size(); };
     QElapsedTimer waited;
     waited.start();
-    while (finished.size() + planFailed.size() + declined.size() == 0 && waited.elapsed() < 60000)
+    while ((ends() == 0 || window.controller()->isBusy()) && waited.elapsed() < 60000)
         QTest::qWait(20);
-    if (finished.size() + planFailed.size() + declined.size() != 1) {
+    if (ends() == 0 || window.controller()->isBusy()) {
         QString sessions;
         if (db->isPostgres()) {
             for (const QStringList &row :
@@ -132,36 +135,36 @@ void TestEngineRaceGui::windowAgainstCli()
                           &failure))
                 sessions += row.join(u" | "_s) + u'\n';
         }
-        QFAIL(qPrintable(u"the window's run ended %1 times (finished %2, plan failed %3, declined %4) in %5 ms; "
-                         "command line %6 (%7)\n%8\n--- log:\n%9"_s
-                             .arg(finished.size() + planFailed.size() + declined.size())
-                             .arg(finished.size())
+        QFAIL(qPrintable(u"the window's run did not end in 60 s (finished %1, plan failed %2, declined %3); "
+                         "command line %4 (%5)\n%6\n--- log:\n%7"_s.arg(finished.size())
                              .arg(planFailed.size())
                              .arg(declined.size())
-                             .arg(waited.elapsed())
                              .arg(cli.state() == QProcess::NotRunning ? u"ended"_s : u"still running"_s)
-                             .arg(QString::fromUtf8(cli.readAllStandardError()).right(600), sessions, window.logText().right(3000))));
+                             .arg(QString::fromUtf8(cli.readAllStandardError()).right(600), sessions,
+                                  window.logText().right(3000))));
     }
+    QVERIFY2(ends() <= 2, qPrintable(window.logText()));
     // The event loop above may have seen it end already.
     QVERIFY(cli.state() == QProcess::NotRunning || cli.waitForFinished(60000));
     const QString cliOutput =
         QString::fromUtf8(cli.readAllStandardOutput()) + QString::fromUtf8(cli.readAllStandardError());
 
     bool windowRan = false;
-    if (!finished.isEmpty()) {
-        const RunOutcome outcome = finished.first().first().value<RunOutcome>();
+    for (const QList<QVariant> &signal : std::as_const(finished)) {
+        const RunOutcome outcome = signal.first().value<RunOutcome>();
         if (outcome.ok()) {
             windowRan = true;
-        } else {
-            QVERIFY(outcome.error);
-            QVERIFY2(refusedClearly(outcome.error->message), qPrintable(outcome.error->toString()));
+            continue;
         }
-    } else if (!planFailed.isEmpty()) {
-        const RunError error = planFailed.first().first().value<RunError>();
-        QVERIFY2(refusedClearly(error.message), qPrintable(error.toString()));
-    } else {
-        QVERIFY2(window.logText().contains(u"Nothing to do"_s), qPrintable(window.logText()));
+        QVERIFY(outcome.error);
+        QVERIFY2(refusedClearly(outcome.error->message), qPrintable(outcome.error->toString()));
     }
+    for (const QList<QVariant> &signal : std::as_const(planFailed)) {
+        const RunError error = signal.first().value<RunError>();
+        QVERIFY2(refusedClearly(error.message), qPrintable(error.toString()));
+    }
+    if (!declined.isEmpty())
+        QVERIFY2(window.logText().contains(u"Nothing to do"_s), qPrintable(window.logText()));
     const bool cliRan = cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0;
     if (!cliRan) {
         QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 1, qPrintable(cliOutput));
@@ -173,8 +176,8 @@ void TestEngineRaceGui::windowAgainstCli()
 
     // Exactly once, whoever ran it; and if neither reached the head, a rerun does.
     if (db->versionRows() != QStringList{specs.last().id}) {
-        const ProcessResult again = EngineProcess::runRetort({u"-d"_s, project, u"--url"_s, db->url(), u"upgrade"_s,
-                                                              u"head"_s});
+        const ProcessResult again =
+            EngineProcess::runRetort({u"-d"_s, project, u"--url"_s, db->url(), u"upgrade"_s, u"head"_s});
         QVERIFY2(again.finished && again.exitCode == 0, qPrintable(again.all()));
     }
     const QList<QStringList> counts =

@@ -102,7 +102,8 @@ void TestTranslations::everyPluralMessageIsTranslated()
         for (const NumerusMessage &message : messages) {
             QVERIFY2(!message.forms.isEmpty(), qPrintable(path + u": "_s + message.source));
             for (const QString &form : message.forms)
-                QVERIFY2(!form.isEmpty(), qPrintable(path + u": a plural form of \""_s + message.source + u"\" is empty"_s));
+                QVERIFY2(!form.isEmpty(),
+                         qPrintable(path + u": a plural form of \""_s + message.source + u"\" is empty"_s));
         }
         for (const QString &literal : std::as_const(used)) {
             const bool found = std::any_of(messages.cbegin(), messages.cend(), [&literal](const NumerusMessage &m) {
