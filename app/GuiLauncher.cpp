@@ -6,6 +6,7 @@
 #include "RetortVersion.h"
 #include "Translations.h"
 #include "db/SqliteFile.h"
+#include "start/StartingProject.h"
 
 #include <QApplication>
 #include <QDir>
@@ -25,6 +26,20 @@ QString demoProjectDirectory()
     if (QDir(installed).exists())
         return QDir(installed).canonicalPath();
     return QStringLiteral(RETORT_DEMO_SOURCE_DIR);
+}
+
+// The demo project, with a SQLite database among the user's data (never in the source tree).
+bool demoProject(QString *directory, QString *url, QString *error)
+{
+    *directory = demoProjectDirectory();
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString database = QDir(dataDir).filePath(QStringLiteral("demo/retort-demo.db"));
+    if (const auto created = retort::ensureSqliteDatabase(database); !created.ok()) {
+        *error = created.error().message;
+        return false;
+    }
+    *url = QStringLiteral("sqlite:///") + database;
+    return true;
 }
 
 constexpr int noDisplayExitCode = 2;
@@ -79,21 +94,27 @@ int runGui(int &argc, char **argv, const retort::cli::Invocation &invocation)
     QString url = invocation.value(QStringLiteral("url"));
 
     if (invocation.has(QStringLiteral("demo"))) {
-        directory = demoProjectDirectory();
-        // The demo's database lives with the user's data, never in the source tree.
-        const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        const QString database = QDir(dataDir).filePath(QStringLiteral("demo/retort-demo.db"));
-        if (const auto created = retort::ensureSqliteDatabase(database); !created.ok()) {
-            QMessageBox::critical(nullptr, QStringLiteral("Retort"), created.error().message);
+        QString error;
+        if (!demoProject(&directory, &url, &error)) {
+            QMessageBox::critical(nullptr, QStringLiteral("Retort"), error);
             return 1;
         }
-        url = QStringLiteral("sqlite:///") + database;
     }
     if (directory.isEmpty())
-        directory = QDir::currentPath();
+        directory = retort::ui::startingProject(QDir::currentPath());
 
     retort::ui::MainWindow window;
-    window.openProject(QDir(directory).absolutePath(), url);
+    window.setDemoOpener([&window] {
+        QString demoDirectory;
+        QString demoUrl;
+        QString error;
+        if (demoProject(&demoDirectory, &demoUrl, &error))
+            window.openProject(demoDirectory, demoUrl);
+        else
+            QMessageBox::critical(&window, QStringLiteral("Retort"), error);
+    });
+    if (!directory.isEmpty())
+        window.openProject(QDir(directory).absolutePath(), url);
     if (qEnvironmentVariableIntValue("RETORT_BENCH_FIRST_PAINT") == 1)
         new retort::FirstPaintProbe(window, !url.isEmpty());
     window.show();

@@ -34,6 +34,7 @@
 #include "run/DatabaseStatus.h"
 #include "run/RunPanel.h"
 #include "schema/SchemaDiff.h"
+#include "start/StartPage.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -53,6 +54,7 @@
 #include <QScrollBar>
 #include <QShowEvent>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeView>
@@ -232,7 +234,19 @@ void MainWindow::createLayout()
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    setCentralWidget(splitter);
+    // Until a project is open, the start page stands where the graph and details will be.
+    m_pages = new QStackedWidget(this);
+    m_start = new StartPage(m_pages);
+    m_pages->addWidget(m_start);
+    m_pages->addWidget(splitter);
+    m_workspace = splitter;
+    setCentralWidget(m_pages);
+    connect(m_start, &StartPage::openFolderRequested, this, &MainWindow::openFolderDialog);
+    connect(m_start, &StartPage::projectChosen, this, [this](const QString &directory) { openProject(directory); });
+    connect(m_start, &StartPage::demoRequested, this, [this] {
+        if (m_demoOpener)
+            m_demoOpener();
+    });
 
     m_databaseStatus = new QLabel(this);
     statusBar()->addWidget(m_databaseStatus, 1);
@@ -412,6 +426,12 @@ void MainWindow::connectController()
     connect(m_watcher, &ProjectWatcher::changed, this, &MainWindow::refreshFromDisk);
 }
 
+void MainWindow::setDemoOpener(DemoOpener opener)
+{
+    m_demoOpener = std::move(opener);
+    m_start->setDemoAvailable(bool(m_demoOpener));
+}
+
 void MainWindow::setConfirmer(MigrationController::Confirmer confirmer)
 {
     m_controller->setConfirmer(std::move(confirmer));
@@ -427,6 +447,7 @@ void MainWindow::openProject(const QString &directory, const QString &url)
     const QString absolute = QDir(directory).absolutePath();
     const auto snapshot = ProjectSnapshot::load(absolute, QDir::currentPath());
     m_directory = absolute;
+    m_pages->setCurrentWidget(m_workspace);
     m_model->setSnapshot(snapshot);
     m_problems->setProjectProblems(snapshot->problems());
     QStringList watchedFiles = snapshot->files();
@@ -585,6 +606,7 @@ void MainWindow::rebuildRecentMenu()
     for (const QString &project : projects)
         menu->addAction(project, this, [this, project] { openProject(project); });
     menu->setEnabled(!projects.isEmpty());
+    m_start->setRecentProjects(projects);
 }
 
 void MainWindow::exportGraphDialog()

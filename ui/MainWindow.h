@@ -14,12 +14,14 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QMenu;
+class QStackedWidget;
 class QTabWidget;
 class QTreeView;
 
 namespace retort::ui {
 
 class DatabaseChooser;
+class StartPage;
 class DriftBanner;
 class DriftMonitor;
 class DowngradeVerifyPresenter;
@@ -53,11 +55,18 @@ public:
     // Asks whether Retort may create scratch databases on `server` (user@host:port).
     using ShadowOffer = std::function<bool(const QString &server)>;
 
+    // Opens the demo project (the launcher knows where it and its database live); the start page
+    // offers Open Demo only when one is set.
+    using DemoOpener = std::function<void()>;
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Reads the project in `directory` and connects to `url` (empty: the first URL offered).
     void openProject(const QString &directory, const QString &url = {});
+    bool hasProject() const { return !m_directory.isEmpty(); }
+    void setDemoOpener(DemoOpener opener);
+    StartPage *startPage() const { return m_start; }
     // Connects the open project to another database.
     void connectTo(const QString &url);
 
@@ -162,6 +171,10 @@ private:
     ShadowOffer m_shadowOffer;
 
     QString m_directory;
+    QStackedWidget *m_pages = nullptr; // the start page, then the workspace
+    StartPage *m_start = nullptr;
+    QWidget *m_workspace = nullptr;
+    DemoOpener m_demoOpener;
     bool m_shown = false; // the first show fits the graph column to the real view
     QString m_replayUrl; // the URL the last replay was started for
     QString m_stateError;

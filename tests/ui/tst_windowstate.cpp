@@ -14,6 +14,7 @@
 #include <memory>
 
 using namespace retort::ui;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -25,9 +26,11 @@ QSplitter *splitter(const MainWindow &window, const QString &name)
     return window.findChild<QSplitter *>(name);
 }
 
+// The demo open, so the graph and details (and their splitters) are laid out.
 std::unique_ptr<MainWindow> shownWindow()
 {
     auto window = std::make_unique<MainWindow>();
+    window->openProject(demoDirectory());
     window->show();
     if (!QTest::qWaitForWindowExposed(window.get()))
         return nullptr;
@@ -45,6 +48,7 @@ private slots:
     void init() { QSettings().clear(); }
     void restoredAsLeft();
     void unreadableSettingsKeepTheDefaults();
+    void closedOnTheStartPageKeepsTheLayout();
 };
 
 void TestWindowState::initTestCase()
@@ -124,6 +128,26 @@ void TestWindowState::unreadableSettingsKeepTheDefaults()
     QCOMPARE(window.size(), QSize(1280, 800));
     QCOMPARE(window.graphView()->columnWidth(RevisionGraphModel::IdColumn), 110);
     QCOMPARE(window.graphView()->columnWidth(RevisionGraphModel::DateColumn), 130);
+}
+
+void TestWindowState::closedOnTheStartPageKeepsTheLayout()
+{
+    {
+        // No project: the workspace is never laid out; closing must not leave a layout that
+        // collapses the next window's panes.
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.hasProject());
+    }
+    auto again = shownWindow();
+    QVERIFY(again);
+    for (const QString &name : SplitterNames) {
+        const QList<int> sizes = splitter(*again, name)->sizes();
+        QVERIFY2(
+            sizes.size() == 2 && sizes[0] > 50 && sizes[1] > 50,
+            qPrintable(name + u": "_s + QString::number(sizes.value(0)) + u", "_s + QString::number(sizes.value(1))));
+    }
 }
 
 QTEST_MAIN(TestWindowState)
