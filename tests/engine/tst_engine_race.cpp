@@ -6,6 +6,7 @@
 #include "EngineProcess.h"
 #include "EngineProject.h"
 #include "RandomGraph.h"
+#include "StepChecks.h"
 
 #include "run/RunLock.h"
 
@@ -108,23 +109,8 @@ void TestEngineRace::fourRuns()
         QVERIFY2(run.exitCode == 0, qPrintable(context));
     }
 
-    const QList<QStringList> counts =
-        db->rows(u"SELECT revision, COUNT(*) FROM step_log GROUP BY revision ORDER BY revision"_s, &failure);
-    QVERIFY2(failure.isEmpty(), qPrintable(failure));
-    QCOMPARE(counts.size(), specs.size());
-    const QList<QStringList> journal =
-        db->rows(u"SELECT revision, COUNT(*) FROM retort_journal WHERE direction = 'upgrade' AND outcome = 'applied' "
-                 "GROUP BY revision ORDER BY revision"_s,
-                 &failure);
-    QVERIFY2(failure.isEmpty(), qPrintable(failure));
-    QCOMPARE(journal.size(), specs.size());
-    const QStringList tables = db->tables();
-    for (int i = 0; i < specs.size(); ++i) {
-        QCOMPARE(counts[i], (QStringList{specs[i].id, u"1"_s}));
-        QCOMPARE(journal[i], (QStringList{specs[i].id, u"1"_s}));
-        QVERIFY2(tables.contains(RandomGraph::tableOf(specs[i].id)), qPrintable(specs[i].id));
-    }
-    QCOMPARE(db->versionRows(), QStringList{specs.last().id});
+    const QString once = eachStepRanOnce(*db, specs);
+    QVERIFY2(once.isEmpty(), qPrintable(once));
     qInfo("%d of the 2 runs without --wait found the lock taken", gaveUp);
 }
 

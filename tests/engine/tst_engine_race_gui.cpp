@@ -6,6 +6,7 @@
 #include "EngineProcess.h"
 #include "EngineProject.h"
 #include "RandomGraph.h"
+#include "StepChecks.h"
 
 #include "MainWindow.h"
 #include "graph/RevisionGraphModel.h"
@@ -180,23 +181,8 @@ void TestEngineRaceGui::windowAgainstCli()
             EngineProcess::runRetort({u"-d"_s, project, u"--url"_s, db->url(), u"upgrade"_s, u"head"_s});
         QVERIFY2(again.finished && again.exitCode == 0, qPrintable(again.all()));
     }
-    const QList<QStringList> counts =
-        db->rows(u"SELECT revision, COUNT(*) FROM step_log GROUP BY revision ORDER BY revision"_s, &failure);
-    QVERIFY2(failure.isEmpty(), qPrintable(failure));
-    const QList<QStringList> journal =
-        db->rows(u"SELECT revision, COUNT(*) FROM retort_journal WHERE direction = 'upgrade' AND outcome = 'applied' "
-                 "GROUP BY revision ORDER BY revision"_s,
-                 &failure);
-    QVERIFY2(failure.isEmpty(), qPrintable(failure));
-    QCOMPARE(counts.size(), specs.size());
-    QCOMPARE(journal.size(), specs.size());
-    const QStringList tables = db->tables();
-    for (int i = 0; i < specs.size(); ++i) {
-        QCOMPARE(counts[i], (QStringList{specs[i].id, u"1"_s}));
-        QCOMPARE(journal[i], (QStringList{specs[i].id, u"1"_s}));
-        QVERIFY2(tables.contains(RandomGraph::tableOf(specs[i].id)), qPrintable(specs[i].id));
-    }
-    QCOMPARE(db->versionRows(), QStringList{specs.last().id});
+    const QString once = eachStepRanOnce(*db, specs);
+    QVERIFY2(once.isEmpty(), qPrintable(once));
     qInfo("%s: the window %s, the command line %s", qPrintable(backend), windowRan ? "ran" : "refused",
           cliRan ? "ran" : "refused");
 }
