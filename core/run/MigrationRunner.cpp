@@ -350,13 +350,10 @@ void MigrationRunner::runWithAlembic(RunObserver &observer, RunOutcome &outcome)
 
 void MigrationRunner::journalAlembicSteps(const RunOutcome &outcome, qint64 elapsedMs)
 {
+    // runWithAlembic created the table before Alembic started.
     Journal journal(m_connection, m_options.versionTable.schema, m_options.journalTable);
     if (m_connection.begin())
         return;
-    if (journal.ensureTable()) {
-        m_connection.rollback();
-        return;
-    }
     QStringList before = outcome.headsBefore;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const PlanStep &step : outcome.plan.steps) {
