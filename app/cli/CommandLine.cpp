@@ -408,6 +408,8 @@ QString usageText()
 {
     QString text = u"Usage: retort [OPTIONS] [DIR]            open the desktop application\n"
                    u"       retort [OPTIONS] VERB [ARGS...]   run one command, no display needed\n"
+                   u"Without DIR the window opens the project here, else the last one opened, else its "
+                   u"start page.\n"
                    u"\nVerbs:\n"_s;
     for (const VerbSpec &verb : verbs()) {
         const QString synopsis = verb.arguments.isEmpty() ? verb.name : verb.name + u' ' + verb.arguments;

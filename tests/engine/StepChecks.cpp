@@ -18,8 +18,9 @@ QString eachStepRanOnce(EngineDatabase &db, const RevisionSpecs &specs)
     if (!failure.isEmpty())
         return failure;
     if (counts.size() != specs.size() || journal.size() != specs.size())
-        return u"%1 revisions, %2 in step_log, %3 in the journal"_s.arg(specs.size()).arg(counts.size()).arg(
-            journal.size());
+        return u"%1 revisions, %2 in step_log, %3 in the journal"_s.arg(specs.size())
+            .arg(counts.size())
+            .arg(journal.size());
     const QStringList tables = db.tables();
     for (int i = 0; i < specs.size(); ++i) {
         const QStringList once{specs[i].id, u"1"_s};
