@@ -121,7 +121,8 @@ void TestEngineRaceGui::windowAgainstCli()
     // command line had applied everything before the window planned).
     // The window's side ends when the controller is idle again: after a finished run, a plan it
     // refused to make, or nothing to do. A run refused because the database moved on from its
-    // plan is planned again (and confirmed again), so there may be two rounds.
+    // plan is planned again (and confirmed again) as long as the other side moves it on, so there may be several rounds;
+    // each must end in one of those.
     const auto ends = [&] { return finished.size() + planFailed.size() + declined.size(); };
     QElapsedTimer waited;
     waited.start();
@@ -144,7 +145,6 @@ void TestEngineRaceGui::windowAgainstCli()
                              .arg(QString::fromUtf8(cli.readAllStandardError()).right(600), sessions,
                                   window.logText().right(3000))));
     }
-    QVERIFY2(ends() <= 2, qPrintable(window.logText()));
     // The event loop above may have seen it end already.
     QVERIFY(cli.state() == QProcess::NotRunning || cli.waitForFinished(60000));
     const QString cliOutput =
