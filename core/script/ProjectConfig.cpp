@@ -3,6 +3,7 @@
 #include "IniFile.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -33,6 +34,30 @@ std::optional<QString> mainOption(const IniFile &ini, const QString &key, Proble
 QString resolve(const QString &baseDir, const QString &path)
 {
     return QDir::cleanPath(QDir(baseDir).absoluteFilePath(path));
+}
+
+// Alembic resolves relative paths against the directory it runs in: `alembic` is run beside its
+// ini, `flask db` from the application, the parent of the migrations directory. A path that is
+// only beside the ini is taken from there.
+QString resolveLikeAlembic(const QString &runDir, const QString &iniDir, const QString &path)
+{
+    const QString alembic = resolve(runDir, path);
+    if (runDir == iniDir || QFileInfo::exists(alembic))
+        return alembic;
+    const QString beside = resolve(iniDir, path);
+    return QFileInfo::exists(beside) ? beside : alembic;
+}
+
+// Flask-Migrate's env.py imports Flask; Flask-Migrate then passes its directory as the script
+// location, whatever alembic.ini says.
+bool isFlaskMigrateEnv(const QString &directory)
+{
+    QFile env(directory + u"/env.py"_s);
+    if (!env.open(QIODevice::ReadOnly))
+        return false;
+    static const QRegularExpression flaskImport(u"^\\s*(from\\s+flask(\\.\\w+)*\\s+import|import\\s+flask)\\b"_s,
+                                                QRegularExpression::MultilineOption);
+    return flaskImport.match(QString::fromUtf8(env.read(1 << 20))).hasMatch();
 }
 
 // Alembic treats a relative "package:path" as a package resource, which needs Python to find.
@@ -94,25 +119,36 @@ void checkVersionLocations(ProjectConfig &config, int line)
     }
 }
 
-// Flask-Migrate passes its directory as the script location whatever alembic.ini says. When the
-// configured location does not exist but the ini's own directory is a migrations directory,
-// that is what Flask-Migrate would use: do the same, and say so.
+// Flask-Migrate passes its directory as the script location whatever alembic.ini says: a project
+// whose env.py is Flask-Migrate's gets that silently. Otherwise, when the configured location does
+// not exist but the ini's own directory is a migrations directory, use it and say so.
 void adoptFlaskLayout(ProjectConfig &config)
 {
     const QString dir = config.directory;
+    if (config.scriptLocation == dir || config.iniPath.isEmpty())
+        return;
+    const bool flask = isFlaskMigrateEnv(dir);
     const bool missing = std::any_of(config.problems.cbegin(), config.problems.cend(),
                                      [](const Problem &p) { return p.kind == u"ScriptLocationMissing"_s; });
-    if (!missing || config.versionLocationsConfigured || !QFileInfo(dir + u"/versions"_s).isDir())
+    if (!flask && (!missing || config.versionLocationsConfigured || !QFileInfo(dir + u"/versions"_s).isDir()))
         return;
     const QString configured = config.scriptLocation;
     Problems kept;
     for (const Problem &p : std::as_const(config.problems)) {
-        if (p.kind != u"ScriptLocationMissing"_s && p.kind != u"VersionLocationMissing"_s)
+        const bool aboutLocation = p.kind == u"ScriptLocationMissing"_s
+            || (flask && p.kind == u"UnsupportedScriptLocation"_s)
+            || (p.kind == u"VersionLocationMissing"_s && !config.versionLocationsConfigured);
+        if (!aboutLocation)
             kept.append(p);
     }
     config.problems = kept;
     config.scriptLocation = dir;
-    config.versionLocations = {dir + u"/versions"_s};
+    if (!config.versionLocationsConfigured) {
+        config.versionLocations = {dir + u"/versions"_s};
+        checkVersionLocations(config, 0);
+    }
+    if (flask)
+        return;
     config.problems.append(Problem::make(
         Problem::Severity::Warning, u"ScriptLocationIgnored"_s, config.iniPath, 0,
         u"script_location %1 %2; using %3, as Flask-Migrate does. Remove "
@@ -166,6 +202,7 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
     ProjectConfig config;
     const QFileInfo info(iniPath);
     const QString iniDir = QDir::cleanPath(info.absolutePath());
+    const QString runDir = isFlaskMigrateEnv(iniDir) ? QFileInfo(iniDir).absolutePath() : iniDir;
     config.iniPath = QDir::cleanPath(info.absoluteFilePath());
     config.directory = iniDir;
 
@@ -184,7 +221,7 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
                                       u"script_location \"%1\" names a Python package resource; use a "
                                       "directory path (e.g. %(here)s/migrations) instead"_s.arg(*location)));
     } else {
-        config.scriptLocation = resolve(iniDir, *location);
+        config.scriptLocation = resolveLikeAlembic(runDir, iniDir, *location);
     }
     if (!config.scriptLocation.isEmpty() && !QFileInfo(config.scriptLocation).isDir()) {
         problems.append(Problem::make(Problem::Severity::Error, u"ScriptLocationMissing"_s, config.iniPath,
@@ -213,7 +250,7 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
                                               "resource; use a directory path instead"_s.arg(part)));
                 continue;
             }
-            const QString path = resolve(iniDir, part);
+            const QString path = resolveLikeAlembic(runDir, iniDir, part);
             if (!config.versionLocations.contains(path))
                 config.versionLocations.append(path);
         }
@@ -260,7 +297,7 @@ ProjectConfig ProjectConfig::fromIniFile(const QString &iniPath)
     if (const auto paths = mainOption(ini, u"prepend_sys_path"_s, problems)) {
         static const QRegularExpression separators(u"[\\s:;,]+"_s);
         for (const QString &part : paths->split(separators, Qt::SkipEmptyParts))
-            config.prependSysPath.append(resolve(iniDir, part));
+            config.prependSysPath.append(resolveLikeAlembic(runDir, iniDir, part));
     }
 
     if (ini.hasSection(RetortSection)) {

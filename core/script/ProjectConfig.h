@@ -23,17 +23,19 @@ struct ProjectConfig
     int truncateSlugLength = 40;
     QString timezone; // [alembic] timezone: new revisions' create date in this zone; empty: local time
     QString sqlalchemyUrl; // [alembic] sqlalchemy.url, empty when absent
-    QStringList prependSysPath; // [alembic] prepend_sys_path, absolute (relative to the ini's folder)
+    QStringList prependSysPath; // [alembic] prepend_sys_path, absolute
     QMap<QString, QString> retort; // the [retort] section (Retort's own settings), interpolated
     Problems problems;
 
     // True when nothing stops the project from being used (warnings allowed).
     bool isValid() const;
 
-    // Opens DIR: DIR/alembic.ini if present (a Flask-Migrate ini without script_location means
-    // the script location is DIR itself), else a DIR holding a versions/ folder.
+    // Opens DIR: DIR/alembic.ini if present (for a Flask-Migrate project, whose env.py imports
+    // Flask, the script location is DIR itself, as Flask-Migrate sets it), else a DIR holding a
+    // versions/ folder.
     static ProjectConfig fromDirectory(const QString &directory);
-    // Reads an alembic.ini. Relative paths resolve against the ini's own directory.
+    // Reads an alembic.ini. Relative paths resolve as Alembic run by Retort resolves them: against
+    // the ini's directory, or for Flask-Migrate against the application's (the ini's parent).
     static ProjectConfig fromIniFile(const QString &iniPath);
 };
 

@@ -49,6 +49,8 @@ const QString FlaskIni = u"migrations/alembic.ini|# A generic, single database c
                          "[alembic]\n# template used to generate migration files\n"
                          "# file_template = %%(rev)s_%%(slug)s\n\n[loggers]\nkeys = root\n\n"
                          "[formatter_generic]\nformat = %(levelname)-5.5s [%(name)s] %(message)s\n"_s;
+const QString FlaskEnv =
+    u"migrations/env.py|import logging\n\nfrom flask import current_app\n\nfrom alembic import context\n"_s;
 
 } // namespace
 
@@ -154,6 +156,23 @@ private slots:
                            u"migrations/versions/"_s}
             << u"migrations"_s << u"migrations/alembic.ini"_s << u"migrations"_s
             << QStringList{u"migrations/versions"_s} << QStringList{u"ScriptLocationIgnored"_s};
+        // Flask-Migrate sets script_location to its directory, and `flask db` runs from the app.
+        QTest::newRow("flask-migrate env with script_location relative to the app")
+            << QStringList{u"migrations/alembic.ini|[alembic]\nscript_location = migrations\n"_s, FlaskEnv,
+                           u"migrations/versions/"_s}
+            << u"migrations"_s << u"migrations/alembic.ini"_s << u"migrations"_s
+            << QStringList{u"migrations/versions"_s} << QStringList();
+        QTest::newRow("flask-migrate env with a script_location Flask-Migrate overrides")
+            << QStringList{u"migrations/alembic.ini|[alembic]\nscript_location = somewhere/else\n"_s, FlaskEnv,
+                           u"migrations/versions/"_s}
+            << QString() << u"migrations/alembic.ini"_s << u"migrations"_s << QStringList{u"migrations/versions"_s}
+            << QStringList();
+        QTest::newRow("flask-migrate version_locations relative to the app")
+            << QStringList{u"migrations/alembic.ini|[alembic]\n"
+                           "version_locations = migrations/versions migrations/more\n"_s,
+                           FlaskEnv, u"migrations/versions/"_s, u"migrations/more/"_s}
+            << QString() << u"migrations/alembic.ini"_s << u"migrations"_s
+            << QStringList{u"migrations/versions"_s, u"migrations/more"_s} << QStringList();
         QTest::newRow("package resource")
             << QStringList{u"alembic.ini|[alembic]\nscript_location = myapp:migrations\n"_s} << QString()
             << u"alembic.ini"_s << QString() << QStringList() << QStringList{u"UnsupportedScriptLocation"_s};
