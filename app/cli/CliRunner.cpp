@@ -67,11 +67,21 @@ int CliRunner::run()
 
 void CliRunner::reportProblems(const ProjectSnapshot &project)
 {
-    // Problems go to stderr, so stdout stays what a script parses (text or JSON).
+    // Problems go to stderr, so stdout stays what a script parses (text or JSON). Warnings about
+    // the files are the same on every run: listed by check and -v, elsewhere counted in one line.
+    const bool listWarnings = verbose() || m_invocation.verb == u"check";
+    qsizetype warnings = 0;
     for (const Problem &problem : project.problems()) {
-        m_err << (problem.severity == Problem::Severity::Error ? "retort: error: " : "retort: warning: ")
-              << problem.toString() << '\n';
+        if (problem.severity == Problem::Severity::Error)
+            m_err << "retort: error: " << problem.toString() << '\n';
+        else if (listWarnings)
+            m_err << "retort: warning: " << problem.toString() << '\n';
+        else
+            ++warnings;
     }
+    if (warnings > 0)
+        m_err << "retort: " << warnings << (warnings == 1 ? " warning" : " warnings")
+              << " about the migration files; 'retort check' or -v lists " << (warnings == 1 ? "it" : "them") << '\n';
     m_err.flush();
 }
 
