@@ -68,6 +68,7 @@ private:
 struct Failure
 {
     QString message;
+    bool cancelled = false; // stopped on request, not by a fault
 };
 
 // What file and process helpers return: the value (or, for void, nothing) or the Failure.

@@ -76,15 +76,33 @@ Fallible<void> BackupFiles::createOwnerOnly(const QString &path)
     return {};
 }
 
-Fallible<QString> BackupFiles::sha256(const QString &path)
+Fallible<QString> BackupFiles::sha256(const QString &path, TransferProgress *progress)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return Failure{QStringLiteral("cannot read %1 (%2)").arg(path, file.errorString())};
     }
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file)) {
-        return Failure{QStringLiteral("cannot read %1 (%2)").arg(path, file.errorString())};
+    if (!progress) {
+        if (!hash.addData(&file))
+            return Failure{QStringLiteral("cannot read %1 (%2)").arg(path, file.errorString())};
+        return QString::fromLatin1(hash.result().toHex());
+    }
+    constexpr qint64 kChunk = 4 << 20;
+    QByteArray buffer(kChunk, Qt::Uninitialized);
+    const qint64 total = file.size();
+    qint64 done = 0;
+    for (;;) {
+        const qint64 read = file.read(buffer.data(), kChunk);
+        if (read < 0)
+            return Failure{QStringLiteral("cannot read %1 (%2)").arg(path, file.errorString())};
+        if (read == 0)
+            break;
+        hash.addData(QByteArrayView(buffer.constData(), read));
+        done += read;
+        progress->advanced(TransferProgress::Stage::Checksum, TransferProgress::Unit::Bytes, done, total);
+        if (progress->cancelRequested())
+            return Failure{QStringLiteral("checking %1 was cancelled").arg(path), true};
     }
     return QString::fromLatin1(hash.result().toHex());
 }

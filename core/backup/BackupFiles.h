@@ -2,6 +2,7 @@
 
 #include "BackupInfo.h"
 #include "Expected.h"
+#include "TransferProgress.h"
 
 #include <QDateTime>
 #include <QList>
@@ -27,7 +28,8 @@ public:
     static Fallible<void> createOwnerOnly(const QString &path);
 
     // Hex SHA-256 of the file.
-    static Fallible<QString> sha256(const QString &path);
+    // Reports bytes hashed to progress (Stage::Checksum), which may cancel.
+    static Fallible<QString> sha256(const QString &path, TransferProgress *progress = nullptr);
 
     // Writes <backup>.json atomically (temporary file, then rename), mode 0600.
     static Fallible<void> writeSidecar(const BackupInfo &info);

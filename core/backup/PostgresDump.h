@@ -1,12 +1,15 @@
 #pragma once
 
 #include "Expected.h"
+#include "TransferProgress.h"
 #include "db/ConnectionParameters.h"
 
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace retort {
@@ -23,12 +26,15 @@ public:
     void setPgDump(const QString &program) { m_pgDump = program; }
     void setPgRestore(const QString &program) { m_pgRestore = program; }
 
-    // pg_dump --format=custom --file=path.
-    Fallible<void> dump(const QString &path) const;
+    // pg_dump --format=custom --file=path. progress hears the bytes written so far (Stage::Copy)
+    // and may cancel, which stops pg_dump.
+    Fallible<void> dump(const QString &path, TransferProgress *progress = nullptr) const;
     // pg_restore --list path: the archive is readable and complete. Needs no server.
     Fallible<void> list(const QString &path) const;
-    // pg_restore --clean --if-exists --single-transaction into the database.
-    Fallible<void> restore(const QString &path) const;
+    // pg_restore --clean --if-exists --single-transaction into the database. progress hears the
+    // archive's items as pg_restore reaches them (Stage::Restore) and may cancel: pg_restore is
+    // stopped before it commits, so the database keeps what it had.
+    Fallible<void> restore(const QString &path, TransferProgress *progress = nullptr) const;
     // The file starts with the custom format's "PGDMP" magic.
     static bool hasDumpHeader(const QString &path);
 
@@ -39,7 +45,12 @@ public:
     static QString passfileLine(const QString &password);
 
 private:
-    Fallible<void> run(const QString &program, const QStringList &arguments, const QString &what) const;
+    // Watches a running child: called a few times a second with what it printed on stderr since.
+    using Watcher = std::function<void(QProcess &process, const QByteArray &newErrors)>;
+    Fallible<void> run(const QString &program, const QStringList &arguments, const QString &what,
+                       TransferProgress *progress = nullptr, const Watcher &watch = {}) const;
+    // The archive's table of contents: one line per item.
+    Fallible<QStringList> contents(const QString &path) const;
 
     ConnectionParameters m_parameters;
     QProcessEnvironment m_environment;

@@ -81,20 +81,37 @@ Fallible<void> syncFile(const QString &path)
     return {};
 }
 
-// Runs a backup object to the end: `pages` per step, retrying while the databases are busy.
-// Returns the SQLite result of sqlite3_backup_finish, or the busy timeout.
-int runBackup(sqlite3_backup *backup, int pages, int *restarts)
+constexpr int kCancelled = -1; // runBackup() stopped on request; sqlite3_backup_finish rolled back
+
+// Runs a backup object to the end: `pages` per step, retrying while the databases are busy, and
+// reporting each step. Returns the SQLite result of sqlite3_backup_finish, the busy timeout, or
+// kCancelled.
+int runBackup(sqlite3_backup *backup, int pages, int *restarts, TransferProgress *progress,
+              TransferProgress::Stage stage)
 {
     QElapsedTimer busySince;
     int previousRemaining = -1;
     int step = pages;
     for (;;) {
         const int rc = sqlite3_backup_step(backup, step);
-        if (rc == SQLITE_DONE)
+        if (rc == SQLITE_DONE) {
+            if (progress) {
+                const int total = sqlite3_backup_pagecount(backup);
+                progress->advanced(stage, TransferProgress::Unit::Pages, total, total);
+            }
             break;
+        }
         if (rc == SQLITE_OK) {
             busySince.invalidate();
             const int remaining = sqlite3_backup_remaining(backup);
+            if (progress) {
+                const int total = sqlite3_backup_pagecount(backup);
+                progress->advanced(stage, TransferProgress::Unit::Pages, total - remaining, total);
+                if (progress->cancelRequested()) {
+                    sqlite3_backup_finish(backup); // before the last page: the destination rolls back
+                    return kCancelled;
+                }
+            }
             // More left than after the last step: a writer changed the source, SQLite restarted.
             if (previousRemaining >= 0 && remaining > previousRemaining && restarts
                 && ++*restarts >= kRestartsBeforeOneStep)
@@ -108,6 +125,10 @@ int runBackup(sqlite3_backup *backup, int pages, int *restarts)
             if (busySince.elapsed() > kBusyGiveUpMs) {
                 sqlite3_backup_finish(backup);
                 return SQLITE_BUSY;
+            }
+            if (progress && progress->cancelRequested()) { // waiting on someone else's lock
+                sqlite3_backup_finish(backup);
+                return kCancelled;
             }
             QThread::msleep(10);
             continue;
@@ -127,7 +148,8 @@ bool SqliteBackup::hasSqliteHeader(const QString &path)
     return file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
-Fallible<void> SqliteBackup::copy(const QString &sourcePath, const QString &destinationPath, Stats *stats)
+Fallible<void> SqliteBackup::copy(const QString &sourcePath, const QString &destinationPath, Stats *stats,
+                                  TransferProgress *progress)
 {
     QElapsedTimer timer;
     timer.start();
@@ -147,7 +169,9 @@ Fallible<void> SqliteBackup::copy(const QString &sourcePath, const QString &dest
     if (!backup)
         return Failure{QStringLiteral("cannot start the backup of %1: %2").arg(sourcePath, destination.message())};
     int restarts = 0;
-    const int rc = runBackup(backup, kPagesPerStep, &restarts);
+    const int rc = runBackup(backup, kPagesPerStep, &restarts, progress, TransferProgress::Stage::Copy);
+    if (rc == kCancelled)
+        return Failure{QStringLiteral("the copy of %1 was cancelled").arg(sourcePath), true};
     if (rc == SQLITE_BUSY)
         return Failure{QStringLiteral("%1 stayed locked for %2 s; stop whatever holds it and try again")
                            .arg(sourcePath)
@@ -162,6 +186,11 @@ Fallible<void> SqliteBackup::copy(const QString &sourcePath, const QString &dest
     if (stats) {
         stats->copyMs = timer.restart();
         stats->restarts = restarts;
+    }
+    if (progress) {
+        progress->advanced(TransferProgress::Stage::Verify, TransferProgress::Unit::Pages, 0, 0);
+        if (progress->cancelRequested())
+            return Failure{QStringLiteral("the copy of %1 was cancelled").arg(sourcePath), true};
     }
     if (auto done = destination.integrityCheck(destinationPath); !done.ok())
         return done;
@@ -180,7 +209,7 @@ Fallible<void> SqliteBackup::verify(const QString &path)
     return handle.integrityCheck(path);
 }
 
-Fallible<void> SqliteBackup::restoreInto(const QString &backupPath, const QString &livePath)
+Fallible<void> SqliteBackup::restoreInto(const QString &backupPath, const QString &livePath, TransferProgress *progress)
 {
     Handle backupFile;
     if (auto done = backupFile.open(backupPath, SQLITE_OPEN_READONLY); !done.ok())
@@ -191,8 +220,12 @@ Fallible<void> SqliteBackup::restoreInto(const QString &backupPath, const QStrin
     sqlite3_backup *backup = sqlite3_backup_init(live.get(), "main", backupFile.get(), "main");
     if (!backup)
         return Failure{QStringLiteral("cannot start restoring into %1: %2").arg(livePath, live.message())};
-    // All pages in one step: one write transaction on the live database, all or nothing.
-    const int rc = runBackup(backup, -1, nullptr);
+    // One write transaction on the live database from the first step to the last, all or
+    // nothing: in steps when someone watches (and may cancel, which rolls back), else in one.
+    const int rc =
+        runBackup(backup, progress ? kPagesPerStep : -1, nullptr, progress, TransferProgress::Stage::Restore);
+    if (rc == kCancelled)
+        return Failure{QStringLiteral("the restore into %1 was cancelled; nothing was changed").arg(livePath), true};
     if (rc == SQLITE_BUSY)
         return Failure{QStringLiteral("%1 stayed locked for %2 s; stop the programs using it and try again; "
                                       "nothing was changed")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Expected.h"
+#include "TransferProgress.h"
 
 #include <QString>
 
@@ -31,12 +32,16 @@ public:
 
     // Copies sourcePath into destinationPath (an existing empty file, or a new path), leaves it
     // in rollback-journal mode, syncs it and checks it with PRAGMA integrity_check.
-    static Fallible<void> copy(const QString &sourcePath, const QString &destinationPath, Stats *stats = nullptr);
+    // progress hears of each step and may cancel (a Failure with cancelled set).
+    static Fallible<void> copy(const QString &sourcePath, const QString &destinationPath, Stats *stats = nullptr,
+                               TransferProgress *progress = nullptr);
     // The file starts with SQLite's header and PRAGMA integrity_check says "ok". Read-only.
     static Fallible<void> verify(const QString &path);
     static bool hasSqliteHeader(const QString &path);
     // Replaces the contents of the database at livePath with those of backupPath (see above).
-    static Fallible<void> restoreInto(const QString &backupPath, const QString &livePath);
+    // A cancel before the last page leaves the live database as it was.
+    static Fallible<void> restoreInto(const QString &backupPath, const QString &livePath,
+                                      TransferProgress *progress = nullptr);
 };
 
 } // namespace retort

@@ -109,7 +109,7 @@ QString backupPathFor(const DatabaseSession &session, const QString &to, const B
 
 } // namespace
 
-RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &to)
+RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &to, TransferProgress *progress)
 {
     const DatabaseUrl &url = session.target().url;
     if (url.isSqlite() && url.isInMemory())
@@ -150,6 +150,12 @@ RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &
         QFile::remove(partial);
         return error(kind, message, session);
     };
+    const auto failed = [&](const Failure &failure, const QString &context = {}) {
+        if (failure.cancelled)
+            return fail(ErrorKind::Cancelled,
+                        QStringLiteral("the backup was cancelled; nothing was kept and the database is unchanged"));
+        return fail(ErrorKind::BackupFailed, context + failure.message);
+    };
     QElapsedTimer timer;
     timer.start();
     if (url.isPostgresql()) {
@@ -159,17 +165,18 @@ RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &
                         QStringLiteral("cannot read the version table: ") + heads.error().toString());
         info.heads = *heads;
         const PostgresDump tool(postgresParameters(session), session.environment());
-        if (auto problem = tool.dump(partial); !problem.ok())
-            return fail(ErrorKind::BackupFailed, problem.error().message);
+        if (auto problem = tool.dump(partial, progress); !problem.ok())
+            return failed(problem.error());
         outcome.copyMs = timer.restart();
+        if (progress)
+            progress->advanced(TransferProgress::Stage::Verify, TransferProgress::Unit::Items, 0, 0);
         if (auto problem = tool.list(partial); !problem.ok())
-            return fail(ErrorKind::BackupFailed,
-                        QStringLiteral("the new dump does not read back: ") + problem.error().message);
+            return failed(problem.error(), QStringLiteral("the new dump does not read back: "));
         outcome.verifyMs = timer.restart();
     } else {
         SqliteBackup::Stats stats;
-        if (auto problem = SqliteBackup::copy(sqlitePath(session), partial, &stats); !problem.ok())
-            return fail(ErrorKind::BackupFailed, problem.error().message);
+        if (auto problem = SqliteBackup::copy(sqlitePath(session), partial, &stats, progress); !problem.ok())
+            return failed(problem.error());
         outcome.copyMs = stats.copyMs;
         outcome.verifyMs = stats.verifyMs;
         const DbResult<QStringList> heads = headsOfCopy(partial, session.settings().versionTable);
@@ -180,9 +187,9 @@ RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &
         timer.restart();
     }
     QFile::setPermissions(partial, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    const Fallible<QString> digest = BackupFiles::sha256(partial);
+    const Fallible<QString> digest = BackupFiles::sha256(partial, progress);
     if (!digest)
-        return fail(ErrorKind::BackupFailed, digest.error().message);
+        return failed(digest.error());
     outcome.checksumMs = timer.elapsed();
     info.sha256 = *digest;
     info.size = QFileInfo(partial).size();
@@ -205,13 +212,13 @@ QList<BackupInfo> listBackupsCommand(const BackupPolicy &policy)
     return BackupFiles::list(policy.directory);
 }
 
-RunResult<BackupInfo> inspectBackupCommand(DatabaseSession &session, const QString &file)
+RunResult<BackupInfo> inspectBackupCommand(DatabaseSession &session, const QString &file, TransferProgress *progress)
 {
-    return inspectBackupFile(session.target(), session.environment(), file);
+    return inspectBackupFile(session.target(), session.environment(), file, progress);
 }
 
 RunResult<BackupInfo> inspectBackupFile(const DatabaseTarget &target, const QProcessEnvironment &environment,
-                                        const QString &file)
+                                        const QString &file, TransferProgress *progress)
 {
     const auto error = [&target](ErrorKind kind, const QString &message) {
         RunError run = RunError::make(kind, message);
@@ -237,11 +244,15 @@ RunResult<BackupInfo> inspectBackupFile(const DatabaseTarget &target, const QPro
     };
     if (QFileInfo(path).size() != info->size)
         return mismatch();
-    const Fallible<QString> digest = BackupFiles::sha256(path);
+    const Fallible<QString> digest = BackupFiles::sha256(path, progress);
+    if (!digest && digest.error().cancelled)
+        return error(ErrorKind::Cancelled, QStringLiteral("cancelled; nothing was changed"));
     if (!digest)
         return error(ErrorKind::NotABackup, digest.error().message);
     if (*digest != info->sha256)
         return mismatch();
+    if (progress)
+        progress->advanced(TransferProgress::Stage::Verify, TransferProgress::Unit::Items, 0, 0);
     const Fallible<void> intact = dialect == u"postgresql"
         ? PostgresDump(ConnectionParameters::fromUrl(target.url, target.workingDirectory), environment).list(path)
         : SqliteBackup::verify(path);
@@ -253,20 +264,23 @@ RunResult<BackupInfo> inspectBackupFile(const DatabaseTarget &target, const QPro
     return *info;
 }
 
-RunResult<RestoreOutcome> restoreCommand(DatabaseSession &session, const QString &file)
+RunResult<RestoreOutcome> restoreCommand(DatabaseSession &session, const QString &file, TransferProgress *progress)
 {
     const DatabaseUrl &url = session.target().url;
     if (url.isSqlite() && url.isInMemory())
         return error(ErrorKind::InMemoryDatabase, QStringLiteral("cannot restore into an in-memory SQLite database"),
                      session);
-    auto inspected = inspectBackupCommand(session, file);
+    auto inspected = inspectBackupCommand(session, file, progress);
     if (auto *problem = inspected.failure())
         return *problem;
     RestoreOutcome outcome;
     outcome.info = std::move(inspected).value();
     const Fallible<void> restored = url.isPostgresql()
-        ? PostgresDump(postgresParameters(session), session.environment()).restore(outcome.info.path)
-        : SqliteBackup::restoreInto(outcome.info.path, sqlitePath(session));
+        ? PostgresDump(postgresParameters(session), session.environment()).restore(outcome.info.path, progress)
+        : SqliteBackup::restoreInto(outcome.info.path, sqlitePath(session), progress);
+    if (!restored.ok() && restored.error().cancelled)
+        return error(ErrorKind::Cancelled, QStringLiteral("the restore was cancelled; the database is unchanged"),
+                     session);
     if (!restored.ok())
         return error(ErrorKind::RestoreFailed, restored.error().message, session);
     const DbResult<QStringList> heads = headsOf(session.connection(), session.settings().versionTable);
@@ -286,7 +300,23 @@ std::optional<RunError> backupBeforeMigration(DatabaseSession &session, const Pl
         observer.log(QStringLiteral("No backup: an in-memory database has no file to copy"));
         return std::nullopt;
     }
-    auto taken = backupCommand(session);
+    // A run cancelled while its backup is taken stops there, before any step.
+    class CancelThroughObserver : public TransferProgress
+    {
+    public:
+        explicit CancelThroughObserver(RunObserver &observer)
+            : m_observer(observer)
+        {
+        }
+        void advanced(Stage, Unit, qint64, qint64) override {}
+        bool cancelRequested() override { return m_observer.cancelRequested(); }
+
+    private:
+        RunObserver &m_observer;
+    } progress(observer);
+    auto taken = backupCommand(session, {}, &progress);
+    if (auto *problem = taken.failure(); problem && problem->kind == ErrorKind::Cancelled)
+        return *problem;
     if (auto *problem = taken.failure()) {
         RunError stopped = *problem;
         stopped.kind = ErrorKind::BackupFailed;

@@ -2,6 +2,7 @@
 
 #include "backup/BackupInfo.h"
 #include "backup/BackupPolicy.h"
+#include "backup/TransferProgress.h"
 #include "run/RunError.h"
 #include "run/RunObserver.h"
 
@@ -37,7 +38,9 @@ struct RestoreOutcome
 // then retention applied. `to` is a file, or a directory (existing, or written with a trailing
 // '/') for the default name; empty means the policy's directory. Nothing is left behind on
 // failure.
-RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &to = {});
+// progress hears each stage (copy, verify, checksum) and may cancel (ErrorKind::Cancelled).
+RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &to = {},
+                                       TransferProgress *progress = nullptr);
 
 // `backups`: the backups in the project's backup directory, newest first.
 QList<BackupInfo> listBackupsCommand(const BackupPolicy &policy);
@@ -45,15 +48,18 @@ QList<BackupInfo> listBackupsCommand(const BackupPolicy &policy);
 // Everything restore checks before it touches the database: the sidecar, the size and SHA-256,
 // the dialect (a backup of the other database kind is refused) and the file itself
 // (integrity_check / pg_restore --list). The info is what a confirmation should show.
-RunResult<BackupInfo> inspectBackupCommand(DatabaseSession &session, const QString &file);
+RunResult<BackupInfo> inspectBackupCommand(DatabaseSession &session, const QString &file,
+                                           TransferProgress *progress = nullptr);
 // The same checks without a connection to the database (a rehearsal restores into a copy).
 RunResult<BackupInfo> inspectBackupFile(const DatabaseTarget &target, const QProcessEnvironment &environment,
-                                        const QString &file);
+                                        const QString &file, TransferProgress *progress = nullptr);
 
 // `restore FILE`: inspects, then restores (SQLite: the backup API into the live database in one
 // transaction; PostgreSQL: pg_restore --clean --if-exists --single-transaction) and reads the
-// heads back. The caller asks for confirmation first.
-RunResult<RestoreOutcome> restoreCommand(DatabaseSession &session, const QString &file);
+// heads back. The caller asks for confirmation first. A cancel through progress leaves the
+// database as it was.
+RunResult<RestoreOutcome> restoreCommand(DatabaseSession &session, const QString &file,
+                                         TransferProgress *progress = nullptr);
 
 // The automatic backup before a migration: takes a backup when planNeedsBackup() says so for
 // this plan (the one that will run, so the backup matches what was shown) and reports it through

@@ -78,8 +78,11 @@ RunOutcome MigrationRunner::run(const Plan &plan, RunObserver &observer)
     observer.planReady(outcome.plan);
     if (m_options.beforeFirstStep) {
         if (auto error = m_options.beforeFirstStep(outcome.plan)) {
-            outcome.error = std::move(error);
             outcome.headsAfter = outcome.headsBefore;
+            if (error->kind == ErrorKind::Cancelled) // cancelled during the backup: before any step
+                outcome.cancelled = true;
+            else
+                outcome.error = std::move(error);
             return outcome;
         }
     }

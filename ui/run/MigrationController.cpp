@@ -82,8 +82,12 @@ MigrationController::MigrationController(QObject *parent)
     });
     connect(m_worker, &MigrationWorker::taskFailed, this, [this](const RunError &error) {
         setBusy(false);
-        emit taskFailed(error);
+        if (error.kind == ErrorKind::Cancelled)
+            emit taskCancelled(error.message);
+        else
+            emit taskFailed(error);
     });
+    connect(m_worker, &MigrationWorker::transferProgressed, this, &MigrationController::transferProgressed);
     m_thread.start();
 }
 
@@ -190,7 +194,7 @@ void MigrationController::backupNow()
     if (m_busy)
         return;
     setBusy(true);
-    emit taskStarted(tr("Backing up %1").arg(m_displayUrl));
+    emit taskStarted(tr("Backing up %1").arg(m_displayUrl), true);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->backupNow(); });
 }
 
@@ -199,7 +203,7 @@ void MigrationController::restore(const QString &file)
     if (m_busy)
         return;
     setBusy(true);
-    emit taskStarted(tr("Checking %1").arg(file));
+    emit taskStarted(tr("Checking %1").arg(file), true);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, file] { worker->inspectBackup(file); });
 }
 
@@ -208,7 +212,7 @@ void MigrationController::merge(const MergeRequest &request, const QString &work
     if (m_busy || !m_project)
         return;
     setBusy(true);
-    emit taskStarted(tr("Merging %1").arg(request.revisions.join(QStringLiteral(", "))));
+    emit taskStarted(tr("Merging %1").arg(request.revisions.join(QStringLiteral(", "))), false);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, project = m_project, request, workingDirectory] {
         worker->merge(project, request, workingDirectory);
     });
@@ -219,7 +223,7 @@ void MigrationController::newRevision(const RevisionRequest &request)
     if (m_busy || !m_project)
         return;
     setBusy(true);
-    emit taskStarted(tr("Writing a new revision"));
+    emit taskStarted(tr("Writing a new revision"), false);
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, project = m_project, request] { worker->newRevision(project, request); });
 }
@@ -229,7 +233,7 @@ void MigrationController::autogenerate(const AutogenerateRequest &request, const
     if (m_busy || !m_project)
         return;
     setBusy(true);
-    emit taskStarted(tr("Autogenerating a revision with the project's Alembic"));
+    emit taskStarted(tr("Autogenerating a revision with the project's Alembic"), false);
     AutogenerateRequest withUrl = request;
     if (withUrl.urlOption.isEmpty())
         withUrl.urlOption = m_urlOption;
@@ -245,7 +249,7 @@ void MigrationController::onBackupInspected(const BackupInfo &backup)
         emit declined();
         return;
     }
-    emit taskStarted(tr("Restoring %1").arg(backup.path));
+    emit taskStarted(tr("Restoring %1").arg(backup.path), true);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, path = backup.path] { worker->restoreBackup(path); });
 }
 

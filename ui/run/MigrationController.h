@@ -92,7 +92,12 @@ signals:
     // The journal, read after each connect and each run.
     void journalRead(const retort::JournalLog &log);
     void journalFailed(const retort::RunError &error);
-    void taskStarted(const QString &title);
+    // cancellable: Cancel stops it (a backup or restore) and leaves nothing behind.
+    void taskStarted(const QString &title, bool cancellable);
+    // A backup's or restore's progress (TransferProgress::Stage and Unit as ints).
+    void transferProgressed(int stage, int unit, qint64 done, qint64 total);
+    // A task stopped by Cancel: nothing was kept or changed.
+    void taskCancelled(const QString &message);
     void backupTaken(const retort::BackupOutcome &outcome);
     void restored(const retort::RestoreOutcome &outcome);
     void merged(const retort::MergeOutcome &outcome);

@@ -1,7 +1,9 @@
 #include "MigrationWorker.h"
 
 #include "QueuedRunObserver.h"
+#include "QueuedTransferProgress.h"
 
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 
 namespace retort::ui {
@@ -10,8 +12,9 @@ namespace {
 
 RunError noSession()
 {
-    return RunError::make(ErrorKind::NotConnected,
-                          QStringLiteral("No database is connected; choose a database URL first."));
+    return RunError::make(
+        ErrorKind::NotConnected,
+        QCoreApplication::translate("MigrationWorker", "No database is connected; choose a database URL first."));
 }
 
 } // namespace
@@ -123,7 +126,9 @@ void MigrationWorker::backupNow()
         emit taskFailed(noSession());
         return;
     }
-    report(backupCommand(*m_session), &MigrationWorker::backupTaken);
+    m_cancel = false;
+    QueuedTransferProgress progress(*this);
+    report(backupCommand(*m_session, {}, &progress), &MigrationWorker::backupTaken);
 }
 
 void MigrationWorker::inspectBackup(const QString &file)
@@ -132,7 +137,9 @@ void MigrationWorker::inspectBackup(const QString &file)
         emit taskFailed(noSession());
         return;
     }
-    report(inspectBackupCommand(*m_session, file), &MigrationWorker::backupInspected);
+    m_cancel = false;
+    QueuedTransferProgress progress(*this);
+    report(inspectBackupCommand(*m_session, file, &progress), &MigrationWorker::backupInspected);
 }
 
 void MigrationWorker::restoreBackup(const QString &file)
@@ -141,7 +148,9 @@ void MigrationWorker::restoreBackup(const QString &file)
         emit taskFailed(noSession());
         return;
     }
-    report(restoreCommand(*m_session, file), &MigrationWorker::restored);
+    m_cancel = false;
+    QueuedTransferProgress progress(*this);
+    report(restoreCommand(*m_session, file, &progress), &MigrationWorker::restored);
     readState();
 }
 

@@ -4,6 +4,7 @@
 #include "icons/ActionIcons.h"
 #include "run/RunSummary.h"
 #include "run/StepDescription.h"
+#include "run/TransferText.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +20,8 @@
 #include <QSaveFile>
 #include <QTime>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace retort::ui {
 
@@ -37,7 +40,7 @@ RunPanel::RunPanel(QWidget *parent)
     m_cancel->setVisible(false);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         m_cancel->setEnabled(false);
-        appendLog(tr("Cancelling after the current step…"));
+        appendLog(m_stepwise ? tr("Cancelling after the current step…") : tr("Cancelling…"));
         emit cancelRequested();
     });
 
@@ -90,15 +93,23 @@ void RunPanel::follow(MigrationController *controller)
         appendLog(review.title);
         appendLog(review.versionChange);
         startRun(review.title, int(review.steps.size()));
+        m_stepwise = true;
+        m_cancel->setToolTip(
+            tr("Stop after the step that is running (a step in flight always finishes or rolls back)"));
         setBusy(true, true);
         emit runShown();
     });
-    connect(controller, &MigrationController::taskStarted, this, [this](const QString &title) {
+    connect(controller, &MigrationController::taskStarted, this, [this](const QString &title, bool cancellable) {
         appendLog(title);
         startRun(title, 0);
-        setBusy(true, false);
+        m_stepwise = false;
+        m_cancel->setToolTip(tr("Stop now: nothing is kept, and the database stays as it was"));
+        setBusy(true, cancellable);
         emit runShown();
     });
+    connect(controller, &MigrationController::transferProgressed, this, &RunPanel::showTransfer);
+    connect(controller, &MigrationController::taskCancelled, this,
+            [this](const QString &message) { appendLog(tr("Cancelled: %1").arg(message)); });
     connect(controller, &MigrationController::stepStarted, this, [this](int index, int count, const PlanStep &step) {
         stepStarted(index, count,
                     step.revision.isEmpty() ? step.toRevisions.join(QStringLiteral(", ")) : step.revision);
@@ -183,6 +194,16 @@ void RunPanel::stepStarted(int index, int count, const QString &name)
     m_progress->setRange(0, count);
     m_progress->setValue(index);
     m_progress->setFormat(tr("step %1 of %2: %3").arg(index + 1).arg(count).arg(name));
+}
+
+void RunPanel::showTransfer(int stage, int unit, qint64 done, qint64 total)
+{
+    // Per mille: byte counts overflow the bar's int range.
+    m_progress->setRange(0, total > 0 ? 1000 : 0);
+    if (total > 0)
+        m_progress->setValue(int(std::min<qint64>(1000, done * 1000 / total)));
+    QString text = transferText(TransferProgress::Stage(stage), TransferProgress::Unit(unit), done, total);
+    m_progress->setFormat(text.replace(u'%', QStringLiteral("%%")));
 }
 
 void RunPanel::stepFinished(int index)

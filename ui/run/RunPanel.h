@@ -35,10 +35,13 @@ public:
     void startRun(const QString &title, int count);
     void stepStarted(int index, int count, const QString &name);
     void stepFinished(int index);
+    // A backup's or restore's progress (see MigrationController::transferProgressed).
+    void showTransfer(int stage, int unit, qint64 done, qint64 total);
     // Cancel is offered while a cancellable run is busy; the bar hides when nothing is.
     void setBusy(bool busy, bool cancellable = true);
 
     QProgressBar *progressBar() const { return m_progress; }
+    QPushButton *cancelButton() const { return m_cancel; }
 
 signals:
     void cancelRequested();
@@ -49,6 +52,7 @@ private:
 
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
+    bool m_stepwise = true; // a run cancels between steps, a backup or restore at once
     QPlainTextEdit *m_log = nullptr;
 };
 
