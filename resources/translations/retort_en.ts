@@ -2,6 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ExternalEditor</name>
+    <message>
+        <source>$%1 names %2, which could not be started; set it to an editor that opens a window (a terminal editor needs a terminal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the desktop&apos;s default application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no application opens %1; set VISUAL or EDITOR to your editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GraphExporter</name>
+    <message>
+        <source>Revision graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MigrationWorker</name>
+    <message>
+        <source>No database is connected; choose a database URL first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfflineSqlLoader</name>
+    <message>
+        <source>-- Alembic could not render this offline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Shadow databases for PostgreSQL need a server where Retort may create them: shadow_url = postgresql://... in the [retort] section of alembic.ini.</source>
@@ -9,6 +49,21 @@
     </message>
     <message>
         <source>revision %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevisionDetailsView</name>
+    <message>
+        <source>-- cannot read: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- (no statements)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- line %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -72,6 +127,52 @@
     </message>
     <message>
         <source>journal not read: no database connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransferText</name>
+    <message>
+        <source>%1 written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dumping: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing SHA-256: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UrlChoices</name>
+    <message>
+        <source>command line</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1406,6 +1507,18 @@ Use this server for scratch databases?</source>
         <source>step %1 of %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop now: nothing is kept, and the database stays as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>retort::ui::SchemaChangesView</name>
@@ -1523,6 +1636,29 @@ Use this server for scratch databases?</source>
     </message>
     <message>
         <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::StartPage</name>
+    <message>
+        <source>&lt;h2&gt;Open a migrations folder&lt;/h2&gt;&lt;p&gt;The folder that holds alembic.ini or versions/: a Flask-Migrate project&apos;s &lt;i&gt;migrations&lt;/i&gt;, an Alembic project, or Retort&apos;s own SQL migrations.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A small project with branches and a merge, on a SQLite database of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recent projects&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -66,6 +66,7 @@ class TestTranslations : public QObject
 private slots:
     void pluralsReadAsEnglish();
     void everyPluralMessageIsTranslated();
+    void sentencesGoThroughTr();
 };
 
 void TestTranslations::pluralsReadAsEnglish()
@@ -112,6 +113,37 @@ void TestTranslations::everyPluralMessageIsTranslated()
             QVERIFY2(found, qPrintable(u"%1 lacks \"%2\": build the update_translations target"_s.arg(path, literal)));
         }
     }
+}
+
+// A literal that reads as words (two of them, the first of three letters or more) is text for a
+// person, so it must be in tr() or QCoreApplication::translate(); markup and logging are not.
+void TestTranslations::sentencesGoThroughTr()
+{
+    const QRegularExpression literal(uR"re((?:QStringLiteral\(|\bu)"((?:[^"\\]|\\.)*)")re"_s);
+    const QRegularExpression words(u"[A-Za-z][a-z]{2,} [a-z]{2,}"_s);
+    const QRegularExpression translated(u"\\btr\\(|translate\\(|QT_TR_NOOP|qC(Debug|Info|Warning|Critical)"_s);
+    QStringList untranslated;
+    int scanned = 0;
+    QDirIterator sources(QStringLiteral(RETORT_SOURCE_DIR "/ui"), {u"*.cpp"_s, u"*.h"_s}, QDir::Files,
+                         QDirIterator::Subdirectories);
+    while (sources.hasNext()) {
+        const QString path = sources.next();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+        ++scanned;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (translated.match(lines.at(i)).hasMatch())
+                continue;
+            for (const QRegularExpressionMatch &match : literal.globalMatch(lines.at(i))) {
+                const QString text = match.captured(1);
+                if (!text.startsWith(u'<') && words.match(text).hasMatch())
+                    untranslated.append(u"%1:%2: \"%3\""_s.arg(path).arg(i + 1).arg(text));
+            }
+        }
+    }
+    QVERIFY(scanned > 20);
+    QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

@@ -2,6 +2,8 @@
 
 #include "command/OfflineCommand.h"
 
+#include <QCoreApplication>
+
 namespace retort::ui {
 
 OfflineSqlLoader::OfflineSqlLoader(QObject *parent)
@@ -65,7 +67,8 @@ void OfflineSqlLoader::load(const QString &revision)
             const auto result = offlineSqlCommand(*project, url, environment, directory, request);
             if (const auto *error = result.failure()) {
                 errors.append(error->toString());
-                part += QStringLiteral("-- Alembic could not render this offline:\n");
+                part += QCoreApplication::translate("OfflineSqlLoader", "-- Alembic could not render this offline:")
+                    + u'\n';
                 for (const QString &line : error->toString().split(u'\n'))
                     part += QStringLiteral("-- ") + line + u'\n';
             } else {

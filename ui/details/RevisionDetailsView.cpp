@@ -6,6 +6,7 @@
 #include "ScriptView.h"
 #include "run/StepScript.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSplitter>
 #include <QTabWidget>
@@ -42,12 +43,14 @@ QString statementsText(const Revision &revision, PlanStep::Direction direction, 
     QString text = QStringLiteral("-- %1 (%2)\n").arg(title, sqlDialectName(dialect));
     const auto loaded = StepScript::load(revision, direction, dialect);
     if (const auto *error = loaded.failure())
-        return text + QStringLiteral("-- cannot read: ") + error->message + QLatin1Char('\n');
+        return text + QCoreApplication::translate("RevisionDetailsView", "-- cannot read: ") + error->message
+            + QLatin1Char('\n');
     const auto &script = loaded.value();
     if (script.statements.isEmpty())
-        text += QStringLiteral("-- (no statements)\n");
+        text += QCoreApplication::translate("RevisionDetailsView", "-- (no statements)") + u'\n';
     for (const SqlStatement &statement : script.statements)
-        text += QStringLiteral("-- line %1\n").arg(statement.line) + statement.text + QStringLiteral(";\n");
+        text += QCoreApplication::translate("RevisionDetailsView", "-- line %1").arg(statement.line) + u'\n'
+            + statement.text + QStringLiteral(";\n");
     return text;
 }
 

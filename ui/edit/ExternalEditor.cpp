@@ -1,5 +1,6 @@
 #include "ExternalEditor.h"
 
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QProcess>
 #include <QUrl>
@@ -21,15 +22,19 @@ ExternalEditorLaunch openInExternalEditor(const QString &path, const QProcessEnv
         launch.how = QStringLiteral("$%1: %2 %3").arg(variable, program, words.join(QLatin1Char(' ')));
         launch.started = QProcess::startDetached(program, words);
         if (!launch.started)
-            launch.error = QStringLiteral("$%1 names %2, which could not be started; set it to an editor that opens "
-                                          "a window (a terminal editor needs a terminal)")
-                               .arg(variable, program);
+            launch.error =
+                QCoreApplication::translate("ExternalEditor",
+                                            "$%1 names %2, which could not be started; set it to an "
+                                            "editor that opens a window (a terminal editor needs a terminal)")
+                    .arg(variable, program);
         return launch;
     }
-    launch.how = QStringLiteral("the desktop's default application");
+    launch.how = QCoreApplication::translate("ExternalEditor", "the desktop's default application");
     launch.started = QDesktopServices::openUrl(QUrl::fromLocalFile(path));
     if (!launch.started)
-        launch.error = QStringLiteral("no application opens %1; set VISUAL or EDITOR to your editor").arg(path);
+        launch.error = QCoreApplication::translate("ExternalEditor",
+                                                   "no application opens %1; set VISUAL or EDITOR to your editor")
+                           .arg(path);
     return launch;
 }
 

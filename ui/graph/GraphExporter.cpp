@@ -88,10 +88,10 @@ Fallible<void> GraphExporter::exportSvg(const QString &path) const
     generator.setFileName(path);
     generator.setSize(size());
     generator.setViewBox(QRect(QPoint(0, 0), size()));
-    generator.setTitle(QStringLiteral("Revision graph"));
+    generator.setTitle(QCoreApplication::translate("GraphExporter", "Revision graph"));
     QPainter painter;
     if (!painter.begin(&generator))
-        return Failure{QStringLiteral("cannot write %1").arg(path)};
+        return Failure{QCoreApplication::translate("GraphExporter", "cannot write %1").arg(path)};
     render(painter);
     painter.end();
     return {};
@@ -105,7 +105,7 @@ Fallible<void> GraphExporter::exportPng(const QString &path) const
     render(painter);
     painter.end();
     if (!image.save(path, "PNG"))
-        return Failure{QStringLiteral("cannot write %1").arg(path)};
+        return Failure{QCoreApplication::translate("GraphExporter", "cannot write %1").arg(path)};
     return {};
 }
 

@@ -3,6 +3,8 @@
 #include "UrlPassword.h"
 #include "db/DatabaseUrl.h"
 
+#include <QCoreApplication>
+
 namespace retort::ui {
 
 QString maskedUrl(const QString &text)
@@ -33,7 +35,7 @@ QList<UrlChoice> urlChoices(const ProjectConfig &config, const QString &given, c
         seen.append(identity(trimmed));
         choices.append({trimmed, maskedUrl(trimmed), source, kind, {}});
     };
-    add(given, QStringLiteral("command line"), UrlChoice::Kind::Given);
+    add(given, QCoreApplication::translate("UrlChoices", "command line"), UrlChoice::Kind::Given);
     add(environment.value(QStringLiteral("DATABASE_URL")), QStringLiteral("DATABASE_URL"),
         UrlChoice::Kind::Environment);
     add(config.sqlalchemyUrl, QStringLiteral("alembic.ini"), UrlChoice::Kind::Project);
