@@ -1,10 +1,14 @@
 #include "SqliteBackup.h"
 
+#include "BackupFiles.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QThread>
 
 #include <sqlite3.h>
+
+#include <future>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -17,6 +21,7 @@ constexpr int kPagesPerStep = 4096; // 16 MB with 4 KiB pages: short read locks,
 constexpr int kRestartsBeforeOneStep = 3;
 constexpr int kBusyGiveUpMs = 60000; // a lock nobody releases for a minute is not transient
 constexpr int kBusyTimeoutMs = 5000;
+constexpr int kOpsBetweenCancelChecks = 100000; // SQLite VM steps: a few ms apart
 
 // A sqlite3 connection closed on every path.
 class Handle
@@ -46,8 +51,24 @@ public:
         sqlite3_free(error);
         return Failure{text};
     }
-    // PRAGMA integrity_check's rows joined; "ok" when the file is sound.
-    Fallible<void> integrityCheck(const QString &path) const
+    // PRAGMA integrity_check's rows joined; "ok" when the file is sound. progress may cancel it.
+    Fallible<void> integrityCheck(const QString &path, TransferProgress *progress = nullptr) const
+    {
+        if (progress) {
+            const auto cancelled = [](void *watcher) {
+                return static_cast<TransferProgress *>(watcher)->cancelRequested() ? 1 : 0;
+            };
+            sqlite3_progress_handler(m_db, kOpsBetweenCancelChecks, cancelled, progress);
+        }
+        const auto result = runIntegrityCheck(path);
+        sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+        if (!result.ok() && progress && sqlite3_errcode(m_db) == SQLITE_INTERRUPT)
+            return Failure{QStringLiteral("checking %1 was cancelled").arg(path), true};
+        return result;
+    }
+
+private:
+    Fallible<void> runIntegrityCheck(const QString &path) const
     {
         sqlite3_stmt *statement = nullptr;
         if (sqlite3_prepare_v2(m_db, "PRAGMA integrity_check", -1, &statement, nullptr) != SQLITE_OK)
@@ -65,7 +86,6 @@ public:
         return {};
     }
 
-private:
     sqlite3 *m_db = nullptr;
 };
 
@@ -149,7 +169,7 @@ bool SqliteBackup::hasSqliteHeader(const QString &path)
 }
 
 Fallible<void> SqliteBackup::copy(const QString &sourcePath, const QString &destinationPath, Stats *stats,
-                                  TransferProgress *progress)
+                                  TransferProgress *progress, QString *sha256)
 {
     QElapsedTimer timer;
     timer.start();
@@ -192,21 +212,44 @@ Fallible<void> SqliteBackup::copy(const QString &sourcePath, const QString &dest
         if (progress->cancelRequested())
             return Failure{QStringLiteral("the copy of %1 was cancelled").arg(sourcePath), true};
     }
-    if (auto done = destination.integrityCheck(destinationPath); !done.ok())
-        return done;
-    if (stats)
-        stats->verifyMs = timer.elapsed();
+    if (!sha256) {
+        if (auto done = destination.integrityCheck(destinationPath, progress); !done.ok())
+            return done;
+        if (stats)
+            stats->verifyMs = timer.elapsed();
+        return {};
+    }
+    // integrity_check reads through SQLite and the hash reads the bytes: side by side, on two
+    // cores, both take the time of the longer one.
+    auto checked = std::async(std::launch::async, [&destinationPath, progress] {
+        QElapsedTimer checkTimer;
+        checkTimer.start();
+        Fallible<void> result = verify(destinationPath, progress);
+        return std::make_pair(std::move(result), checkTimer.elapsed());
+    });
+    const Fallible<QString> digest = BackupFiles::sha256(destinationPath, progress);
+    const qint64 checksumMs = timer.elapsed();
+    auto [check, verifyMs] = checked.get();
+    if (stats) {
+        stats->verifyMs = verifyMs;
+        stats->checksumMs = checksumMs;
+    }
+    if (!check.ok())
+        return check;
+    if (!digest)
+        return digest.error();
+    *sha256 = *digest;
     return {};
 }
 
-Fallible<void> SqliteBackup::verify(const QString &path)
+Fallible<void> SqliteBackup::verify(const QString &path, TransferProgress *progress)
 {
     if (!hasSqliteHeader(path))
         return Failure{QStringLiteral("%1 is not an SQLite database file").arg(path)};
     Handle handle;
     if (auto done = handle.open(path, SQLITE_OPEN_READONLY); !done.ok())
         return done;
-    return handle.integrityCheck(path);
+    return handle.integrityCheck(path, progress);
 }
 
 Fallible<void> SqliteBackup::restoreInto(const QString &backupPath, const QString &livePath, TransferProgress *progress)

@@ -27,16 +27,18 @@ public:
     {
         qint64 copyMs = 0; // the backup API's work, including fsync
         qint64 verifyMs = 0; // PRAGMA integrity_check on the copy
+        qint64 checksumMs = 0; // SHA-256 of the copy, alongside the check (when asked for)
         int restarts = 0; // times writers made SQLite start the copy again
     };
 
     // Copies sourcePath into destinationPath (an existing empty file, or a new path), leaves it
     // in rollback-journal mode, syncs it and checks it with PRAGMA integrity_check.
-    // progress hears of each step and may cancel (a Failure with cancelled set).
+    // progress hears of each step and may cancel (a Failure with cancelled set). With sha256,
+    // the copy's SHA-256 is computed while integrity_check runs, and returned there.
     static Fallible<void> copy(const QString &sourcePath, const QString &destinationPath, Stats *stats = nullptr,
-                               TransferProgress *progress = nullptr);
+                               TransferProgress *progress = nullptr, QString *sha256 = nullptr);
     // The file starts with SQLite's header and PRAGMA integrity_check says "ok". Read-only.
-    static Fallible<void> verify(const QString &path);
+    static Fallible<void> verify(const QString &path, TransferProgress *progress = nullptr);
     static bool hasSqliteHeader(const QString &path);
     // Replaces the contents of the database at livePath with those of backupPath (see above).
     // A cancel before the last page leaves the live database as it was.

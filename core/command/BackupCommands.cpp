@@ -175,10 +175,13 @@ RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &
         outcome.verifyMs = timer.restart();
     } else {
         SqliteBackup::Stats stats;
-        if (auto problem = SqliteBackup::copy(sqlitePath(session), partial, &stats, progress); !problem.ok())
+        QString digest;
+        if (auto problem = SqliteBackup::copy(sqlitePath(session), partial, &stats, progress, &digest); !problem.ok())
             return failed(problem.error());
         outcome.copyMs = stats.copyMs;
         outcome.verifyMs = stats.verifyMs;
+        outcome.checksumMs = stats.checksumMs;
+        info.sha256 = digest;
         const DbResult<QStringList> heads = headsOfCopy(partial, session.settings().versionTable);
         if (!heads)
             return fail(ErrorKind::BackupFailed,
@@ -187,11 +190,13 @@ RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &
         timer.restart();
     }
     QFile::setPermissions(partial, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    const Fallible<QString> digest = BackupFiles::sha256(partial, progress);
-    if (!digest)
-        return failed(digest.error());
-    outcome.checksumMs = timer.elapsed();
-    info.sha256 = *digest;
+    if (info.sha256.isEmpty()) { // the SQLite copy was hashed while it was checked
+        const Fallible<QString> digest = BackupFiles::sha256(partial, progress);
+        if (!digest)
+            return failed(digest.error());
+        outcome.checksumMs = timer.elapsed();
+        info.sha256 = *digest;
+    }
     info.size = QFileInfo(partial).size();
     // The sidecar first: a sidecar without its backup is never listed, a backup without its
     // sidecar could not be restored.

@@ -16,6 +16,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <atomic>
+
 using namespace Qt::StringLiterals;
 using namespace retort;
 
@@ -60,12 +62,11 @@ public:
 
 private:
     std::optional<Stage> m_cancelAt;
-    bool m_cancel = false;
+    std::atomic<bool> m_cancel{false}; // integrity_check asks from a thread of its own
 };
 
 class NullObserver : public RunObserver
-{
-};
+{};
 
 void addBackends()
 {
