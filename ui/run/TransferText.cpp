@@ -23,13 +23,16 @@ QString amount(TransferProgress::Unit unit, qint64 value)
 QString counted(TransferProgress::Unit unit, qint64 done, qint64 total)
 {
     if (total <= 0)
-        return unit == TransferProgress::Unit::Bytes ? QCoreApplication::translate("TransferText", "%1 written").arg(amount(unit, done))
-                                                     : amount(unit, done);
+        return unit == TransferProgress::Unit::Bytes
+            ? QCoreApplication::translate("TransferText", "%1 written").arg(amount(unit, done))
+            : amount(unit, done);
     switch (unit) {
     case TransferProgress::Unit::Pages:
-        return QCoreApplication::translate("TransferText", "%1 of %2 pages").arg(amount(unit, done), amount(unit, total));
+        return QCoreApplication::translate("TransferText", "%1 of %2 pages")
+            .arg(amount(unit, done), amount(unit, total));
     case TransferProgress::Unit::Items:
-        return QCoreApplication::translate("TransferText", "%1 of %2 items").arg(amount(unit, done), amount(unit, total));
+        return QCoreApplication::translate("TransferText", "%1 of %2 items")
+            .arg(amount(unit, done), amount(unit, total));
     case TransferProgress::Unit::Bytes:
         break;
     }
@@ -42,7 +45,8 @@ QString transferText(TransferProgress::Stage stage, TransferProgress::Unit unit,
 {
     switch (stage) {
     case TransferProgress::Stage::Copy:
-        return (unit == TransferProgress::Unit::Bytes ? QCoreApplication::translate("TransferText", "Dumping: %1") : QCoreApplication::translate("TransferText", "Copying: %1"))
+        return (unit == TransferProgress::Unit::Bytes ? QCoreApplication::translate("TransferText", "Dumping: %1")
+                                                      : QCoreApplication::translate("TransferText", "Copying: %1"))
             .arg(counted(unit, done, total));
     case TransferProgress::Stage::Verify:
         return QCoreApplication::translate("TransferText", "Checking the file…");
