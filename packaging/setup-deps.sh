@@ -21,13 +21,14 @@ fi
 
 # clang and its sanitizer and libFuzzer runtimes are for the fuzz preset; lld links every preset
 # faster than GNU ld (without it the build falls back to gold or ld); librsvg2-bin renders the
-# icons, desktop-file-utils, appstream and dpkg-dev check and build the packages.
+# icons, desktop-file-utils, appstream and dpkg-dev check and build the packages; libssl-dev's
+# libcrypto hashes backups (its SHA-256 uses the CPU's SHA instructions, Qt's does not).
 packages=(
     build-essential cmake ninja-build pkg-config perl xz-utils ca-certificates git clang-format
     qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libgl-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqscintilla2-qt6-dev extra-cmake-modules libsqlite3-dev sqlite3
+    libqscintilla2-qt6-dev extra-cmake-modules libsqlite3-dev sqlite3 libssl-dev
     qtkeychain-qt6-dev
     xvfb xauth fonts-dejavu-core
     postgresql postgresql-client

@@ -1,6 +1,7 @@
 #include "BackupFiles.h"
 
-#include <QCryptographicHash>
+#include "Sha256.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -82,12 +83,7 @@ Fallible<QString> BackupFiles::sha256(const QString &path, TransferProgress *pro
     if (!file.open(QIODevice::ReadOnly)) {
         return Failure{QStringLiteral("cannot read %1 (%2)").arg(path, file.errorString())};
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!progress) {
-        if (!hash.addData(&file))
-            return Failure{QStringLiteral("cannot read %1 (%2)").arg(path, file.errorString())};
-        return QString::fromLatin1(hash.result().toHex());
-    }
+    Sha256 hash;
     constexpr qint64 kChunk = 4 << 20;
     QByteArray buffer(kChunk, Qt::Uninitialized);
     const qint64 total = file.size();
@@ -100,11 +96,16 @@ Fallible<QString> BackupFiles::sha256(const QString &path, TransferProgress *pro
             break;
         hash.addData(QByteArrayView(buffer.constData(), read));
         done += read;
-        progress->advanced(TransferProgress::Stage::Checksum, TransferProgress::Unit::Bytes, done, total);
-        if (progress->cancelRequested())
-            return Failure{QStringLiteral("checking %1 was cancelled").arg(path), true};
+        if (progress) {
+            progress->advanced(TransferProgress::Stage::Checksum, TransferProgress::Unit::Bytes, done, total);
+            if (progress->cancelRequested())
+                return Failure{QStringLiteral("checking %1 was cancelled").arg(path), true};
+        }
     }
-    return QString::fromLatin1(hash.result().toHex());
+    const QByteArray digest = hash.result();
+    if (digest.isEmpty())
+        return Failure{QStringLiteral("cannot compute the SHA-256 of %1 (out of memory)").arg(path)};
+    return QString::fromLatin1(digest.toHex());
 }
 
 Fallible<void> BackupFiles::writeSidecar(const BackupInfo &info)

@@ -193,6 +193,19 @@ private slots:
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("abc") << QByteArray("abc");
         QTest::newRow("two blocks") << QByteArray(100000, 'z');
+        // Around SHA-256's 64-byte blocks and its 56-byte padding limit, and past the 4 MiB chunks
+        // the file is read in.
+        for (const int size : {55, 56, 63, 64, 65, 119, 120, 4 * 1024 * 1024, 4 * 1024 * 1024 + 3}) {
+            QByteArray bytes(size, Qt::Uninitialized);
+            quint32 x = 2463534242u + quint32(size);
+            for (char &c : bytes) {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                c = char(x);
+            }
+            QTest::addRow("%d bytes", size) << bytes;
+        }
     }
     void sha256()
     {
@@ -203,6 +216,8 @@ private slots:
         const auto digest = BackupFiles::sha256(path);
         QVERIFY2(digest, qPrintable(digest ? QString() : digest.error().message));
         QCOMPARE(*digest, QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex()));
+        if (content == "abc") // FIPS 180-2's own example
+            QCOMPARE(*digest, u"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"_s);
         const auto missing = BackupFiles::sha256(dir.filePath(u"missing"_s));
         QVERIFY(!missing);
         QVERIFY(missing.error().message.contains(u"missing"_s));
