@@ -85,11 +85,15 @@ QString ProjectModules::moduleFile(const QString &module) const
     return {};
 }
 
-const QHash<QString, QString> &ProjectModules::constantsOf(const QString &file) const
+QHash<QString, QString> ProjectModules::constantsOf(const QString &file) const
 {
-    const auto cached = m_constants.constFind(file);
-    if (cached != m_constants.cend())
-        return *cached;
+    {
+        const QMutexLocker lock(&m_mutex);
+        const auto cached = m_constants.constFind(file);
+        if (cached != m_constants.cend())
+            return *cached;
+    }
+    // Read without the lock: two threads may both read a module once, and agree.
     QHash<QString, QString> constants;
     QFile source(file);
     if (source.size() <= MaxModuleBytes && source.open(QIODevice::ReadOnly)) {
@@ -119,7 +123,9 @@ const QHash<QString, QString> &ProjectModules::constantsOf(const QString &file) 
                 constants.remove(name); // reassigned to something else: not a constant
         }
     }
-    return *m_constants.insert(file, constants);
+    const QMutexLocker lock(&m_mutex);
+    m_constants.insert(file, constants);
+    return constants;
 }
 
 std::optional<QString> ProjectModules::stringConstant(const QString &qualifiedName) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +15,7 @@ struct ProjectConfig;
 // an identifier from one (OpenStack style: `branch_labels = (cli.EXPAND_BRANCH,)` after
 // `from neutron.db.migration import cli`) can still be read statically. A module is a file
 // under one of the import roots; only its top-level assignments of string literals count.
+// Thread-safe: revision files are read in parallel.
 class ProjectModules
 {
 public:
@@ -33,10 +35,12 @@ public:
 
 private:
     QString moduleFile(const QString &module) const;
-    const QHash<QString, QString> &constantsOf(const QString &file) const;
+    QHash<QString, QString> constantsOf(const QString &file) const;
 
     QStringList m_roots;
-    mutable QHash<QString, QHash<QString, QString>> m_constants; // by module file; a cache
+    // By module file; a cache that revision files read on several threads share.
+    mutable QMutex m_mutex;
+    mutable QHash<QString, QHash<QString, QString>> m_constants;
 };
 
 } // namespace retort

@@ -1,6 +1,7 @@
 #include "ScriptDirectory.h"
 
 #include "Logging.h"
+#include "ParallelFor.h"
 #include "ProjectModules.h"
 
 #include "PythonRevisionReader.h"
@@ -12,12 +13,19 @@
 #include <QSet>
 
 #include <algorithm>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
 namespace retort {
 
 namespace {
+
+struct FileRead
+{
+    Problems problems;
+    std::optional<Revision> revision;
+};
 
 struct FoundFile
 {
@@ -99,7 +107,6 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
     }
 
     QSet<QString> seenFiles;
-    QHash<QString, qsizetype> indexOfId;
     for (const FoundFile &file : std::as_const(found)) {
         if (seenFiles.contains(file.identity)) {
             result.problems.append(
@@ -109,19 +116,32 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
             continue;
         }
         seenFiles.insert(file.identity);
-        const QString &absolute = file.path;
-        result.files.append(absolute);
+        result.files.append(file.path);
+    }
 
-        std::optional<Revision> revision;
-        if (absolute.endsWith(u".sql"_s)) {
-            SqlReadResult read = SqlRevisionReader::readFile(absolute);
-            result.problems += read.problems;
-            revision = std::move(read.revision);
+    // Each file is read and parsed on its own, so the files are spread over the cores; what
+    // they hold is then taken in the files' order, as one reader going through them would.
+    std::vector<FileRead> reads(size_t(result.files.size()));
+    parallelFor(result.files.size(), [&](qsizetype i) {
+        const QString &path = result.files.at(i);
+        FileRead &read = reads[size_t(i)];
+        if (path.endsWith(u".sql"_s)) {
+            SqlReadResult sql = SqlRevisionReader::readFile(path);
+            read.problems = std::move(sql.problems);
+            read.revision = std::move(sql.revision);
         } else {
-            RevisionReadResult read = PythonRevisionReader::readFile(absolute, modules);
-            result.problems += read.problems;
-            revision = std::move(read.revision);
+            RevisionReadResult python = PythonRevisionReader::readFile(path, modules);
+            read.problems = std::move(python.problems);
+            read.revision = std::move(python.revision);
         }
+    });
+
+    QHash<QString, qsizetype> indexOfId;
+    for (qsizetype i = 0; i < result.files.size(); ++i) {
+        const QString &absolute = result.files.at(i);
+        FileRead &read = reads[size_t(i)];
+        result.problems += read.problems;
+        std::optional<Revision> &revision = read.revision;
         if (!revision)
             continue;
 
