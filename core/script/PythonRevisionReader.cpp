@@ -1,5 +1,6 @@
 #include "PythonRevisionReader.h"
 
+#include "FileBytes.h"
 #include "ProjectModules.h"
 #include "PythonImports.h"
 
@@ -316,15 +317,15 @@ void finishRevision(const std::array<Assignment, NameCount> &assigned, const QSt
 
 RevisionReadResult PythonRevisionReader::readFile(const QString &path, const ProjectModules *modules)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const Fallible<QByteArray> bytes = readFileBytes(path);
+    if (!bytes) {
         RevisionReadResult result;
         result.problems.append(Problem::make(Problem::Severity::Error, u"UnreadableFile"_s, path, 0,
                                              u"cannot read the revision file (%1); check its "
-                                             "permissions"_s.arg(file.errorString())));
+                                             "permissions"_s.arg(bytes.error().message)));
         return result;
     }
-    return read(file.readAll(), path, modules);
+    return read(*bytes, path, modules);
 }
 
 namespace {

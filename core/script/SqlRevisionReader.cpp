@@ -1,4 +1,6 @@
 #include "SqlRevisionReader.h"
+
+#include "FileBytes.h"
 #include "Utf8Check.h"
 
 #include <QFile>
@@ -60,16 +62,16 @@ QStringList SqlRevisionReader::supportedDialects()
 
 SqlReadResult SqlRevisionReader::readFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const Fallible<QByteArray> bytes = readFileBytes(path);
+    if (!bytes) {
         SqlReadResult result;
         result.script.path = path;
         result.problems.append(Problem::make(Problem::Severity::Error, u"UnreadableFile"_s, path, 0,
                                              u"cannot read the revision file (%1); check its "
-                                             "permissions"_s.arg(file.errorString())));
+                                             "permissions"_s.arg(bytes.error().message)));
         return result;
     }
-    return read(file.readAll(), path);
+    return read(*bytes, path);
 }
 
 namespace {
