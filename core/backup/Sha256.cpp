@@ -30,7 +30,8 @@ QByteArray Sha256::result()
 {
     QByteArray digest(EVP_MAX_MD_SIZE, Qt::Uninitialized);
     unsigned int length = 0;
-    if (!m_context->md || EVP_DigestFinal_ex(m_context->md, reinterpret_cast<unsigned char *>(digest.data()), &length) != 1)
+    if (!m_context->md
+        || EVP_DigestFinal_ex(m_context->md, reinterpret_cast<unsigned char *>(digest.data()), &length) != 1)
         return {};
     digest.resize(int(length));
     return digest;
