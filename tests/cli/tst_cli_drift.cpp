@@ -4,6 +4,7 @@
 #include "CliProcess.h"
 #include "NativeProject.h"
 #include "TestDatabase.h"
+#include "TestPassword.h"
 
 #include "db/Connection.h"
 
@@ -332,7 +333,7 @@ void TestCliDrift::cannotCheckIsSaidNotFailed()
     if (backend == u"postgresql") {
         // The fixture's password role has no CREATEDB: no shadow database without shadow_url.
         const QString role = QUrl(qEnvironmentVariable("RETORT_TEST_PG_PASSWORD_URL")).userName();
-        const QString password = qEnvironmentVariable("RETORT_TEST_PG_PASSWORD");
+        const QString password = testPostgresPassword();
         QVERIFY(!role.isEmpty() && !password.isEmpty());
         QVERIFY2(p.create(&failure, role), qPrintable(failure));
         p.url = p.database->urlAs(role, password);

@@ -5,6 +5,7 @@
 #include "EngineProcess.h"
 #include "EngineProject.h"
 #include "RandomGraph.h"
+#include "TestPassword.h"
 
 #include "command/DatabaseSession.h"
 #include "command/MigrateCommands.h"
@@ -92,9 +93,9 @@ void TestEngineFailure::failingStep()
     QFETCH(bool, withPassword);
 
     const QString role = qEnvironmentVariable("RETORT_TEST_PG_PASSWORD_ROLE", u"retort_password"_s);
-    const QString password = qEnvironmentVariable("RETORT_TEST_PG_PASSWORD");
+    const QString password = testPostgresPassword();
     if (withPassword)
-        QVERIFY2(!password.isEmpty(), "RETORT_TEST_PG_PASSWORD is not set; run through ctest");
+        QVERIFY2(!password.isEmpty(), "RETORT_TEST_PG_PASSWORD_FILE names no readable file; run through ctest");
 
     RevisionSpecs specs{revision(u"aaaa00000001"_s, {}), revision(u"bbbb00000002"_s, u"aaaa00000001"_s),
                         revision(u"cccc00000003"_s, u"bbbb00000002"_s), revision(u"dddd00000004"_s, u"cccc00000003"_s)};

@@ -5,6 +5,7 @@
 #include "EngineProcess.h"
 #include "EngineProject.h"
 #include "RandomGraph.h"
+#include "TestPassword.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -67,9 +68,9 @@ void TestEngineJournal::journalRows()
     QFETCH(QString, backend);
     QFETCH(bool, withPassword);
     const QString role = qEnvironmentVariable("RETORT_TEST_PG_PASSWORD_ROLE", u"retort_password"_s);
-    const QString password = qEnvironmentVariable("RETORT_TEST_PG_PASSWORD");
+    const QString password = testPostgresPassword();
     if (withPassword)
-        QVERIFY2(!password.isEmpty(), "RETORT_TEST_PG_PASSWORD is not set; run through ctest");
+        QVERIFY2(!password.isEmpty(), "RETORT_TEST_PG_PASSWORD_FILE names no readable file; run through ctest");
 
     const RevisionSpecs specs = twoRevisions();
     QTemporaryDir dir;

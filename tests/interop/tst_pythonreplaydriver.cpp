@@ -3,6 +3,7 @@
 // switches between calls, PostgreSQL, and the refusals and errors a replay must report.
 #include "InteropProject.h"
 #include "TestDatabase.h"
+#include "TestPassword.h"
 #include "shadow/PythonReplayDriver.h"
 
 #include <QCryptographicHash>
@@ -206,7 +207,7 @@ private slots:
     {
         // As the password role, with the password in the URL: it must never come back in a message.
         const QString role = QUrl(qEnvironmentVariable("RETORT_TEST_PG_PASSWORD_URL")).userName();
-        const QString password = qEnvironmentVariable("RETORT_TEST_PG_PASSWORD");
+        const QString password = testPostgresPassword();
         QVERIFY2(!role.isEmpty() && !password.isEmpty(), "run through ctest: the postgres fixture sets the role");
         QString failure;
         auto database = TestDatabase::create(u"postgresql"_s, &failure, role);

@@ -3,6 +3,7 @@
 // PostgreSQL fixture with a password in the URL (which must never be printed).
 #include "CliProcess.h"
 #include "InteropProject.h"
+#include "TestPassword.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,7 +56,7 @@ struct Database
         }
         adminUrl = qEnvironmentVariable("RETORT_TEST_PG_URL");
         const QUrl role(qEnvironmentVariable("RETORT_TEST_PG_PASSWORD_URL"));
-        password = qEnvironmentVariable("RETORT_TEST_PG_PASSWORD");
+        password = testPostgresPassword();
         if (adminUrl.isEmpty() || !role.isValid() || password.isEmpty()) {
             failure = u"RETORT_TEST_PG_URL / RETORT_TEST_PG_PASSWORD_URL / RETORT_TEST_PG_PASSWORD are not set: "
                       "run through ctest"_s;

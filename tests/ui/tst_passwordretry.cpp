@@ -1,6 +1,7 @@
 // A server that refuses the login gets the password asked for, and the window connects with it;
 // the password shows nowhere: not in the title, the log or the URL box.
 #include "MainWindow.h"
+#include "TestPassword.h"
 #include "TestProject.h"
 #include "project/DatabaseChooser.h"
 #include "run/MigrationController.h"
@@ -62,7 +63,7 @@ private slots:
     void windowAsksAndConnects()
     {
         const QString url = qEnvironmentVariable("RETORT_TEST_PG_PASSWORD_URL");
-        const QString password = qEnvironmentVariable("RETORT_TEST_PG_PASSWORD");
+        const QString password = testPostgresPassword();
         QVERIFY2(!url.isEmpty() && !password.isEmpty(), "run through ctest: the postgres fixture sets these");
         QTemporaryDir dir;
         QVERIFY(dir.isValid());

@@ -2,6 +2,7 @@
 // compared with what Debian's Alembic does on a twin database.
 #include "AlembicPeer.h"
 #include "TestDatabase.h"
+#include "TestPassword.h"
 
 #include "db/Connection.h"
 #include "db/DatabaseUrl.h"
@@ -219,7 +220,7 @@ void TstVersionTable::passwordRole()
 {
     QString failure;
     const QString base = qEnvironmentVariable("RETORT_TEST_PG_PASSWORD_URL");
-    const QString password = qEnvironmentVariable("RETORT_TEST_PG_PASSWORD");
+    const QString password = testPostgresPassword();
     QVERIFY2(!base.isEmpty() && !password.isEmpty(),
              "RETORT_TEST_PG_PASSWORD_URL / RETORT_TEST_PG_PASSWORD are not set: run through ctest");
     const auto parsed = DatabaseUrl::parse(base);
