@@ -16,7 +16,7 @@ const QList<OptionSpec> &globalOptions()
          u"migrations directory (default: ./migrations when it holds alembic.ini, else .)"_s},
         {u"url"_s, QChar(), u"URL"_s, u"database URL (overrides DATABASE_URL and alembic.ini)"_s},
         {u"json"_s, QChar(), QString(), u"machine-readable output"_s},
-        {u"verbose"_s, u'v', QString(), u"more detail"_s},
+        {u"verbose"_s, u'v', QString(), u"more detail, and every warning about the migration files"_s},
         {u"debug"_s, QChar(), QString(), u"trace what core does on stderr (the retort.* logging categories)"_s},
         {u"help"_s, u'h', QString(), u"show help and exit"_s},
         {u"version"_s, QChar(), QString(), u"show the version and exit"_s},
