@@ -1,5 +1,6 @@
 #include "BackupProject.h"
 
+#include "command/MigrateCommands.h"
 #include "command/ProjectSnapshot.h"
 #include "db/Connection.h"
 
@@ -87,4 +88,21 @@ QString describeDatabase(retort::Connection &connection)
         }
     }
     return text;
+}
+
+bool MigratedProject::setUp(const QString &backend, QString *failure, const QMap<QString, QString> &retortSettings)
+{
+    database = TestDatabase::create(backend, failure);
+    if (!database)
+        return false;
+    project = std::make_unique<BackupProject>(retortSettings);
+    session = project->open(database->url(), failure);
+    if (!session)
+        return false;
+    retort::RunObserver observer;
+    const retort::RunOutcome outcome = retort::migrateRequestCommand(*session, retort::MigrationRequest::upgrade(),
+                                                                     observer, std::chrono::milliseconds(0));
+    if (!outcome.ok())
+        *failure = outcome.error ? outcome.error->toString() : QStringLiteral("the upgrade was cancelled");
+    return outcome.ok();
 }

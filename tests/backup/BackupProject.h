@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TestDatabase.h"
 #include "command/DatabaseSession.h"
 
 #include <QMap>
@@ -32,3 +33,14 @@ private:
 // Everything a restore must bring back, as text: each user table's columns (name and type) and
 // its rows in a stable order, plus the version table.
 QString describeDatabase(retort::Connection &connection);
+
+// A BackupProject migrated to its head on a fresh database of one backend (TestDatabase).
+struct MigratedProject
+{
+    std::unique_ptr<TestDatabase> database;
+    std::unique_ptr<BackupProject> project;
+    std::unique_ptr<retort::DatabaseSession> session;
+
+    // false with *failure set when the database, the session or the upgrade failed.
+    bool setUp(const QString &backend, QString *failure, const QMap<QString, QString> &retortSettings = {});
+};

@@ -76,28 +76,12 @@ void addBackends()
 }
 
 // A migrated project whose database holds about 24 MB, so an SQLite copy takes several steps.
-struct Fixture
+struct Fixture : MigratedProject
 {
-    std::unique_ptr<TestDatabase> database;
-    std::unique_ptr<BackupProject> project;
-    std::unique_ptr<DatabaseSession> session;
-
     bool setUp(const QString &backend, QString *failure)
     {
-        database = TestDatabase::create(backend, failure);
-        if (!database)
+        if (!MigratedProject::setUp(backend, failure))
             return false;
-        project = std::make_unique<BackupProject>();
-        session = project->open(database->url(), failure);
-        if (!session)
-            return false;
-        NullObserver observer;
-        const RunOutcome outcome =
-            migrateRequestCommand(*session, MigrationRequest::upgrade(), observer, std::chrono::milliseconds(0));
-        if (!outcome.ok()) {
-            *failure = outcome.error ? outcome.error->toString() : u"cancelled"_s;
-            return false;
-        }
         const QString fill = backend == u"sqlite"
             ? u"CREATE TABLE bulk AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000) "
               "SELECT i, randomblob(4000) AS payload FROM n"_s

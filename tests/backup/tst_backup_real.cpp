@@ -59,31 +59,7 @@ QStringList headsOf(DatabaseSession &session)
     return state.ok() ? state.value().heads : QStringList{u"<error>"_s};
 }
 
-// A project migrated to its head on a fresh database of one backend.
-struct Fixture
-{
-    std::unique_ptr<TestDatabase> database;
-    std::unique_ptr<BackupProject> project;
-    std::unique_ptr<DatabaseSession> session;
-
-    bool setUp(const QString &backend, QString *failure, const QMap<QString, QString> &settings = {})
-    {
-        database = TestDatabase::create(backend, failure);
-        if (!database)
-            return false;
-        QMap<QString, QString> all = settings;
-        project = std::make_unique<BackupProject>(all);
-        session = project->open(database->url(), failure);
-        if (!session)
-            return false;
-        NullObserver observer;
-        const RunOutcome outcome =
-            migrateRequestCommand(*session, MigrationRequest::upgrade(), observer, std::chrono::milliseconds(0));
-        if (outcome.error)
-            *failure = outcome.error->toString();
-        return outcome.ok();
-    }
-};
+using Fixture = MigratedProject;
 
 BackupOutcome takeBackup(DatabaseSession &session, const QString &to = {})
 {
