@@ -1,6 +1,7 @@
 // `retort verify` on native SQL projects: the JSON and text reports, exit codes, ranges, and the
 // project's own database left byte for byte as it was.
 #include "CliProcess.h"
+#include "FileHash.h"
 #include "NativeProject.h"
 
 #include <QCryptographicHash>
@@ -13,14 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray hashOf(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
 
 bool writeRevision(const NativeProject &p, const QString &id, const QString &parent, const QString &up,
                    const QString &down)
@@ -64,7 +57,7 @@ private slots:
         QVERIFY(p.addRevision(u"ddd4"_s, u"bbb2, ccc3"_s));
         CliResult run = p.retort({u"upgrade"_s, u"bbb2"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-        const QByteArray before = hashOf(p.database());
+        const QByteArray before = fileSha256(p.database());
 
         run = p.retort({u"verify"_s, u"--json"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
@@ -84,7 +77,7 @@ private slots:
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QVERIFY2(run.out.contains(u"ddd4 ok"_s), qPrintable(run.out));
         QVERIFY(run.out.contains(u"4 verified, 0 with problems (sqlite)"_s));
-        QCOMPARE(hashOf(p.database()), before);
+        QCOMPARE(fileSha256(p.database()), before);
         QCOMPARE(p.rows(), QStringList{u"bbb2"_s});
     }
 
@@ -99,7 +92,7 @@ private slots:
         QVERIFY(p.addRevision(u"ddd4"_s, u"ccc3"_s));
         CliResult run = p.retort({u"upgrade"_s, u"head"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-        const QByteArray before = hashOf(p.database());
+        const QByteArray before = fileSha256(p.database());
 
         run = p.retort({u"verify"_s, u"--json"_s});
         QCOMPARE(run.exitCode, 1);
@@ -141,7 +134,7 @@ private slots:
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QCOMPARE(jsonOf(run).value(u"steps"_s).toArray().size(), 1);
 
-        QCOMPARE(hashOf(p.database()), before);
+        QCOMPARE(fileSha256(p.database()), before);
         QCOMPARE(p.rows(), QStringList{u"ddd4"_s});
     }
 

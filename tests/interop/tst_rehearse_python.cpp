@@ -3,6 +3,7 @@
 // was; a project that ignores DATABASE_URL (an env.py reading alembic.ini, an app with a fixed
 // URL) has its connection to the live file refused instead of migrating it.
 #include "CliProcess.h"
+#include "FileHash.h"
 #include "InteropProject.h"
 
 #include <QCryptographicHash>
@@ -15,14 +16,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray hashOf(const QString &file)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
 
 QString describe(const CliResult &result)
 {
@@ -80,7 +73,7 @@ private slots:
         QVERIFY(setUp(u"flaskapp"_s));
         const CliResult first = retort(u"migrations"_s, {u"upgrade"_s, u"3f247d40a9c4"_s});
         QVERIFY2(first.exitCode == 0, qPrintable(describe(first)));
-        const QByteArray before = hashOf(m_live);
+        const QByteArray before = fileSha256(m_live);
         QVERIFY(!before.isEmpty());
 
         const CliResult planned = retort(u"migrations"_s, {u"upgrade"_s, u"--dry-run"_s, u"--json"_s});
@@ -92,7 +85,7 @@ private slots:
 
         const CliResult rehearsal = retort(u"migrations"_s, {u"rehearse"_s, u"--json"_s});
         QVERIFY2(rehearsal.exitCode == 0, qPrintable(describe(rehearsal)));
-        QCOMPARE(hashOf(m_live), before);
+        QCOMPARE(fileSha256(m_live), before);
         const QJsonObject report = QJsonDocument::fromJson(rehearsal.out.toUtf8()).object();
         QCOMPARE(report[u"ok"_s].toBool(), true);
         QStringList rehearsed;
@@ -124,10 +117,10 @@ private slots:
                           u"os.environ.get(\n    \"DATABASE_URL\", \"sqlite:///\" + os.path.join(app.instance_path, "
                           "\"timetracker.db\"))"_s,
                           u"\"sqlite:///"_s + m_live + u"\""_s));
-        const QByteArray before = hashOf(m_live);
+        const QByteArray before = fileSha256(m_live);
         const CliResult rehearsal = retort(u"migrations"_s, {u"rehearse"_s, u"--json"_s});
         QVERIFY2(rehearsal.exitCode == 1, qPrintable(describe(rehearsal)));
-        QCOMPARE(hashOf(m_live), before);
+        QCOMPARE(fileSha256(m_live), before);
         QVERIFY2(QString(rehearsal.out + rehearsal.err).contains(u"Retort refused a connection"_s),
                  qPrintable(describe(rehearsal)));
     }
@@ -141,11 +134,11 @@ private slots:
                           u"sqlalchemy.url = sqlite:///"_s + m_live));
         const CliResult first = retort(u"."_s, {u"upgrade"_s, u"5a845b9de09e"_s});
         QVERIFY2(first.exitCode == 0, qPrintable(describe(first)));
-        const QByteArray before = hashOf(m_live);
+        const QByteArray before = fileSha256(m_live);
         QVERIFY(!before.isEmpty());
         const CliResult rehearsal = retort(u"."_s, {u"rehearse"_s, u"--json"_s});
         QVERIFY2(rehearsal.exitCode == 1, qPrintable(describe(rehearsal)));
-        QCOMPARE(hashOf(m_live), before);
+        QCOMPARE(fileSha256(m_live), before);
         const QJsonObject report = QJsonDocument::fromJson(rehearsal.out.toUtf8()).object();
         QCOMPARE(report[u"steps"_s].toArray().size(), 1);
         QCOMPARE(report[u"steps"_s][0][u"ok"_s].toBool(), false);

@@ -2,6 +2,7 @@
 // copy whose downgrade forgets the column, and one whose downgrade fails, are caught. The person's
 // database (DATABASE_URL) stays byte for byte as it was.
 #include "CliProcess.h"
+#include "FileHash.h"
 #include "InteropProject.h"
 
 #include <QCryptographicHash>
@@ -14,14 +15,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray hashOf(const QString &file)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
 
 QHash<QString, QJsonObject> stepsById(const CliResult &result)
 {
@@ -69,10 +62,10 @@ private slots:
         QVERIFY(alembic.waitForFinished(180000));
         QVERIFY2(alembic.exitCode() == 0, alembic.readAllStandardError().constData());
         m_env.insert(u"DATABASE_URL"_s, u"sqlite:///"_s + m_userFile);
-        m_userBefore = hashOf(m_userFile);
+        m_userBefore = fileSha256(m_userFile);
         QVERIFY(!m_userBefore.isEmpty());
     }
-    void cleanup() { QCOMPARE(hashOf(m_userFile), m_userBefore); }
+    void cleanup() { QCOMPARE(fileSha256(m_userFile), m_userBefore); }
 
     void fixturePasses()
     {

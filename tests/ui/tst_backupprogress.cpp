@@ -1,6 +1,7 @@
 // Backup Now in the window, on a real SQLite file of about 40 MB: the run panel's bar counts the
 // pages copied and the SHA-256 bytes, Cancel is offered, and a cancelled backup (here one waiting
 // for a lock another connection holds) leaves no file behind and the database as it was.
+#include "FileHash.h"
 #include "MainWindow.h"
 #include "TestProject.h"
 #include "backup/BackupPolicy.h"
@@ -26,16 +27,6 @@ using namespace retort::ui;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray digestOf(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result();
-}
 
 // The window on the demo project, one step applied, and a bulk table that makes the file large.
 bool openWithBulk(MainWindow &window, const QTemporaryDir &dir, QString *failure)
@@ -140,7 +131,7 @@ void TestBackupProgress::cancelLeavesNothingBehind()
     const QString database = dir.filePath(u"test.db"_s);
     const QString backups = BackupPolicy::fromConfig(window.graphModel()->snapshot()->config()).directory;
     const QStringList before = filesIn(backups);
-    const QByteArray digest = digestOf(database);
+    const QByteArray digest = fileSha256(database);
 
     // Another connection holds the database exclusively: the backup waits for it until cancelled.
     QSqlDatabase holder = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"holder"_s);
@@ -175,7 +166,7 @@ void TestBackupProgress::cancelLeavesNothingBehind()
     holder.close();
     holder = QSqlDatabase();
     QSqlDatabase::removeDatabase(u"holder"_s);
-    QCOMPARE(digestOf(database), digest);
+    QCOMPARE(fileSha256(database), digest);
 }
 
 QTEST_MAIN(TestBackupProgress)

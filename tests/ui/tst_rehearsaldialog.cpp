@@ -2,6 +2,7 @@
 // runs on a background thread against a copy of the real SQLite file, the dialog shows each
 // step's time, the error a real run stops at and the schema changes, and then the person runs
 // for real (the same failure follows) or cancels (the file is as it was).
+#include "FileHash.h"
 #include "MainWindow.h"
 #include "TestProject.h"
 #include "details/SchemaChangesView.h"
@@ -23,14 +24,6 @@ using namespace retort;
 using namespace retort::ui;
 
 namespace {
-
-QByteArray hashOf(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
 
 // a00000000001 creates items; b00000000002 adds a column; c00000000003 fails on a missing table.
 QHash<QString, int> writeFailingProject(const QString &project)
@@ -73,7 +66,7 @@ private slots:
         MainWindow window;
         window.openProject(project, QStringLiteral("sqlite:///") + file);
         QTRY_VERIFY(window.graphModel()->hasDatabaseState());
-        const QByteArray before = hashOf(file);
+        const QByteArray before = fileSha256(file);
 
         QStringList seenSteps;
         QString seenError;
@@ -123,7 +116,7 @@ private slots:
                  qPrintable(seenError));
         QVERIFY2(seenError.contains(QStringLiteral("missing_table")), qPrintable(seenError));
         QCOMPARE(seenChanges, 1); // items, added whole: the failed step's work was rolled back
-        QCOMPARE(hashOf(file), before);
+        QCOMPARE(fileSha256(file), before);
     }
 
     // After the rehearsal the person goes on: the real run stops at the step the rehearsal named.
