@@ -17,8 +17,11 @@ void endWithParent(QProcess &process)
     // Runs in the child between fork and exec: async-signal-safe calls only.
     process.setChildProcessModifier([parent] {
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-        if (::getppid() != parent) // the parent died before the prctl took effect
-            ::_exit(127);
+        // The parent died before the prctl took effect: end the way the signal would have
+        // ended the child (SIGKILL cannot be blocked or ignored here), not with an exit code
+        // that reads as a run that finished.
+        if (::getppid() != parent)
+            ::kill(::getpid(), SIGKILL);
     });
 #else
     Q_UNUSED(process);
