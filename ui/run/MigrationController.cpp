@@ -150,6 +150,7 @@ void MigrationController::onPlanned(const ReviewedPlan &reviewed)
         return;
     }
     qCDebug(lcUi) << "confirmed:" << review.title << "from" << plan.databaseHeads;
+    m_worker->clearCancel();
     emit runStarted(review);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, plan] { worker->run(plan); });
 }
@@ -194,6 +195,7 @@ void MigrationController::backupNow()
     if (m_busy)
         return;
     setBusy(true);
+    m_worker->clearCancel();
     emit taskStarted(tr("Backing up %1").arg(m_displayUrl), true);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->backupNow(); });
 }
@@ -203,6 +205,7 @@ void MigrationController::restore(const QString &file)
     if (m_busy)
         return;
     setBusy(true);
+    m_worker->clearCancel();
     emit taskStarted(tr("Checking %1").arg(file), true);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, file] { worker->inspectBackup(file); });
 }
@@ -249,6 +252,7 @@ void MigrationController::onBackupInspected(const BackupInfo &backup)
         emit declined();
         return;
     }
+    m_worker->clearCancel();
     emit taskStarted(tr("Restoring %1").arg(backup.path), true);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, path = backup.path] { worker->restoreBackup(path); });
 }

@@ -80,7 +80,6 @@ void MigrationWorker::plan(const MigrationRequest &request)
 
 void MigrationWorker::run(const Plan &plan)
 {
-    m_cancel = false;
     if (!m_session) {
         RunOutcome outcome;
         outcome.error = noSession();
@@ -126,7 +125,6 @@ void MigrationWorker::backupNow()
         emit taskFailed(noSession());
         return;
     }
-    m_cancel = false;
     QueuedTransferProgress progress(*this);
     report(backupCommand(*m_session, {}, &progress), &MigrationWorker::backupTaken);
 }
@@ -137,7 +135,6 @@ void MigrationWorker::inspectBackup(const QString &file)
         emit taskFailed(noSession());
         return;
     }
-    m_cancel = false;
     QueuedTransferProgress progress(*this);
     report(inspectBackupCommand(*m_session, file, &progress), &MigrationWorker::backupInspected);
 }
@@ -148,7 +145,6 @@ void MigrationWorker::restoreBackup(const QString &file)
         emit taskFailed(noSession());
         return;
     }
-    m_cancel = false;
     QueuedTransferProgress progress(*this);
     report(restoreCommand(*m_session, file, &progress), &MigrationWorker::restored);
     readState();

@@ -23,6 +23,9 @@ public:
     ~MigrationWorker() override;
 
     void requestCancel() { m_cancel = true; }
+    // Called by the controller before it offers Cancel for a task, not by the task when it
+    // starts: a click that comes before the worker reaches the task must not be lost.
+    void clearCancel() { m_cancel = false; }
     bool cancelRequested() const { return m_cancel; }
 
     void openSession(std::shared_ptr<const retort::ProjectSnapshot> project, const QString &urlOption,
