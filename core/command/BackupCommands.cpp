@@ -173,7 +173,13 @@ RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &
         if (auto problem = tool.list(partial); !problem.ok())
             return failed(problem.error(), QStringLiteral("the new dump does not read back: "));
         outcome.verifyMs = timer.restart();
+        const Fallible<QString> digest = BackupFiles::sha256(partial, progress);
+        if (!digest)
+            return failed(digest.error());
+        outcome.checksumMs = timer.elapsed();
+        info.sha256 = *digest;
     } else {
+        // The copy is hashed while integrity_check runs.
         SqliteBackup::Stats stats;
         QString digest;
         if (auto problem = SqliteBackup::copy(sqlitePath(session), partial, &stats, progress, &digest); !problem.ok())
@@ -187,16 +193,8 @@ RunResult<BackupOutcome> backupCommand(DatabaseSession &session, const QString &
             return fail(ErrorKind::BackupFailed,
                         QStringLiteral("cannot read the copy's version table: ") + heads.error().toString());
         info.heads = *heads;
-        timer.restart();
     }
     QFile::setPermissions(partial, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (info.sha256.isEmpty()) { // the SQLite copy was hashed while it was checked
-        const Fallible<QString> digest = BackupFiles::sha256(partial, progress);
-        if (!digest)
-            return failed(digest.error());
-        outcome.checksumMs = timer.elapsed();
-        info.sha256 = *digest;
-    }
     info.size = QFileInfo(partial).size();
     // The sidecar first: a sidecar without its backup is never listed, a backup without its
     // sidecar could not be restored.
