@@ -1,5 +1,6 @@
 #include "ScriptDirectory.h"
 
+#include "DirectoryEntries.h"
 #include "Logging.h"
 #include "ParallelFor.h"
 #include "ProjectModules.h"
@@ -33,67 +34,82 @@ struct FoundFile
     QString identity; // real path, to notice a file reached twice
 };
 
-// Python's sorted() on names: code point order, not locale order.
-QFileInfoList sortedEntries(const QDir &dir, QDir::Filters filters)
+struct Listing
 {
-    const QFileInfoList entries = dir.entryInfoList(filters | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Unsorted);
-    QList<std::pair<QString, qsizetype>> names; // fileName() builds a string: do it once each
-    names.reserve(entries.size());
-    for (qsizetype i = 0; i < entries.size(); ++i)
-        names.append({entries.at(i).fileName(), i});
-    std::sort(names.begin(), names.end());
-    QFileInfoList sorted;
-    sorted.reserve(entries.size());
-    for (const auto &entry : std::as_const(names))
-        sorted.append(entries.at(entry.second));
-    return sorted;
+    QList<FoundFile> files;
+    QSet<QString> realDirectories;
+    // Whether a file can be reached twice: through a symbolic link, or a directory listed
+    // twice. Without either, every path is a different file and no set of them is needed.
+    bool mayRepeat = false;
+};
+
+// Python's sorted() on names: code point order, not locale order.
+void sortByName(QList<DirectoryEntry> &entries)
+{
+    std::sort(entries.begin(), entries.end(),
+              [](const DirectoryEntry &a, const DirectoryEntry &b) { return a.name < b.name; });
 }
 
-// Alembic's os.walk order: a directory's files, then each sub-directory in turn. The real
-// directory is resolved once per directory, not once per file (that is a syscall per path
-// component); only a file that is itself a symlink is resolved on its own.
-void listFiles(const QString &directory, bool recursive, QList<FoundFile> &out, Problems &problems)
+// Alembic's os.walk order: a directory's files, then each sub-directory in turn. Entries are
+// told apart by what the directory reports (no stat per file); only symbolic links are
+// followed to see what they lead to, and the real directory is resolved once per directory.
+void listFiles(const QString &directory, bool recursive, Listing &out, Problems &problems)
 {
-    const QDir dir(directory);
     const QFileInfo self(directory);
-    const QString realDir = self.canonicalFilePath();
-    if (!self.isReadable() || !self.isExecutable()) {
-        // QDir lists an unreadable directory as empty: say so rather than lose its revisions.
+    Fallible<QList<DirectoryEntry>> listed = readDirectoryEntries(directory);
+    if (!self.isReadable() || !self.isExecutable() || !listed) {
+        // Rather than lose the directory's revisions silently, say it could not be listed.
+        const QString reason = listed ? u"permission denied"_s : listed.error().message;
         problems.append(Problem::make(Problem::Severity::Error, u"UnreadableDirectory"_s, directory, 0,
-                                      u"cannot list the directory (permission denied); check its permissions"_s));
+                                      u"cannot list the directory (%1); check its permissions"_s.arg(reason)));
         return;
     }
-    // QDir::System lists the symlinks that lead nowhere, which QDir::Files leaves out silently.
-    for (const QFileInfo &info : sortedEntries(dir, QDir::Files | QDir::System)) {
-        const QString name = info.fileName();
-        if (!ScriptDirectory::isRevisionFileName(name))
-            continue;
-        if (info.isSymLink() && !info.exists()) {
-            problems.append(
-                Problem::make(Problem::Severity::Error, u"BrokenLink"_s, info.absoluteFilePath(), 0,
-                              u"symbolic link to %1, which does not exist (or the links go round in "
-                              "a loop); point it at the revision file or remove it"_s.arg(info.symLinkTarget())));
+    QList<DirectoryEntry> entries = std::move(listed).value();
+    sortByName(entries);
+    const QString realDir = self.canonicalFilePath();
+    if (out.realDirectories.contains(realDir))
+        out.mayRepeat = true;
+    out.realDirectories.insert(realDir);
+    QString prefix = QDir(directory).absolutePath();
+    if (!prefix.endsWith(u'/'))
+        prefix += u'/';
+    QStringList subdirectories;
+    for (const DirectoryEntry &entry : std::as_const(entries)) {
+        using Type = DirectoryEntry::Type;
+        if (entry.type == Type::Directory) {
+            // os.walk does not follow directory symlinks (which also keeps cycles out).
+            if (recursive && entry.name != u"__pycache__"_s)
+                subdirectories.append(prefix + entry.name);
             continue;
         }
-        if (!info.isFile())
-            continue; // a device or a socket: not a revision file
-        const QString identity = info.isSymLink() ? info.canonicalFilePath() : realDir + QLatin1Char('/') + name;
-        out.append(FoundFile{info.absoluteFilePath(), identity});
+        if (!ScriptDirectory::isRevisionFileName(entry.name))
+            continue;
+        const QString path = prefix + entry.name;
+        if (entry.type == Type::SymLink) {
+            const QFileInfo info(path);
+            if (!info.exists()) {
+                problems.append(
+                    Problem::make(Problem::Severity::Error, u"BrokenLink"_s, path, 0,
+                                  u"symbolic link to %1, which does not exist (or the links go round in "
+                                  "a loop); point it at the revision file or remove it"_s.arg(info.symLinkTarget())));
+            } else if (info.isFile()) {
+                out.files.append(FoundFile{path, info.canonicalFilePath()});
+                out.mayRepeat = true;
+            }
+            continue;
+        }
+        if (entry.type == Type::File) // not a device or a socket
+            out.files.append(FoundFile{path, realDir + QLatin1Char('/') + entry.name});
     }
-    if (!recursive)
-        return;
-    for (const QFileInfo &sub : sortedEntries(dir, QDir::Dirs)) {
-        // os.walk does not follow directory symlinks (which also keeps cycles out).
-        if (sub.fileName() != u"__pycache__"_s && !sub.isSymLink())
-            listFiles(sub.absoluteFilePath(), recursive, out, problems);
-    }
+    for (const QString &sub : std::as_const(subdirectories))
+        listFiles(sub, recursive, out, problems);
 }
 
 ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool reportMissing,
                               const ProjectModules *modules)
 {
     ScriptDirectory result;
-    QList<FoundFile> found;
+    Listing found;
     for (const QString &location : locations) {
         if (!QFileInfo(location).isDir()) {
             if (reportMissing) {
@@ -107,15 +123,17 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
     }
 
     QSet<QString> seenFiles;
-    for (const FoundFile &file : std::as_const(found)) {
-        if (seenFiles.contains(file.identity)) {
+    result.files.reserve(found.files.size());
+    for (const FoundFile &file : std::as_const(found.files)) {
+        if (found.mayRepeat && seenFiles.contains(file.identity)) {
             result.problems.append(
                 Problem::make(Problem::Severity::Warning, u"DuplicateFile"_s, file.path, 0,
                               u"file is reached through more than one version location and is read once; "
                               "make version_locations unique"_s));
             continue;
         }
-        seenFiles.insert(file.identity);
+        if (found.mayRepeat)
+            seenFiles.insert(file.identity);
         result.files.append(file.path);
     }
 
@@ -137,6 +155,8 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
     });
 
     QHash<QString, qsizetype> indexOfId;
+    indexOfId.reserve(result.files.size());
+    result.revisions.reserve(result.files.size());
     for (qsizetype i = 0; i < result.files.size(); ++i) {
         const QString &absolute = result.files.at(i);
         FileRead &read = reads[size_t(i)];
