@@ -49,8 +49,25 @@ QList<std::pair<QString, QString>> items(const QString &list)
 
 void PythonImports::read(std::string_view statement)
 {
-    if (!(statement.starts_with("import") || statement.starts_with("from")))
-        return;
+    if (statement.starts_with("import") || statement.starts_with("from"))
+        m_pending.push_back(statement);
+}
+
+void PythonImports::parsePending()
+{
+    for (const std::string_view statement : m_pending)
+        parse(statement);
+    m_pending.clear();
+}
+
+bool PythonImports::isEmpty()
+{
+    parsePending();
+    return m_bound.isEmpty();
+}
+
+void PythonImports::parse(std::string_view statement)
+{
     QString text = QString::fromUtf8(statement.data(), qsizetype(statement.size()));
     // Comments and continuation lines inside the statement.
     removeComments(text);
@@ -78,8 +95,9 @@ void PythonImports::read(std::string_view statement)
     }
 }
 
-QString PythonImports::qualify(const QString &name) const
+QString PythonImports::qualify(const QString &name)
 {
+    parsePending();
     const QString head = name.section(u'.', 0, 0);
     const auto bound = m_bound.constFind(head);
     if (bound == m_bound.cend())
