@@ -34,7 +34,7 @@ std::shared_ptr<const ProjectSnapshot> ProjectSnapshot::fromConfig(ProjectConfig
     snapshot->m_problems += scripts.problems;
     snapshot->m_files = scripts.files;
 
-    RevisionMap::Built built = RevisionMap::build(scripts.revisions);
+    RevisionMap::Built built = RevisionMap::build(std::move(scripts.revisions));
     snapshot->m_problems += built.problems;
     snapshot->m_map = std::move(built.map);
     if (!snapshot->m_blockingError)

@@ -1,6 +1,12 @@
 #include "graph/RevisionMap.h"
 
+#include <QSet>
+
 #include <algorithm>
+#include <bit>
+#include <span>
+#include <string_view>
+#include <unordered_map>
 
 namespace retort {
 
@@ -17,6 +23,33 @@ bool contains(const RevIndexes &list, RevIndex value)
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+// One kind of edge of every node in two flat arrays, for walks that may cross the whole graph
+// many times: the nodes themselves are large, and reading their own lists would cost a cache
+// miss per step.
+class PackedEdges
+{
+public:
+    template <typename Nodes, typename Member>
+    PackedEdges(const Nodes &nodes, Member edges)
+    {
+        m_from.reserve(nodes.size() + 1);
+        m_from.push_back(0);
+        for (const auto &node : nodes) {
+            const RevIndexes &list = node.*edges;
+            m_targets.insert(m_targets.end(), list.begin(), list.end());
+            m_from.push_back(RevIndex(m_targets.size()));
+        }
+    }
+    std::span<const RevIndex> of(RevIndex i) const
+    {
+        return {m_targets.data() + m_from[size_t(i)], m_targets.data() + m_from[size_t(i) + 1]};
+    }
+
+private:
+    std::vector<RevIndex> m_from;
+    std::vector<RevIndex> m_targets;
+};
+
 } // namespace
 
 // Builds a RevisionMap step by step in the order Alembic's RevisionMap._revision_map does, so
@@ -29,9 +62,9 @@ public:
     {
     }
 
-    RevisionMap::Built run(const Revisions &revisions)
+    RevisionMap::Built run(Revisions revisions)
     {
-        addNodes(revisions);
+        addNodes(std::move(revisions));
         mapBranchLabels();
         resolveDependencies();
         linkParents();
@@ -50,11 +83,11 @@ private:
             m_built.firstError = GraphError::make(kind, message, involved.isEmpty() ? QStringList{rev.id} : involved);
     }
 
-    void addNodes(const Revisions &revisions)
+    void addNodes(Revisions revisions)
     {
         m.m_nodes.reserve(size_t(revisions.size()));
         m.m_idIndex.reserve(revisions.size());
-        for (const Revision &rev : revisions) {
+        for (Revision &rev : revisions) {
             // Revision.__init__: self-loops first, then illegal characters.
             if (rev.downRevisions.contains(rev.id)) {
                 report(Problem::Severity::Error, rev, ErrorKind::LoopDetected,
@@ -88,12 +121,12 @@ private:
                 if (!m.m_nodes[size_t(*found)].rev.branchLabels.isEmpty())
                     m_replacedLabels.emplace_back(*found, m.m_nodes[size_t(*found)].rev.branchLabels);
                 m.m_nodes[size_t(*found)] = RevisionMap::Node{};
-                m.m_nodes[size_t(*found)].rev = rev;
+                m.m_nodes[size_t(*found)].rev = std::move(rev);
                 continue;
             }
             m.m_idIndex.insert(rev.id, RevIndex(m.m_nodes.size()));
             m.m_nodes.push_back(RevisionMap::Node{});
-            m.m_nodes.back().rev = rev;
+            m.m_nodes.back().rev = std::move(rev);
         }
         m.m_keyIndex = m.m_idIndex;
         for (const auto &n : m.m_nodes)
@@ -348,50 +381,88 @@ private:
 
     // _add_branches: a label covers its revision's descendants, and when those form one plain
     // line, the ancestors below it down to the nearest branch point or merge point.
+    // Alembic gives a branch label to every descendant of its revision and to the ancestors
+    // down to the nearest branch or merge point. Each labelled revision's walk marks a bit per
+    // node (a walk can cover the whole graph, so no strings are touched on the way); the labels
+    // are then added in the labelled revisions' order, as one walk after another would.
     void propagateBranchLabels()
     {
-        std::vector<QStringList> extra(size_t(m.size()));
-        std::vector<int> seenBy(size_t(m.size()), -1); // which labelled revision's walk saw it
+        RevIndexes owners;
         for (RevIndex r = 0; r < m.size(); ++r) {
-            const QStringList &own = m.m_nodes[size_t(r)].rev.branchLabels;
-            if (own.isEmpty())
-                continue;
+            if (!m.m_nodes[size_t(r)].rev.branchLabels.isEmpty())
+                owners.push_back(r);
+        }
+        const size_t words = (owners.size() + 63) / 64;
+        std::vector<quint64> marks(size_t(m.size()) * words, 0);
+        std::vector<int> seenBy(size_t(m.size()), -1); // which labelled revision's walk saw it
+        const PackedEdges children(m.m_nodes, &RevisionMap::Node::next);
+        for (size_t o = 0; o < owners.size(); ++o) {
+            const RevIndex r = owners[o];
+            const auto mark = [&](RevIndex node) {
+                if (node != r)
+                    marks[size_t(node) * words + o / 64] |= quint64(1) << (o % 64);
+            };
             RevIndexes stack{r};
             RevIndex last = r;
-            const auto addTo = [&](RevIndex node) {
-                if (node == r)
-                    return;
-                for (const QString &label : own) {
-                    if (!extra[size_t(node)].contains(label))
-                        extra[size_t(node)].append(label);
-                }
-            };
             while (!stack.empty()) {
                 const RevIndex cur = stack.back();
                 stack.pop_back();
-                if (seenBy[size_t(cur)] == r)
+                if (seenBy[size_t(cur)] == int(o))
                     continue;
-                seenBy[size_t(cur)] = r;
-                for (RevIndex c : m.m_nodes[size_t(cur)].next)
-                    stack.push_back(c);
-                addTo(cur);
+                seenBy[size_t(cur)] = int(o);
+                const std::span<const RevIndex> below = children.of(cur);
+                stack.insert(stack.end(), below.begin(), below.end());
+                mark(cur);
                 last = cur;
             }
             RevIndex parent = last;
             while (parent >= 0 && !m.isRealBranchPoint(parent) && !m.isMergePoint(parent)) {
-                addTo(parent);
+                mark(parent);
                 const auto &down = m.m_nodes[size_t(parent)].down;
                 parent = down.empty() ? -1 : down.front();
             }
         }
+        // Usually no label is given twice (a clash, reported earlier), and then no node's list
+        // needs a search for what it already holds.
+        QSet<QString> distinct;
+        qsizetype given = 0;
+        for (RevIndex owner : owners) {
+            for (const QString &label : m.m_nodes[size_t(owner)].rev.branchLabels) {
+                distinct.insert(label);
+                ++given;
+            }
+        }
+        const bool unique = distinct.size() == given;
+        const auto labelsOf = [&](RevIndex i) {
+            QStringList labels = m.m_nodes[size_t(i)].rev.branchLabels;
+            if (!unique)
+                labels.removeDuplicates();
+            for (size_t w = 0; w < words; ++w) {
+                for (quint64 bits = marks[size_t(i) * words + w]; bits != 0; bits &= bits - 1) {
+                    const size_t o = w * 64 + size_t(std::countr_zero(bits));
+                    for (const QString &label : m.m_nodes[size_t(owners[o])].rev.branchLabels) {
+                        if (unique || !labels.contains(label))
+                            labels.append(label);
+                    }
+                }
+            }
+            return labels;
+        };
+        // Most nodes carry no labels of their own and the same marks as their neighbours: they
+        // share one list.
+        std::unordered_map<std::string_view, QStringList> sharedLists;
         for (RevIndex i = 0; i < m.size(); ++i) {
             auto &n = m.m_nodes[size_t(i)];
-            n.labels = n.rev.branchLabels;
-            n.labels.removeDuplicates();
-            for (const QString &label : extra[size_t(i)]) {
-                if (!n.labels.contains(label))
-                    n.labels.append(label);
+            if (!n.rev.branchLabels.isEmpty()) {
+                n.labels = labelsOf(i);
+                continue;
             }
+            const std::string_view key(reinterpret_cast<const char *>(marks.data() + size_t(i) * words),
+                                       words * sizeof(quint64));
+            auto [shared, inserted] = sharedLists.try_emplace(key);
+            if (inserted)
+                shared->second = labelsOf(i);
+            n.labels = shared->second;
         }
     }
 
@@ -400,10 +471,10 @@ private:
     std::vector<std::pair<RevIndex, QStringList>> m_replacedLabels; // labels of dropped duplicates
 };
 
-RevisionMap::Built RevisionMap::build(const Revisions &revisions)
+RevisionMap::Built RevisionMap::build(Revisions revisions)
 {
     auto map = std::make_shared<RevisionMap>();
-    Built built = RevisionMapBuilder(*map).run(revisions);
+    Built built = RevisionMapBuilder(*map).run(std::move(revisions));
     built.map = std::move(map);
     return built;
 }

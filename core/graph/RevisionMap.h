@@ -26,7 +26,8 @@ public:
     struct Built;
     // Never fails: problems (duplicates, missing parents, cycles, bad ids, label clashes) are
     // collected and the map keeps what it can, ignoring references that lead nowhere.
-    static Built build(const Revisions &revisions);
+    // Pass the revisions with std::move when they are not needed after: 10,000 copies cost.
+    static Built build(Revisions revisions);
 
     int size() const { return int(m_nodes.size()); }
     bool isEmpty() const { return m_nodes.empty(); }
