@@ -20,6 +20,9 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include <memory>
+#include <vector>
+
 namespace retort::cli {
 
 CliRunner::CliRunner(const Invocation &invocation, QTextStream &out, QTextStream &err)
@@ -29,6 +32,19 @@ CliRunner::CliRunner(const Invocation &invocation, QTextStream &out, QTextStream
 {
 }
 
+namespace {
+
+// A one-shot command leaves its project to the end of the process: freeing 10,000 revisions one
+// by one costs a tenth of what `heads` takes, and the system takes the memory back at exit.
+// Held from a static, so leak checkers see it as still reachable.
+void keepUntilExit(std::shared_ptr<const ProjectSnapshot> project)
+{
+    static auto *const kept = new std::vector<std::shared_ptr<const ProjectSnapshot>>;
+    kept->push_back(std::move(project));
+}
+
+} // namespace
+
 int CliRunner::run()
 {
     if (m_invocation.verb == u"apply")
@@ -36,6 +52,7 @@ int CliRunner::run()
     if (m_invocation.verb == u"init")
         return AuthoringVerbs(m_invocation, m_out, m_err).init();
     const auto project = ProjectSnapshot::load(m_invocation.value(QStringLiteral("directory")), QDir::currentPath());
+    keepUntilExit(project);
     reportProblems(*project);
     const QString &verb = m_invocation.verb;
     if (verb == u"heads")
