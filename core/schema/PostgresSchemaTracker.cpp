@@ -22,21 +22,21 @@ QString rowsStamp(const QString &from)
     return u"(SELECT count(*) || '.' || coalesce(max(x.xmin::text::bigint), 0) FROM "_s + from + u')';
 }
 
-QString stampQuery()
+// One query tells what moved since the last one: every relation and index of the user's
+// schemas (to see what came and went), the relations owning a catalog row written since the
+// last query's snapshot (`horizon`; age() compares transaction ids without turning each into
+// text), and per relation the number of its rows in the catalogs whose rows can go without
+// anything else of the relation changing (a dropped foreign key or rule, a sequence's owner).
+// Scanning only for new row versions keeps it well below reading every relation's rows.
+QString stampQuery(quint32 horizon)
 {
-    const QStringList relation{
-        u"c.xmin::text"_s,
-        rowsStamp(u"pg_attribute x WHERE x.attrelid = c.oid"_s),
-        rowsStamp(u"pg_attrdef x WHERE x.adrelid = c.oid"_s),
-        rowsStamp(u"pg_constraint x WHERE x.conrelid = c.oid"_s),
-        // An index renamed changes only its own pg_class row.
-        u"(SELECT count(*) || '.' || coalesce(max(greatest(x.xmin::text::bigint, ic.xmin::text::bigint)), 0) "
-        "FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid WHERE x.indrelid = c.oid)"_s,
-        rowsStamp(u"pg_rewrite x WHERE x.ev_class = c.oid"_s),
-        u"(SELECT x.xmin::text FROM pg_sequence x WHERE x.seqrelid = c.oid)"_s,
-        // A sequence's owner.
-        rowsStamp(u"pg_depend x WHERE c.relkind = 'S' AND x.classid = 'pg_catalog.pg_class'::regclass "
-                  "AND x.objid = c.oid"_s),
+    const QString fresh = u"age(x.xmin) <= age('%1'::xid)"_s.arg(horizon);
+    const auto freshRows = [&](const QString &owner, const QString &from) -> QString {
+        return u"SELECT 'f', "_s + owner + u"::bigint, '', true, 0::bigint, '' FROM "_s + from + u" AND "_s + fresh;
+    };
+    const auto counted = [&](const char *catalog, const QString &owner, const QString &from) -> QString {
+        return u"SELECT '%1', "_s.arg(QLatin1String(catalog)) + owner + u"::bigint, '', bool_or("_s + fresh
+            + u"), count(*), '' FROM "_s + from + u" GROUP BY "_s + owner;
     };
     // Renaming a schema, a type or a function changes the text of everything that names it.
     // Tables' own row types (and their array types) come and go with the tables.
@@ -47,11 +47,25 @@ QString stampQuery()
         rowsStamp(u"pg_enum x"_s),
         rowsStamp(u"pg_proc x WHERE x.oid >= 16384"_s),
     };
-    return u"SELECT c.oid::bigint, c.relkind::text, concat_ws(':', "_s + relation.join(u", "_s)
-        + u"), false FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-          "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND "_s
-        + postgresUserSchemas() + u" UNION ALL SELECT 0, '', concat_ws(':', "_s + global.join(u", "_s)
-        + u"), EXISTS (SELECT 1 FROM pg_proc WHERE oid >= 16384)"_s;
+    const QStringList parts{
+        u"SELECT 'r', x.oid::bigint, x.relkind::text, "_s + fresh
+            + u", coalesce(i.indrelid::bigint, 0), '' FROM pg_class x JOIN pg_namespace n ON n.oid = x.relnamespace "
+              "LEFT JOIN pg_index i ON i.indexrelid = x.oid WHERE x.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'I') AND "_s
+            + postgresUserSchemas(),
+        freshRows(u"x.attrelid"_s, u"pg_attribute x WHERE x.attrelid >= 16384"_s),
+        freshRows(u"x.indrelid"_s, u"pg_index x WHERE x.indrelid >= 16384"_s),
+        freshRows(u"x.seqrelid"_s, u"pg_sequence x WHERE true"_s),
+        counted("d", u"x.adrelid"_s, u"pg_attrdef x WHERE x.adrelid >= 16384"_s),
+        counted("k", u"x.conrelid"_s, u"pg_constraint x WHERE x.conrelid >= 16384"_s),
+        counted("w", u"x.ev_class"_s, u"pg_rewrite x WHERE x.ev_class >= 16384"_s),
+        counted("p", u"x.objid"_s,
+                u"pg_depend x JOIN pg_class s ON s.oid = x.objid AND s.relkind = 'S' "
+                "WHERE x.classid = 'pg_catalog.pg_class'::regclass AND x.objid >= 16384"_s),
+        u"SELECT 'z', 0, '', EXISTS (SELECT 1 FROM pg_proc WHERE oid >= 16384), "
+        "txid_snapshot_xmin(txid_current_snapshot()), concat_ws(':', "_s
+            + global.join(u", "_s) + u')',
+    };
+    return parts.join(u" UNION ALL "_s);
 }
 
 bool isTable(const QString &kind)
@@ -79,18 +93,81 @@ PostgresSchemaTracker::PostgresSchemaTracker(SchemaReaderOptions options)
 DbResult<PostgresSchemaTracker::Stamps> PostgresSchemaTracker::readStamps(Connection &connection) const
 {
     Stamps stamps;
-    const auto error = forEachRow(connection, stampQuery(), u"the catalog's version"_s, [&](const QSqlQuery &q) {
-        const qint64 oid = q.value(0).toLongLong();
-        if (oid == 0) {
-            stamps.global = q.value(2).toString();
-            stamps.userFunctions = q.value(3).toBool();
-            return;
-        }
-        stamps.relations.emplace(oid, Relation{q.value(1).toString(), q.value(2).toString()});
-    });
+    const auto error =
+        forEachRow(connection, stampQuery(m_stamps.horizon), u"the catalog's version"_s, [&](const QSqlQuery &q) {
+            const QString part = q.value(0).toString();
+            const qint64 oid = q.value(1).toLongLong();
+            const bool fresh = q.value(3).toBool();
+            if (part == u"z") {
+                stamps.userFunctions = fresh;
+                // The 32-bit transaction id that age() compares.
+                stamps.horizon = quint32(quint64(q.value(4).toLongLong()) & 0xffffffffu);
+                stamps.global = q.value(5).toString();
+                return;
+            }
+            if (fresh)
+                stamps.fresh.insert(oid);
+            if (part == u"r") {
+                const QString kind = q.value(2).toString();
+                if (kind == u"i" || kind == u"I")
+                    stamps.indexes.emplace(oid, q.value(4).toLongLong());
+                else
+                    stamps.relations.emplace(oid, Relation{kind});
+            } else if (part != u"f") {
+                stamps.counts.emplace(std::pair{part.at(0).toLatin1(), oid}, q.value(4).toLongLong());
+            }
+        });
     if (error)
         return *error;
     return stamps;
+}
+
+QSet<qint64> PostgresSchemaTracker::movedRelations(const Stamps &now, bool *sequenceMoved) const
+{
+    const Stamps &old = m_stamps;
+    QSet<qint64> moved;
+    // A change to an index is a change to its table, as it is now or as it was.
+    const auto touch = [&](qint64 oid) {
+        if (const auto index = now.indexes.find(oid); index != now.indexes.end())
+            oid = index->second;
+        else if (const auto gone = old.indexes.find(oid); gone != old.indexes.end())
+            oid = gone->second;
+        if (!now.relations.contains(oid) && !old.relations.contains(oid))
+            return; // a TOAST table, a composite type: nothing the schema shows on its own
+        moved.insert(oid);
+        const auto before = old.relations.find(oid);
+        const auto after = now.relations.find(oid);
+        if (before != old.relations.end() && after != now.relations.end() && before->second.kind == u"S")
+            *sequenceMoved = true; // renamed, say: defaults that name it read differently
+    };
+    for (const auto &[oid, relation] : now.relations) {
+        const auto before = old.relations.find(oid);
+        if (before == old.relations.end() || before->second.kind != relation.kind)
+            moved.insert(oid);
+    }
+    for (const auto &[oid, relation] : old.relations) {
+        if (!now.relations.contains(oid))
+            moved.insert(oid);
+    }
+    for (const auto &[index, table] : now.indexes) {
+        if (const auto before = old.indexes.find(index); before == old.indexes.end() || before->second != table)
+            touch(index);
+    }
+    for (const auto &[index, table] : old.indexes) {
+        if (!now.indexes.contains(index))
+            touch(index);
+    }
+    for (qint64 oid : now.fresh)
+        touch(oid);
+    for (const auto &[key, count] : now.counts) {
+        if (const auto before = old.counts.find(key); before == old.counts.end() || before->second != count)
+            touch(key.second);
+    }
+    for (const auto &[key, count] : old.counts) {
+        if (!now.counts.contains(key))
+            touch(key.second);
+    }
+    return moved;
 }
 
 QList<qint64> PostgresSchemaTracker::tablesToRead(const std::map<qint64, Relation> &now,
@@ -148,21 +225,9 @@ DbResult<Schema> PostgresSchemaTracker::refresh(Connection &connection, bool *ch
         if (auto error = readAll(reader))
             return *error;
     } else {
-        QList<qint64> moved;
-        bool sequenceMoved = false; // renamed, say: defaults that name it read differently
-        for (const auto &[oid, relation] : stamps->relations) {
-            const auto old = m_stamps.relations.find(oid);
-            if (old == m_stamps.relations.end()) {
-                moved.append(oid);
-            } else if (old->second.stamp != relation.stamp || old->second.kind != relation.kind) {
-                moved.append(oid);
-                sequenceMoved = sequenceMoved || relation.kind == u"S";
-            }
-        }
-        for (const auto &[oid, relation] : m_stamps.relations) {
-            if (!stamps->relations.contains(oid))
-                moved.append(oid);
-        }
+        bool sequenceMoved = false;
+        const QSet<qint64> movedSet = movedRelations(*stamps, &sequenceMoved);
+        const QList<qint64> moved(movedSet.cbegin(), movedSet.cend());
         if (moved.isEmpty()) {
             m_stamps = std::move(stamps).value();
             if (changed)

@@ -5,6 +5,8 @@
 #include "schema/Schema.h"
 #include "schema/SchemaReader.h"
 
+#include <QSet>
+
 #include <map>
 #include <optional>
 
@@ -13,10 +15,12 @@ namespace retort {
 class Connection;
 
 // Follows one PostgreSQL database's schema from step to step, reading again only what a step
-// changed. One query stamps every relation (its pg_class row and the rows of pg_attribute,
-// pg_attrdef, pg_constraint, pg_index, pg_rewrite, pg_sequence and pg_depend that belong to it:
-// count and newest xmin, as CatalogStamp does for whole catalogs) and the catalogs whose
-// changes can alter the text of many relations at once (namespaces, types, enum labels,
+// changed. One query finds the relations a step touched: those that came or went (indexes
+// count for their tables), those owning a row of pg_class, pg_attribute, pg_attrdef,
+// pg_constraint, pg_index, pg_rewrite, pg_sequence or pg_depend written since the previous
+// query's snapshot, and those whose number of rows in the catalogs whose rows can be deleted
+// alone (defaults, constraints, rules, a sequence's owner) changed. It also stamps the catalogs
+// whose changes can alter the text of many relations at once (namespaces, types, enum labels,
 // functions). A changed global part reads everything; otherwise only the changed tables, the
 // tables whose foreign keys or column types name a changed relation, the views and the
 // sequences are read again. Copyable: a cloned database (CREATE DATABASE ... TEMPLATE) keeps
@@ -37,16 +41,24 @@ private:
     struct Relation
     {
         QString kind; // pg_class.relkind
-        QString stamp;
     };
     struct Stamps
     {
         QString global;
         bool userFunctions = true;
-        std::map<qint64, Relation> relations;
+        // Rows written by transactions from this id on are new to the next query; 0 (invalid,
+        // which age() puts furthest back) makes every row new.
+        quint32 horizon = 0;
+        std::map<qint64, Relation> relations; // tables, views, sequences
+        std::map<qint64, qint64> indexes; // index -> its table
+        std::map<std::pair<char, qint64>, qint64> counts; // (catalog, relation) -> rows
+        QSet<qint64> fresh; // relations and indexes with rows written since the last horizon
     };
     std::optional<DbError> readAll(const PostgresSchemaReader &reader);
     DbResult<Stamps> readStamps(Connection &connection) const;
+    // What moved between the last stamps and `now`; *sequenceMoved when a sequence that is in
+    // both changed.
+    QSet<qint64> movedRelations(const Stamps &now, bool *sequenceMoved) const;
     // The tables to read again when `changed` relations moved: those still there, and those
     // whose foreign keys or column types name one of them as it was.
     QList<qint64> tablesToRead(const std::map<qint64, Relation> &now, const QList<qint64> &changed) const;

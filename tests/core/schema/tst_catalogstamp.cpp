@@ -88,6 +88,15 @@ private slots:
             row("materialized view", u"CREATE MATERIALIZED VIEW mv AS SELECT id FROM t"_s, true);
             row("partitioned table", u"CREATE TABLE events (id INTEGER, at DATE) PARTITION BY RANGE (at)"_s, true);
             row("grant", u"GRANT SELECT ON t TO PUBLIC"_s, false);
+            // Catalog rows that go without their relation's row changing.
+            row("drop foreign key", u"ALTER TABLE child DROP CONSTRAINT child_t_id_fkey"_s, true);
+            row("drop check constraint", u"ALTER TABLE old DROP CONSTRAINT old_id_positive"_s, true);
+            row("drop unique constraint", u"ALTER TABLE old DROP CONSTRAINT old_t_id_key"_s, true);
+            row("sequence owned by none", u"ALTER SEQUENCE s3 OWNED BY NONE"_s, true);
+            row("rename constraint", u"ALTER TABLE child RENAME CONSTRAINT child_t_id_fkey TO child_parent"_s, true);
+            row("widen varchar", u"ALTER TABLE t ALTER COLUMN name TYPE VARCHAR(80)"_s, true);
+            row("drop view", u"DROP VIEW v"_s, true);
+            row("unique index", u"CREATE UNIQUE INDEX old_t_id ON old (t_id)"_s, true);
         }
     }
 
@@ -106,7 +115,10 @@ private slots:
                   << u"ALTER TABLE child ADD COLUMN counter INTEGER DEFAULT nextval('s1')"_s
                   << u"CREATE TABLE item (id INTEGER)"_s
                   << u"CREATE TABLE holder (id INTEGER, item item, moods mood[])"_s << u"CREATE SCHEMA extra"_s
-                  << u"CREATE TABLE extra.x (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES public.t (id))"_s;
+                  << u"CREATE TABLE extra.x (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES public.t (id))"_s
+                  << u"ALTER TABLE old ADD CONSTRAINT old_id_positive CHECK (id > 0)"_s
+                  << u"ALTER TABLE old ADD CONSTRAINT old_t_id_key UNIQUE (t_id)"_s
+                  << u"CREATE SEQUENCE s3 OWNED BY old.id"_s;
         QString failure;
         BuiltDatabase db = buildDatabase(Backend, setup, &failure);
         QVERIFY2(db.connection, qPrintable(failure));
@@ -138,6 +150,42 @@ private slots:
             QVERIFY2(changed, "the tracker said nothing changed");
         QCOMPARE(jsonText(tracker.refresh(*db.connection, {}, &changed)), full);
         QVERIFY2(!changed, "a second refresh with nothing done read again");
+    }
+
+    // One tracker through many steps, as a replay uses it: after each step it reads what the
+    // step changed (and only then), and its schema is what a full read gives.
+    void trackerFollowsManySteps()
+    {
+        const bool pg = Backend == u"postgresql";
+        QString failure;
+        BuiltDatabase db =
+            buildDatabase(Backend, {u"CREATE TABLE a (id INTEGER PRIMARY KEY, name VARCHAR(20))"_s}, &failure);
+        QVERIFY2(db.connection, qPrintable(failure));
+        QStringList steps{u"CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id))"_s,
+                          u"INSERT INTO a (id, name) VALUES (1, 'x')"_s,
+                          u"CREATE INDEX b_a ON b (a_id)"_s,
+                          u"ALTER TABLE a ADD COLUMN code INTEGER"_s,
+                          u"DROP INDEX b_a"_s,
+                          u"CREATE VIEW v AS SELECT id FROM a"_s,
+                          u"DROP TABLE b"_s};
+        if (pg)
+            steps << u"CREATE TABLE c (id INTEGER PRIMARY KEY, a_id INTEGER CONSTRAINT c_a REFERENCES a (id))"_s
+                  << u"ALTER TABLE c DROP CONSTRAINT c_a"_s << u"ALTER TABLE a ALTER COLUMN code SET DEFAULT 7"_s
+                  << u"ALTER TABLE a ALTER COLUMN code DROP DEFAULT"_s << u"CREATE SEQUENCE n OWNED BY c.id"_s
+                  << u"ALTER SEQUENCE n OWNED BY NONE"_s << u"ALTER TABLE c RENAME TO d"_s;
+        SchemaTracker tracker;
+        bool changed = false;
+        QCOMPARE(jsonText(tracker.refresh(*db.connection, {}, &changed)), schemaText(*db.connection));
+        for (const QString &step : std::as_const(steps)) {
+            const QByteArray before = schemaText(*db.connection);
+            if (const auto error = db.connection->execute(step))
+                QFAIL(qPrintable(error->toString()));
+            const QByteArray full = schemaText(*db.connection);
+            QVERIFY2(jsonText(tracker.refresh(*db.connection, {}, &changed)) == full, qPrintable(step));
+            QVERIFY2(changed == (full != before), qPrintable(step));
+            QVERIFY2(jsonText(tracker.refresh(*db.connection, {}, &changed)) == full, qPrintable(step));
+            QVERIFY2(!changed, qPrintable(u"read again with nothing done after: "_s + step));
+        }
     }
 
     // A step of data statements needs no catalog read only while no function of the database's
