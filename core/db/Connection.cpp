@@ -1,6 +1,7 @@
 #include "Connection.h"
 
 #include "Logging.h"
+#include "db/StatementCache.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -39,6 +40,7 @@ Connection::Connection(ConnectionParameters parameters, QString target)
     , m_dialect(Dialect::fromQtDriver(m_parameters.driver).value_or(Dialect::sqlite()))
     , m_target(std::move(target))
     , m_name(uniqueConnectionName())
+    , m_statements(std::make_unique<StatementCache>())
 {
 }
 
@@ -112,6 +114,7 @@ bool Connection::isOpen() const
 
 void Connection::close()
 {
+    m_statements->clear();
     if (QSqlDatabase::contains(m_name))
         database().close();
 }
@@ -119,6 +122,11 @@ void Connection::close()
 QSqlDatabase Connection::database() const
 {
     return QSqlDatabase::database(m_name, false);
+}
+
+StatementCache &Connection::statements()
+{
+    return *m_statements;
 }
 
 namespace {

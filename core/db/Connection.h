@@ -6,12 +6,15 @@
 
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 class QSqlDatabase;
 class QSqlError;
 
 namespace retort {
+
+class StatementCache;
 
 // One QSqlDatabase connection owned by one object: a unique connection name per instance,
 // opened in the calling thread (Qt binds connections to the thread that opens them), closed and
@@ -38,6 +41,8 @@ public:
     void close();
 
     QSqlDatabase database() const;
+    // Statements prepared on this connection for reuse; cleared when it closes.
+    StatementCache &statements();
     const Dialect &dialect() const { return m_dialect; }
     const QString &connectionName() const { return m_name; }
     const QString &target() const { return m_target; }
@@ -69,6 +74,7 @@ private:
     Dialect m_dialect;
     QString m_target;
     QString m_name;
+    std::unique_ptr<StatementCache> m_statements;
 };
 
 } // namespace retort

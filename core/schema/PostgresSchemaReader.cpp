@@ -94,18 +94,33 @@ Schema toSchema(const PostgresCatalog &catalog)
     return schema;
 }
 
+std::optional<DbError> PostgresSchemaReader::rows(const QString &sql, const QVariantList &values, const QString &what,
+                                                  const std::function<void(const QSqlQuery &)> &row) const
+{
+    return m_reuseStatements ? forEachRow(m_connection, sql, values, what, row)
+                             : forEachRow(m_connection, sql, what, row);
+}
+
 DbResult<PostgresCatalog> PostgresSchemaReader::read(const PostgresReadScope &scope) const
 {
     PostgresCatalog catalog;
     std::map<qint64, Table> &tables = catalog.tables;
     const bool someTables = !scope.tables || !scope.tables->isEmpty();
-    // Oids are numbers, so the list goes into the text as it is.
+    // Reused statements take the tables as one bound array, so the text stays the same from
+    // step to step and is planned once. Read once, oids are numbers and go into the text as they are.
     QString oidFilter;
+    QVariantList oidValues;
     if (scope.tables) {
         QStringList oids;
         for (qint64 oid : *scope.tables)
             oids << QString::number(oid);
-        oidFilter = u" AND c.oid = ANY('{"_s + oids.join(u',') + u"}'::oid[])"_s;
+        const QString array = u'{' + oids.join(u',') + u'}';
+        if (m_reuseStatements) {
+            oidFilter = u" AND c.oid = ANY(CAST(? AS oid[]))"_s;
+            oidValues << QVariant(array);
+        } else {
+            oidFilter = u" AND c.oid = ANY('"_s + array + u"'::oid[])"_s;
+        }
     }
     QStringList relationKinds;
     if (someTables)
@@ -116,13 +131,12 @@ DbResult<PostgresCatalog> PostgresSchemaReader::read(const PostgresReadScope &sc
     QString currentSchema;
     std::optional<DbError> error;
     if (!relationKinds.isEmpty()) {
-        error = forEachRow(
-            m_connection,
+        error = rows(
             u"SELECT c.oid::bigint, n.nspname, c.relname, c.relkind::text, "
             "CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END, current_schema() "
             "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ("_s
                 + relationKinds.join(u" OR "_s) + u") AND "_s + kUserSchemas,
-            u"the tables"_s, [&](const QSqlQuery &q) {
+            someTables ? oidValues : QVariantList{}, u"the tables"_s, [&](const QSqlQuery &q) {
                 currentSchema = text(q, 5);
                 const QString kind = q.value(3).toString();
                 if (kind == u"v" || kind == u"m") {
@@ -164,44 +178,42 @@ DbResult<PostgresCatalog> PostgresSchemaReader::read(const PostgresReadScope &sc
     };
 
     if (someTables) {
-        error = forEachRow(m_connection,
-                           u"SELECT a.attrelid::bigint, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-                           "pg_get_expr(d.adbin, d.adrelid, true), a.attidentity::text, a.attgenerated::text "
-                           "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                           "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                           "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                           "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND "_s
-                               + kUserSchemas + oidFilter + u" ORDER BY a.attrelid, a.attnum"_s,
-                           u"the columns"_s, [&](const QSqlQuery &q) {
-                               Table *table = tableOf(q);
-                               if (!table)
-                                   return;
-                               Column c;
-                               c.name = q.value(1).toString();
-                               c.type = q.value(2).toString();
-                               c.nullable = !q.value(3).toBool();
-                               c.position = int(table->columns.size()) + 1;
-                               const QString identity = text(q, 5);
-                               if (identity == u"a")
-                                   c.identity = u"always"_s;
-                               else if (identity == u"d")
-                                   c.identity = u"by default"_s;
-                               if (text(q, 6) == u"s") {
-                                   c.generated = u"stored"_s;
-                                   c.generationExpression = text(q, 4);
-                               } else {
-                                   c.defaultValue = text(q, 4);
-                               }
-                               table->columns.append(c);
-                           });
+        error = rows(u"SELECT a.attrelid::bigint, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+                     "pg_get_expr(d.adbin, d.adrelid, true), a.attidentity::text, a.attgenerated::text "
+                     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                     "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                     "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                     "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND "_s
+                         + kUserSchemas + oidFilter + u" ORDER BY a.attrelid, a.attnum"_s,
+                     oidValues, u"the columns"_s, [&](const QSqlQuery &q) {
+                         Table *table = tableOf(q);
+                         if (!table)
+                             return;
+                         Column c;
+                         c.name = q.value(1).toString();
+                         c.type = q.value(2).toString();
+                         c.nullable = !q.value(3).toBool();
+                         c.position = int(table->columns.size()) + 1;
+                         const QString identity = text(q, 5);
+                         if (identity == u"a")
+                             c.identity = u"always"_s;
+                         else if (identity == u"d")
+                             c.identity = u"by default"_s;
+                         if (text(q, 6) == u"s") {
+                             c.generated = u"stored"_s;
+                             c.generationExpression = text(q, 4);
+                         } else {
+                             c.defaultValue = text(q, 4);
+                         }
+                         table->columns.append(c);
+                     });
         if (error)
             return *error;
 
         const QString keyColumns =
             u"(SELECT json_agg(a.attname ORDER BY k.i) FROM unnest(%1) WITH ORDINALITY k(num, i) "
             "JOIN pg_attribute a ON a.attrelid = %2 AND a.attnum = k.num)::text"_s;
-        error = forEachRow(
-            m_connection,
+        error = rows(
             u"SELECT con.conrelid::bigint, con.conname, con.contype::text, pg_get_expr(con.conbin, con.conrelid, true), "_s
                 + keyColumns.arg(u"con.conkey"_s, u"con.conrelid"_s) + u", fn.nspname, fc.relname, "_s
                 + keyColumns.arg(u"con.confkey"_s, u"con.confrelid"_s)
@@ -212,7 +224,7 @@ DbResult<PostgresCatalog> PostgresSchemaReader::read(const PostgresReadScope &sc
                   "LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace "
                   "WHERE con.contype IN ('p', 'u', 'f', 'c') AND "_s
                 + kUserSchemas + oidFilter,
-            u"the constraints"_s, [&](const QSqlQuery &q) {
+            oidValues, u"the constraints"_s, [&](const QSqlQuery &q) {
                 Table *table = tableOf(q);
                 if (!table)
                     return;
@@ -241,74 +253,72 @@ DbResult<PostgresCatalog> PostgresSchemaReader::read(const PostgresReadScope &sc
             return *error;
 
         // Indexes that back a primary key, unique or exclusion constraint are that constraint.
-        error = forEachRow(
-            m_connection,
-            u"SELECT i.indrelid::bigint, ic.relname, i.indisunique, am.amname, pg_get_expr(i.indpred, i.indrelid, "
-            u"true), "
-            "(SELECT json_agg(pg_get_indexdef(i.indexrelid, k, true) ORDER BY k) "
-            "FROM generate_series(1, i.indnkeyatts) k)::text, i.indoption::text "
-            "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam "
-            "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE c.relkind IN ('r', 'p') AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
-            "WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) AND "_s
-                + kUserSchemas + oidFilter,
-            u"the indexes"_s, [&](const QSqlQuery &q) {
-                Table *table = tableOf(q);
-                if (!table)
-                    return;
-                Index index;
-                index.name = q.value(1).toString();
-                index.unique = q.value(2).toBool();
-                index.method = q.value(3).toString();
-                index.where = text(q, 4);
-                index.columns = jsonStrings(q.value(5));
-                // indoption per key column: bit 0 DESC, bit 1 NULLS FIRST.
-                const QStringList options = q.value(6).toString().split(u' ', Qt::SkipEmptyParts);
-                for (qsizetype k = 0; k < index.columns.size() && k < options.size(); ++k) {
-                    const int option = options.at(k).toInt();
-                    const bool descending = option & 1;
-                    const bool nullsFirst = option & 2;
-                    if (descending)
-                        index.columns[k] += nullsFirst ? u" DESC"_s : u" DESC NULLS LAST"_s;
-                    else if (nullsFirst)
-                        index.columns[k] += u" NULLS FIRST"_s;
-                }
-                table->indexes.append(index);
-            });
+        error =
+            rows(u"SELECT i.indrelid::bigint, ic.relname, i.indisunique, am.amname, pg_get_expr(i.indpred, i.indrelid, "
+                 u"true), "
+                 "(SELECT json_agg(pg_get_indexdef(i.indexrelid, k, true) ORDER BY k) "
+                 "FROM generate_series(1, i.indnkeyatts) k)::text, i.indoption::text "
+                 "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam "
+                 "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                 "WHERE c.relkind IN ('r', 'p') AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
+                 "WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) AND "_s
+                     + kUserSchemas + oidFilter,
+                 oidValues, u"the indexes"_s, [&](const QSqlQuery &q) {
+                     Table *table = tableOf(q);
+                     if (!table)
+                         return;
+                     Index index;
+                     index.name = q.value(1).toString();
+                     index.unique = q.value(2).toBool();
+                     index.method = q.value(3).toString();
+                     index.where = text(q, 4);
+                     index.columns = jsonStrings(q.value(5));
+                     // indoption per key column: bit 0 DESC, bit 1 NULLS FIRST.
+                     const QStringList options = q.value(6).toString().split(u' ', Qt::SkipEmptyParts);
+                     for (qsizetype k = 0; k < index.columns.size() && k < options.size(); ++k) {
+                         const int option = options.at(k).toInt();
+                         const bool descending = option & 1;
+                         const bool nullsFirst = option & 2;
+                         if (descending)
+                             index.columns[k] += nullsFirst ? u" DESC"_s : u" DESC NULLS LAST"_s;
+                         else if (nullsFirst)
+                             index.columns[k] += u" NULLS FIRST"_s;
+                     }
+                     table->indexes.append(index);
+                 });
         if (error)
             return *error;
     }
 
     if (scope.sequences) {
-        error = forEachRow(
-            m_connection,
-            u"SELECT s.schemaname, s.sequencename, s.data_type::text, s.start_value, s.increment_by, s.min_value, "
-            "s.max_value, s.cycle, tn.nspname, t.relname, a.attname "
-            "FROM pg_sequences s JOIN pg_namespace n ON n.nspname = s.schemaname "
-            "JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = s.sequencename "
-            "LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid "
-            "AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') "
-            "LEFT JOIN pg_class t ON t.oid = d.refobjid LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace "
-            "LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid WHERE "_s
-                + kUserSchemas,
-            u"the sequences"_s, [&](const QSqlQuery &q) {
-                const QString ownerSchema = text(q, 8);
-                const QString ownerTable = text(q, 9);
-                if (!ownerTable.isEmpty() && isToolTable(ownerSchema, ownerTable))
-                    return;
-                Sequence s;
-                s.schema = q.value(0).toString();
-                s.name = q.value(1).toString();
-                s.dataType = q.value(2).toString();
-                s.start = q.value(3).toLongLong();
-                s.increment = q.value(4).toLongLong();
-                s.minValue = q.value(5).toLongLong();
-                s.maxValue = q.value(6).toLongLong();
-                s.cycle = q.value(7).toBool();
-                if (!ownerTable.isEmpty())
-                    s.ownedBy = ownerSchema + u'.' + ownerTable + u'.' + text(q, 10);
-                catalog.sequences.append(s);
-            });
+        error =
+            rows(u"SELECT s.schemaname, s.sequencename, s.data_type::text, s.start_value, s.increment_by, s.min_value, "
+                 "s.max_value, s.cycle, tn.nspname, t.relname, a.attname "
+                 "FROM pg_sequences s JOIN pg_namespace n ON n.nspname = s.schemaname "
+                 "JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = s.sequencename "
+                 "LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid "
+                 "AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') "
+                 "LEFT JOIN pg_class t ON t.oid = d.refobjid LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace "
+                 "LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid WHERE "_s
+                     + kUserSchemas,
+                 {}, u"the sequences"_s, [&](const QSqlQuery &q) {
+                     const QString ownerSchema = text(q, 8);
+                     const QString ownerTable = text(q, 9);
+                     if (!ownerTable.isEmpty() && isToolTable(ownerSchema, ownerTable))
+                         return;
+                     Sequence s;
+                     s.schema = q.value(0).toString();
+                     s.name = q.value(1).toString();
+                     s.dataType = q.value(2).toString();
+                     s.start = q.value(3).toLongLong();
+                     s.increment = q.value(4).toLongLong();
+                     s.minValue = q.value(5).toLongLong();
+                     s.maxValue = q.value(6).toLongLong();
+                     s.cycle = q.value(7).toBool();
+                     if (!ownerTable.isEmpty())
+                         s.ownedBy = ownerSchema + u'.' + ownerTable + u'.' + text(q, 10);
+                     catalog.sequences.append(s);
+                 });
         if (error)
             return *error;
     }

@@ -4,8 +4,13 @@
 #include "schema/Schema.h"
 #include "schema/SchemaReader.h"
 
+#include <QVariantList>
+
+#include <functional>
 #include <map>
 #include <optional>
+
+class QSqlQuery;
 
 namespace retort {
 
@@ -40,10 +45,18 @@ public:
     explicit PostgresSchemaReader(Connection &connection, SchemaReaderOptions options = {});
     DbResult<Schema> read() const;
     DbResult<PostgresCatalog> read(const PostgresReadScope &scope) const;
+    // Prepare each catalog query once on the connection and run it again with new values, for a
+    // database read after every step (a replay's shadow): planning them costs as much as running
+    // them. Off for the user's databases, where a pooler in transaction mode would lose them.
+    void reuseStatements(bool reuse) { m_reuseStatements = reuse; }
 
 private:
+    std::optional<DbError> rows(const QString &sql, const QVariantList &values, const QString &what,
+                                const std::function<void(const QSqlQuery &)> &row) const;
+
     Connection &m_connection;
     SchemaReaderOptions m_options;
+    bool m_reuseStatements = false;
 };
 
 // The namespaces that hold the application's objects, as a condition on `n.nspname`.

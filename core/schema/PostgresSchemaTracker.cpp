@@ -28,9 +28,10 @@ QString rowsStamp(const QString &from)
 // text), and per relation the number of its rows in the catalogs whose rows can go without
 // anything else of the relation changing (a dropped foreign key or rule, a sequence's owner).
 // Scanning only for new row versions keeps it well below reading every relation's rows.
-QString stampQuery(quint32 horizon)
+// Each ? is the horizon: a bound value, so the text stays the same and is planned once.
+QString stampQuery()
 {
-    const QString fresh = u"age(x.xmin) <= age('%1'::xid)"_s.arg(horizon);
+    const QString fresh = u"age(x.xmin) <= age(CAST(? AS xid))"_s;
     const auto freshRows = [&](const QString &owner, const QString &from) -> QString {
         return u"SELECT 'f', "_s + owner + u"::bigint, '', true, 0::bigint, '' FROM "_s + from + u" AND "_s + fresh;
     };
@@ -93,30 +94,32 @@ PostgresSchemaTracker::PostgresSchemaTracker(SchemaReaderOptions options)
 DbResult<PostgresSchemaTracker::Stamps> PostgresSchemaTracker::readStamps(Connection &connection) const
 {
     Stamps stamps;
+    static const QString query = stampQuery();
     const auto error =
-        forEachRow(connection, stampQuery(m_stamps.horizon), u"the catalog's version"_s, [&](const QSqlQuery &q) {
-            const QString part = q.value(0).toString();
-            const qint64 oid = q.value(1).toLongLong();
-            const bool fresh = q.value(3).toBool();
-            if (part == u"z") {
-                stamps.userFunctions = fresh;
-                // The 32-bit transaction id that age() compares.
-                stamps.horizon = quint32(quint64(q.value(4).toLongLong()) & 0xffffffffu);
-                stamps.global = q.value(5).toString();
-                return;
-            }
-            if (fresh)
-                stamps.fresh.insert(oid);
-            if (part == u"r") {
-                const QString kind = q.value(2).toString();
-                if (kind == u"i" || kind == u"I")
-                    stamps.indexes.emplace(oid, q.value(4).toLongLong());
-                else
-                    stamps.relations.emplace(oid, Relation{kind});
-            } else if (part != u"f") {
-                stamps.counts.emplace(std::pair{part.at(0).toLatin1(), oid}, q.value(4).toLongLong());
-            }
-        });
+        forEachRow(connection, query, QVariantList(query.count(u'?'), QString::number(m_stamps.horizon)),
+                   u"the catalog's version"_s, [&](const QSqlQuery &q) {
+                       const QString part = q.value(0).toString();
+                       const qint64 oid = q.value(1).toLongLong();
+                       const bool fresh = q.value(3).toBool();
+                       if (part == u"z") {
+                           stamps.userFunctions = fresh;
+                           // The 32-bit transaction id that age() compares.
+                           stamps.horizon = quint32(quint64(q.value(4).toLongLong()) & 0xffffffffu);
+                           stamps.global = q.value(5).toString();
+                           return;
+                       }
+                       if (fresh)
+                           stamps.fresh.insert(oid);
+                       if (part == u"r") {
+                           const QString kind = q.value(2).toString();
+                           if (kind == u"i" || kind == u"I")
+                               stamps.indexes.emplace(oid, q.value(4).toLongLong());
+                           else
+                               stamps.relations.emplace(oid, Relation{kind});
+                       } else if (part != u"f") {
+                           stamps.counts.emplace(std::pair{part.at(0).toLatin1(), oid}, q.value(4).toLongLong());
+                       }
+                   });
     if (error)
         return *error;
     return stamps;
@@ -219,7 +222,8 @@ DbResult<Schema> PostgresSchemaTracker::refresh(Connection &connection, bool *ch
     DbResult<Stamps> stamps = readStamps(connection);
     if (!stamps)
         return stamps.error();
-    const PostgresSchemaReader reader(connection, m_options);
+    PostgresSchemaReader reader(connection, m_options);
+    reader.reuseStatements(true); // a replay's shadow, read after every step
 
     if (!m_schema || stamps->global != m_stamps.global) {
         if (auto error = readAll(reader))
