@@ -19,6 +19,7 @@ struct ShadowReplay::State : ShadowState
 {
     SchemaTracker tracker; // this database's schema as of the last snapshot
     QByteArray json; // the cache file of the last snapshot taken, once made
+    QString jsonKey; // the key it was stored under, once stored
 };
 
 ShadowReplay::ShadowReplay(const RevisionMap &map, ShadowServer &server, ReplayOptions options)
@@ -135,7 +136,12 @@ ReplayReport ShadowReplay::run()
         if (m_options.cache && !key.isEmpty()) {
             if (state->json.isEmpty())
                 state->json = m_options.cache->serialize(*schema);
-            if (const Fallible<void> stored = m_options.cache->store(key, state->json); !stored.ok())
+            const Fallible<void> stored = state->jsonKey.isEmpty()
+                ? m_options.cache->store(key, state->json)
+                : m_options.cache->storeSameAs(key, state->jsonKey, state->json);
+            if (stored.ok())
+                state->jsonKey = key;
+            else
                 qCWarning(lcShadow) << "not cached:" << stored.error().message;
         }
         if (wanted[size_t(r)])
@@ -202,8 +208,10 @@ DbResult<Schema> ShadowReplay::snapshot(State &state, Connection &connection)
         return *state.tracker.last();
     bool changed = true;
     DbResult<Schema> schema = state.tracker.refresh(connection, m_options.reader, &changed);
-    if (changed || !schema)
+    if (changed || !schema) {
         state.json.clear();
+        state.jsonKey.clear();
+    }
     if (schema)
         state.schemaTouched = false;
     return schema;
@@ -269,6 +277,7 @@ RunResult<std::unique_ptr<ShadowReplay::State>> ShadowReplay::stateFor(RevIndex 
     state->schemaTouched = kept->schemaTouched;
     state->tracker = kept->tracker;
     state->json = kept->json;
+    state->jsonKey = kept->jsonKey;
     return state;
 }
 

@@ -9,6 +9,10 @@
 #include <QStandardPaths>
 #include <QTemporaryFile>
 
+#include <cerrno>
+
+#include <unistd.h>
+
 namespace retort {
 
 SnapshotCache::SnapshotCache(QString directory)
@@ -95,6 +99,20 @@ Fallible<void> SnapshotCache::store(const QString &key, const QByteArray &json)
     list();
     m_keys.insert(key);
     return {};
+}
+
+Fallible<void> SnapshotCache::storeSameAs(const QString &key, const QString &existing, const QByteArray &json)
+{
+    if (contains(key))
+        return {};
+    // A key names what produced the file, so one that appeared meanwhile (EEXIST) is the same.
+    if (contains(existing)
+        && (::link(QFile::encodeName(pathOf(existing)).constData(), QFile::encodeName(pathOf(key)).constData()) == 0
+            || errno == EEXIST)) {
+        m_keys.insert(key);
+        return {};
+    }
+    return store(key, json);
 }
 
 } // namespace retort

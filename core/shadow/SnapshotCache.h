@@ -28,6 +28,10 @@ public:
     // The same with the file's content already made by serialize(), so a schema that several
     // revisions share (steps that only change data) is serialized once.
     Fallible<void> store(const QString &key, const QByteArray &json);
+    // The same for a schema stored already under `existing`: a hard link to that file, which
+    // costs no new file (most steps change only data, and their snapshot is their parent's);
+    // written as store() does where the link cannot be made.
+    Fallible<void> storeSameAs(const QString &key, const QString &existing, const QByteArray &json);
     // The file's content; tables unchanged since the last schema serialized are not written again.
     QByteArray serialize(const Schema &schema);
 

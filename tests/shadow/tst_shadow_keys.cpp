@@ -5,7 +5,10 @@
 #include "shadow/ReplayKeys.h"
 #include "shadow/SnapshotCache.h"
 
+#include <QFileInfo>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace retort;
 using namespace Qt::StringLiterals;
@@ -18,6 +21,7 @@ private slots:
     void parentsComeFirst();
     void editChangesItsKeyAndDescendantsOnly();
     void cacheStoresAndLists();
+    void sameSchemaIsLinkedNotWritten();
 };
 
 namespace {
@@ -101,6 +105,43 @@ void TestShadowKeys::cacheStoresAndLists()
     QVERIFY(loaded);
     QCOMPARE(*loaded, schema);
     QVERIFY(!reopened.load(u"k2"_s));
+}
+
+// A step that changes only data stores its parent's file again under its own key: one file on
+// disk with two names, each loading the same schema; a missing original falls back to writing.
+void TestShadowKeys::sameSchemaIsLinkedNotWritten()
+{
+    QTemporaryDir root;
+    const QString directory = SnapshotCache::directoryFor(root.path(), u"sqlite"_s, root.path());
+    Schema schema;
+    schema.dialect = u"sqlite"_s;
+    Table table;
+    table.name = u"t"_s;
+    schema.tables << table;
+    SnapshotCache cache(directory);
+    const QByteArray json = cache.serialize(schema);
+    QVERIFY(cache.store(u"k1"_s, json).ok());
+    QVERIFY(cache.storeSameAs(u"k2"_s, u"k1"_s, json).ok());
+    QVERIFY(cache.storeSameAs(u"k3"_s, u"gone"_s, json).ok());
+    const QFileInfo first(directory + u"/k1.json"_s);
+    const QFileInfo second(directory + u"/k2.json"_s);
+    const QFileInfo third(directory + u"/k3.json"_s);
+    QVERIFY(first.exists() && second.exists() && third.exists());
+    QCOMPARE(second.size(), first.size());
+    struct stat a = {}, b = {}, c = {};
+    QCOMPARE(::stat(QFile::encodeName(first.filePath()).constData(), &a), 0);
+    QCOMPARE(::stat(QFile::encodeName(second.filePath()).constData(), &b), 0);
+    QCOMPARE(::stat(QFile::encodeName(third.filePath()).constData(), &c), 0);
+    QCOMPARE(b.st_ino, a.st_ino);
+    QCOMPARE(a.st_nlink, nlink_t(2));
+    QVERIFY(c.st_ino != a.st_ino);
+    QCOMPARE(c.st_mode & 0777, mode_t(0600));
+    SnapshotCache reopened(directory);
+    for (const QString &key : {u"k1"_s, u"k2"_s, u"k3"_s}) {
+        const Fallible<Schema> loaded = reopened.load(key);
+        QVERIFY2(loaded, qPrintable(key));
+        QCOMPARE(*loaded, schema);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestShadowKeys)
