@@ -107,9 +107,10 @@ DbResult<PostgresCatalog> PostgresSchemaReader::read(const PostgresReadScope &sc
     std::map<qint64, Table> &tables = catalog.tables;
     const bool someTables = !scope.tables || !scope.tables->isEmpty();
     // Reused statements take the tables as one bound array, so the text stays the same from
-    // step to step and is planned once. Read once, oids are numbers and go into the text as they are.
+    // step to step and is planned once. Read once, oids are numbers and go into the text as
+    // they are.
     QString oidFilter;
-    QVariantList oidValues;
+    QVariant oidArray;
     if (scope.tables) {
         QStringList oids;
         for (qint64 oid : *scope.tables)
@@ -117,7 +118,7 @@ DbResult<PostgresCatalog> PostgresSchemaReader::read(const PostgresReadScope &sc
         const QString array = u'{' + oids.join(u',') + u'}';
         if (m_reuseStatements) {
             oidFilter = u" AND c.oid = ANY(CAST(? AS oid[]))"_s;
-            oidValues << QVariant(array);
+            oidArray = array;
         } else {
             oidFilter = u" AND c.oid = ANY('"_s + array + u"'::oid[])"_s;
         }
@@ -128,29 +129,177 @@ DbResult<PostgresCatalog> PostgresSchemaReader::read(const PostgresReadScope &sc
     if (scope.views)
         relationKinds << u"c.relkind IN ('v', 'm')"_s;
 
+    // The relations, their columns, constraints and indexes come in one query, one round trip
+    // (a replay reads them after every step), each row tagged with the part it belongs to:
+    // part, relation oid, order within the relation, then that part's own values as text.
+    const auto part = [](int tag, const QString &relation, const QString &order, QStringList values,
+                         const QString &from) -> QString {
+        while (values.size() < 10)
+            values << u"NULL"_s;
+        return u"SELECT %1, %2::bigint, %3::int, "_s.arg(tag).arg(relation, order) + values.join(u"::text, "_s)
+            + u"::text FROM "_s + from;
+    };
+    QStringList parts;
+    if (!relationKinds.isEmpty()) {
+        parts << part(0, u"c.oid"_s, u"0"_s,
+                      {u"n.nspname"_s, u"c.relname"_s, u"c.relkind"_s,
+                       u"CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END"_s,
+                       u"current_schema()"_s},
+                      u"pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ("_s
+                          + relationKinds.join(u" OR "_s) + u") AND "_s + kUserSchemas);
+    }
+    if (someTables) {
+        parts << part(1, u"a.attrelid"_s, u"a.attnum"_s,
+                      {u"a.attname"_s, u"format_type(a.atttypid, a.atttypmod)"_s, u"a.attnotnull"_s,
+                       u"pg_get_expr(d.adbin, d.adrelid, true)"_s, u"a.attidentity"_s, u"a.attgenerated"_s},
+                      u"pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                      "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                      "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                      "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND "_s
+                          + kUserSchemas + oidFilter);
+        const QString keyColumns =
+            u"(SELECT json_agg(a.attname ORDER BY k.i) FROM unnest(%1) WITH ORDINALITY k(num, i) "
+            "JOIN pg_attribute a ON a.attrelid = %2 AND a.attnum = k.num)"_s;
+        parts << part(2, u"con.conrelid"_s, u"0"_s,
+                      {u"con.conname"_s, u"con.contype"_s, u"pg_get_expr(con.conbin, con.conrelid, true)"_s,
+                       keyColumns.arg(u"con.conkey"_s, u"con.conrelid"_s), u"fn.nspname"_s, u"fc.relname"_s,
+                       keyColumns.arg(u"con.confkey"_s, u"con.confrelid"_s), u"con.confdeltype"_s,
+                       u"con.confupdtype"_s},
+                      u"pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
+                      "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                      "LEFT JOIN pg_class fc ON fc.oid = con.confrelid "
+                      "LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace "
+                      "WHERE con.contype IN ('p', 'u', 'f', 'c') AND "_s
+                          + kUserSchemas + oidFilter);
+        // Indexes that back a primary key, unique or exclusion constraint are that constraint.
+        parts << part(3, u"i.indrelid"_s, u"0"_s,
+                      {u"ic.relname"_s, u"i.indisunique"_s, u"am.amname"_s,
+                       u"pg_get_expr(i.indpred, i.indrelid, true)"_s,
+                       u"(SELECT json_agg(pg_get_indexdef(i.indexrelid, k, true) ORDER BY k) "
+                       "FROM generate_series(1, i.indnkeyatts) k)"_s,
+                       u"i.indoption"_s},
+                      u"pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam "
+                      "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                      "WHERE c.relkind IN ('r', 'p') AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
+                      "WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) "
+                      "AND "_s
+                          + kUserSchemas + oidFilter);
+    }
+
     QString currentSchema;
     std::optional<DbError> error;
-    if (!relationKinds.isEmpty()) {
-        error = rows(
-            u"SELECT c.oid::bigint, n.nspname, c.relname, c.relkind::text, "
-            "CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END, current_schema() "
-            "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ("_s
-                + relationKinds.join(u" OR "_s) + u") AND "_s + kUserSchemas,
-            someTables ? oidValues : QVariantList{}, u"the tables"_s, [&](const QSqlQuery &q) {
-                currentSchema = text(q, 5);
-                const QString kind = q.value(3).toString();
-                if (kind == u"v" || kind == u"m") {
-                    QString definition = text(q, 4).trimmed();
-                    if (definition.endsWith(u';'))
-                        definition.chop(1);
-                    catalog.views.append(View{q.value(1).toString(), q.value(2).toString(), definition, kind == u"m"});
-                    return;
-                }
-                Table table;
-                table.schema = q.value(1).toString();
-                table.name = q.value(2).toString();
-                tables.emplace(q.value(0).toLongLong(), table);
-            });
+    // The version table and Retort's own tables, in the version table's schema; known once the
+    // relations (part 0, which comes first) are all in.
+    const QStringList toolTables = QStringList{m_options.versionTable.table} + m_options.retortTables;
+    const auto toolSchema = [&] {
+        return m_options.versionTable.schema.isEmpty() ? currentSchema : m_options.versionTable.schema;
+    };
+    const auto isToolTable = [&](const QString &tableSchema, const QString &name) {
+        return tableSchema == toolSchema() && toolTables.contains(name);
+    };
+    bool relationsDone = false;
+    const auto finishRelations = [&] {
+        if (std::exchange(relationsDone, true))
+            return;
+        for (auto it = tables.begin(); it != tables.end();) {
+            if (isToolTable(it->second.schema, it->second.name))
+                it = tables.erase(it);
+            else
+                ++it;
+        }
+    };
+    const auto tableOf = [&](const QSqlQuery &q) -> Table * {
+        const auto it = tables.find(q.value(1).toLongLong());
+        return it == tables.end() ? nullptr : &it->second;
+    };
+    // Columns 3.. hold a part's values: v(0) is column 3.
+    const auto readRow = [&](const QSqlQuery &q) {
+        const int tag = q.value(0).toInt();
+        const auto v = [&](int i) { return text(q, 3 + i); };
+        if (tag == 0) {
+            currentSchema = v(4);
+            const QString kind = v(2);
+            if (kind == u"v" || kind == u"m") {
+                QString definition = v(3).trimmed();
+                if (definition.endsWith(u';'))
+                    definition.chop(1);
+                catalog.views.append(View{v(0), v(1), definition, kind == u"m"});
+                return;
+            }
+            Table table;
+            table.schema = v(0);
+            table.name = v(1);
+            tables.emplace(q.value(1).toLongLong(), table);
+            return;
+        }
+        finishRelations();
+        Table *table = tableOf(q);
+        if (!table)
+            return;
+        if (tag == 1) {
+            Column c;
+            c.name = v(0);
+            c.type = v(1);
+            c.nullable = v(2) != u"true";
+            c.position = int(table->columns.size()) + 1;
+            const QString identity = v(4);
+            if (identity == u"a")
+                c.identity = u"always"_s;
+            else if (identity == u"d")
+                c.identity = u"by default"_s;
+            if (v(5) == u"s") {
+                c.generated = u"stored"_s;
+                c.generationExpression = v(3);
+            } else {
+                c.defaultValue = v(3);
+            }
+            table->columns.append(c);
+        } else if (tag == 2) {
+            const QString name = v(0);
+            const QString type = v(1);
+            const QStringList columns = jsonStrings(v(3));
+            if (type == u"p") {
+                table->primaryKey = PrimaryKey{name, columns};
+            } else if (type == u"u") {
+                table->uniqueConstraints.append({name, columns});
+            } else if (type == u"c") {
+                table->checks.append({name, v(2)});
+            } else {
+                ForeignKey key;
+                key.name = name;
+                key.columns = columns;
+                key.refSchema = v(4);
+                key.refTable = v(5);
+                key.refColumns = jsonStrings(v(6));
+                key.onDelete = referentialAction(v(7));
+                key.onUpdate = referentialAction(v(8));
+                table->foreignKeys.append(key);
+            }
+        } else {
+            Index index;
+            index.name = v(0);
+            index.unique = v(1) == u"true";
+            index.method = v(2);
+            index.where = v(3);
+            index.columns = jsonStrings(v(4));
+            // indoption per key column: bit 0 DESC, bit 1 NULLS FIRST.
+            const QStringList options = v(5).split(u' ', Qt::SkipEmptyParts);
+            for (qsizetype k = 0; k < index.columns.size() && k < options.size(); ++k) {
+                const int option = options.at(k).toInt();
+                const bool descending = option & 1;
+                const bool nullsFirst = option & 2;
+                if (descending)
+                    index.columns[k] += nullsFirst ? u" DESC"_s : u" DESC NULLS LAST"_s;
+                else if (nullsFirst)
+                    index.columns[k] += u" NULLS FIRST"_s;
+            }
+            table->indexes.append(index);
+        }
+    };
+    if (!parts.isEmpty()) {
+        const QString sql = parts.join(u" UNION ALL "_s) + u" ORDER BY 1, 2, 3"_s;
+        const QVariantList values(sql.count(u'?'), oidArray);
+        error = rows(sql, values, u"the tables"_s, readRow);
         if (error)
             return *error;
     }
@@ -160,135 +309,7 @@ DbResult<PostgresCatalog> PostgresSchemaReader::read(const PostgresReadScope &sc
         if (error)
             return *error;
     }
-    // The version table and Retort's own tables, in the version table's schema.
-    const QString toolSchema = m_options.versionTable.schema.isEmpty() ? currentSchema : m_options.versionTable.schema;
-    const QStringList toolTables = QStringList{m_options.versionTable.table} + m_options.retortTables;
-    const auto isToolTable = [&](const QString &tableSchema, const QString &name) {
-        return tableSchema == toolSchema && toolTables.contains(name);
-    };
-    for (auto it = tables.begin(); it != tables.end();) {
-        if (isToolTable(it->second.schema, it->second.name))
-            it = tables.erase(it);
-        else
-            ++it;
-    }
-    const auto tableOf = [&](const QSqlQuery &q) -> Table * {
-        const auto it = tables.find(q.value(0).toLongLong());
-        return it == tables.end() ? nullptr : &it->second;
-    };
-
-    if (someTables) {
-        error = rows(u"SELECT a.attrelid::bigint, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-                     "pg_get_expr(d.adbin, d.adrelid, true), a.attidentity::text, a.attgenerated::text "
-                     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                     "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                     "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                     "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND "_s
-                         + kUserSchemas + oidFilter + u" ORDER BY a.attrelid, a.attnum"_s,
-                     oidValues, u"the columns"_s, [&](const QSqlQuery &q) {
-                         Table *table = tableOf(q);
-                         if (!table)
-                             return;
-                         Column c;
-                         c.name = q.value(1).toString();
-                         c.type = q.value(2).toString();
-                         c.nullable = !q.value(3).toBool();
-                         c.position = int(table->columns.size()) + 1;
-                         const QString identity = text(q, 5);
-                         if (identity == u"a")
-                             c.identity = u"always"_s;
-                         else if (identity == u"d")
-                             c.identity = u"by default"_s;
-                         if (text(q, 6) == u"s") {
-                             c.generated = u"stored"_s;
-                             c.generationExpression = text(q, 4);
-                         } else {
-                             c.defaultValue = text(q, 4);
-                         }
-                         table->columns.append(c);
-                     });
-        if (error)
-            return *error;
-
-        const QString keyColumns =
-            u"(SELECT json_agg(a.attname ORDER BY k.i) FROM unnest(%1) WITH ORDINALITY k(num, i) "
-            "JOIN pg_attribute a ON a.attrelid = %2 AND a.attnum = k.num)::text"_s;
-        error = rows(
-            u"SELECT con.conrelid::bigint, con.conname, con.contype::text, pg_get_expr(con.conbin, con.conrelid, true), "_s
-                + keyColumns.arg(u"con.conkey"_s, u"con.conrelid"_s) + u", fn.nspname, fc.relname, "_s
-                + keyColumns.arg(u"con.confkey"_s, u"con.confrelid"_s)
-                + u", con.confdeltype::text, con.confupdtype::text "
-                  "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
-                  "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                  "LEFT JOIN pg_class fc ON fc.oid = con.confrelid "
-                  "LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace "
-                  "WHERE con.contype IN ('p', 'u', 'f', 'c') AND "_s
-                + kUserSchemas + oidFilter,
-            oidValues, u"the constraints"_s, [&](const QSqlQuery &q) {
-                Table *table = tableOf(q);
-                if (!table)
-                    return;
-                const QString name = q.value(1).toString();
-                const QString type = q.value(2).toString();
-                const QStringList columns = jsonStrings(q.value(4));
-                if (type == u"p") {
-                    table->primaryKey = PrimaryKey{name, columns};
-                } else if (type == u"u") {
-                    table->uniqueConstraints.append({name, columns});
-                } else if (type == u"c") {
-                    table->checks.append({name, text(q, 3)});
-                } else {
-                    ForeignKey key;
-                    key.name = name;
-                    key.columns = columns;
-                    key.refSchema = text(q, 5);
-                    key.refTable = text(q, 6);
-                    key.refColumns = jsonStrings(q.value(7));
-                    key.onDelete = referentialAction(text(q, 8));
-                    key.onUpdate = referentialAction(text(q, 9));
-                    table->foreignKeys.append(key);
-                }
-            });
-        if (error)
-            return *error;
-
-        // Indexes that back a primary key, unique or exclusion constraint are that constraint.
-        error =
-            rows(u"SELECT i.indrelid::bigint, ic.relname, i.indisunique, am.amname, pg_get_expr(i.indpred, i.indrelid, "
-                 u"true), "
-                 "(SELECT json_agg(pg_get_indexdef(i.indexrelid, k, true) ORDER BY k) "
-                 "FROM generate_series(1, i.indnkeyatts) k)::text, i.indoption::text "
-                 "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam "
-                 "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-                 "WHERE c.relkind IN ('r', 'p') AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
-                 "WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) AND "_s
-                     + kUserSchemas + oidFilter,
-                 oidValues, u"the indexes"_s, [&](const QSqlQuery &q) {
-                     Table *table = tableOf(q);
-                     if (!table)
-                         return;
-                     Index index;
-                     index.name = q.value(1).toString();
-                     index.unique = q.value(2).toBool();
-                     index.method = q.value(3).toString();
-                     index.where = text(q, 4);
-                     index.columns = jsonStrings(q.value(5));
-                     // indoption per key column: bit 0 DESC, bit 1 NULLS FIRST.
-                     const QStringList options = q.value(6).toString().split(u' ', Qt::SkipEmptyParts);
-                     for (qsizetype k = 0; k < index.columns.size() && k < options.size(); ++k) {
-                         const int option = options.at(k).toInt();
-                         const bool descending = option & 1;
-                         const bool nullsFirst = option & 2;
-                         if (descending)
-                             index.columns[k] += nullsFirst ? u" DESC"_s : u" DESC NULLS LAST"_s;
-                         else if (nullsFirst)
-                             index.columns[k] += u" NULLS FIRST"_s;
-                     }
-                     table->indexes.append(index);
-                 });
-        if (error)
-            return *error;
-    }
+    finishRelations();
 
     if (scope.sequences) {
         error =
