@@ -22,23 +22,35 @@ QString rowsStamp(const QString &from)
     return u"(SELECT count(*) || '.' || coalesce(max(x.xmin::text::bigint), 0) FROM "_s + from + u')';
 }
 
-// One query tells what moved since the last one: every relation and index of the user's
-// schemas (to see what came and went), the relations owning a catalog row written since the
-// last query's snapshot (`horizon`; age() compares transaction ids without turning each into
-// text), and per relation the number of its rows in the catalogs whose rows can go without
-// anything else of the relation changing (a dropped foreign key or rule, a sequence's owner).
-// Scanning only for new row versions keeps it well below reading every relation's rows.
-// Each ? is the horizon: a bound value, so the text stays the same and is planned once.
-QString stampQuery()
+// What moved since the last stamp, in one of two forms. The full form lists every relation and
+// index of the user's schemas and every row of the catalogs whose rows can go without anything
+// else of their relation changing (constraints, defaults, rules, a sequence's owner), so what
+// came and went shows. The light form lists only rows written since the last query's snapshot
+// (the horizon; age() compares transaction ids without turning each into text) and how many
+// rows each of those catalogs holds: when the counts add up, nothing went, and the few new rows
+// say everything. Both add the relations owning a new row of pg_attribute, pg_index or
+// pg_sequence. Each ? is the horizon, bound, so each text is planned once.
+QString stampQuery(bool light)
 {
     const QString fresh = u"age(x.xmin) <= age(CAST(? AS xid))"_s;
-    const auto freshRows = [&](const QString &owner, const QString &from) -> QString {
+    const QString onlyFresh = light ? u" AND "_s + fresh : QString();
+    const auto freshOwners = [&](const QString &owner, const QString &from) -> QString {
         return u"SELECT 'f', "_s + owner + u"::bigint, '', true, 0::bigint, '' FROM "_s + from + u" AND "_s + fresh;
     };
-    const auto counted = [&](const char *catalog, const QString &owner, const QString &from) -> QString {
-        return u"SELECT '%1', "_s.arg(QLatin1String(catalog)) + owner + u"::bigint, '', bool_or("_s + fresh
-            + u"), count(*), '' FROM "_s + from + u" GROUP BY "_s + owner;
+    // Rows keyed so the same row is known again: its oid, or for pg_depend what it points at.
+    const auto keyed = [&](const char *catalog, const QString &owner, const QString &key,
+                           const QString &from) -> QString {
+        return u"SELECT '%1', "_s.arg(QLatin1String(catalog)) + owner + u"::bigint, '', "_s + fresh + u", 0::bigint, "_s
+            + key + u"::text FROM "_s + from + onlyFresh;
     };
+    const QString relations = u"pg_class x JOIN pg_namespace n ON n.oid = x.relnamespace "
+                              "WHERE x.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'I') AND "_s
+        + postgresUserSchemas();
+    const QString constraints = u"pg_constraint x WHERE x.conrelid >= 16384"_s;
+    const QString defaults = u"pg_attrdef x WHERE x.adrelid >= 16384"_s;
+    const QString rules = u"pg_rewrite x WHERE x.ev_class >= 16384"_s;
+    const QString owners = u"pg_depend x JOIN pg_class s ON s.oid = x.objid AND s.relkind = 'S' "
+                           "WHERE x.classid = 'pg_catalog.pg_class'::regclass AND x.objid >= 16384"_s;
     // Renaming a schema, a type or a function changes the text of everything that names it.
     // Tables' own row types (and their array types) come and go with the tables.
     const QStringList global{
@@ -48,24 +60,28 @@ QString stampQuery()
         rowsStamp(u"pg_enum x"_s),
         rowsStamp(u"pg_proc x WHERE x.oid >= 16384"_s),
     };
-    const QStringList parts{
+    QStringList parts{
         u"SELECT 'r', x.oid::bigint, x.relkind::text, "_s + fresh
             + u", coalesce(i.indrelid::bigint, 0), '' FROM pg_class x JOIN pg_namespace n ON n.oid = x.relnamespace "
               "LEFT JOIN pg_index i ON i.indexrelid = x.oid WHERE x.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'I') AND "_s
-            + postgresUserSchemas(),
-        freshRows(u"x.attrelid"_s, u"pg_attribute x WHERE x.attrelid >= 16384"_s),
-        freshRows(u"x.indrelid"_s, u"pg_index x WHERE x.indrelid >= 16384"_s),
-        freshRows(u"x.seqrelid"_s, u"pg_sequence x WHERE true"_s),
-        counted("d", u"x.adrelid"_s, u"pg_attrdef x WHERE x.adrelid >= 16384"_s),
-        counted("k", u"x.conrelid"_s, u"pg_constraint x WHERE x.conrelid >= 16384"_s),
-        counted("w", u"x.ev_class"_s, u"pg_rewrite x WHERE x.ev_class >= 16384"_s),
-        counted("p", u"x.objid"_s,
-                u"pg_depend x JOIN pg_class s ON s.oid = x.objid AND s.relkind = 'S' "
-                "WHERE x.classid = 'pg_catalog.pg_class'::regclass AND x.objid >= 16384"_s),
+            + postgresUserSchemas() + onlyFresh,
+        freshOwners(u"x.attrelid"_s, u"pg_attribute x WHERE x.attrelid >= 16384"_s),
+        freshOwners(u"x.indrelid"_s, u"pg_index x WHERE x.indrelid >= 16384"_s),
+        freshOwners(u"x.seqrelid"_s, u"pg_sequence x WHERE true"_s),
+        keyed("d", u"x.adrelid"_s, u"x.oid"_s, defaults),
+        keyed("k", u"x.conrelid"_s, u"x.oid"_s, constraints),
+        keyed("w", u"x.ev_class"_s, u"x.oid"_s, rules),
+        keyed("p", u"x.objid"_s, u"concat_ws('.', x.refclassid, x.refobjid, x.refobjsubid, x.deptype)"_s, owners),
         u"SELECT 'z', 0, '', EXISTS (SELECT 1 FROM pg_proc WHERE oid >= 16384), "
         "txid_snapshot_xmin(txid_current_snapshot()), concat_ws(':', "_s
             + global.join(u", "_s) + u')',
     };
+    if (light) {
+        QStringList totals;
+        for (const QString &from : {relations, defaults, constraints, rules, owners})
+            totals << u"(SELECT count(*) FROM "_s + from + u')';
+        parts << u"SELECT 'n', 0, '', false, 0, concat_ws(':', "_s + totals.join(u", "_s) + u')';
+    }
     return parts.join(u" UNION ALL "_s);
 }
 
@@ -91,10 +107,18 @@ PostgresSchemaTracker::PostgresSchemaTracker(SchemaReaderOptions options)
 {
 }
 
-DbResult<PostgresSchemaTracker::Stamps> PostgresSchemaTracker::readStamps(Connection &connection) const
+DbResult<PostgresSchemaTracker::Stamps> PostgresSchemaTracker::readStamps(Connection &connection, bool light) const
 {
     Stamps stamps;
-    static const QString query = stampQuery();
+    if (light) {
+        stamps.relations = m_stamps.relations;
+        stamps.indexes = m_stamps.indexes;
+        stamps.rows = m_stamps.rows;
+    }
+    QString totals;
+    static const QString fullQuery = stampQuery(false);
+    static const QString lightQuery = stampQuery(true);
+    const QString &query = light ? lightQuery : fullQuery;
     const auto error =
         forEachRow(connection, query, QVariantList(query.count(u'?'), QString::number(m_stamps.horizon)),
                    u"the catalog's version"_s, [&](const QSqlQuery &q) {
@@ -108,20 +132,41 @@ DbResult<PostgresSchemaTracker::Stamps> PostgresSchemaTracker::readStamps(Connec
                            stamps.global = q.value(5).toString();
                            return;
                        }
+                       if (part == u"n") {
+                           totals = q.value(5).toString();
+                           return;
+                       }
                        if (fresh)
                            stamps.fresh.insert(oid);
                        if (part == u"r") {
                            const QString kind = q.value(2).toString();
-                           if (kind == u"i" || kind == u"I")
-                               stamps.indexes.emplace(oid, q.value(4).toLongLong());
-                           else
-                               stamps.relations.emplace(oid, Relation{kind});
+                           if (kind == u"i" || kind == u"I") {
+                               stamps.relations.erase(oid);
+                               stamps.indexes.insert_or_assign(oid, q.value(4).toLongLong());
+                           } else {
+                               stamps.indexes.erase(oid);
+                               stamps.relations.insert_or_assign(oid, Relation{kind});
+                           }
                        } else if (part != u"f") {
-                           stamps.counts.emplace(std::pair{part.at(0).toLatin1(), oid}, q.value(4).toLongLong());
+                           stamps.rows[part.at(0).toLatin1()].insert_or_assign(q.value(5).toString(), oid);
                        }
                    });
     if (error)
         return *error;
+    if (light) {
+        // Rows only come in new; a count below what the old rows and the new ones make means
+        // some went, and only the full form tells which.
+        const auto size = [&](char catalog) {
+            const auto found = stamps.rows.find(catalog);
+            return found == stamps.rows.end() ? 0 : qsizetype(found->second.size());
+        };
+        const QString expected =
+            QStringList{QString::number(stamps.relations.size() + stamps.indexes.size()), QString::number(size('d')),
+                        QString::number(size('k')), QString::number(size('w')), QString::number(size('p'))}
+                .join(u':');
+        if (totals != expected)
+            return readStamps(connection, false);
+    }
     return stamps;
 }
 
@@ -162,13 +207,22 @@ QSet<qint64> PostgresSchemaTracker::movedRelations(const Stamps &now, bool *sequ
     }
     for (qint64 oid : now.fresh)
         touch(oid);
-    for (const auto &[key, count] : now.counts) {
-        if (const auto before = old.counts.find(key); before == old.counts.end() || before->second != count)
-            touch(key.second);
+    // Rows of the keyed catalogs that came, went or moved to another relation.
+    for (const auto &[catalog, rows] : now.rows) {
+        const auto before = old.rows.find(catalog);
+        for (const auto &[key, owner] : rows) {
+            if (before == old.rows.end())
+                touch(owner);
+            else if (const auto row = before->second.find(key); row == before->second.end() || row->second != owner)
+                touch(owner);
+        }
     }
-    for (const auto &[key, count] : old.counts) {
-        if (!now.counts.contains(key))
-            touch(key.second);
+    for (const auto &[catalog, rows] : old.rows) {
+        const auto after = now.rows.find(catalog);
+        for (const auto &[key, owner] : rows) {
+            if (after == now.rows.end() || !after->second.contains(key))
+                touch(owner);
+        }
     }
     return moved;
 }
@@ -219,7 +273,8 @@ DbResult<Schema> PostgresSchemaTracker::refresh(Connection &connection, bool *ch
 {
     if (changed)
         *changed = true;
-    DbResult<Stamps> stamps = readStamps(connection);
+    // The light form builds on stamps that hold every row: not before the first.
+    DbResult<Stamps> stamps = readStamps(connection, m_schema.has_value() && m_stamps.horizon != 0);
     if (!stamps)
         return stamps.error();
     PostgresSchemaReader reader(connection, m_options);

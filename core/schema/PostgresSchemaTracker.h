@@ -18,8 +18,9 @@ class Connection;
 // changed. One query finds the relations a step touched: those that came or went (indexes
 // count for their tables), those owning a row of pg_class, pg_attribute, pg_attrdef,
 // pg_constraint, pg_index, pg_rewrite, pg_sequence or pg_depend written since the previous
-// query's snapshot, and those whose number of rows in the catalogs whose rows can be deleted
-// alone (defaults, constraints, rules, a sequence's owner) changed. It also stamps the catalogs
+// query's snapshot, and those that lost a row of the catalogs whose rows can be deleted alone
+// (defaults, constraints, rules, a sequence's owner). Usually it lists only the new rows; when
+// row counts show that some went, a second lists every row (see stampQuery). It also stamps the catalogs
 // whose changes can alter the text of many relations at once (namespaces, types, enum labels,
 // functions). A changed global part reads everything; otherwise only the changed tables, the
 // tables whose foreign keys or column types name a changed relation, the views and the
@@ -51,11 +52,14 @@ private:
         quint32 horizon = 0;
         std::map<qint64, Relation> relations; // tables, views, sequences
         std::map<qint64, qint64> indexes; // index -> its table
-        std::map<std::pair<char, qint64>, qint64> counts; // (catalog, relation) -> rows
+        // Rows of the catalogs whose rows can go alone: catalog -> row key -> owning relation.
+        std::map<char, std::map<QString, qint64>> rows;
         QSet<qint64> fresh; // relations and indexes with rows written since the last horizon
     };
     std::optional<DbError> readAll(const PostgresSchemaReader &reader);
-    DbResult<Stamps> readStamps(Connection &connection) const;
+    // light: only what was written since the last stamps, which it builds on (see stampQuery);
+    // it falls back to the full form by itself when rows went.
+    DbResult<Stamps> readStamps(Connection &connection, bool light) const;
     // What moved between the last stamps and `now`; *sequenceMoved when a sequence that is in
     // both changed.
     QSet<qint64> movedRelations(const Stamps &now, bool *sequenceMoved) const;
