@@ -608,6 +608,7 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
     const size_t n = size_t(size());
     std::vector<char> todo(members);
     todo.resize(n, 0);
+    const PackedEdges up(m_nodes, &Node::normNext); // walked once per merge, see below
 
     RevIndexes current;
     std::vector<char> inCurrent(n, 0);
@@ -650,16 +651,26 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
     // through the revisions that are still ancestors of some entry; -1 when there is none.
     std::vector<char> seen(n, 0);
     RevIndexes visited, stack;
+    // The walk stops early once it reaches the first entry that could be the answer: in a long
+    // branchy history it would otherwise cross most of the graph once per merge.
     const auto firstEntryAbove = [&](RevIndex candidate) -> qsizetype {
+        const RevIndex firstPossible = current.front() != candidate ? current.front()
+            : current.size() > 1                                    ? current[1]
+                                                                    : -1;
         stack.assign(1, candidate);
-        while (!stack.empty()) {
+        bool reached = false;
+        while (!stack.empty() && !reached) {
             const RevIndex cur = stack.back();
             stack.pop_back();
-            for (RevIndex up : node(cur).normNext) {
-                if (live[size_t(up)] > 0 && !seen[size_t(up)]) {
-                    seen[size_t(up)] = 1;
-                    visited.push_back(up);
-                    stack.push_back(up);
+            for (RevIndex above : up.of(cur)) {
+                if (live[size_t(above)] > 0 && !seen[size_t(above)]) {
+                    seen[size_t(above)] = 1;
+                    visited.push_back(above);
+                    stack.push_back(above);
+                    if (above == firstPossible) {
+                        reached = true;
+                        break;
+                    }
                 }
             }
         }
