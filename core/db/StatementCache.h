@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHashFunctions> // std::hash<QString>, which unordered_map needs to have seen
 #include <QString>
 
 #include <memory>
