@@ -20,9 +20,9 @@ class Connection;
 // pg_constraint, pg_index, pg_rewrite, pg_sequence or pg_depend written since the previous
 // query's snapshot, and those that lost a row of the catalogs whose rows can be deleted alone
 // (defaults, constraints, rules, a sequence's owner). Usually it lists only the new rows; when
-// row counts show that some went, a second lists every row (see stampQuery). It also stamps the catalogs
-// whose changes can alter the text of many relations at once (namespaces, types, enum labels,
-// functions). A changed global part reads everything; otherwise only the changed tables, the
+// row counts show that some went, a second lists every row (see stampQuery). It also stamps
+// the catalogs whose changes can alter the text of many relations at once (namespaces, types,
+// enum labels, functions). A changed global part reads everything; otherwise only the changed tables, the
 // tables whose foreign keys or column types name a changed relation, the views and the
 // sequences are read again. Copyable: a cloned database (CREATE DATABASE ... TEMPLATE) keeps
 // its oids and row versions, so its tracker is the original's.

@@ -36,6 +36,16 @@ std::shared_ptr<const ProjectSnapshot> diamond(const ShadowProject &p)
     return ProjectSnapshot::load(p.dir.path(), p.dir.path());
 }
 
+Schema oneTableSchema()
+{
+    Schema schema;
+    schema.dialect = u"sqlite"_s;
+    Table table;
+    table.name = u"t"_s;
+    schema.tables << table;
+    return schema;
+}
+
 } // namespace
 
 void TestShadowKeys::parentsComeFirst()
@@ -89,11 +99,7 @@ void TestShadowKeys::cacheStoresAndLists()
     const QString directory = SnapshotCache::directoryFor(root.path(), u"sqlite"_s, root.path());
     QVERIFY(directory.startsWith(root.path() + u"/snapshots/"_s));
     QVERIFY(directory.endsWith(u"/sqlite"_s));
-    Schema schema;
-    schema.dialect = u"sqlite"_s;
-    Table table;
-    table.name = u"t"_s;
-    schema.tables << table;
+    const Schema schema = oneTableSchema();
     SnapshotCache cache(directory);
     QVERIFY(!cache.contains(u"k1"_s));
     QVERIFY(cache.store(u"k1"_s, schema).ok());
@@ -113,11 +119,7 @@ void TestShadowKeys::sameSchemaIsLinkedNotWritten()
 {
     QTemporaryDir root;
     const QString directory = SnapshotCache::directoryFor(root.path(), u"sqlite"_s, root.path());
-    Schema schema;
-    schema.dialect = u"sqlite"_s;
-    Table table;
-    table.name = u"t"_s;
-    schema.tables << table;
+    const Schema schema = oneTableSchema();
     SnapshotCache cache(directory);
     const QByteArray json = cache.serialize(schema);
     QVERIFY(cache.store(u"k1"_s, json).ok());
