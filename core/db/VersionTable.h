@@ -60,6 +60,10 @@ public:
     // Removes every row (stamp --purge).
     std::optional<DbError> purge();
 
+    // The statement apply(op) runs, for a caller that sends it with other statements in one
+    // round trip.
+    QString statement(const VersionOp &op) const { return statementFor(op, {}); }
+
 private:
     // PostgreSQL: the version table in a schema of the search path that the role may not use.
     std::optional<DbError> hiddenBySchemaRights() const;

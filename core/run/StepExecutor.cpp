@@ -5,12 +5,9 @@
 #include "StepDescription.h"
 #include "StepScript.h"
 #include "db/Connection.h"
-#include "db/DataStatement.h"
 #include "db/VersionTable.h"
 
 #include <QElapsedTimer>
-
-#include <algorithm>
 
 namespace retort {
 
@@ -108,9 +105,7 @@ StepExecutor::Outcome StepExecutor::run(const PlanStep &step, const QStringList 
         }
         script = std::move(loaded).value();
         outcome.scriptSha256 = QString::fromLatin1(script->sha256);
-        const SqlDialect dialect = m_connection.dialect().kind();
-        outcome.dataOnly = std::all_of(script->statements.cbegin(), script->statements.cend(),
-                                       [&](const SqlStatement &s) { return isDataStatement(s.text, dialect); });
+        outcome.dataOnly = script->onlyDataStatements(m_connection.dialect().kind());
     }
     const bool inOneTransaction = !script || script->transactional;
 

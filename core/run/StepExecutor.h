@@ -36,8 +36,7 @@ public:
         std::optional<RunError> error; // Failed
         qint64 elapsedMs = 0;
         QString scriptSha256;
-        // Every statement was a data statement (isDataStatement), or there were none: the
-        // schema changed only if a function of the database's own ran DDL.
+        // StepScript::onlyDataStatements.
         bool dataOnly = true;
     };
 

@@ -1,10 +1,13 @@
 #include "StepScript.h"
 
 #include "ScriptChecksum.h"
+#include "db/DataStatement.h"
 #include "db/SqlSplitter.h"
 #include "script/SqlRevisionReader.h"
 
 #include <QFile>
+
+#include <algorithm>
 
 namespace retort {
 
@@ -41,6 +44,12 @@ RunResult<StepScript> StepScript::load(const Revision &revision, PlanStep::Direc
         script.statements += *split;
     }
     return script;
+}
+
+bool StepScript::onlyDataStatements(SqlDialect dialect) const
+{
+    return std::all_of(statements.cbegin(), statements.cend(),
+                       [&](const SqlStatement &s) { return isDataStatement(s.text, dialect); });
 }
 
 } // namespace retort

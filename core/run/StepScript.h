@@ -24,6 +24,9 @@ struct StepScript
     bool transactional = true;
 
     static RunResult<StepScript> load(const Revision &revision, PlanStep::Direction direction, SqlDialect dialect);
+    // Every statement only changes rows (isDataStatement), or there are none: the schema changed
+    // only if a function of the database's own ran DDL.
+    bool onlyDataStatements(SqlDialect dialect) const;
 };
 
 } // namespace retort
