@@ -22,6 +22,26 @@ QString rowsStamp(const QString &from)
     return u"(SELECT count(*) || '.' || coalesce(max(x.xmin::text::bigint), 0) FROM "_s + from + u')';
 }
 
+// The parts of the stamp query past the relations themselves, each to leave out when the
+// catalog rows a step wrote (CatalogWrites) show it cannot have moved.
+enum StampPart : unsigned {
+    AttributeOwners = 1u << 0, // relations owning a new row of pg_attribute
+    IndexOwners = 1u << 1, // ... of pg_index
+    SequenceOwners = 1u << 2, // ... of pg_sequence
+    Defaults = 1u << 3, // rows of pg_attrdef
+    Constraints = 1u << 4, // ... of pg_constraint
+    Rules = 1u << 5, // ... of pg_rewrite
+    SequenceDeps = 1u << 6, // ... of pg_depend saying which column owns a sequence
+    // The stamps of the catalogs whose changes can alter the text of many relations at once.
+    Namespaces = 1u << 7,
+    Types = 1u << 8,
+    NewTypes = 1u << 9, // the types' stamp only if a type other than a relation's is new
+    EnumLabels = 1u << 10,
+    Functions = 1u << 11,
+    Totals = 1u << 12, // row counts, to see whether rows went (light form only)
+    AllParts = ((1u << 13) - 1) & ~NewTypes,
+};
+
 // What moved since the last stamp, in one of two forms. The full form lists every relation and
 // index of the user's schemas and every row of the catalogs whose rows can go without anything
 // else of their relation changing (constraints, defaults, rules, a sequence's owner), so what
@@ -29,8 +49,9 @@ QString rowsStamp(const QString &from)
 // (the horizon; age() compares transaction ids without turning each into text) and how many
 // rows each of those catalogs holds: when the counts add up, nothing went, and the few new rows
 // say everything. Both add the relations owning a new row of pg_attribute, pg_index or
-// pg_sequence. Each ? is the horizon, bound, so each text is planned once.
-QString stampQuery(bool light)
+// pg_sequence. `parts` leaves out what cannot have moved (see partsFor). Each ? is the horizon,
+// bound, so each text is planned once.
+QString stampQuery(bool light, unsigned parts)
 {
     const QString fresh = u"age(x.xmin) <= age(CAST(? AS xid))"_s;
     const QString onlyFresh = light ? u" AND "_s + fresh : QString();
@@ -52,37 +73,84 @@ QString stampQuery(bool light)
     const QString owners = u"pg_depend x JOIN pg_class s ON s.oid = x.objid AND s.relkind = 'S' "
                            "WHERE x.classid = 'pg_catalog.pg_class'::regclass AND x.objid >= 16384"_s;
     // Renaming a schema, a type or a function changes the text of everything that names it.
-    // Tables' own row types (and their array types) come and go with the tables.
+    // Tables' own row types (and their array types) come and go with the tables. Each stamp
+    // left out is '', and the last one stands.
+    const QString types = u"pg_type x WHERE x.oid >= 16384 AND x.typrelid = 0 AND NOT EXISTS "
+                          "(SELECT 1 FROM pg_type e WHERE e.oid = x.typelem AND e.typrelid <> 0)"_s;
+    QString typesStamp = u"''"_s;
+    if (parts & Types)
+        typesStamp = rowsStamp(types);
+    else if (parts & NewTypes) // only inserts: the stamp moves only if such a type is new
+        typesStamp = u"CASE WHEN EXISTS (SELECT 1 FROM "_s + types + u" AND "_s + fresh + u") THEN "_s
+            + rowsStamp(types) + u" ELSE '' END"_s;
     const QStringList global{
-        rowsStamp(u"pg_namespace x"_s),
-        rowsStamp(u"pg_type x WHERE x.oid >= 16384 AND x.typrelid = 0 AND NOT EXISTS "
-                  "(SELECT 1 FROM pg_type e WHERE e.oid = x.typelem AND e.typrelid <> 0)"_s),
-        rowsStamp(u"pg_enum x"_s),
-        rowsStamp(u"pg_proc x WHERE x.oid >= 16384"_s),
+        parts & Namespaces ? rowsStamp(u"pg_namespace x"_s) : u"''"_s,
+        typesStamp,
+        parts & EnumLabels ? rowsStamp(u"pg_enum x"_s) : u"''"_s,
+        parts & Functions ? rowsStamp(u"pg_proc x WHERE x.oid >= 16384"_s) : u"''"_s,
     };
-    QStringList parts{
+    QStringList texts{
         u"SELECT 'r', x.oid::bigint, x.relkind::text, "_s + fresh
             + u", coalesce(i.indrelid::bigint, 0), '' FROM pg_class x JOIN pg_namespace n ON n.oid = x.relnamespace "
               "LEFT JOIN pg_index i ON i.indexrelid = x.oid WHERE x.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'I') AND "_s
             + postgresUserSchemas() + onlyFresh,
-        freshOwners(u"x.attrelid"_s, u"pg_attribute x WHERE x.attrelid >= 16384"_s),
-        freshOwners(u"x.indrelid"_s, u"pg_index x WHERE x.indrelid >= 16384"_s),
-        freshOwners(u"x.seqrelid"_s, u"pg_sequence x WHERE true"_s),
-        keyed("d", u"x.adrelid"_s, u"x.oid"_s, defaults),
-        keyed("k", u"x.conrelid"_s, u"x.oid"_s, constraints),
-        keyed("w", u"x.ev_class"_s, u"x.oid"_s, rules),
-        keyed("p", u"x.objid"_s, u"concat_ws('.', x.refclassid, x.refobjid, x.refobjsubid, x.deptype)"_s, owners),
-        u"SELECT 'z', 0, '', EXISTS (SELECT 1 FROM pg_proc WHERE oid >= 16384), "
-        "txid_snapshot_xmin(txid_current_snapshot()), concat_ws(':', "_s
-            + global.join(u", "_s) + u')',
     };
-    if (light) {
+    if (parts & AttributeOwners)
+        texts << freshOwners(u"x.attrelid"_s, u"pg_attribute x WHERE x.attrelid >= 16384"_s);
+    if (parts & IndexOwners)
+        texts << freshOwners(u"x.indrelid"_s, u"pg_index x WHERE x.indrelid >= 16384"_s);
+    if (parts & SequenceOwners)
+        texts << freshOwners(u"x.seqrelid"_s, u"pg_sequence x WHERE true"_s);
+    if (parts & Defaults)
+        texts << keyed("d", u"x.adrelid"_s, u"x.oid"_s, defaults);
+    if (parts & Constraints)
+        texts << keyed("k", u"x.conrelid"_s, u"x.oid"_s, constraints);
+    if (parts & Rules)
+        texts << keyed("w", u"x.ev_class"_s, u"x.oid"_s, rules);
+    if (parts & SequenceDeps)
+        texts << keyed("p", u"x.objid"_s, u"concat_ws('.', x.refclassid, x.refobjid, x.refobjsubid, x.deptype)"_s,
+                       owners);
+    texts << u"SELECT 'z', 0, '', EXISTS (SELECT 1 FROM pg_proc WHERE oid >= 16384), "
+             "txid_snapshot_xmin(txid_current_snapshot()), "_s
+            + u"concat_ws(':', "_s + global.join(u", "_s) + u')';
+    if (light && (parts & Totals)) {
         QStringList totals;
         for (const QString &from : {relations, defaults, constraints, rules, owners})
             totals << u"(SELECT count(*) FROM "_s + from + u')';
-        parts << u"SELECT 'n', 0, '', false, 0, concat_ws(':', "_s + totals.join(u", "_s) + u')';
+        texts << u"SELECT 'n', 0, '', false, 0, concat_ws(':', "_s + totals.join(u", "_s) + u')';
     }
-    return parts.join(u" UNION ALL "_s);
+    return texts.join(u" UNION ALL "_s);
+}
+
+// The parts a light stamp needs after steps that wrote `writes`. New rows of pg_attribute,
+// pg_index or pg_sequence come with a new or changed pg_class row of their relation (a new
+// table, index or sequence; ADD COLUMN counts the table's columns there), which the relations
+// part finds; only changed or deleted ones need their own part. Rows can only have gone where
+// some were deleted.
+unsigned partsFor(const CatalogWrites &writes)
+{
+    using C = CatalogWrites;
+    unsigned parts = 0;
+    const auto add = [&](StampPart part, bool needed) {
+        if (needed)
+            parts |= part;
+    };
+    add(AttributeOwners, writes[C::Attribute].changedOrDeleted());
+    add(IndexOwners, writes[C::Index].changedOrDeleted());
+    add(SequenceOwners, writes[C::Sequence].changedOrDeleted());
+    add(Defaults, writes[C::AttrDef].any());
+    add(Constraints, writes[C::Constraint].any());
+    add(Rules, writes[C::Rewrite].any());
+    add(SequenceDeps, writes[C::Depend].any());
+    add(Namespaces, writes[C::Namespace].any());
+    add(Types, writes[C::Type].changedOrDeleted());
+    add(NewTypes, writes[C::Type].inserted > 0);
+    add(EnumLabels, writes[C::Enum].any());
+    add(Functions, writes[C::Proc].any());
+    add(Totals,
+        writes[C::Class].deleted || writes[C::AttrDef].deleted || writes[C::Constraint].deleted
+            || writes[C::Rewrite].deleted || writes[C::Depend].deleted);
+    return parts;
 }
 
 bool isTable(const QString &kind)
@@ -107,18 +175,20 @@ PostgresSchemaTracker::PostgresSchemaTracker(SchemaReaderOptions options)
 {
 }
 
-DbResult<PostgresSchemaTracker::Stamps> PostgresSchemaTracker::readStamps(Connection &connection, bool light) const
+DbResult<PostgresSchemaTracker::Stamps> PostgresSchemaTracker::readStamps(Connection &connection, bool light,
+                                                                          unsigned parts) const
 {
+    if (!light)
+        parts = AllParts;
     Stamps stamps;
     if (light) {
         stamps.relations = m_stamps.relations;
         stamps.indexes = m_stamps.indexes;
         stamps.rows = m_stamps.rows;
     }
+    stamps.global = m_stamps.global;
     QString totals;
-    static const QString fullQuery = stampQuery(false);
-    static const QString lightQuery = stampQuery(true);
-    const QString &query = light ? lightQuery : fullQuery;
+    const QString query = stampQuery(light, parts);
     const auto error =
         forEachRow(connection, query, QVariantList(query.count(u'?'), QString::number(m_stamps.horizon)),
                    u"the catalog's version"_s, [&](const QSqlQuery &q) {
@@ -129,7 +199,12 @@ DbResult<PostgresSchemaTracker::Stamps> PostgresSchemaTracker::readStamps(Connec
                            stamps.userFunctions = fresh;
                            // The 32-bit transaction id that age() compares.
                            stamps.horizon = quint32(quint64(q.value(4).toLongLong()) & 0xffffffffu);
-                           stamps.global = q.value(5).toString();
+                           const QStringList pieces = q.value(5).toString().split(u':');
+                           stamps.global.resize(pieces.size());
+                           for (qsizetype i = 0; i < pieces.size(); ++i) {
+                               if (!pieces.at(i).isEmpty())
+                                   stamps.global[i] = pieces.at(i);
+                           }
                            return;
                        }
                        if (part == u"n") {
@@ -153,7 +228,7 @@ DbResult<PostgresSchemaTracker::Stamps> PostgresSchemaTracker::readStamps(Connec
                    });
     if (error)
         return *error;
-    if (light) {
+    if (light && (parts & Totals)) {
         // Rows only come in new; a count below what the old rows and the new ones make means
         // some went, and only the full form tells which.
         const auto size = [&](char catalog) {
@@ -165,7 +240,7 @@ DbResult<PostgresSchemaTracker::Stamps> PostgresSchemaTracker::readStamps(Connec
                         QString::number(size('k')), QString::number(size('w')), QString::number(size('p'))}
                 .join(u':');
         if (totals != expected)
-            return readStamps(connection, false);
+            return readStamps(connection, false, AllParts);
     }
     return stamps;
 }
@@ -269,12 +344,14 @@ std::optional<DbError> PostgresSchemaTracker::readAll(const PostgresSchemaReader
     return std::nullopt;
 }
 
-DbResult<Schema> PostgresSchemaTracker::refresh(Connection &connection, bool *changed)
+DbResult<Schema> PostgresSchemaTracker::refresh(Connection &connection, bool *changed,
+                                                const std::optional<CatalogWrites> &writes)
 {
     if (changed)
         *changed = true;
     // The light form builds on stamps that hold every row: not before the first.
-    DbResult<Stamps> stamps = readStamps(connection, m_schema.has_value() && m_stamps.horizon != 0);
+    DbResult<Stamps> stamps =
+        readStamps(connection, m_schema.has_value() && m_stamps.horizon != 0, writes ? partsFor(*writes) : AllParts);
     if (!stamps)
         return stamps.error();
     PostgresSchemaReader reader(connection, m_options);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/DbError.h"
+#include "schema/CatalogWrites.h"
 #include "schema/PostgresSchemaReader.h"
 #include "schema/Schema.h"
 #include "schema/SchemaReader.h"
@@ -22,17 +23,22 @@ class Connection;
 // (defaults, constraints, rules, a sequence's owner). Usually it lists only the new rows; when
 // row counts show that some went, a second lists every row (see stampQuery). It also stamps
 // the catalogs whose changes can alter the text of many relations at once (namespaces, types,
-// enum labels, functions). A changed global part reads everything; otherwise only the changed tables, the
-// tables whose foreign keys or column types name a changed relation, the views and the
-// sequences are read again. Copyable: a cloned database (CREATE DATABASE ... TEMPLATE) keeps
-// its oids and row versions, so its tracker is the original's.
+// enum labels, functions). A changed global part reads everything; otherwise only the changed
+// tables, the tables whose foreign keys or column types name a changed relation, the views and
+// the sequences are read again. Told how many rows of each catalog the steps since the last
+// refresh wrote (CatalogWrites), the query leaves out the catalogs they did not change, and
+// the row counts when no row went. Copyable: a cloned database (CREATE DATABASE ... TEMPLATE)
+// keeps its oids and row versions, so its tracker is the original's.
 class PostgresSchemaTracker
 {
 public:
     explicit PostgresSchemaTracker(SchemaReaderOptions options = {});
 
     // The schema now. *changed: whether anything was read again (false: the last one stands).
-    DbResult<Schema> refresh(Connection &connection, bool *changed = nullptr);
+    // `writes`: the catalog rows written since the last refresh, when known, so the stamp
+    // leaves out the catalogs that cannot have moved.
+    DbResult<Schema> refresh(Connection &connection, bool *changed = nullptr,
+                             const std::optional<CatalogWrites> &writes = std::nullopt);
     // Whether a step of INSERT / UPDATE / DELETE statements alone leaves the schema as the last
     // refresh found it: true when the database has no functions of its own, since only a
     // function (a trigger's, or one a statement calls) can run DDL from such a statement.
@@ -45,7 +51,7 @@ private:
     };
     struct Stamps
     {
-        QString global;
+        QStringList global; // a stamp each of namespaces, types, enum labels and functions
         bool userFunctions = true;
         // Rows written by transactions from this id on are new to the next query; 0 (invalid,
         // which age() puts furthest back) makes every row new.
@@ -57,9 +63,9 @@ private:
         QSet<qint64> fresh; // relations and indexes with rows written since the last horizon
     };
     std::optional<DbError> readAll(const PostgresSchemaReader &reader);
-    // light: only what was written since the last stamps, which it builds on (see stampQuery);
-    // it falls back to the full form by itself when rows went.
-    DbResult<Stamps> readStamps(Connection &connection, bool light) const;
+    // light: only what was written since the last stamps, which it builds on (see stampQuery),
+    // and of that only `parts`; it falls back to the full form by itself when rows went.
+    DbResult<Stamps> readStamps(Connection &connection, bool light, unsigned parts) const;
     // What moved between the last stamps and `now`; *sequenceMoved when a sequence that is in
     // both changed.
     QSet<qint64> movedRelations(const Stamps &now, bool *sequenceMoved) const;

@@ -5,14 +5,15 @@
 
 namespace retort {
 
-DbResult<Schema> SchemaTracker::refresh(Connection &connection, const SchemaReaderOptions &options, bool *changed)
+DbResult<Schema> SchemaTracker::refresh(Connection &connection, const SchemaReaderOptions &options, bool *changed,
+                                        const std::optional<CatalogWrites> &writes)
 {
     if (changed)
         *changed = true;
     if (connection.dialect().kind() == SqlDialect::PostgreSql) {
         if (!m_postgres)
             m_postgres.emplace(options);
-        DbResult<Schema> schema = m_postgres->refresh(connection, changed);
+        DbResult<Schema> schema = m_postgres->refresh(connection, changed, writes);
         if (schema)
             m_schema = *schema;
         else

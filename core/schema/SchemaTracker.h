@@ -18,8 +18,10 @@ class Connection;
 class SchemaTracker
 {
 public:
-    // The schema now. *changed: false when it is the last refresh's, unread.
-    DbResult<Schema> refresh(Connection &connection, const SchemaReaderOptions &options, bool *changed = nullptr);
+    // The schema now. *changed: false when it is the last refresh's, unread. `writes`
+    // (PostgreSQL): the catalog rows written since the last refresh, when known.
+    DbResult<Schema> refresh(Connection &connection, const SchemaReaderOptions &options, bool *changed = nullptr,
+                             const std::optional<CatalogWrites> &writes = std::nullopt);
     // Whether a step of data statements alone (isDataStatement) leaves the schema as the last
     // refresh found it, so the refresh can be skipped.
     bool dataStepsKeepSchema() const;

@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <utility>
 
 namespace retort {
 
@@ -203,11 +204,17 @@ RunResult<Schema> ShadowReplay::upgradedTo(const RevIndexes &heads)
 
 DbResult<Schema> ShadowReplay::snapshot(State &state, Connection &connection)
 {
-    // Data statements alone change no schema unless a function of the database's runs DDL.
-    if (!state.schemaTouched && state.tracker.dataStepsKeepSchema())
+    const std::optional<CatalogWrites> writes = std::exchange(state.catalogWrites, CatalogWrites{});
+    // Steps that wrote no catalog row changed no schema. Without their counts: data statements
+    // alone change none unless a function of the database's runs DDL.
+    const bool unchanged =
+        writes ? !writes->any() && state.tracker.last() : !state.schemaTouched && state.tracker.dataStepsKeepSchema();
+    if (unchanged) {
+        state.schemaTouched = false;
         return *state.tracker.last();
+    }
     bool changed = true;
-    DbResult<Schema> schema = state.tracker.refresh(connection, m_options.reader, &changed);
+    DbResult<Schema> schema = state.tracker.refresh(connection, m_options.reader, &changed, writes);
     if (changed || !schema) {
         state.json.clear();
         state.jsonKey.clear();

@@ -3,6 +3,8 @@
 #include "db/Connection.h"
 #include "db/VersionTable.h"
 #include "run/StepExecutor.h"
+#include "run/StepScript.h"
+#include "shadow/BatchedStep.h"
 #include "shadow/ShadowDatabase.h"
 
 namespace retort {
@@ -33,28 +35,53 @@ std::optional<RunError> ShadowSteps::run(ShadowState &state, const PlanStep &ste
         return RunError::make(ErrorKind::MissingRevision,
                               QStringLiteral("no revision %1 in the project").arg(step.revision), step.revision);
     const Revision &revision = m_map.revision(index);
+    std::optional<RunError> error;
     if (revision.format == ScriptFormat::Python) {
         state.schemaTouched = true;
-        if (std::optional<RunError> error = runPython(state, step, revision))
-            return error;
+        state.catalogWrites.reset();
+        error = runPython(state, step, revision);
     } else {
-        RunResult<Connection *> connection = state.database->connection();
-        if (const RunError *error = connection.failure())
-            return *error;
-        VersionTable versions(**connection, m_options.versionTable);
-        StepExecutor executor(**connection, versions, nullptr);
-        StepExecutor::Outcome outcome = executor.run(step, state.heads, &revision, false, !state.versionTable);
-        if (outcome.status == StepExecutor::Outcome::Status::Failed)
-            return outcome.error;
-        if (outcome.status == StepExecutor::Outcome::Status::Conflict)
-            return RunError::make(ErrorKind::Conflict,
-                                  QStringLiteral("the shadow database holds %1, not the expected %2")
-                                      .arg(outcome.actualHeads.join(u", "), state.heads.join(u", ")),
-                                  step.revision, revision.path);
-        state.schemaTouched = state.schemaTouched || !outcome.dataOnly;
+        error = runNative(state, step, revision);
     }
+    if (error)
+        return error;
     state.heads = step.headsAfter;
     state.versionTable = true;
+    return std::nullopt;
+}
+
+std::optional<RunError> ShadowSteps::runNative(ShadowState &state, const PlanStep &step, const Revision &revision)
+{
+    RunResult<Connection *> connection = state.database->connection();
+    if (const RunError *error = connection.failure())
+        return *error;
+    const SqlDialect dialect = (*connection)->dialect().kind();
+    VersionTable versions(**connection, m_options.versionTable);
+    if (dialect == SqlDialect::PostgreSql) {
+        // A script that cannot be read is StepExecutor's to report.
+        const RunResult<StepScript> script = StepScript::load(revision, step.direction, dialect);
+        if (script && BatchedStep::suits(*script, dialect)) {
+            const BatchedStep::Outcome outcome =
+                BatchedStep::run(**connection, versions, step, *script, !state.versionTable);
+            if (outcome.applied) {
+                state.schemaTouched = state.schemaTouched || !script->onlyDataStatements(dialect);
+                if (state.catalogWrites)
+                    *state.catalogWrites += outcome.writes;
+                return std::nullopt;
+            }
+        }
+    }
+    state.catalogWrites.reset();
+    StepExecutor executor(**connection, versions, nullptr);
+    StepExecutor::Outcome outcome = executor.run(step, state.heads, &revision, false, !state.versionTable);
+    if (outcome.status == StepExecutor::Outcome::Status::Failed)
+        return outcome.error;
+    if (outcome.status == StepExecutor::Outcome::Status::Conflict)
+        return RunError::make(ErrorKind::Conflict,
+                              QStringLiteral("the shadow database holds %1, not the expected %2")
+                                  .arg(outcome.actualHeads.join(u", "), state.heads.join(u", ")),
+                              step.revision, revision.path);
+    state.schemaTouched = state.schemaTouched || !outcome.dataOnly;
     return std::nullopt;
 }
 

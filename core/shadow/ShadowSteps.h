@@ -5,6 +5,7 @@
 #include "graph/Plan.h"
 #include "graph/RevisionMap.h"
 #include "run/RunError.h"
+#include "schema/CatalogWrites.h"
 #include "shadow/PythonSteps.h"
 
 #include <QStringList>
@@ -30,6 +31,9 @@ struct ShadowState
     // A step since the last snapshot may have changed the schema: a Python step, or a native
     // one with a statement other than INSERT / UPDATE / DELETE (isDataStatement).
     bool schemaTouched = true;
+    // The catalog rows the steps since the last snapshot wrote, when each of them counted them
+    // (a native step run as one batch on PostgreSQL, BatchedStep); nullopt once one did not.
+    std::optional<CatalogWrites> catalogWrites = CatalogWrites{};
 };
 
 // Runs the steps of a plan, upgrades and downgrades, on a shadow database: native SQL revisions
@@ -57,6 +61,7 @@ public:
     std::optional<RunError> run(ShadowState &state, const PlanStep &step);
 
 private:
+    std::optional<RunError> runNative(ShadowState &state, const PlanStep &step, const Revision &revision);
     std::optional<RunError> runPython(ShadowState &state, const PlanStep &step, const Revision &revision);
 
     const RevisionMap &m_map;
