@@ -152,6 +152,8 @@ ReplayReport ShadowReplay::run()
         finish();
     }
     m_states.clear(); // every shadow database goes now, also after a cancel
+    if (m_options.cache)
+        m_options.cache->flush(); // the files, written meanwhile, are all there on return
     return report;
 }
 

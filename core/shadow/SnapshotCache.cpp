@@ -7,11 +7,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QStandardPaths>
-#include <QTemporaryFile>
-
-#include <cerrno>
-
-#include <unistd.h>
 
 namespace retort {
 
@@ -54,8 +49,9 @@ bool SnapshotCache::contains(const QString &key) const
     return m_keys.contains(key);
 }
 
-Fallible<Schema> SnapshotCache::load(const QString &key) const
+Fallible<Schema> SnapshotCache::load(const QString &key)
 {
+    flush();
     QFile file(pathOf(key));
     if (!file.open(QIODevice::ReadOnly))
         return Failure{QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString())};
@@ -71,7 +67,7 @@ Fallible<Schema> SnapshotCache::load(const QString &key) const
 
 QByteArray SnapshotCache::serialize(const Schema &schema)
 {
-    return m_writer.write(schema);
+    return m_json.write(schema);
 }
 
 Fallible<void> SnapshotCache::store(const QString &key, const Schema &schema)
@@ -81,38 +77,30 @@ Fallible<void> SnapshotCache::store(const QString &key, const Schema &schema)
 
 Fallible<void> SnapshotCache::store(const QString &key, const QByteArray &json)
 {
-    if (!QDir().mkpath(m_directory))
-        return Failure{QStringLiteral("cannot create the cache folder %1").arg(m_directory)};
-    // Written beside and renamed: a reader sees the whole file or none. Not synced to disk (as
-    // QSaveFile would, once per revision): a cache file lost in a crash is only replayed again.
-    QTemporaryFile file(pathOf(key) + QStringLiteral(".XXXXXX"));
-    if (!file.open())
-        return Failure{QStringLiteral("cannot write %1: %2").arg(pathOf(key), file.errorString())};
-    if (file.write(json) != json.size() || !file.flush())
-        return Failure{QStringLiteral("cannot write %1: %2").arg(pathOf(key), file.errorString())};
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    // A key names what produced the file, so one already there has the same content.
-    if (file.rename(pathOf(key)))
-        file.setAutoRemove(false);
-    else if (!QFile::exists(pathOf(key)))
-        return Failure{QStringLiteral("cannot write %1: %2").arg(pathOf(key), file.errorString())};
-    list();
-    m_keys.insert(key);
-    return {};
+    return enqueue(key, json, {});
 }
 
 Fallible<void> SnapshotCache::storeSameAs(const QString &key, const QString &existing, const QByteArray &json)
 {
     if (contains(key))
         return {};
-    // A key names what produced the file, so one that appeared meanwhile (EEXIST) is the same.
-    if (contains(existing)
-        && (::link(QFile::encodeName(pathOf(existing)).constData(), QFile::encodeName(pathOf(key)).constData()) == 0
-            || errno == EEXIST)) {
-        m_keys.insert(key);
-        return {};
-    }
-    return store(key, json);
+    return enqueue(key, json, contains(existing) ? pathOf(existing) : QString());
+}
+
+Fallible<void> SnapshotCache::enqueue(const QString &key, const QByteArray &json, const QString &sameAs)
+{
+    if (!m_directoryMade && !QDir().mkpath(m_directory))
+        return Failure{QStringLiteral("cannot create the cache folder %1").arg(m_directory)};
+    m_directoryMade = true;
+    m_files.enqueue({pathOf(key), json, sameAs});
+    list();
+    m_keys.insert(key);
+    return {};
+}
+
+void SnapshotCache::flush()
+{
+    m_files.flush();
 }
 
 } // namespace retort

@@ -104,6 +104,10 @@ void TestShadowKeys::cacheStoresAndLists()
     QVERIFY(!cache.contains(u"k1"_s));
     QVERIFY(cache.store(u"k1"_s, schema).ok());
     QVERIFY(cache.contains(u"k1"_s));
+    // Written on the cache's own thread; load() waits for it.
+    const Fallible<Schema> own = cache.load(u"k1"_s);
+    QVERIFY(own);
+    QCOMPARE(*own, schema);
     SnapshotCache reopened(directory);
     QVERIFY(reopened.contains(u"k1"_s));
     QVERIFY(!reopened.contains(QString()));
@@ -125,6 +129,7 @@ void TestShadowKeys::sameSchemaIsLinkedNotWritten()
     QVERIFY(cache.store(u"k1"_s, json).ok());
     QVERIFY(cache.storeSameAs(u"k2"_s, u"k1"_s, json).ok());
     QVERIFY(cache.storeSameAs(u"k3"_s, u"gone"_s, json).ok());
+    cache.flush();
     const QFileInfo first(directory + u"/k1.json"_s);
     const QFileInfo second(directory + u"/k2.json"_s);
     const QFileInfo third(directory + u"/k3.json"_s);
