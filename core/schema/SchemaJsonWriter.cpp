@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 
+#include <vector>
+
 using namespace Qt::StringLiterals;
 
 namespace retort {
@@ -42,18 +44,31 @@ QByteArray SchemaJsonWriter::write(const Schema &schema)
     Schema rest = schema;
     rest.tables.clear();
     const QJsonObject others = SchemaJson::toJson(rest);
-    QByteArray text = "{";
-    text += members(QJsonObject{{u"dialect"_s, others.value(u"dialect"_s)},
-                                {u"enums"_s, others.value(u"enums"_s)},
-                                {u"sequences"_s, others.value(u"sequences"_s)}});
+    const QByteArray head = members(QJsonObject{{u"dialect"_s, others.value(u"dialect"_s)},
+                                                {u"enums"_s, others.value(u"enums"_s)},
+                                                {u"sequences"_s, others.value(u"sequences"_s)}});
+    const QByteArray tail = members(QJsonObject{{u"views"_s, others.value(u"views"_s)}});
+    // Shared copies, not references: a table written anew may move the others in m_tables.
+    std::vector<QByteArray> tables;
+    tables.reserve(size_t(schema.tables.size()));
+    qsizetype size = head.size() + tail.size() + 16;
+    for (const Table &table : schema.tables) {
+        tables.push_back(tableJson(table));
+        size += tables.back().size() + 1;
+    }
+    // Sized once: the text is the whole schema, rewritten after every step of a replay.
+    QByteArray text;
+    text.reserve(size);
+    text += '{';
+    text += head;
     text += ",\"tables\":[";
-    for (qsizetype i = 0; i < schema.tables.size(); ++i) {
+    for (size_t i = 0; i < tables.size(); ++i) {
         if (i > 0)
             text += ',';
-        text += tableJson(schema.tables.at(i));
+        text += tables[i];
     }
     text += "],";
-    text += members(QJsonObject{{u"views"_s, others.value(u"views"_s)}});
+    text += tail;
     text += '}';
     return text;
 }
