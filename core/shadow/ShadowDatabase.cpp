@@ -5,9 +5,12 @@
 #include "db/Dialect.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThread>
 
 namespace retort {
 
@@ -131,8 +134,10 @@ RunResult<std::unique_ptr<ShadowDatabase>> ShadowServer::createEmpty()
 RunResult<std::unique_ptr<ShadowDatabase>> ShadowServer::clone(ShadowDatabase &source)
 {
     source.closeConnection();
-    if (m_options.dialect != SqlDialect::Sqlite)
+    if (m_options.dialect != SqlDialect::Sqlite) {
+        awaitNoSessions(source.name());
         return create(source.name());
+    }
     const QString name = newName();
     const DatabaseUrl url = urlFor(name);
     if (!QFile::copy(source.url().database, url.database))
@@ -172,9 +177,25 @@ void ShadowServer::drop(const QString &name)
         QFile::remove(m_dir->filePath(name + QStringLiteral(".db")));
         return;
     }
+    awaitNoSessions(name);
     if (auto error = m_admin->execute(
             QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_admin->dialect().quoteIdentifier(name))))
         qCWarning(lcShadow) << "could not drop the shadow database" << name << error->toString();
+}
+
+void ShadowServer::awaitNoSessions(const QString &name)
+{
+    const QString sql =
+        QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = %1").arg(m_admin->stringLiteral(name));
+    QElapsedTimer waited;
+    waited.start();
+    // Past that, DROP ... WITH (FORCE) ends the session itself.
+    while (waited.elapsed() < 200) {
+        QSqlQuery query(m_admin->database());
+        if (!query.exec(sql) || !query.next() || query.value(0).toInt() == 0)
+            return;
+        QThread::usleep(500);
+    }
 }
 
 } // namespace retort

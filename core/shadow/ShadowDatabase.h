@@ -75,6 +75,10 @@ private:
     explicit ShadowServer(Options options);
     RunResult<std::unique_ptr<ShadowDatabase>> create(const QString &templateName);
     void drop(const QString &name);
+    // PostgreSQL: waits a little for the sessions on `name` to end. A session's process outlives
+    // its connection for a moment, and CREATE DATABASE ... TEMPLATE and DROP DATABASE that find
+    // one wait a tenth of a second before they look again.
+    void awaitNoSessions(const QString &name);
     QString newName() const;
     DatabaseUrl urlFor(const QString &name) const;
 
