@@ -3,6 +3,7 @@
 #include "db/Connection.h"
 #include "schema/CatalogQuery.h"
 
+#include <QHash>
 #include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
@@ -175,74 +176,91 @@ PostgresSchemaTracker::PostgresSchemaTracker(SchemaReaderOptions options)
 {
 }
 
-DbResult<PostgresSchemaTracker::Stamps> PostgresSchemaTracker::readStamps(Connection &connection, bool light,
-                                                                          unsigned parts) const
+DbResult<PostgresSchemaTracker::StampRead> PostgresSchemaTracker::readStamps(Connection &connection, bool light,
+                                                                             unsigned parts) const
 {
     if (!light)
         parts = AllParts;
-    Stamps stamps;
-    if (light) {
-        stamps.relations = m_stamps.relations;
-        stamps.indexes = m_stamps.indexes;
-        stamps.rows = m_stamps.rows;
-    }
+    StampRead read;
+    Stamps &stamps = read.stamps;
+    if (light)
+        read.fresh.emplace();
     stamps.global = m_stamps.global;
     QString totals;
     const QString query = stampQuery(light, parts);
-    const auto error =
-        forEachRow(connection, query, QVariantList(query.count(u'?'), QString::number(m_stamps.horizon)),
-                   u"the catalog's version"_s, [&](const QSqlQuery &q) {
-                       const QString part = q.value(0).toString();
-                       const qint64 oid = q.value(1).toLongLong();
-                       const bool fresh = q.value(3).toBool();
-                       if (part == u"z") {
-                           stamps.userFunctions = fresh;
-                           // The 32-bit transaction id that age() compares.
-                           stamps.horizon = quint32(quint64(q.value(4).toLongLong()) & 0xffffffffu);
-                           const QStringList pieces = q.value(5).toString().split(u':');
-                           stamps.global.resize(pieces.size());
-                           for (qsizetype i = 0; i < pieces.size(); ++i) {
-                               if (!pieces.at(i).isEmpty())
-                                   stamps.global[i] = pieces.at(i);
-                           }
-                           return;
-                       }
-                       if (part == u"n") {
-                           totals = q.value(5).toString();
-                           return;
-                       }
-                       if (fresh)
-                           stamps.fresh.insert(oid);
-                       if (part == u"r") {
-                           const QString kind = q.value(2).toString();
-                           if (kind == u"i" || kind == u"I") {
-                               stamps.relations.erase(oid);
-                               stamps.indexes.insert_or_assign(oid, q.value(4).toLongLong());
-                           } else {
-                               stamps.indexes.erase(oid);
-                               stamps.relations.insert_or_assign(oid, Relation{kind});
-                           }
-                       } else if (part != u"f") {
-                           stamps.rows[part.at(0).toLatin1()].insert_or_assign(q.value(5).toString(), oid);
-                       }
-                   });
+    const auto error = forEachRow(connection, query, QVariantList(query.count(u'?'), QString::number(m_stamps.horizon)),
+                                  u"the catalog's version"_s, [&](const QSqlQuery &q) {
+                                      const QString part = q.value(0).toString();
+                                      const qint64 oid = q.value(1).toLongLong();
+                                      const bool fresh = q.value(3).toBool();
+                                      if (part == u"z") {
+                                          stamps.userFunctions = fresh;
+                                          // The 32-bit transaction id that age() compares.
+                                          stamps.horizon = quint32(quint64(q.value(4).toLongLong()) & 0xffffffffu);
+                                          const QStringList pieces = q.value(5).toString().split(u':');
+                                          stamps.global.resize(pieces.size());
+                                          for (qsizetype i = 0; i < pieces.size(); ++i) {
+                                              if (!pieces.at(i).isEmpty())
+                                                  stamps.global[i] = pieces.at(i);
+                                          }
+                                          return;
+                                      }
+                                      if (part == u"n") {
+                                          totals = q.value(5).toString();
+                                          return;
+                                      }
+                                      if (fresh)
+                                          stamps.fresh.insert(oid);
+                                      if (part == u"r") {
+                                          const QString kind = q.value(2).toString();
+                                          if (kind == u"i" || kind == u"I") {
+                                              const qint64 table = q.value(4).toLongLong();
+                                              if (light)
+                                                  read.fresh->indexes.emplace_back(oid, table);
+                                              else
+                                                  stamps.indexes.insert_or_assign(oid, table);
+                                          } else if (light) {
+                                              read.fresh->relations.emplace_back(oid, Relation{kind});
+                                          } else {
+                                              stamps.relations.insert_or_assign(oid, Relation{kind});
+                                          }
+                                      } else if (part != u"f") {
+                                          const char catalog = part.at(0).toLatin1();
+                                          if (light)
+                                              read.fresh->rows.emplace_back(catalog, q.value(5).toString(), oid);
+                                          else
+                                              stamps.rows[catalog].insert_or_assign(q.value(5).toString(), oid);
+                                      }
+                                  });
     if (error)
         return *error;
     if (light && (parts & Totals)) {
         // Rows only come in new; a count below what the old rows and the new ones make means
         // some went, and only the full form tells which.
-        const auto size = [&](char catalog) {
-            const auto found = stamps.rows.find(catalog);
-            return found == stamps.rows.end() ? 0 : qsizetype(found->second.size());
+        qsizetype relations = qsizetype(m_stamps.relations.size() + m_stamps.indexes.size());
+        const auto isNew = [&](qint64 oid) {
+            return !m_stamps.relations.contains(oid) && !m_stamps.indexes.contains(oid);
         };
+        for (const auto &[oid, relation] : read.fresh->relations)
+            relations += isNew(oid) ? 1 : 0;
+        for (const auto &[oid, table] : read.fresh->indexes)
+            relations += isNew(oid) ? 1 : 0;
+        std::map<char, qsizetype> rows;
+        for (const auto &[catalog, keyed] : m_stamps.rows)
+            rows[catalog] = qsizetype(keyed.size());
+        for (const auto &[catalog, key, owner] : read.fresh->rows) {
+            const auto old = m_stamps.rows.find(catalog);
+            if (old == m_stamps.rows.end() || !old->second.contains(key))
+                ++rows[catalog];
+        }
         const QString expected =
-            QStringList{QString::number(stamps.relations.size() + stamps.indexes.size()), QString::number(size('d')),
-                        QString::number(size('k')), QString::number(size('w')), QString::number(size('p'))}
+            QStringList{QString::number(relations), QString::number(rows['d']), QString::number(rows['k']),
+                        QString::number(rows['w']), QString::number(rows['p'])}
                 .join(u':');
         if (totals != expected)
             return readStamps(connection, false, AllParts);
     }
-    return stamps;
+    return read;
 }
 
 QSet<qint64> PostgresSchemaTracker::movedRelations(const Stamps &now, bool *sequenceMoved) const
@@ -302,6 +320,68 @@ QSet<qint64> PostgresSchemaTracker::movedRelations(const Stamps &now, bool *sequ
     return moved;
 }
 
+QSet<qint64> PostgresSchemaTracker::movedRelations(const FreshRows &fresh, const QSet<qint64> &owners,
+                                                   bool *sequenceMoved) const
+{
+    const Stamps &old = m_stamps;
+    QHash<qint64, qint64> freshIndexes; // index -> its table, as it is now
+    QSet<qint64> freshRelations;
+    for (const auto &[index, table] : fresh.indexes)
+        freshIndexes.insert(index, table);
+    for (const auto &[oid, relation] : fresh.relations)
+        freshRelations.insert(oid);
+    QSet<qint64> moved;
+    // As movedRelations(Stamps) does, with "now" the old stamps and the new rows over them.
+    const auto touch = [&](qint64 oid) {
+        if (const auto index = freshIndexes.constFind(oid); index != freshIndexes.cend())
+            oid = index.value();
+        else if (const auto gone = old.indexes.find(oid); gone != old.indexes.end())
+            oid = gone->second;
+        const auto before = old.relations.find(oid);
+        if (before == old.relations.end() && !freshRelations.contains(oid))
+            return; // a TOAST table, a composite type: nothing the schema shows on its own
+        moved.insert(oid);
+        if (before != old.relations.end() && before->second.kind == u"S")
+            *sequenceMoved = true; // renamed, say: defaults that name it read differently
+    };
+    for (const auto &[oid, relation] : fresh.relations) {
+        const auto before = old.relations.find(oid);
+        if (before == old.relations.end() || before->second.kind != relation.kind)
+            moved.insert(oid);
+    }
+    for (const auto &[index, table] : fresh.indexes) {
+        if (const auto before = old.indexes.find(index); before == old.indexes.end() || before->second != table)
+            touch(index);
+    }
+    // Every row of the light form was written since the last stamps, so the owners of the
+    // keyed rows that came or changed are among these.
+    for (qint64 oid : owners)
+        touch(oid);
+    return moved;
+}
+
+void PostgresSchemaTracker::take(StampRead read)
+{
+    if (!read.fresh) {
+        m_stamps = std::move(read.stamps);
+        return;
+    }
+    for (const auto &[oid, relation] : read.fresh->relations) {
+        m_stamps.indexes.erase(oid);
+        m_stamps.relations.insert_or_assign(oid, relation);
+    }
+    for (const auto &[index, table] : read.fresh->indexes) {
+        m_stamps.relations.erase(index);
+        m_stamps.indexes.insert_or_assign(index, table);
+    }
+    for (const auto &[catalog, key, owner] : read.fresh->rows)
+        m_stamps.rows[catalog].insert_or_assign(key, owner);
+    m_stamps.global = std::move(read.stamps.global);
+    m_stamps.userFunctions = read.stamps.userFunctions;
+    m_stamps.horizon = read.stamps.horizon;
+    m_stamps.fresh = std::move(read.stamps.fresh);
+}
+
 QList<qint64> PostgresSchemaTracker::tablesToRead(const std::map<qint64, Relation> &now,
                                                   const QList<qint64> &changed) const
 {
@@ -344,71 +424,111 @@ std::optional<DbError> PostgresSchemaTracker::readAll(const PostgresSchemaReader
     return std::nullopt;
 }
 
+bool PostgresSchemaTracker::replaceTables(const QList<qint64> &out, PostgresCatalog read,
+                                          const PostgresReadScope &scope)
+{
+    Schema next = *m_schema;
+    const auto byName = [](const Table &a, const Table &b) {
+        return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
+    };
+    // The tables go out by their names as they were and come in by their names now, each at
+    // its place in name order.
+    std::vector<Table> removed;
+    for (qint64 oid : out) {
+        const auto old = m_catalog.tables.find(oid);
+        if (old == m_catalog.tables.end())
+            continue;
+        const auto at = std::lower_bound(next.tables.begin(), next.tables.end(), old->second, byName);
+        if (at != next.tables.end() && !byName(old->second, *at))
+            next.tables.erase(at);
+        removed.push_back(std::move(old->second));
+        m_catalog.tables.erase(old);
+    }
+    std::vector<Table> added;
+    for (auto &[oid, table] : read.tables) {
+        canonicalize(table);
+        next.tables.insert(std::upper_bound(next.tables.begin(), next.tables.end(), table, byName), table);
+        added.push_back(table);
+        m_catalog.tables.insert_or_assign(oid, std::move(table));
+    }
+    std::sort(removed.begin(), removed.end(), byName);
+    std::sort(added.begin(), added.end(), byName);
+    bool changed = removed != added;
+    if (scope.views) {
+        m_catalog.views = std::move(read.views);
+        next.views = m_catalog.views;
+    }
+    if (scope.sequences) {
+        m_catalog.sequences = std::move(read.sequences);
+        next.sequences = m_catalog.sequences;
+    }
+    canonicalize(next); // sorts the views and sequences read; the tables already are
+    changed = changed || next.views != m_schema->views || next.sequences != m_schema->sequences;
+    m_schema = std::move(next);
+    return changed;
+}
+
 DbResult<Schema> PostgresSchemaTracker::refresh(Connection &connection, bool *changed,
                                                 const std::optional<CatalogWrites> &writes)
 {
     if (changed)
         *changed = true;
     // The light form builds on stamps that hold every row: not before the first.
-    DbResult<Stamps> stamps =
+    DbResult<StampRead> read =
         readStamps(connection, m_schema.has_value() && m_stamps.horizon != 0, writes ? partsFor(*writes) : AllParts);
-    if (!stamps)
-        return stamps.error();
+    if (!read)
+        return read.error();
+    const bool everything = !m_schema || read->stamps.global != m_stamps.global;
+    bool sequenceMoved = false;
+    QSet<qint64> movedSet;
+    if (!everything) {
+        movedSet = read->fresh ? movedRelations(*read->fresh, read->stamps.fresh, &sequenceMoved)
+                               : movedRelations(read->stamps, &sequenceMoved);
+    }
+    // Views print the names of what they read and sequences the column that owns them, so any
+    // change may alter them; without any, before or after, they need no read.
+    const auto hasKind = [&](const QString &kind) {
+        return std::any_of(m_stamps.relations.cbegin(), m_stamps.relations.cend(),
+                           [&](const auto &entry) { return kind.contains(entry.second.kind); });
+    };
+    bool views = hasKind(u"vm"_s);
+    bool sequences = hasKind(u"S"_s);
+    take(std::move(read).value());
+    if (!everything && movedSet.isEmpty()) {
+        if (changed)
+            *changed = false;
+        return *m_schema;
+    }
+    views = views || hasKind(u"vm"_s);
+    sequences = sequences || hasKind(u"S"_s);
+
+    // The stamps are the new ones now: a read that fails leaves the next refresh to start over.
+    const auto failed = [&](const DbError &error) {
+        m_schema.reset();
+        m_stamps = Stamps{};
+        return error;
+    };
     PostgresSchemaReader reader(connection, m_options);
     reader.reuseStatements(true); // a replay's shadow, read after every step
-
-    if (!m_schema || stamps->global != m_stamps.global) {
+    if (everything || sequenceMoved) {
         if (auto error = readAll(reader))
-            return *error;
-    } else {
-        bool sequenceMoved = false;
-        const QSet<qint64> movedSet = movedRelations(*stamps, &sequenceMoved);
-        const QList<qint64> moved(movedSet.cbegin(), movedSet.cend());
-        if (moved.isEmpty()) {
-            m_stamps = std::move(stamps).value();
-            if (changed)
-                *changed = false;
-            return *m_schema;
-        }
-        if (sequenceMoved) {
-            if (auto error = readAll(reader))
-                return *error;
-        } else {
-            const QList<qint64> tables = tablesToRead(stamps->relations, moved);
-            // Views print the names of what they read and sequences the column that owns
-            // them, so any change may alter them; without any, they need no read.
-            const auto hasKind = [&](const QString &kind) {
-                const auto of = [&](const auto &relations) {
-                    return std::any_of(relations.cbegin(), relations.cend(),
-                                       [&](const auto &entry) { return kind.contains(entry.second.kind); });
-                };
-                return of(stamps->relations) || of(m_stamps.relations);
-            };
-            const PostgresReadScope scope{tables, hasKind(u"vm"_s), hasKind(u"S"_s), false};
-            DbResult<PostgresCatalog> part = reader.read(scope);
-            if (!part)
-                return part.error();
-            for (qint64 oid : moved)
-                m_catalog.tables.erase(oid);
-            for (qint64 oid : tables)
-                m_catalog.tables.erase(oid);
-            PostgresCatalog read = std::move(part).value();
-            for (auto &[oid, table] : read.tables) {
-                canonicalize(table);
-                m_catalog.tables.insert_or_assign(oid, std::move(table));
-            }
-            if (scope.views)
-                m_catalog.views = std::move(read.views);
-            if (scope.sequences)
-                m_catalog.sequences = std::move(read.sequences);
-        }
+            return failed(*error);
+        Schema schema = toSchema(m_catalog);
+        schema.dialect = connection.dialect().name();
+        if (changed && m_schema)
+            *changed = schema != *m_schema;
+        m_schema = std::move(schema);
+        return *m_schema;
     }
-    m_stamps = std::move(stamps).value();
-    Schema schema = toSchema(m_catalog);
-    schema.dialect = connection.dialect().name();
-    if (changed && m_schema)
-        *changed = schema != *m_schema;
-    m_schema = std::move(schema);
+    const QList<qint64> moved(movedSet.cbegin(), movedSet.cend());
+    const QList<qint64> tables = tablesToRead(m_stamps.relations, moved);
+    const PostgresReadScope scope{tables, views, sequences, false};
+    DbResult<PostgresCatalog> part = reader.read(scope);
+    if (!part)
+        return failed(part.error());
+    const bool moves = replaceTables(moved + tables, std::move(part).value(), scope);
+    if (changed)
+        *changed = moves;
     return *m_schema;
 }
 

@@ -10,6 +10,9 @@
 
 #include <map>
 #include <optional>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 namespace retort {
 
@@ -62,16 +65,39 @@ private:
         std::map<char, std::map<QString, qint64>> rows;
         QSet<qint64> fresh; // relations and indexes with rows written since the last horizon
     };
+    // The rows a light stamp query returned: those written since the last stamps, which they
+    // go over.
+    struct FreshRows
+    {
+        std::vector<std::pair<qint64, Relation>> relations;
+        std::vector<std::pair<qint64, qint64>> indexes; // index -> its table
+        std::vector<std::tuple<char, QString, qint64>> rows; // catalog, row key, owning relation
+    };
+    struct StampRead
+    {
+        // Full form: all of it. Light form: all but the relations, indexes and rows, which are
+        // the last stamps' with `fresh` over them.
+        Stamps stamps;
+        std::optional<FreshRows> fresh;
+    };
     std::optional<DbError> readAll(const PostgresSchemaReader &reader);
     // light: only what was written since the last stamps, which it builds on (see stampQuery),
     // and of that only `parts`; it falls back to the full form by itself when rows went.
-    DbResult<Stamps> readStamps(Connection &connection, bool light, unsigned parts) const;
+    DbResult<StampRead> readStamps(Connection &connection, bool light, unsigned parts) const;
     // What moved between the last stamps and `now`; *sequenceMoved when a sequence that is in
     // both changed.
     QSet<qint64> movedRelations(const Stamps &now, bool *sequenceMoved) const;
+    // The same from a light form's rows alone, which only add and change (nothing went): the
+    // work is that of the new rows, not of the whole catalog.
+    QSet<qint64> movedRelations(const FreshRows &fresh, const QSet<qint64> &owners, bool *sequenceMoved) const;
+    // Makes `read` the last stamps.
+    void take(StampRead read);
     // The tables to read again when `changed` relations moved: those still there, and those
     // whose foreign keys or column types name one of them as it was.
     QList<qint64> tablesToRead(const std::map<qint64, Relation> &now, const QList<qint64> &changed) const;
+    // Puts what a scoped read found in place of the tables `out` (read again or gone), in the
+    // catalog and in the last schema, without rebuilding the rest. Whether the schema changed.
+    bool replaceTables(const QList<qint64> &out, PostgresCatalog read, const PostgresReadScope &scope);
 
     SchemaReaderOptions m_options;
     Stamps m_stamps;
