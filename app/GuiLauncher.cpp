@@ -18,11 +18,11 @@
 
 namespace {
 
-// The bundled demo: next to the executable when installed, in the source tree when built.
+// The bundled demo: in share/retort when installed, in the source tree when built.
 QString demoProjectDirectory()
 {
     const QString installed =
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/retort/demo"));
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(RETORT_DEMO_FROM_GUI));
     if (QDir(installed).exists())
         return QDir(installed).canonicalPath();
     return QStringLiteral(RETORT_DEMO_SOURCE_DIR);

@@ -1,11 +1,9 @@
 // retort: a verb on the command line runs one command with a QCoreApplication (no display
-// needed); no verb opens the desktop application.
+// needed); no verb opens the desktop application, which is retort-gui (GuiExec.h).
+#include "GuiExec.h"
 #include "cli/CliRunner.h"
 #include "cli/CommandLine.h"
 #include "cli/ManPage.h"
-#ifdef RETORT_WITH_GUI
-#include "GuiLauncher.h"
-#endif
 
 #include "RetortVersion.h"
 
@@ -56,7 +54,7 @@ int main(int argc, char *argv[])
         break;
     }
 #ifdef RETORT_WITH_GUI
-    return runGui(argc, argv, invocation);
+    return execGui(argv);
 #else
     err << "retort: this build has no desktop application; give a verb\n\n" << usageText();
     return 2;

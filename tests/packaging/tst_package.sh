@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # tst_package.sh BUILD_DIR: what `cmake --install` and CPack make of a built tree.
 #  - the install tree: desktop entry (desktop-file-validate), AppStream (appstreamcli validate),
-#    icons, man page naming every verb and option that --help names, bash completion, and a
-#    bin/retort that finds the private KSyntaxHighlighting through its RPATH when unpacked anywhere;
+#    icons, man page naming every verb and option that --help names, bash completion, a bin/retort
+#    without the window's libraries that execs libexec/retort/retort-gui, and a retort-gui that
+#    finds the private KSyntaxHighlighting through its RPATH when unpacked anywhere;
 #  - the .deb: Depends computed by dpkg-shlibdeps, the private library inside, installed with apt
 #    (as root; elsewhere unpacked into a scratch root), `retort --version` and `retort heads` on
 #    the demo, then removed leaving no file behind;
@@ -60,17 +61,28 @@ mv "$root" "$work/moved" # relocated: the RPATH is relative to the executable
 env -i PATH=/usr/bin:/bin "$work/moved/bin/retort" -d "$work/moved/share/retort/demo" heads >"$work/heads" \
     || fail "relocated retort heads"
 [ -s "$work/heads" ] || fail "relocated retort heads printed nothing"
+# The command line starts without the window's libraries; without a verb it execs retort-gui,
+# which (no display here) says so and exits 2.
+cli_libs=$(ldd "$work/moved/bin/retort")
+! grep -qE "libQt6Widgets|libKF5SyntaxHighlighting|libqscintilla" <<<"$cli_libs" \
+    || fail "bin/retort loads the desktop application's libraries"
+set +e
+no_display=$(env -i PATH=/usr/bin:/bin "$work/moved/bin/retort" 2>&1)
+status=$?
+set -e
+[ "$status" = 2 ] && grep -q "no display" <<<"$no_display" \
+    || fail "relocated retort without a verb did not reach retort-gui (exit $status): $no_display"
 # (Output captured first: with pipefail, grep -q closing the pipe early would fail the producer.)
-built_libs=$(ldd "$build/app/retort")
+built_libs=$(ldd "$build/app/retort-gui")
 if grep -q "/.deps/lib/libKF5SyntaxHighlighting" <<<"$built_libs"; then
-    moved_libs=$(ldd "$work/moved/bin/retort")
-    grep -q "$work/moved/bin/../lib.*/retort/libKF5SyntaxHighlighting" <<<"$moved_libs" \
-        || fail "the installed retort does not load its own KSyntaxHighlighting"
+    moved_libs=$(ldd "$work/moved/libexec/retort/retort-gui")
+    grep -q "$work/moved/libexec/retort/../../lib.*/retort/libKF5SyntaxHighlighting" <<<"$moved_libs" \
+        || fail "the installed retort-gui does not load its own KSyntaxHighlighting"
     private_ksh=1
 else
     private_ksh=0
 fi
-pass "install tree runs relocated (private KSyntaxHighlighting: $private_ksh)"
+pass "install tree runs relocated; retort execs retort-gui (private KSyntaxHighlighting: $private_ksh)"
 
 # The packages.
 (cd "$work" && cpack --config "$build/CPackConfig.cmake" -G "DEB;TGZ" -B "$work/packages" >"$work/cpack.log" 2>&1) \
