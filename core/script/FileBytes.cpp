@@ -6,16 +6,43 @@
 #include <cstring>
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace retort {
 
 namespace {
 
-Failure systemError()
+Failure systemError(int error)
 {
-    return Failure{QString::fromLocal8Bit(std::strerror(errno))};
+    return Failure{QString::fromLocal8Bit(std::strerror(error))};
+}
+
+// Reads `fd` to its end and closes it. Most revision files fit the first buffer, whose short
+// read is the end: no fstat for the size, and no second read to learn that there is no more.
+Fallible<QByteArray> readAndClose(int fd)
+{
+    constexpr qsizetype chunk = 64 * 1024;
+    thread_local QByteArray buffer(chunk, Qt::Uninitialized);
+    QByteArray bytes;
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer.data(), size_t(chunk));
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            const int error = errno;
+            ::close(fd);
+            return systemError(error);
+        }
+        if (bytes.isEmpty() && got < chunk) { // the common case: all of it at once
+            ::close(fd);
+            return QByteArray(buffer.constData(), got);
+        }
+        bytes.append(buffer.constData(), got);
+        if (got < chunk)
+            break;
+    }
+    ::close(fd);
+    return bytes;
 }
 
 } // namespace
@@ -24,38 +51,16 @@ Fallible<QByteArray> readFileBytes(const QString &path)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return systemError();
-    struct stat info = {};
-    if (::fstat(fd, &info) != 0) {
-        const Failure failure = systemError();
-        ::close(fd);
-        return failure;
-    }
-    if (S_ISDIR(info.st_mode)) {
-        ::close(fd);
-        return Failure{QString::fromLocal8Bit(std::strerror(EISDIR))};
-    }
-    // One byte more than the size: a short read then means the end, with no second call to
-    // learn it; a file that grew meanwhile is read on to its end.
-    QByteArray bytes(qsizetype(info.st_size) + 1, Qt::Uninitialized);
-    qsizetype filled = 0;
-    for (;;) {
-        const ssize_t got = ::read(fd, bytes.data() + filled, size_t(bytes.size() - filled));
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            const Failure failure = systemError();
-            ::close(fd);
-            return failure;
-        }
-        filled += got;
-        if (got == 0 || filled < bytes.size())
-            break;
-        bytes.resize(bytes.size() * 2);
-    }
-    ::close(fd);
-    bytes.truncate(filled);
-    return bytes;
+        return systemError(errno);
+    return readAndClose(fd);
+}
+
+Fallible<QByteArray> readFileBytesAt(int directory, const QByteArray &name)
+{
+    const int fd = ::openat(directory, name.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return systemError(errno);
+    return readAndClose(fd);
 }
 
 } // namespace retort

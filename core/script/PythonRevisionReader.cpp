@@ -317,7 +317,12 @@ void finishRevision(const std::array<Assignment, NameCount> &assigned, const QSt
 
 RevisionReadResult PythonRevisionReader::readFile(const QString &path, const ProjectModules *modules)
 {
-    const Fallible<QByteArray> bytes = readFileBytes(path);
+    return readFile(readFileBytes(path), path, modules);
+}
+
+RevisionReadResult PythonRevisionReader::readFile(const Fallible<QByteArray> &bytes, const QString &path,
+                                                  const ProjectModules *modules)
+{
     if (!bytes) {
         RevisionReadResult result;
         result.problems.append(Problem::make(Problem::Severity::Error, u"UnreadableFile"_s, path, 0,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Expected.h"
 #include "RevisionReadResult.h"
 
 #include <QByteArray>
@@ -19,6 +20,10 @@ public:
     // `modules`, when given, resolves identifiers the file imports from the project's own
     // modules (branch_labels = (cli.EXPAND_BRANCH,)); without it such values are unreadable.
     static RevisionReadResult readFile(const QString &path, const ProjectModules *modules = nullptr);
+    // The same with the file's bytes as reading it gave them (readFileBytes): a failure is an
+    // UnreadableFile problem.
+    static RevisionReadResult readFile(const Fallible<QByteArray> &bytes, const QString &path,
+                                       const ProjectModules *modules = nullptr);
     // path is only recorded (Revision::path, Problem::path).
     static RevisionReadResult read(const QByteArray &content, const QString &path,
                                    const ProjectModules *modules = nullptr);

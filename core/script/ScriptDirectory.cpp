@@ -1,6 +1,7 @@
 #include "ScriptDirectory.h"
 
 #include "DirectoryEntries.h"
+#include "FileBytes.h"
 #include "Logging.h"
 #include "ParallelFor.h"
 #include "ProjectModules.h"
@@ -9,12 +10,16 @@
 #include "SqlRevisionReader.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
 
 #include <algorithm>
 #include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -32,6 +37,36 @@ struct FoundFile
 {
     QString path; // absolute
     QString identity; // real path, to notice a file reached twice
+    int directory = -1; // its directory's index in Listing::directories; -1: open it by path
+    QByteArray name; // its name there, as the file system has it
+};
+
+// The listed directories held open, so their files are opened relative to them (openat): the
+// kernel then need not walk each file's whole path again.
+class OpenDirectories
+{
+public:
+    OpenDirectories() = default;
+    OpenDirectories(const OpenDirectories &) = delete;
+    OpenDirectories &operator=(const OpenDirectories &) = delete;
+    ~OpenDirectories()
+    {
+        for (int fd : m_fds)
+            ::close(fd);
+    }
+    // The index of `directory`, now open; -1 when it cannot be opened.
+    int open(const QString &directory)
+    {
+        const int fd = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0)
+            return -1;
+        m_fds.push_back(fd);
+        return int(m_fds.size()) - 1;
+    }
+    int fd(int index) const { return m_fds[size_t(index)]; }
+
+private:
+    std::vector<int> m_fds;
 };
 
 struct Listing
@@ -41,6 +76,7 @@ struct Listing
     // Whether a file can be reached twice: through a symbolic link, or a directory listed
     // twice. Without either, every path is a different file and no set of them is needed.
     bool mayRepeat = false;
+    OpenDirectories directories;
 };
 
 // Python's sorted() on names: code point order, not locale order.
@@ -73,6 +109,7 @@ void listFiles(const QString &directory, bool recursive, Listing &out, Problems 
     QString prefix = QDir(directory).absolutePath();
     if (!prefix.endsWith(u'/'))
         prefix += u'/';
+    const int opened = out.directories.open(prefix);
     QStringList subdirectories;
     for (const DirectoryEntry &entry : std::as_const(entries)) {
         using Type = DirectoryEntry::Type;
@@ -93,13 +130,14 @@ void listFiles(const QString &directory, bool recursive, Listing &out, Problems 
                                   u"symbolic link to %1, which does not exist (or the links go round in "
                                   "a loop); point it at the revision file or remove it"_s.arg(info.symLinkTarget())));
             } else if (info.isFile()) {
-                out.files.append(FoundFile{path, info.canonicalFilePath()});
+                out.files.append(FoundFile{path, info.canonicalFilePath(), opened, QFile::encodeName(entry.name)});
                 out.mayRepeat = true;
             }
             continue;
         }
         if (entry.type == Type::File) // not a device or a socket
-            out.files.append(FoundFile{path, realDir + QLatin1Char('/') + entry.name});
+            out.files.append(
+                FoundFile{path, realDir + QLatin1Char('/') + entry.name, opened, QFile::encodeName(entry.name)});
     }
     for (const QString &sub : std::as_const(subdirectories))
         listFiles(sub, recursive, out, problems);
@@ -123,6 +161,8 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
     }
 
     QSet<QString> seenFiles;
+    std::vector<const FoundFile *> toRead;
+    toRead.reserve(size_t(found.files.size()));
     result.files.reserve(found.files.size());
     for (const FoundFile &file : std::as_const(found.files)) {
         if (found.mayRepeat && seenFiles.contains(file.identity)) {
@@ -135,20 +175,24 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
         if (found.mayRepeat)
             seenFiles.insert(file.identity);
         result.files.append(file.path);
+        toRead.push_back(&file);
     }
 
     // Each file is read and parsed on its own, so the files are spread over the cores; what
     // they hold is then taken in the files' order, as one reader going through them would.
-    std::vector<FileRead> reads(size_t(result.files.size()));
-    parallelFor(result.files.size(), [&](qsizetype i) {
-        const QString &path = result.files.at(i);
+    std::vector<FileRead> reads(toRead.size());
+    parallelFor(qsizetype(toRead.size()), [&](qsizetype i) {
+        const FoundFile &file = *toRead[size_t(i)];
+        const Fallible<QByteArray> bytes = file.directory >= 0
+            ? readFileBytesAt(found.directories.fd(file.directory), file.name)
+            : readFileBytes(file.path);
         FileRead &read = reads[size_t(i)];
-        if (path.endsWith(u".sql"_s)) {
-            SqlReadResult sql = SqlRevisionReader::readFile(path);
+        if (file.path.endsWith(u".sql"_s)) {
+            SqlReadResult sql = SqlRevisionReader::readFile(bytes, file.path);
             read.problems = std::move(sql.problems);
             read.revision = std::move(sql.revision);
         } else {
-            RevisionReadResult python = PythonRevisionReader::readFile(path, modules);
+            RevisionReadResult python = PythonRevisionReader::readFile(bytes, file.path, modules);
             read.problems = std::move(python.problems);
             read.revision = std::move(python.revision);
         }

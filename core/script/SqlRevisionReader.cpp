@@ -62,7 +62,11 @@ QStringList SqlRevisionReader::supportedDialects()
 
 SqlReadResult SqlRevisionReader::readFile(const QString &path)
 {
-    const Fallible<QByteArray> bytes = readFileBytes(path);
+    return readFile(readFileBytes(path), path);
+}
+
+SqlReadResult SqlRevisionReader::readFile(const Fallible<QByteArray> &bytes, const QString &path)
+{
     if (!bytes) {
         SqlReadResult result;
         result.script.path = path;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Expected.h"
 #include "Problem.h"
 #include "SqlScript.h"
 #include "graph/Revision.h"
@@ -27,6 +28,9 @@ class SqlRevisionReader
 {
 public:
     static SqlReadResult readFile(const QString &path);
+    // The same with the file's bytes as reading it gave them (readFileBytes): a failure is an
+    // UnreadableFile problem.
+    static SqlReadResult readFile(const Fallible<QByteArray> &bytes, const QString &path);
     // path is only recorded.
     static SqlReadResult read(const QByteArray &content, const QString &path);
     // Dialect names a section marker may carry.
