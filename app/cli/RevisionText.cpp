@@ -14,30 +14,54 @@ QString RevisionText::formatDownRevision(RevIndex revision) const
 
 QString RevisionText::line(RevIndex revision, const Parts &parts) const
 {
+    QString text;
+    appendLine(text, revision, parts);
+    return text;
+}
+
+void RevisionText::appendLine(QString &out, RevIndex revision, const Parts &parts) const
+{
+    const auto appendJoined = [&](const QStringList &list) {
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            if (i > 0)
+                out += kComma;
+            out += list.at(i);
+        }
+    };
     const Revision &rev = m_map.revision(revision);
-    QString text = rev.id;
     if (parts.parents) {
-        QString parents = formatDownRevision(revision);
-        if (!rev.dependsOn.isEmpty())
-            parents += QStringLiteral(" (") + rev.dependsOn.join(kComma) + QLatin1Char(')');
-        text = parents + QStringLiteral(" -> ") + text;
+        if (rev.downRevisions.isEmpty())
+            out += QLatin1StringView("<base>");
+        else
+            appendJoined(rev.downRevisions);
+        if (!rev.dependsOn.isEmpty()) {
+            out += QLatin1StringView(" (");
+            appendJoined(rev.dependsOn);
+            out += QLatin1Char(')');
+        }
+        out += QLatin1StringView(" -> ");
     }
+    out += rev.id;
     const QStringList &labels = m_map.branchLabels(revision);
-    if (parts.branches && !labels.isEmpty())
-        text += QStringLiteral(" (") + labels.join(kComma) + QLatin1Char(')');
+    if (parts.branches && !labels.isEmpty()) {
+        out += QLatin1StringView(" (");
+        appendJoined(labels);
+        out += QLatin1Char(')');
+    }
     if (m_map.isRealHead(revision))
-        text += QStringLiteral(" (head)");
+        out += QLatin1StringView(" (head)");
     else if (m_map.isHead(revision))
-        text += QStringLiteral(" (effective head)");
+        out += QLatin1StringView(" (effective head)");
     if (parts.treeIndicators) {
         if (m_map.isBranchPoint(revision))
-            text += QStringLiteral(" (branchpoint)");
+            out += QLatin1StringView(" (branchpoint)");
         if (m_map.isMergePoint(revision))
-            text += QStringLiteral(" (mergepoint)");
+            out += QLatin1StringView(" (mergepoint)");
     }
-    if (parts.doc)
-        text += kComma + rev.message;
-    return text;
+    if (parts.doc) {
+        out += kComma;
+        out += rev.message;
+    }
 }
 
 QString RevisionText::logEntry(RevIndex revision) const

@@ -25,6 +25,8 @@ public:
     };
     // One line: `history` uses every part, `heads` branches without tree indicators.
     QString line(RevIndex revision, const Parts &parts) const;
+    // The same appended to `out`, with no string of its own (history writes thousands).
+    void appendLine(QString &out, RevIndex revision, const Parts &parts) const;
     // The verbose block of `history -v`, `heads -v` and `show`, ending with a newline.
     QString logEntry(RevIndex revision) const;
 
