@@ -56,7 +56,7 @@ Fallible<QList<DirectoryEntry>> readDirectoryEntries(const QString &directory)
         const char *name = entry->d_name;
         if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0')))
             continue;
-        entries.append(DirectoryEntry{QFile::decodeName(name), typeOf(*entry, encoded)});
+        entries.append(DirectoryEntry{QByteArray(name), typeOf(*entry, encoded)});
         errno = 0;
     }
     const int failed = errno;

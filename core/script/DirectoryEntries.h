@@ -2,6 +2,7 @@
 
 #include "Expected.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -11,7 +12,7 @@ namespace retort {
 struct DirectoryEntry
 {
     enum class Type { File, Directory, SymLink, Other };
-    QString name;
+    QByteArray name; // as the file system has it (QFile::decodeName for a QString)
     Type type = Type::Other;
 };
 

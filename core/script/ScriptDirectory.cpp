@@ -36,9 +36,12 @@ struct FileRead
 struct FoundFile
 {
     QString path; // absolute
-    QString identity; // real path, to notice a file reached twice
     int directory = -1; // its directory's index in Listing::directories; -1: open it by path
     QByteArray name; // its name there, as the file system has it
+    // What tells a file reached twice: the real path of a symbolic link's target, or, for a
+    // file, its name in the real directory (Listing::realPaths) at this index.
+    QString linkTarget;
+    int realDirectory = -1;
 };
 
 // The listed directories held open, so their files are opened relative to them (openat): the
@@ -73,13 +76,15 @@ struct Listing
 {
     QList<FoundFile> files;
     QSet<QString> realDirectories;
+    QStringList realPaths; // of the directories listed, in order
     // Whether a file can be reached twice: through a symbolic link, or a directory listed
     // twice. Without either, every path is a different file and no set of them is needed.
     bool mayRepeat = false;
     OpenDirectories directories;
 };
 
-// Python's sorted() on names: code point order, not locale order.
+// Python's sorted() on names: code point order, not locale order, which is the byte order of
+// their UTF-8.
 void sortByName(QList<DirectoryEntry> &entries)
 {
     std::sort(entries.begin(), entries.end(),
@@ -106,22 +111,24 @@ void listFiles(const QString &directory, bool recursive, Listing &out, Problems 
     if (out.realDirectories.contains(realDir))
         out.mayRepeat = true;
     out.realDirectories.insert(realDir);
+    const int realDirectory = int(out.realPaths.size());
+    out.realPaths.append(realDir);
     QString prefix = QDir(directory).absolutePath();
     if (!prefix.endsWith(u'/'))
         prefix += u'/';
     const int opened = out.directories.open(prefix);
     QStringList subdirectories;
-    for (const DirectoryEntry &entry : std::as_const(entries)) {
+    for (DirectoryEntry &entry : entries) {
         using Type = DirectoryEntry::Type;
         if (entry.type == Type::Directory) {
             // os.walk does not follow directory symlinks (which also keeps cycles out).
-            if (recursive && entry.name != u"__pycache__"_s)
-                subdirectories.append(prefix + entry.name);
+            if (recursive && entry.name != "__pycache__")
+                subdirectories.append(prefix + QFile::decodeName(entry.name));
             continue;
         }
         if (!ScriptDirectory::isRevisionFileName(entry.name))
             continue;
-        const QString path = prefix + entry.name;
+        const QString path = prefix + QFile::decodeName(entry.name);
         if (entry.type == Type::SymLink) {
             const QFileInfo info(path);
             if (!info.exists()) {
@@ -130,14 +137,13 @@ void listFiles(const QString &directory, bool recursive, Listing &out, Problems 
                                   u"symbolic link to %1, which does not exist (or the links go round in "
                                   "a loop); point it at the revision file or remove it"_s.arg(info.symLinkTarget())));
             } else if (info.isFile()) {
-                out.files.append(FoundFile{path, info.canonicalFilePath(), opened, QFile::encodeName(entry.name)});
+                out.files.append(FoundFile{path, opened, std::move(entry.name), info.canonicalFilePath()});
                 out.mayRepeat = true;
             }
             continue;
         }
         if (entry.type == Type::File) // not a device or a socket
-            out.files.append(
-                FoundFile{path, realDir + QLatin1Char('/') + entry.name, opened, QFile::encodeName(entry.name)});
+            out.files.append(FoundFile{path, opened, std::move(entry.name), {}, realDirectory});
     }
     for (const QString &sub : std::as_const(subdirectories))
         listFiles(sub, recursive, out, problems);
@@ -165,15 +171,19 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
     toRead.reserve(size_t(found.files.size()));
     result.files.reserve(found.files.size());
     for (const FoundFile &file : std::as_const(found.files)) {
-        if (found.mayRepeat && seenFiles.contains(file.identity)) {
-            result.problems.append(
-                Problem::make(Problem::Severity::Warning, u"DuplicateFile"_s, file.path, 0,
-                              u"file is reached through more than one version location and is read once; "
-                              "make version_locations unique"_s));
-            continue;
+        if (found.mayRepeat) {
+            const QString identity = file.realDirectory >= 0
+                ? found.realPaths.at(file.realDirectory) + QLatin1Char('/') + QFile::decodeName(file.name)
+                : file.linkTarget;
+            if (seenFiles.contains(identity)) {
+                result.problems.append(
+                    Problem::make(Problem::Severity::Warning, u"DuplicateFile"_s, file.path, 0,
+                                  u"file is reached through more than one version location and is read once; "
+                                  "make version_locations unique"_s));
+                continue;
+            }
+            seenFiles.insert(identity);
         }
-        if (found.mayRepeat)
-            seenFiles.insert(file.identity);
         result.files.append(file.path);
         toRead.push_back(&file);
     }
@@ -234,13 +244,13 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
 
 } // namespace
 
-bool ScriptDirectory::isRevisionFileName(const QString &fileName)
+bool ScriptDirectory::isRevisionFileName(const QByteArray &fileName)
 {
-    if (fileName.startsWith(u".#"_s) || fileName.startsWith(u"__init__"_s))
+    if (fileName.startsWith(".#") || fileName.startsWith("__init__"))
         return false;
-    if (fileName.contains(QLatin1Char('\n')))
+    if (fileName.contains('\n'))
         return false;
-    return fileName.endsWith(u".py"_s) || fileName.endsWith(u".sql"_s);
+    return fileName.endsWith(".py") || fileName.endsWith(".sql");
 }
 
 ScriptDirectory ScriptDirectory::load(const ProjectConfig &config)

@@ -4,6 +4,7 @@
 #include "ProjectConfig.h"
 #include "graph/Revision.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -24,8 +25,9 @@ struct ScriptDirectory
     static ScriptDirectory load(const ProjectConfig &config);
     static ScriptDirectory load(const QStringList &versionLocations, bool recursive);
 
-    // Whether Alembic (or Retort, for .sql) treats a file name as a revision file.
-    static bool isRevisionFileName(const QString &fileName);
+    // Whether Alembic (or Retort, for .sql) treats a file name (as the file system has it) as a
+    // revision file.
+    static bool isRevisionFileName(const QByteArray &fileName);
 };
 
 } // namespace retort

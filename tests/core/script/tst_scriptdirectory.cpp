@@ -74,7 +74,7 @@ private slots:
     {
         QFETCH(QString, name);
         QFETCH(bool, accepted);
-        QCOMPARE(ScriptDirectory::isRevisionFileName(name), accepted);
+        QCOMPARE(ScriptDirectory::isRevisionFileName(QFile::encodeName(name)), accepted);
     }
 
     // Sorted by file name (code point order), whatever the revision ids are.
