@@ -1,5 +1,7 @@
 #include "PythonLiteral.h"
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace retort {
@@ -311,8 +313,54 @@ private:
 
 } // namespace
 
+namespace {
+
+// What the general reader gives for the two values nearly every revision file writes: one
+// plain string literal ('abc', no escapes, no prefix) or None, each maybe followed by blanks
+// and a comment. nullopt for anything else.
+std::optional<PythonLiteral> simpleLiteral(std::string_view text)
+{
+    size_t i = 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
+        ++i;
+    if (i >= text.size())
+        return std::nullopt;
+    PythonLiteral literal;
+    size_t end = 0;
+    if (text.substr(i, 4) == "None") {
+        literal.kind = PythonLiteral::Kind::None;
+        end = i + 4;
+    } else {
+        const char quote = text[i];
+        if (quote != '\'' && quote != '"')
+            return std::nullopt;
+        const size_t close = text.find(quote, i + 1);
+        // Empty ('') would start a triple quote as well as end the string: the reader decides.
+        if (close == std::string_view::npos || close == i + 1)
+            return std::nullopt;
+        const std::string_view body = text.substr(i + 1, close - i - 1);
+        if (body.find_first_of("\\\r\n") != std::string_view::npos)
+            return std::nullopt;
+        literal.kind = PythonLiteral::Kind::String;
+        literal.strings = {QString::fromUtf8(body.data(), qsizetype(body.size()))};
+        end = close + 1;
+    }
+    for (size_t j = end; j < text.size(); ++j) {
+        const char c = text[j];
+        if (c == '#')
+            break; // a comment runs to the end of the statement
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f')
+            return std::nullopt; // None(...), 'a' 'b', 'a', 'b', ...
+    }
+    return literal;
+}
+
+} // namespace
+
 PythonLiteral PythonLiteral::parse(std::string_view expression, const NameResolver &resolve)
 {
+    if (std::optional<PythonLiteral> simple = simpleLiteral(expression))
+        return std::move(*simple);
     return ExpressionReader(expression, resolve).read();
 }
 

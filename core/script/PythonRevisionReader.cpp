@@ -432,7 +432,11 @@ RevisionReadResult PythonRevisionReader::read(const QByteArray &content, const Q
             imports.read(text);
             continue;
         }
-        // "a = 1; b = 2" holds several simple statements.
+        // "a = 1; b = 2" holds several simple statements; nearly every line is one.
+        if (text.find(';') == std::string_view::npos) {
+            readAssignment(text, st.firstLine, assigned, resolve);
+            continue;
+        }
         for (const std::string_view simple : splitSimpleStatements(text))
             readAssignment(simple, st.firstLine, assigned, resolve);
     }
