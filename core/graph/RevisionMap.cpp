@@ -649,23 +649,26 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
 
     // The first entry (in list order) that has `candidate` among its ancestors, searching upwards
     // through the revisions that are still ancestors of some entry; -1 when there is none.
-    std::vector<char> seen(n, 0);
-    RevIndexes visited, stack;
+    // A revision counts as seen by a walk when it carries that walk's number: nothing to clear
+    // between walks.
+    std::vector<int> seenBy(n, 0);
+    int walk = 0;
+    RevIndexes stack;
     // The walk stops early once it reaches the first entry that could be the answer: in a long
     // branchy history it would otherwise cross most of the graph once per merge.
     const auto firstEntryAbove = [&](RevIndex candidate) -> qsizetype {
         const RevIndex firstPossible = current.front() != candidate ? current.front()
             : current.size() > 1                                    ? current[1]
                                                                     : -1;
+        ++walk;
         stack.assign(1, candidate);
         bool reached = false;
         while (!stack.empty() && !reached) {
             const RevIndex cur = stack.back();
             stack.pop_back();
             for (RevIndex above : up.of(cur)) {
-                if (live[size_t(above)] > 0 && !seen[size_t(above)]) {
-                    seen[size_t(above)] = 1;
-                    visited.push_back(above);
+                if (live[size_t(above)] > 0 && seenBy[size_t(above)] != walk) {
+                    seenBy[size_t(above)] = walk;
                     stack.push_back(above);
                     if (above == firstPossible) {
                         reached = true;
@@ -674,15 +677,11 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
                 }
             }
         }
-        qsizetype found = -1;
-        for (qsizetype j = 0; j < qsizetype(current.size()) && found < 0; ++j) {
-            if (seen[size_t(current[size_t(j)])] && current[size_t(j)] != candidate)
-                found = j;
+        for (qsizetype j = 0; j < qsizetype(current.size()); ++j) {
+            if (seenBy[size_t(current[size_t(j)])] == walk && current[size_t(j)] != candidate)
+                return j;
         }
-        for (RevIndex v : visited)
-            seen[size_t(v)] = 0;
-        visited.clear();
-        return found;
+        return -1;
     };
 
     RevIndexes output;
