@@ -16,6 +16,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 #include <fcntl.h>
@@ -83,12 +84,21 @@ struct Listing
     OpenDirectories directories;
 };
 
+// A name as the file system has it, as a QString: QFile::decodeName, whose local 8-bit encoding
+// Qt 6 takes to be UTF-8 on Unix, through the much quicker direct call.
+QString fileName(const QByteArray &name)
+{
+    return QString::fromUtf8(name);
+}
+
 // Python's sorted() on names: code point order, not locale order, which is the byte order of
 // their UTF-8.
 void sortByName(QList<DirectoryEntry> &entries)
 {
-    std::sort(entries.begin(), entries.end(),
-              [](const DirectoryEntry &a, const DirectoryEntry &b) { return a.name < b.name; });
+    std::sort(entries.begin(), entries.end(), [](const DirectoryEntry &a, const DirectoryEntry &b) {
+        return std::string_view(a.name.constData(), size_t(a.name.size()))
+            < std::string_view(b.name.constData(), size_t(b.name.size()));
+    });
 }
 
 // Alembic's os.walk order: a directory's files, then each sub-directory in turn. Entries are
@@ -123,12 +133,12 @@ void listFiles(const QString &directory, bool recursive, Listing &out, Problems 
         if (entry.type == Type::Directory) {
             // os.walk does not follow directory symlinks (which also keeps cycles out).
             if (recursive && entry.name != "__pycache__")
-                subdirectories.append(prefix + QFile::decodeName(entry.name));
+                subdirectories.append(prefix + fileName(entry.name));
             continue;
         }
         if (!ScriptDirectory::isRevisionFileName(entry.name))
             continue;
-        const QString path = prefix + QFile::decodeName(entry.name);
+        const QString path = prefix + fileName(entry.name);
         if (entry.type == Type::SymLink) {
             const QFileInfo info(path);
             if (!info.exists()) {
@@ -173,7 +183,7 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
     for (const FoundFile &file : std::as_const(found.files)) {
         if (found.mayRepeat) {
             const QString identity = file.realDirectory >= 0
-                ? found.realPaths.at(file.realDirectory) + QLatin1Char('/') + QFile::decodeName(file.name)
+                ? found.realPaths.at(file.realDirectory) + QLatin1Char('/') + fileName(file.name)
                 : file.linkTarget;
             if (seenFiles.contains(identity)) {
                 result.problems.append(
