@@ -128,32 +128,34 @@ private:
             m.m_nodes.push_back(RevisionMap::Node{});
             m.m_nodes.back().rev = std::move(rev);
         }
-        m.m_keyIndex = m.m_idIndex;
+        m.m_keyOrder.reserve(qsizetype(m.m_nodes.size()));
         for (const auto &n : m.m_nodes)
             m.m_keyOrder.append(n.rev.id);
     }
 
     void mapBranchLabels()
     {
-        std::vector<std::pair<RevIndex, QStringList>> labelled = m_replacedLabels;
-        for (RevIndex i = 0; i < m.size(); ++i)
-            labelled.emplace_back(i, m.m_nodes[size_t(i)].rev.branchLabels);
-        for (const auto &[i, labels] : labelled) {
+        // The labels of dropped duplicates first, then every revision's in order.
+        const auto map = [&](RevIndex i, const QStringList &labels) {
             const Revision &rev = m.m_nodes[size_t(i)].rev;
             for (const QString &label : labels) {
-                const auto found = m.m_keyIndex.constFind(label);
-                if (found != m.m_keyIndex.cend()) {
-                    const QString &owner = m.id(*found);
+                const RevIndex found = m.indexOfKey(label);
+                if (found >= 0) {
+                    const QString &owner = m.id(found);
                     report(Problem::Severity::Error, rev, ErrorKind::RevisionError,
                            QStringLiteral("Branch name '%1' in revision %2 already used by revision %3")
                                .arg(label, rev.id, owner),
                            {rev.id, owner});
                     continue;
                 }
-                m.m_keyIndex.insert(label, i);
+                m.m_labelIndex.insert(label, i);
                 m.m_keyOrder.append(label);
             }
-        }
+        };
+        for (const auto &[i, labels] : m_replacedLabels)
+            map(i, labels);
+        for (RevIndex i = 0; i < m.size(); ++i)
+            map(i, m.m_nodes[size_t(i)].rev.branchLabels);
     }
 
     void resolveDependencies()
@@ -495,7 +497,9 @@ RevIndex RevisionMap::indexOf(const QString &revId) const
 
 RevIndex RevisionMap::indexOfKey(const QString &key) const
 {
-    return m_keyIndex.value(key, -1);
+    // A label that is also an id was refused when the map was built: at most one of them holds it.
+    const RevIndex revision = m_idIndex.value(key, -1);
+    return revision >= 0 ? revision : m_labelIndex.value(key, -1);
 }
 
 bool RevisionMap::hasBranchLabel(RevIndex i, const QString &label) const

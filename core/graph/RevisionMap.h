@@ -106,7 +106,7 @@ private:
 
     std::vector<Node> m_nodes;
     QHash<QString, RevIndex> m_idIndex;
-    QHash<QString, RevIndex> m_keyIndex;
+    QHash<QString, RevIndex> m_labelIndex; // branch label -> its revision
     QStringList m_keyOrder;
     RevIndexes m_heads, m_realHeads, m_bases, m_realBases;
     std::optional<GraphError> m_fatal;
