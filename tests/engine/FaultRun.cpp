@@ -61,7 +61,7 @@ QList<qint64> childrenOf(qint64 parent, const QList<qint64> &known)
 }
 
 KilledRun runAndKill(const QStringList &arguments, int delayMs, const QProcessEnvironment &environment,
-                     const QString &anchor)
+                     const QString &anchor, const std::function<QString()> &observe)
 {
     constexpr int orphanWaitMs = 120000;
     KilledRun run;
@@ -93,6 +93,8 @@ KilledRun runAndKill(const QStringList &arguments, int delayMs, const QProcessEn
         process.kill(); // SIGKILL: no handler, no cleanup, no flushing
         process.waitForFinished(-1);
         run.killed = true;
+        if (observe)
+            run.stateAtKill = observe();
     }
     run.ranMs = clock.elapsed();
     run.out = QString::fromUtf8(process.readAllStandardOutput());
@@ -129,6 +131,8 @@ KilledRun runAndKill(const QStringList &arguments, int delayMs, const QProcessEn
         }
         QThread::msleep(10);
     }
+    if (run.killed && observe)
+        run.stateAfterOrphans = observe();
     return run;
 }
 
