@@ -16,6 +16,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <memory>
+
 using namespace retort;
 using namespace Qt::StringLiterals;
 
@@ -46,6 +48,39 @@ PlanStep stepTo(const QString &from, const QString &to)
                                       : VersionOp{VersionOp::Kind::Update, from, to}};
     step.headsAfter = {to};
     return step;
+}
+
+// A shadow database on the fixture server, connected; `failure` says why not.
+struct OpenShadow
+{
+    std::unique_ptr<ShadowServer> server; // first: it drops the database, which goes before it
+    std::unique_ptr<ShadowDatabase> database;
+    Connection *connection = nullptr;
+    QString failure;
+};
+
+OpenShadow openShadow()
+{
+    OpenShadow shadow;
+    auto server = ShadowServer::open(options(TestDatabase::serverUrl(&shadow.failure)));
+    if (!server) {
+        shadow.failure = server.error().toString();
+        return shadow;
+    }
+    shadow.server = std::move(server).value();
+    auto database = shadow.server->createEmpty();
+    if (!database) {
+        shadow.failure = database.error().toString();
+        return shadow;
+    }
+    shadow.database = std::move(database).value();
+    auto connection = shadow.database->connection();
+    if (!connection) {
+        shadow.failure = connection.error().toString();
+        return shadow;
+    }
+    shadow.connection = *connection;
+    return shadow;
 }
 
 QStringList column(Connection &connection, const QString &sql)
@@ -153,14 +188,9 @@ void TestShadowPostgres::batchSuits()
 
 void TestShadowPostgres::batchAppliesAndCounts()
 {
-    QString failure;
-    auto server = ShadowServer::open(options(TestDatabase::serverUrl(&failure)));
-    QVERIFY2(server, qPrintable(server ? QString() : server.error().toString()));
-    auto shadow = (*server)->createEmpty();
-    QVERIFY(shadow);
-    auto connection = (*shadow)->connection();
-    QVERIFY(connection);
-    Connection &db = **connection;
+    const OpenShadow shadow = openShadow();
+    QVERIFY2(shadow.connection, qPrintable(shadow.failure));
+    Connection &db = *shadow.connection;
     VersionTable versions(db);
 
     const BatchedStep::Outcome created = BatchedStep::run(
@@ -208,14 +238,9 @@ void TestShadowPostgres::batchFailureLeavesNothing()
 {
     QFETCH(QString, from);
     QFETCH(QStringList, statements);
-    QString failure;
-    auto server = ShadowServer::open(options(TestDatabase::serverUrl(&failure)));
-    QVERIFY2(server, qPrintable(server ? QString() : server.error().toString()));
-    auto shadow = (*server)->createEmpty();
-    QVERIFY(shadow);
-    auto connection = (*shadow)->connection();
-    QVERIFY(connection);
-    Connection &db = **connection;
+    const OpenShadow shadow = openShadow();
+    QVERIFY2(shadow.connection, qPrintable(shadow.failure));
+    Connection &db = *shadow.connection;
     VersionTable versions(db);
     QVERIFY(BatchedStep::run(db, versions, stepTo({}, u"a1"_s), scriptOf({u"SELECT 1"_s}), true).applied);
 
