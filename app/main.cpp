@@ -1,9 +1,11 @@
 // retort: a verb on the command line runs one command with a QCoreApplication (no display
 // needed); no verb opens the desktop application, which is retort-gui (GuiExec.h).
-#include "GuiExec.h"
 #include "cli/CliRunner.h"
 #include "cli/CommandLine.h"
 #include "cli/ManPage.h"
+#ifdef RETORT_WITH_GUI
+#include "GuiExec.h"
+#endif
 
 #include "RetortVersion.h"
 
