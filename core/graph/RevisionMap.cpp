@@ -1,9 +1,12 @@
 #include "graph/RevisionMap.h"
 
+#include "graph/AncestorBits.h"
+
 #include <QSet>
 
 #include <algorithm>
 #include <bit>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -50,6 +53,28 @@ private:
     std::vector<RevIndex> m_targets;
 };
 
+// Every revision after all of its parents along one kind of edge (Kahn's order); empty when a
+// cycle leaves some revisions without one.
+template <typename Nodes, typename Member>
+RevIndexes parentsFirst(const Nodes &nodes, Member down, Member up)
+{
+    std::vector<int> pending(nodes.size(), 0);
+    RevIndexes order;
+    order.reserve(nodes.size());
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        pending[i] = int((nodes[i].*down).size());
+        if (pending[i] == 0)
+            order.push_back(RevIndex(i));
+    }
+    for (size_t k = 0; k < order.size(); ++k) {
+        for (RevIndex child : nodes[size_t(order[k])].*up) {
+            if (--pending[size_t(child)] == 0)
+                order.push_back(child);
+        }
+    }
+    return order.size() == nodes.size() ? order : RevIndexes{};
+}
+
 } // namespace
 
 // Builds a RevisionMap step by step in the order Alembic's RevisionMap._revision_map does, so
@@ -86,7 +111,7 @@ private:
     void addNodes(Revisions revisions)
     {
         m.m_nodes.reserve(size_t(revisions.size()));
-        m.m_idIndex.reserve(revisions.size());
+        m.m_idIndex.reserve(size_t(revisions.size()));
         for (Revision &rev : revisions) {
             // Revision.__init__: self-loops first, then illegal characters.
             if (rev.downRevisions.contains(rev.id)) {
@@ -111,17 +136,17 @@ private:
                        QStringLiteral("A revision has an empty identifier; give it a revision id"));
                 continue;
             }
-            const auto found = m.m_idIndex.constFind(rev.id);
-            if (found != m.m_idIndex.cend()) {
+            const RevIndex found = m.m_idIndex.find(rev.id, m.idOf());
+            if (found >= 0) {
                 // Alembic warns and the later file wins, keeping the earlier one's place.
                 report(Problem::Severity::Warning, rev, ErrorKind::DuplicateRevision,
                        QStringLiteral("Revision %1 is present more than once; the one in %2 is used")
                            .arg(rev.id, rev.path));
                 // Alembic still maps the labels of the copy it drops (a clash when both carry one)
-                if (!m.m_nodes[size_t(*found)].rev.branchLabels.isEmpty())
-                    m_replacedLabels.emplace_back(*found, m.m_nodes[size_t(*found)].rev.branchLabels);
-                m.m_nodes[size_t(*found)] = RevisionMap::Node{};
-                m.m_nodes[size_t(*found)].rev = std::move(rev);
+                if (!m.m_nodes[size_t(found)].rev.branchLabels.isEmpty())
+                    m_replacedLabels.emplace_back(found, m.m_nodes[size_t(found)].rev.branchLabels);
+                m.m_nodes[size_t(found)] = RevisionMap::Node{};
+                m.m_nodes[size_t(found)].rev = std::move(rev);
                 continue;
             }
             m.m_idIndex.insert(rev.id, RevIndex(m.m_nodes.size()));
@@ -243,21 +268,16 @@ private:
     // Parents before children over down_revision edges; empty when there is a cycle.
     RevIndexes parentsFirstOrder() const
     {
-        std::vector<int> pending(size_t(m.size()), 0);
-        RevIndexes order;
-        order.reserve(size_t(m.size()));
-        for (RevIndex i = 0; i < m.size(); ++i) {
-            pending[size_t(i)] = int(m.m_nodes[size_t(i)].down.size());
-            if (pending[size_t(i)] == 0)
-                order.push_back(i);
-        }
-        for (size_t k = 0; k < order.size(); ++k) {
-            for (RevIndex child : m.m_nodes[size_t(order[k])].next) {
-                if (--pending[size_t(child)] == 0)
-                    order.push_back(child);
-            }
-        }
-        return order.size() == size_t(m.size()) ? order : RevIndexes{};
+        return parentsFirst(m.m_nodes, &RevisionMap::Node::down, &RevisionMap::Node::next);
+    }
+
+    // Whether every revision can be put after all of its parents and dependencies: then there is
+    // no cycle through either, and the two walks across the whole graph that name a cycle's
+    // revisions are not needed.
+    bool hasParentsFirstOrder() const
+    {
+        return m.isEmpty()
+            || !parentsFirst(m.m_nodes, &RevisionMap::Node::allDown, &RevisionMap::Node::allNext).empty();
     }
 
     // One pass in parents-first order, carrying for every revision the set of dependency targets
@@ -344,7 +364,7 @@ private:
 
     void detectCycles()
     {
-        if (m.isEmpty())
+        if (m.isEmpty() || hasParentsFirstOrder())
             return;
         const auto check = [&](const RevIndexes &heads, RevisionMap::Edges edges, ErrorKind kind, const QString &what) {
             // Walk up from every revision with no present parent: the bases, and revisions whose
@@ -492,13 +512,13 @@ QStringList RevisionMap::ids(const RevIndexes &indexes) const
 
 RevIndex RevisionMap::indexOf(const QString &revId) const
 {
-    return m_idIndex.value(revId, -1);
+    return m_idIndex.find(revId, idOf());
 }
 
 RevIndex RevisionMap::indexOfKey(const QString &key) const
 {
     // A label that is also an id was refused when the map was built: at most one of them holds it.
-    const RevIndex revision = m_idIndex.value(key, -1);
+    const RevIndex revision = m_idIndex.find(key, idOf());
     return revision >= 0 ? revision : m_labelIndex.value(key, -1);
 }
 
@@ -601,13 +621,19 @@ bool RevisionMap::sharesLineage(RevIndex target, const RevIndexes &against, bool
     return false;
 }
 
+RevIndexes RevisionMap::normalizedParentsFirst() const
+{
+    return parentsFirst(m_nodes, &Node::normDown, &Node::normNext);
+}
+
 // Alembic keeps one ancestor set per entry of its list of current heads and, before emitting a
 // head, checks whether another entry's set holds it. Those sets are always the full ancestor sets
 // of the entries (a plain step down only removes the emitted revision), so the check only needs
 // to know whether the candidate has a child that is still an ancestor of some entry. `live`
 // counts, per revision, the entries holding it plus its children that are still such ancestors;
 // it only ever shrinks, so keeping it costs one visit per revision and edge.
-RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const RevIndexes &heads) const
+RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const RevIndexes &heads,
+                                        size_t reachBudgetWords) const
 {
     const size_t n = size_t(size());
     std::vector<char> todo(members);
@@ -688,6 +714,39 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
         return -1;
     };
 
+    // Every path from a candidate up to an entry runs through pending revisions, so "the first
+    // entry above" is also the first entry that has the candidate as a static ancestor. Only
+    // branch points and the starting entries can be asked about: any other revision reaches the
+    // list from its only child, which has left by then.
+    std::optional<AncestorBits> below;
+    {
+        std::vector<char> askable(n, 0);
+        size_t count = 0;
+        for (size_t v = 0; v < n; ++v) {
+            askable[v] = m_nodes[v].normNext.size() > 1;
+            count += size_t(askable[v]);
+        }
+        for (RevIndex h : current) {
+            count += size_t(!askable[size_t(h)]);
+            askable[size_t(h)] = 1;
+        }
+        if (count > 0 && AncestorBits::wordsFor(n, count) <= reachBudgetWords) {
+            const RevIndexes order = normalizedParentsFirst();
+            if (!order.empty())
+                below.emplace(
+                    order, [this](RevIndex i) { return std::span<const RevIndex>(node(i).normDown); }, askable);
+        }
+    }
+    const auto firstEntryAboveOf = [&](RevIndex candidate) -> qsizetype {
+        if (!below || !below->isChosen(candidate))
+            return firstEntryAbove(candidate);
+        for (qsizetype j = 0; j < qsizetype(current.size()); ++j) {
+            if (below->isBelow(candidate, current[size_t(j)]))
+                return j;
+        }
+        return -1;
+    };
+
     RevIndexes output;
     size_t idx = 0;
     RevIndexes toAdd;
@@ -695,7 +754,7 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
         const RevIndex candidate = current[idx];
         if (live[size_t(candidate)] > 1) {
             // a child of ours is still below another entry: walk that entry first
-            const qsizetype other = firstEntryAbove(candidate);
+            const qsizetype other = firstEntryAboveOf(candidate);
             if (other >= 0) {
                 idx = size_t(other);
                 continue;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Problem.h"
+#include "StringIndex.h"
 #include "graph/GraphError.h"
 #include "graph/Revision.h"
 
@@ -85,9 +86,13 @@ public:
     // True when `target` is an ancestor or descendant (or equal) of one of `against`.
     bool sharesLineage(RevIndex target, const RevIndexes &against, bool includeDependencies) const;
     // Alembic's _topological_sort: newest first, branches kept contiguous, pre-sorted by load order.
-    // Members that no head leads to are left out of the result. Runs in time linear in the graph
-    // plus the pending revisions above each point where the walk has to switch branches.
-    RevIndexes topologicalSort(const std::vector<char> &members, const RevIndexes &heads) const;
+    // Members that no head leads to are left out of the result. Where the walk must know whether
+    // another pending branch still leads to a branch point, it reads a table of which branch points
+    // lie below each revision, built in one pass if it fits in reachBudgetWords 64-bit words;
+    // otherwise (or with 0) it searches the pending revisions above that point.
+    static constexpr size_t DefaultReachBudgetWords = size_t(1) << 22; // 32 MB
+    RevIndexes topologicalSort(const std::vector<char> &members, const RevIndexes &heads,
+                               size_t reachBudgetWords = DefaultReachBudgetWords) const;
 
     // The first error that makes the graph unusable for walking (a cycle), if any.
     const std::optional<GraphError> &fatalError() const { return m_fatal; }
@@ -103,9 +108,15 @@ private:
     const Node &node(RevIndex i) const { return m_nodes[size_t(i)]; }
     const RevIndexes &edgesDown(RevIndex i, Edges e) const;
     const RevIndexes &edgesUp(RevIndex i, Edges e) const;
+    auto idOf() const
+    {
+        return [this](RevIndex i) -> const QString & { return m_nodes[size_t(i)].rev.id; };
+    }
+    // Every revision after its normalized down revisions; empty on a cycle.
+    RevIndexes normalizedParentsFirst() const;
 
     std::vector<Node> m_nodes;
-    QHash<QString, RevIndex> m_idIndex;
+    StringIndex m_idIndex; // id -> index; the ids are the nodes' own
     QHash<QString, RevIndex> m_labelIndex; // branch label -> its revision
     QStringList m_keyOrder;
     RevIndexes m_heads, m_realHeads, m_bases, m_realBases;

@@ -5,6 +5,7 @@
 #include "graph/RevisionMap.h"
 
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace retort;
@@ -40,6 +41,7 @@ private slots:
     void labels();
     void missingParentIsNotACycle();
     void largeGraph();
+    void sortTableAgreesWithWalk();
 };
 
 void tst_revisionmap::heads_data()
@@ -159,6 +161,64 @@ void tst_revisionmap::largeGraph()
     QVERIFY(plan.ok());
     QCOMPARE(plan->steps.size(), 10001);
     QCOMPARE(plan->headsAfter.size(), 20);
+}
+
+void tst_revisionmap::sortTableAgreesWithWalk()
+{
+    // topologicalSort answers "is another pending branch still below this branch point" from a
+    // table of ancestors, or (over its memory budget) by searching the graph: same order either way.
+    // Seeded random histories: branches that fork and merge, depends_on across branches, several
+    // heads; selections as an upgrade range makes them (ancestors of some heads above some root).
+    int compared = 0;
+    for (quint32 seed = 1; seed <= 40; ++seed) {
+        QRandomGenerator random(seed);
+        Revisions revs;
+        QStringList open{u"r0"_qs};
+        revs.append(parse({u"r0"_qs}));
+        for (int i = 1; i < 300; ++i) {
+            Revision r;
+            r.id = QStringLiteral("r%1").arg(i);
+            const int pick = random.bounded(int(open.size()));
+            r.downRevisions = {open[pick]};
+            if (open.size() > 1 && random.bounded(4) == 0) { // a merge of two open branches
+                const int other = (pick + 1 + random.bounded(int(open.size()) - 1)) % int(open.size());
+                r.downRevisions.append(open[other]);
+                open.removeAt(std::max(pick, other));
+                open.removeAt(std::min(pick, other));
+            } else if (random.bounded(5) != 0) { // a step along the branch; otherwise a fork
+                open.removeAt(pick);
+            }
+            if (i > 10 && random.bounded(12) == 0)
+                r.dependsOn = {QStringLiteral("r%1").arg(random.bounded(i))};
+            open.append(r.id);
+            revs.append(r);
+        }
+        const auto built = RevisionMap::build(revs);
+        const RevisionMap &m = *built.map;
+        QVERIFY2(!m.fatalError(), qPrintable(m.fatalError() ? m.fatalError()->message : QString()));
+        for (int round = 0; round < 6; ++round) {
+            RevIndexes heads;
+            for (RevIndex h : m.realHeads()) {
+                if (round == 0 || random.bounded(2) == 0)
+                    heads.push_back(h);
+            }
+            if (heads.empty())
+                heads.push_back(m.realHeads().front());
+            std::vector<char> members = m.ancestors(heads, RevisionMap::Edges::Normalized);
+            if (round > 0) {
+                const auto above = m.descendants({RevIndex(random.bounded(m.size()))}, RevisionMap::Edges::All);
+                for (size_t k = 0; k < members.size(); ++k)
+                    members[k] = char(members[k] && above[k]);
+            }
+            const RevIndexes table = m.topologicalSort(members, heads);
+            const RevIndexes walk = m.topologicalSort(members, heads, 0);
+            QCOMPARE(m.ids(table), m.ids(walk));
+            if (round == 0)
+                QCOMPARE(qsizetype(table.size()), qsizetype(std::count(members.begin(), members.end(), char(1))));
+            ++compared;
+        }
+    }
+    QCOMPARE(compared, 240);
 }
 
 QTEST_GUILESS_MAIN(tst_revisionmap)
