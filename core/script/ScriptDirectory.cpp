@@ -5,6 +5,7 @@
 #include "Logging.h"
 #include "ParallelFor.h"
 #include "ProjectModules.h"
+#include "StringIndex.h"
 
 #include "PythonRevisionReader.h"
 #include "SqlRevisionReader.h"
@@ -218,8 +219,9 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
         }
     });
 
-    QHash<QString, qsizetype> indexOfId;
-    indexOfId.reserve(result.files.size());
+    StringIndex indexOfId; // id -> its place in result.revisions
+    indexOfId.reserve(size_t(result.files.size()));
+    const auto idAt = [&](int at) -> const QString & { return result.revisions.at(at).id; };
     result.revisions.reserve(result.files.size());
     for (qsizetype i = 0; i < result.files.size(); ++i) {
         const QString &absolute = result.files.at(i);
@@ -229,22 +231,23 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
         if (!revision)
             continue;
 
-        const auto previous = indexOfId.constFind(revision->id);
-        if (previous != indexOfId.cend()) {
-            const qsizetype at = previous.value();
+        const int at = indexOfId.find(revision->id, idAt);
+        if (at >= 0) {
             Problem p = Problem::make(Problem::Severity::Error, u"DuplicateRevision"_s, absolute, revision->line,
                                       u"revision %1 is also defined in %2; this later file is used, as Alembic does. "
                                       "Give one of them a new id (and fix the down_revision that points at it)"_s.arg(
                                           revision->id, result.revisions.at(at).path));
             p.revision = revision->id;
             result.problems.append(p);
+            // The later file takes the id: the earlier one leaves, and the ones after it move up.
             result.revisions.removeAt(at);
-            for (auto it = indexOfId.begin(); it != indexOfId.end(); ++it) {
-                if (it.value() > at)
-                    --it.value();
-            }
+            const int appended = int(result.revisions.size());
+            indexOfId.renumber([at, appended](int value) {
+                return value == at ? appended : value > at ? value - 1 : value;
+            });
         }
-        indexOfId.insert(revision->id, result.revisions.size());
+        if (at < 0)
+            indexOfId.insert(revision->id, int(result.revisions.size()));
         result.revisions.append(std::move(*revision));
     }
     qCDebug(lcScript) << "read" << result.revisions.size() << "revisions from" << result.files.size() << "files in"
