@@ -269,7 +269,14 @@ private slots:
             childUrl = process.processEnvironment().value(u"DATABASE_URL"_s);
             // What anyone on the machine can read of the running child: ps shows its command line.
             const QString proc = u"/proc/%1/"_s.arg(process.processId());
-            childCommandLine = readProcFile(proc + u"cmdline"_s);
+            // QProcess reports the start when the child's close-on-exec pipe closes, which the
+            // kernel does partway through execve, before it records where the new arguments lie:
+            // until then cmdline reads empty. The child lives a second; ask again meanwhile.
+            for (int attempt = 0; attempt < 100 && childCommandLine.isEmpty(); ++attempt) {
+                if (attempt > 0)
+                    QThread::msleep(5);
+                childCommandLine = readProcFile(proc + u"cmdline"_s);
+            }
             childEnvironment = readProcFile(proc + u"environ"_s);
         };
         QStringList streamed;
