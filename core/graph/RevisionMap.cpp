@@ -364,7 +364,7 @@ private:
 
     void detectCycles()
     {
-        if (m.isEmpty() || hasParentsFirstOrder())
+        if (hasParentsFirstOrder())
             return;
         const auto check = [&](const RevIndexes &heads, RevisionMap::Edges edges, ErrorKind kind, const QString &what) {
             // Walk up from every revision with no present parent: the bases, and revisions whose
@@ -716,10 +716,14 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
 
     // Every path from a candidate up to an entry runs through pending revisions, so "the first
     // entry above" is also the first entry that has the candidate as a static ancestor. Only
-    // branch points and the starting entries can be asked about: any other revision reaches the
-    // list from its only child, which has left by then.
+    // branch points and starting entries can be asked about: any other revision reaches the list
+    // from its only child, which has left by then. The table is built at the first question (a
+    // walk that never switches branches does not pay for it), when every starting entry that can
+    // be asked about is still listed; a revision it does not cover is searched for instead.
     std::optional<AncestorBits> below;
-    {
+    bool belowTried = false;
+    const auto buildBelow = [&] {
+        belowTried = true;
         std::vector<char> askable(n, 0);
         size_t count = 0;
         for (size_t v = 0; v < n; ++v) {
@@ -736,8 +740,10 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
                 below.emplace(
                     order, [this](RevIndex i) { return std::span<const RevIndex>(node(i).normDown); }, askable);
         }
-    }
+    };
     const auto firstEntryAboveOf = [&](RevIndex candidate) -> qsizetype {
+        if (!belowTried)
+            buildBelow();
         if (!below || !below->isChosen(candidate))
             return firstEntryAbove(candidate);
         for (qsizetype j = 0; j < qsizetype(current.size()); ++j) {

@@ -285,9 +285,9 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
             indexOfId.renumber([at, appended](int value) {
                 return value == at ? appended : value > at ? value - 1 : value;
             });
-        }
-        if (at < 0)
+        } else {
             indexOfId.insert(revision->id, int(result.revisions.size()));
+        }
         result.revisions.append(std::move(*revision));
     }
     qCDebug(lcScript) << "read" << result.revisions.size() << "revisions from" << result.files.size() << "files in"
