@@ -24,13 +24,31 @@ public:
             rehash(capacity);
     }
 
+    // The hash the table files key under: work it out ahead (on another thread, say) and pass it
+    // to find and insert, which then touch the key's characters only on a match.
+    static quint32 hashOf(QStringView key)
+    {
+        // FNV-1a over the UTF-16 units, folded by a final mix: ids are short, and this costs a
+        // few cycles per character where Qt's seeded hash costs a setup per call.
+        quint64 h = 0xcbf29ce484222325ull;
+        for (const QChar c : key)
+            h = (h ^ c.unicode()) * 0x100000001b3ull;
+        h ^= h >> 29;
+        h *= 0xbf58476d1ce4e5b9ull;
+        return quint32(h ^ (h >> 32));
+    }
+
     // The number stored for key, or -1.
     template <typename KeyOf>
     int find(QStringView key, KeyOf keyOf) const
     {
+        return find(hashOf(key), key, keyOf);
+    }
+    template <typename KeyOf>
+    int find(quint32 hash, QStringView key, KeyOf keyOf) const
+    {
         if (m_slots.empty())
             return -1;
-        const quint32 hash = hashOf(key);
         for (size_t at = hash & mask();; at = (at + 1) & mask()) {
             const Slot &slot = m_slots[at];
             if (slot.value < 0)
@@ -41,11 +59,12 @@ public:
     }
 
     // Stores value (>= 0) for key, which must not be present yet.
-    void insert(QStringView key, int value)
+    void insert(QStringView key, int value) { insert(hashOf(key), value); }
+    void insert(quint32 hash, int value)
     {
         if ((m_count + 1) * 2 > m_slots.size())
             rehash(std::max<size_t>(16, m_slots.size() * 2));
-        place(Slot{hashOf(key), value});
+        place(Slot{hash, value});
         ++m_count;
     }
 
@@ -66,17 +85,6 @@ private:
         int value = -1; // -1: empty
     };
 
-    // FNV-1a over the UTF-16 units, folded by a final mix: ids are short, and this costs a few
-    // cycles per character where Qt's seeded hash costs a setup per call.
-    static quint32 hashOf(QStringView key)
-    {
-        quint64 h = 0xcbf29ce484222325ull;
-        for (const QChar c : key)
-            h = (h ^ c.unicode()) * 0x100000001b3ull;
-        h ^= h >> 29;
-        h *= 0xbf58476d1ce4e5b9ull;
-        return quint32(h ^ (h >> 32));
-    }
     size_t mask() const { return m_slots.size() - 1; }
 
     void place(Slot slot)

@@ -1,5 +1,6 @@
 #include "graph/RevisionMap.h"
 
+#include "ParallelFor.h"
 #include "graph/AncestorBits.h"
 
 #include <QSet>
@@ -108,25 +109,75 @@ private:
             m_built.firstError = GraphError::make(kind, message, involved.isEmpty() ? QStringList{rev.id} : involved);
     }
 
+    // What addNodes asks of each revision's strings, worked out on every core at once: on the
+    // thread that builds the map, each string would be a cache miss (another thread read it).
+    struct Checked
+    {
+        quint32 idHash = 0;
+        bool selfLoop = false;
+        bool dependencySelfLoop = false;
+        quint8 illegal = 0; // bit k: IllegalIdCharacters[k] occurs in the id
+    };
+    static constexpr char16_t IllegalIdCharacters[] = {u'+', u'-', u'@'};
+
+    static std::vector<Checked> check(const Revisions &revisions)
+    {
+        std::vector<Checked> checked(size_t(revisions.size()));
+        parallelFor(
+            revisions.size(),
+            [&](qsizetype i) {
+                const Revision &rev = revisions.at(i);
+                Checked &c = checked[size_t(i)];
+                c.idHash = StringIndex::hashOf(rev.id);
+                c.selfLoop = rev.downRevisions.contains(rev.id);
+                c.dependencySelfLoop = rev.dependsOn.contains(rev.id);
+                for (size_t k = 0; k < std::size(IllegalIdCharacters); ++k) {
+                    if (rev.id.contains(QChar(IllegalIdCharacters[k])))
+                        c.illegal |= quint8(1u << k);
+                }
+            },
+            1024);
+        return checked;
+    }
+
+    // work(i, node) for every node on every core; what it returns, per node. work may write only
+    // to the node it is given.
+    template <typename Work>
+    std::vector<char> forEachNode(Work work)
+    {
+        std::vector<char> result(m.m_nodes.size(), 0);
+        parallelFor(
+            m.size(), [&](qsizetype i) { result[size_t(i)] = work(RevIndex(i), m.m_nodes[size_t(i)]); }, 1024);
+        return result;
+    }
+
     void addNodes(Revisions revisions)
     {
-        m.m_nodes.reserve(size_t(revisions.size()));
+        const std::vector<Checked> checked = check(revisions);
+        // Which of the given revisions the map keeps, in its order: all of them, unless an id is
+        // empty or given twice.
+        std::vector<qsizetype> kept;
+        kept.reserve(size_t(revisions.size()));
+        bool replaced = false;
+        const auto keptId = [&](RevIndex i) -> const QString & { return revisions.at(kept[size_t(i)]).id; };
         m.m_idIndex.reserve(size_t(revisions.size()));
-        for (Revision &rev : revisions) {
+        for (qsizetype k = 0; k < revisions.size(); ++k) {
+            const Revision &rev = revisions.at(k);
+            const Checked &c = checked[size_t(k)];
             // Revision.__init__: self-loops first, then illegal characters.
-            if (rev.downRevisions.contains(rev.id)) {
+            if (c.selfLoop) {
                 report(Problem::Severity::Error, rev, ErrorKind::LoopDetected,
                        QStringLiteral("Self-loop is detected in revisions (%1)").arg(rev.id));
-            } else if (rev.dependsOn.contains(rev.id)) {
+            } else if (c.dependencySelfLoop) {
                 report(Problem::Severity::Error, rev, ErrorKind::DependencyLoopDetected,
                        QStringLiteral("Dependency self-loop is detected in revisions (%1)").arg(rev.id));
             }
-            QStringList illegal;
-            for (const QChar c : {u'+', u'-', u'@'}) {
-                if (rev.id.contains(c))
-                    illegal.append(QString(c));
-            }
-            if (!illegal.isEmpty()) {
+            if (c.illegal != 0) {
+                QStringList illegal;
+                for (size_t b = 0; b < std::size(IllegalIdCharacters); ++b) {
+                    if (c.illegal & (1u << b))
+                        illegal.append(QString(QChar(IllegalIdCharacters[b])));
+                }
                 report(Problem::Severity::Error, rev, ErrorKind::RevisionError,
                        QStringLiteral("Character(s) '%1' not allowed in revision identifier '%2'")
                            .arg(illegal.join(QStringLiteral(", ")), rev.id));
@@ -136,33 +187,41 @@ private:
                        QStringLiteral("A revision has an empty identifier; give it a revision id"));
                 continue;
             }
-            const RevIndex found = m.m_idIndex.find(rev.id, m.idOf());
+            const RevIndex found = m.m_idIndex.find(c.idHash, rev.id, keptId);
             if (found >= 0) {
                 // Alembic warns and the later file wins, keeping the earlier one's place.
                 report(Problem::Severity::Warning, rev, ErrorKind::DuplicateRevision,
                        QStringLiteral("Revision %1 is present more than once; the one in %2 is used")
                            .arg(rev.id, rev.path));
                 // Alembic still maps the labels of the copy it drops (a clash when both carry one)
-                if (!m.m_nodes[size_t(found)].rev.branchLabels.isEmpty())
-                    m_replacedLabels.emplace_back(found, m.m_nodes[size_t(found)].rev.branchLabels);
-                m.m_nodes[size_t(found)] = RevisionMap::Node{};
-                m.m_nodes[size_t(found)].rev = std::move(rev);
+                const QStringList &droppedLabels = revisions.at(kept[size_t(found)]).branchLabels;
+                if (!droppedLabels.isEmpty())
+                    m_replacedLabels.emplace_back(found, droppedLabels);
+                kept[size_t(found)] = k;
+                replaced = true;
                 continue;
             }
-            m.m_idIndex.insert(rev.id, RevIndex(m.m_nodes.size()));
-            m.m_nodes.push_back(RevisionMap::Node{});
-            m.m_nodes.back().rev = std::move(rev);
+            m.m_idIndex.insert(c.idHash, RevIndex(kept.size()));
+            kept.push_back(k);
         }
-        m.m_keyOrder.reserve(qsizetype(m.m_nodes.size()));
-        for (const auto &n : m.m_nodes)
-            m.m_keyOrder.append(n.rev.id);
+        if (!replaced && qsizetype(kept.size()) == revisions.size()) {
+            m.m_revisions = std::move(revisions);
+        } else {
+            m.m_revisions.reserve(qsizetype(kept.size()));
+            for (qsizetype k : kept)
+                m.m_revisions.append(std::move(revisions[k]));
+        }
+        m.m_nodes.resize(kept.size());
+        m.m_keyOrder.reserve(m.m_revisions.size());
+        for (const Revision &rev : std::as_const(m.m_revisions))
+            m.m_keyOrder.append(rev.id);
     }
 
     void mapBranchLabels()
     {
         // The labels of dropped duplicates first, then every revision's in order.
         const auto map = [&](RevIndex i, const QStringList &labels) {
-            const Revision &rev = m.m_nodes[size_t(i)].rev;
+            const Revision &rev = m.revision(i);
             for (const QString &label : labels) {
                 const RevIndex found = m.indexOfKey(label);
                 if (found >= 0) {
@@ -180,50 +239,73 @@ private:
         for (const auto &[i, labels] : m_replacedLabels)
             map(i, labels);
         for (RevIndex i = 0; i < m.size(); ++i)
-            map(i, m.m_nodes[size_t(i)].rev.branchLabels);
+            map(i, m.revision(i).branchLabels);
     }
 
+    // Names become indexes for every revision at once (a lookup only reads the map), and the
+    // revisions with a name that leads nowhere are then gone through again, in order, to report it.
     void resolveDependencies()
     {
-        for (auto &n : m.m_nodes) {
-            for (const QString &dep : n.rev.dependsOn) {
+        const std::vector<char> missing = forEachNode([&](RevIndex i, RevisionMap::Node &n) {
+            bool missed = false;
+            for (const QString &dep : m.revision(i).dependsOn) {
                 const RevIndex target = m.indexOfKey(dep);
-                if (target < 0) {
-                    report(Problem::Severity::Error, n.rev, ErrorKind::MissingDependency,
-                           QStringLiteral("Revision %1 depends on '%2', which is neither a revision "
-                                          "nor a branch label; fix depends_on or restore that revision")
-                               .arg(n.rev.id, dep),
-                           {n.rev.id, dep});
+                if (target < 0)
+                    missed = true;
+                else
+                    appendUnique(n.deps, target);
+            }
+            return missed;
+        });
+        for (RevIndex i = 0; i < m.size(); ++i) {
+            if (!missing[size_t(i)])
+                continue;
+            const Revision &rev = m.revision(i);
+            for (const QString &dep : rev.dependsOn) {
+                if (m.indexOfKey(dep) >= 0)
                     continue;
-                }
-                appendUnique(n.deps, target);
+                report(Problem::Severity::Error, rev, ErrorKind::MissingDependency,
+                       QStringLiteral("Revision %1 depends on '%2', which is neither a revision "
+                                      "nor a branch label; fix depends_on or restore that revision")
+                           .arg(rev.id, dep),
+                       {rev.id, dep});
             }
         }
     }
 
     void linkParents()
     {
-        for (RevIndex i = 0; i < m.size(); ++i) {
-            auto &n = m.m_nodes[size_t(i)];
-            for (const QString &down : n.rev.downRevisions) {
-                if (down == n.rev.id)
+        const std::vector<char> missing = forEachNode([&](RevIndex i, RevisionMap::Node &n) {
+            bool missed = false;
+            const Revision &rev = m.revision(i);
+            for (const QString &down : rev.downRevisions) {
+                if (down == rev.id)
                     continue; // self-loop, reported already
                 const RevIndex parent = m.indexOf(down);
-                if (parent < 0) {
-                    report(Problem::Severity::Error, n.rev, ErrorKind::MissingRevision,
-                           QStringLiteral("Revision %1 referenced from %2 is not present; restore "
-                                          "that revision file or fix down_revision")
-                               .arg(down, n.rev.id),
-                           {n.rev.id, down});
-                    continue;
-                }
-                appendUnique(n.down, parent);
+                if (parent < 0)
+                    missed = true;
+                else
+                    appendUnique(n.down, parent);
             }
-            for (RevIndex d : n.down)
-                appendUnique(n.allDown, d);
+            n.allDown = n.down;
             for (RevIndex d : n.deps) {
                 if (d != i)
                     appendUnique(n.allDown, d);
+            }
+            return missed;
+        });
+        for (RevIndex i = 0; i < m.size(); ++i) {
+            if (!missing[size_t(i)])
+                continue;
+            const Revision &rev = m.revision(i);
+            for (const QString &down : rev.downRevisions) {
+                if (down == rev.id || m.indexOf(down) >= 0)
+                    continue;
+                report(Problem::Severity::Error, rev, ErrorKind::MissingRevision,
+                       QStringLiteral("Revision %1 referenced from %2 is not present; restore "
+                                      "that revision file or fix down_revision")
+                           .arg(down, rev.id),
+                       {rev.id, down});
             }
         }
         for (RevIndex i = 0; i < m.size(); ++i) {
@@ -376,8 +458,8 @@ private:
             }
             QStringList involved;
             if (heads.empty() || bases.empty()) {
-                for (const auto &n : m.m_nodes)
-                    involved.append(n.rev.id);
+                for (const Revision &rev : std::as_const(m.m_revisions))
+                    involved.append(rev.id);
             } else {
                 const auto down = m.ancestors(heads, edges);
                 const auto up = m.descendants(bases, edges);
@@ -393,7 +475,7 @@ private:
                 QStringLiteral("%1 is detected in revisions (%2)").arg(what, involved.join(QStringLiteral(", ")));
             m.m_fatal = GraphError::make(kind, message, involved);
             const RevIndex first = m.indexOf(involved.first());
-            report(Problem::Severity::Error, m.m_nodes[size_t(first)].rev, kind, message, involved);
+            report(Problem::Severity::Error, m.revision(first), kind, message, involved);
             return true;
         };
         if (!check(m.m_heads, RevisionMap::Edges::Versioned, ErrorKind::CycleDetected, QStringLiteral("Cycle")))
@@ -411,7 +493,7 @@ private:
     {
         RevIndexes owners;
         for (RevIndex r = 0; r < m.size(); ++r) {
-            if (!m.m_nodes[size_t(r)].rev.branchLabels.isEmpty())
+            if (!m.revision(r).branchLabels.isEmpty())
                 owners.push_back(r);
         }
         const size_t words = (owners.size() + 63) / 64;
@@ -449,20 +531,20 @@ private:
         QSet<QString> distinct;
         qsizetype given = 0;
         for (RevIndex owner : owners) {
-            for (const QString &label : m.m_nodes[size_t(owner)].rev.branchLabels) {
+            for (const QString &label : m.revision(owner).branchLabels) {
                 distinct.insert(label);
                 ++given;
             }
         }
         const bool unique = distinct.size() == given;
         const auto labelsOf = [&](RevIndex i) {
-            QStringList labels = m.m_nodes[size_t(i)].rev.branchLabels;
+            QStringList labels = m.revision(i).branchLabels;
             if (!unique)
                 labels.removeDuplicates();
             for (size_t w = 0; w < words; ++w) {
                 for (quint64 bits = marks[size_t(i) * words + w]; bits != 0; bits &= bits - 1) {
                     const size_t o = w * 64 + size_t(std::countr_zero(bits));
-                    for (const QString &label : m.m_nodes[size_t(owners[o])].rev.branchLabels) {
+                    for (const QString &label : m.revision(owners[o]).branchLabels) {
                         if (unique || !labels.contains(label))
                             labels.append(label);
                     }
@@ -475,7 +557,7 @@ private:
         std::unordered_map<std::string_view, QStringList> sharedLists;
         for (RevIndex i = 0; i < m.size(); ++i) {
             auto &n = m.m_nodes[size_t(i)];
-            if (!n.rev.branchLabels.isEmpty()) {
+            if (!m.revision(i).branchLabels.isEmpty()) {
                 n.labels = labelsOf(i);
                 continue;
             }

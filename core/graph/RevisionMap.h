@@ -32,8 +32,8 @@ public:
 
     int size() const { return int(m_nodes.size()); }
     bool isEmpty() const { return m_nodes.empty(); }
-    const Revision &revision(RevIndex i) const { return m_nodes[size_t(i)].rev; }
-    const QString &id(RevIndex i) const { return m_nodes[size_t(i)].rev.id; }
+    const Revision &revision(RevIndex i) const { return m_revisions.at(i); }
+    const QString &id(RevIndex i) const { return m_revisions.at(i).id; }
     QStringList ids(const RevIndexes &indexes) const;
 
     // Exact id lookup; -1 when absent.
@@ -67,11 +67,11 @@ public:
 
     bool isHead(RevIndex i) const { return node(i).next.empty(); }
     bool isRealHead(RevIndex i) const { return node(i).allNext.empty(); }
-    bool isBase(RevIndex i) const { return node(i).rev.downRevisions.isEmpty(); }
-    bool isRealBase(RevIndex i) const { return node(i).rev.downRevisions.isEmpty() && node(i).rev.dependsOn.isEmpty(); }
+    bool isBase(RevIndex i) const { return revision(i).downRevisions.isEmpty(); }
+    bool isRealBase(RevIndex i) const { return revision(i).downRevisions.isEmpty() && revision(i).dependsOn.isEmpty(); }
     bool isBranchPoint(RevIndex i) const { return node(i).next.size() > 1; }
     bool isRealBranchPoint(RevIndex i) const { return node(i).allNext.size() > 1; }
-    bool isMergePoint(RevIndex i) const { return node(i).rev.downRevisions.size() > 1; }
+    bool isMergePoint(RevIndex i) const { return revision(i).downRevisions.size() > 1; }
 
     enum class Edges {
         Versioned, // down_revision / nextrev only
@@ -98,9 +98,10 @@ public:
     const std::optional<GraphError> &fatalError() const { return m_fatal; }
 
 private:
+    // A revision's relations; the revision itself is m_revisions at the same index, so the list
+    // read from the files is kept as it came whenever no revision is dropped or replaced.
     struct Node
     {
-        Revision rev;
         RevIndexes down, deps, normDeps, allDown, normDown, next, allNext;
         RevIndexes normNext; // reverse of normDown
         QStringList labels;
@@ -110,11 +111,12 @@ private:
     const RevIndexes &edgesUp(RevIndex i, Edges e) const;
     auto idOf() const
     {
-        return [this](RevIndex i) -> const QString & { return m_nodes[size_t(i)].rev.id; };
+        return [this](RevIndex i) -> const QString & { return m_revisions.at(i).id; };
     }
     // Every revision after its normalized down revisions; empty on a cycle.
     RevIndexes normalizedParentsFirst() const;
 
+    Revisions m_revisions;
     std::vector<Node> m_nodes;
     StringIndex m_idIndex; // id -> index; the ids are the nodes' own
     QHash<QString, RevIndex> m_labelIndex; // branch label -> its revision

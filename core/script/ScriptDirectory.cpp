@@ -34,6 +34,7 @@ struct FileRead
     QString path; // absolute
     Problems problems;
     std::optional<Revision> revision;
+    quint32 idHash = 0; // StringIndex::hashOf(revision->id), worked out while the id is in cache
 };
 
 struct FoundFile
@@ -216,9 +217,9 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
     }
 
     QSet<QString> seenFiles;
-    std::vector<const FoundFile *> toRead;
+    std::vector<FoundFile *> toRead;
     toRead.reserve(size_t(found.files.size()));
-    for (const FoundFile &file : std::as_const(found.files)) {
+    for (FoundFile &file : found.files) {
         if (found.mayRepeat) {
             const QString identity = file.realDirectory >= 0
                 ? found.realPaths.at(file.realDirectory) + QLatin1Char('/') + fileName(file.name)
@@ -237,9 +238,11 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
 
     // Each file is read and parsed on its own, so the files are spread over the cores; what
     // they hold is then taken in the files' order, as one reader going through them would.
+    // The reader also frees the file's name and hashes its id: on this thread, by now, each
+    // would be a cache miss.
     std::vector<FileRead> reads(toRead.size());
     parallelFor(qsizetype(toRead.size()), [&](qsizetype i) {
-        const FoundFile &file = *toRead[size_t(i)];
+        FoundFile &file = *toRead[size_t(i)];
         FileRead &read = reads[size_t(i)];
         read.path = found.pathOf(file);
         const Fallible<QByteArray> bytes = file.directory >= 0
@@ -254,11 +257,14 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
             read.problems = std::move(python.problems);
             read.revision = std::move(python.revision);
         }
+        if (read.revision)
+            read.idHash = StringIndex::hashOf(read.revision->id);
+        file.name = QByteArray();
     });
 
     result.files.reserve(qsizetype(reads.size()));
-    for (const FileRead &read : reads)
-        result.files.append(read.path);
+    for (FileRead &read : reads)
+        result.files.append(std::move(read.path));
     StringIndex indexOfId; // id -> its place in result.revisions
     indexOfId.reserve(size_t(result.files.size()));
     const auto idAt = [&](int at) -> const QString & { return result.revisions.at(at).id; };
@@ -271,7 +277,7 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
         if (!revision)
             continue;
 
-        const int at = indexOfId.find(revision->id, idAt);
+        const int at = indexOfId.find(read.idHash, revision->id, idAt);
         if (at >= 0) {
             Problem p = Problem::make(Problem::Severity::Error, u"DuplicateRevision"_s, absolute, revision->line,
                                       u"revision %1 is also defined in %2; this later file is used, as Alembic does. "
@@ -286,7 +292,7 @@ ScriptDirectory loadLocations(const QStringList &locations, bool recursive, bool
                 return value == at ? appended : value > at ? value - 1 : value;
             });
         } else {
-            indexOfId.insert(revision->id, int(result.revisions.size()));
+            indexOfId.insert(read.idHash, int(result.revisions.size()));
         }
         result.revisions.append(std::move(*revision));
     }

@@ -40,6 +40,8 @@ private slots:
     void firstError();
     void labels();
     void missingParentIsNotACycle();
+    void duplicateTakesTheFirstPlace();
+    void emptyIdIsLeftOut();
     void largeGraph();
     void sortTableAgreesWithWalk();
 };
@@ -119,6 +121,39 @@ void tst_revisionmap::missingParentIsNotACycle()
         kinds << problem.kind;
     QCOMPARE(kinds, QStringList{u"MissingRevision"_qs});
     QCOMPARE(built.map->ids(built.map->heads()), (QStringList{u"b2"_qs, u"e5"_qs}));
+}
+
+void tst_revisionmap::duplicateTakesTheFirstPlace()
+{
+    // Alembic: the later file of an id is used, in the place of the earlier one
+    Revisions revs = parse({u"a1"_qs, u"b2:a1"_qs, u"c3:b2"_qs, u"b2:a1"_qs, u"d4:c3"_qs});
+    for (qsizetype i = 0; i < revs.size(); ++i)
+        revs[i].path = u"/v/%1.py"_qs.arg(i);
+    const auto built = RevisionMap::build(revs);
+    const RevisionMap &m = *built.map;
+    QCOMPARE(m.size(), 4);
+    QCOMPARE(m.keys(), (QStringList{u"a1"_qs, u"b2"_qs, u"c3"_qs, u"d4"_qs}));
+    QCOMPARE(m.indexOf(u"b2"_qs), 1);
+    QCOMPARE(m.revision(1).path, u"/v/3.py"_qs);
+    QCOMPARE(m.indexOf(u"d4"_qs), 3);
+    QCOMPARE(m.revision(3).path, u"/v/4.py"_qs);
+    QCOMPARE(m.ids(m.heads()), QStringList{u"d4"_qs});
+    QCOMPARE(m.ids(m.children(1)), QStringList{u"c3"_qs});
+    QVERIFY(!built.firstError);
+    QCOMPARE(built.problems.size(), 1);
+    QCOMPARE(built.problems.front().kind, u"DuplicateRevision"_qs);
+    QCOMPARE(built.problems.front().path, u"/v/3.py"_qs);
+}
+
+void tst_revisionmap::emptyIdIsLeftOut()
+{
+    const auto built = RevisionMap::build(parse({u"a1"_qs, u":a1"_qs, u"b2:a1"_qs}));
+    const RevisionMap &m = *built.map;
+    QCOMPARE(m.size(), 2);
+    QCOMPARE(m.id(1), u"b2"_qs);
+    QCOMPARE(m.ids(m.children(0)), QStringList{u"b2"_qs});
+    QVERIFY(built.firstError);
+    QCOMPARE(built.firstError->kindName(), u"RevisionError"_qs);
 }
 
 void tst_revisionmap::labels()

@@ -14,6 +14,7 @@ private slots:
     void findsWhatWasInserted();
     void growsPastItsReservation();
     void renumberFollowsARemoval();
+    void hashWorkedOutAhead();
 };
 
 void tst_stringindex::findsWhatWasInserted()
@@ -67,6 +68,24 @@ void tst_stringindex::renumberFollowsARemoval()
     QCOMPARE(index.find(u"c"_qs, keyOf), 1);
     QCOMPARE(index.find(u"d"_qs, keyOf), 2);
     QCOMPARE(index.find(u"b"_qs, keyOf), 3);
+}
+
+void tst_stringindex::hashWorkedOutAhead()
+{
+    // A hash from hashOf, worked out before (as the map's builder does on every core), files and
+    // finds a key as the key itself does; a wrong hash finds nothing, and a matching hash
+    // still needs the key to match.
+    const QStringList keys{u"3f151338d03e"_qs, u"ea48d960e1aa"_qs, u"d8c8339776fc"_qs};
+    const auto keyOf = [&](int i) -> const QString & { return keys.at(i); };
+    StringIndex index;
+    for (int i = 0; i < keys.size(); ++i)
+        index.insert(StringIndex::hashOf(keys.at(i)), i);
+    for (int i = 0; i < keys.size(); ++i) {
+        QCOMPARE(index.find(keys.at(i), keyOf), i);
+        QCOMPARE(index.find(StringIndex::hashOf(keys.at(i)), keys.at(i), keyOf), i);
+    }
+    QCOMPARE(index.find(StringIndex::hashOf(keys.at(0)), u"3f151338d03f"_qs, keyOf), -1);
+    QVERIFY(StringIndex::hashOf(keys.at(0)) != StringIndex::hashOf(keys.at(1)));
 }
 
 QTEST_GUILESS_MAIN(tst_stringindex)
