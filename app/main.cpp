@@ -14,6 +14,9 @@
 #include <QTextStream>
 
 #include <cstdio>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 using namespace retort::cli;
 
@@ -46,6 +49,12 @@ int main(int argc, char *argv[])
         err << "retort: " << invocation.error << "\n\n" << usageText();
         return 2;
     case Invocation::Mode::Verb: {
+#ifdef __GLIBC__
+        // A command reads the project's files on every core, and each thread's heap would grow
+        // a page run at a time: about a thousand mprotect calls for 10,000 revisions. Growing
+        // it 8 MB at a time (address space; memory only as it is touched) takes a few dozen.
+        mallopt(M_TOP_PAD, 8 << 20);
+#endif
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("retort"));
         QCoreApplication::setOrganizationName(QStringLiteral("Retort"));

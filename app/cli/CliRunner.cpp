@@ -45,6 +45,20 @@ void keepUntilExit(std::shared_ptr<const ProjectSnapshot> project)
     kept->push_back(std::move(project));
 }
 
+// Text already encoded as UTF-8 (the stream's encoding) goes straight to the stream's device;
+// a stream on a string takes it decoded.
+void writeUtf8(QTextStream &out, const std::vector<QByteArray> &parts)
+{
+    out.flush();
+    QIODevice *device = out.device();
+    for (const QByteArray &part : parts) {
+        if (device)
+            device->write(part);
+        else
+            out << QString::fromUtf8(part);
+    }
+}
+
 } // namespace
 
 int CliRunner::run()
@@ -191,26 +205,27 @@ int CliRunner::history(const ProjectSnapshot &project)
     if (json())
         return printJson({{QStringLiteral("revisions"), revisionsToJson(map, *revisions)}});
     const RevisionText text(map);
-    // The lines are independent: written in chunks on every core, then in order.
+    // The lines are independent: put together and encoded in chunks on every core, then
+    // written in order.
     const qsizetype count = qsizetype(revisions->size());
     const qsizetype chunks = std::max<qsizetype>(1, std::min<qsizetype>(count / 512, 16));
-    std::vector<QString> parts(static_cast<size_t>(chunks));
+    std::vector<QByteArray> parts(static_cast<size_t>(chunks));
     parallelFor(
         chunks,
         [&](qsizetype chunk) {
-            QString &part = parts[size_t(chunk)];
+            QString lines;
             for (qsizetype k = count * chunk / chunks; k < count * (chunk + 1) / chunks; ++k) {
                 const RevIndex i = (*revisions)[size_t(k)];
                 if (verbose())
-                    part += text.logEntry(i);
+                    lines += text.logEntry(i);
                 else
-                    text.appendLine(part, i, {.branches = true, .doc = true, .parents = true});
-                part += QLatin1Char('\n');
+                    text.appendLine(lines, i, {.branches = true, .doc = true, .parents = true});
+                lines += QLatin1Char('\n');
             }
+            parts[size_t(chunk)] = lines.toUtf8();
         },
         1);
-    for (const QString &part : parts)
-        m_out << part;
+    writeUtf8(m_out, parts);
     return 0;
 }
 
