@@ -204,7 +204,8 @@ Result<std::vector<char>> HeadMaintainer::coveredByOthers(const RevIndexes &node
 // _unmerge_to_revisions: the parents that no other remaining head already covers.
 Result<QStringList> HeadMaintainer::unmergeTo(RevIndex rev)
 {
-    const RevIndexes &down = m.normalizedDownRevisions(rev);
+    const std::span<const RevIndex> normalized = m.normalizedDownRevisions(rev);
+    const RevIndexes down(normalized.begin(), normalized.end());
     auto covered = coveredByOthers(down, QStringList{m.id(rev)});
     if (!covered)
         return covered.error();
@@ -258,7 +259,8 @@ Result<QList<VersionOp>> HeadMaintainer::apply(const MaintainerStep &step)
 
     const RevIndex rev = step.revision;
     const QString &id = m.id(rev);
-    const RevIndexes &down = m.normalizedDownRevisions(rev);
+    const std::span<const RevIndex> normalized = m.normalizedDownRevisions(rev);
+    const RevIndexes down(normalized.begin(), normalized.end());
     QStringList downIds = m.ids(down);
     QStringList present;
     for (const QString &d : std::as_const(downIds)) {

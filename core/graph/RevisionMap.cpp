@@ -2,6 +2,7 @@
 
 #include "ParallelFor.h"
 #include "graph/AncestorBits.h"
+#include "graph/RevisionPrefetch.h"
 
 #include <QSet>
 
@@ -27,53 +28,26 @@ bool contains(const RevIndexes &list, RevIndex value)
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-// One kind of edge of every node in two flat arrays, for walks that may cross the whole graph
-// many times: the nodes themselves are large, and reading their own lists would cost a cache
-// miss per step.
-class PackedEdges
-{
-public:
-    template <typename Nodes, typename Member>
-    PackedEdges(const Nodes &nodes, Member edges)
-    {
-        m_from.reserve(nodes.size() + 1);
-        m_from.push_back(0);
-        for (const auto &node : nodes) {
-            const RevIndexes &list = node.*edges;
-            m_targets.insert(m_targets.end(), list.begin(), list.end());
-            m_from.push_back(RevIndex(m_targets.size()));
-        }
-    }
-    std::span<const RevIndex> of(RevIndex i) const
-    {
-        return {m_targets.data() + m_from[size_t(i)], m_targets.data() + m_from[size_t(i) + 1]};
-    }
-
-private:
-    std::vector<RevIndex> m_from;
-    std::vector<RevIndex> m_targets;
-};
-
 // Every revision after all of its parents along one kind of edge (Kahn's order); empty when a
-// cycle leaves some revisions without one.
-template <typename Nodes, typename Member>
-RevIndexes parentsFirst(const Nodes &nodes, Member down, Member up)
+// cycle leaves some revisions without one. down(i) and up(i) are revision i's edges either way.
+template <typename Down, typename Up>
+RevIndexes parentsFirst(size_t count, Down down, Up up)
 {
-    std::vector<int> pending(nodes.size(), 0);
+    std::vector<int> pending(count, 0);
     RevIndexes order;
-    order.reserve(nodes.size());
-    for (size_t i = 0; i < nodes.size(); ++i) {
-        pending[i] = int((nodes[i].*down).size());
+    order.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+        pending[i] = int(down(RevIndex(i)).size());
         if (pending[i] == 0)
             order.push_back(RevIndex(i));
     }
     for (size_t k = 0; k < order.size(); ++k) {
-        for (RevIndex child : nodes[size_t(order[k])].*up) {
+        for (RevIndex child : up(order[k])) {
             if (--pending[size_t(child)] == 0)
                 order.push_back(child);
         }
     }
-    return order.size() == nodes.size() ? order : RevIndexes{};
+    return order.size() == count ? order : RevIndexes{};
 }
 
 } // namespace
@@ -126,6 +100,7 @@ private:
         parallelFor(
             revisions.size(),
             [&](qsizetype i) {
+                prefetchAhead(i, revisions.size(), [&](qsizetype j) -> const Revision & { return revisions.at(j); });
                 const Revision &rev = revisions.at(i);
                 Checked &c = checked[size_t(i)];
                 c.idHash = StringIndex::hashOf(rev.id);
@@ -276,6 +251,7 @@ private:
     void linkParents()
     {
         const std::vector<char> missing = forEachNode([&](RevIndex i, RevisionMap::Node &n) {
+            prefetchAhead(i, m.size(), [&](qsizetype j) -> const Revision & { return m.revision(RevIndex(j)); });
             bool missed = false;
             const Revision &rev = m.revision(i);
             for (const QString &down : rev.downRevisions) {
@@ -334,23 +310,24 @@ private:
         if (!normalizeByAncestorSets())
             normalizeByWalks();
         for (RevIndex i = 0; i < m.size(); ++i) {
-            auto &n = m.m_nodes[size_t(i)];
-            n.normDown = n.down;
+            const auto &n = m.m_nodes[size_t(i)];
+            for (RevIndex d : n.down)
+                m.m_normDown.add(d);
             for (RevIndex d : n.normDeps) {
                 if (d != i)
-                    appendUnique(n.normDown, d);
+                    m.m_normDown.addUnique(d);
             }
+            m.m_normDown.endRow();
         }
-        for (RevIndex i = 0; i < m.size(); ++i) {
-            for (RevIndex d : m.m_nodes[size_t(i)].normDown)
-                m.m_nodes[size_t(d)].normNext.push_back(i);
-        }
+        m.m_normNext = m.m_normDown.reversed();
     }
 
     // Parents before children over down_revision edges; empty when there is a cycle.
     RevIndexes parentsFirstOrder() const
     {
-        return parentsFirst(m.m_nodes, &RevisionMap::Node::down, &RevisionMap::Node::next);
+        return parentsFirst(
+            m.m_nodes.size(), [&](RevIndex i) -> const RevIndexes & { return m.m_nodes[size_t(i)].down; },
+            [&](RevIndex i) -> const RevIndexes & { return m.m_nodes[size_t(i)].next; });
     }
 
     // Whether every revision can be put after all of its parents and dependencies: then there is
@@ -359,7 +336,10 @@ private:
     bool hasParentsFirstOrder() const
     {
         return m.isEmpty()
-            || !parentsFirst(m.m_nodes, &RevisionMap::Node::allDown, &RevisionMap::Node::allNext).empty();
+            || !parentsFirst(
+                    m.m_nodes.size(), [&](RevIndex i) -> const RevIndexes & { return m.m_nodes[size_t(i)].allDown; },
+                    [&](RevIndex i) -> const RevIndexes & { return m.m_nodes[size_t(i)].allNext; })
+                    .empty();
     }
 
     // One pass in parents-first order, carrying for every revision the set of dependency targets
@@ -499,7 +479,7 @@ private:
         const size_t words = (owners.size() + 63) / 64;
         std::vector<quint64> marks(size_t(m.size()) * words, 0);
         std::vector<int> seenBy(size_t(m.size()), -1); // which labelled revision's walk saw it
-        const PackedEdges children(m.m_nodes, &RevisionMap::Node::next);
+        const EdgeRows children = EdgeRows::gather(m.m_nodes, &RevisionMap::Node::next);
         for (size_t o = 0; o < owners.size(); ++o) {
             const RevIndex r = owners[o];
             const auto mark = [&](RevIndex node) {
@@ -609,7 +589,7 @@ bool RevisionMap::hasBranchLabel(RevIndex i, const QString &label) const
     return node(i).labels.contains(label);
 }
 
-const RevIndexes &RevisionMap::edgesDown(RevIndex i, Edges e) const
+std::span<const RevIndex> RevisionMap::edgesDown(RevIndex i, Edges e) const
 {
     switch (e) {
     case Edges::Versioned:
@@ -619,10 +599,10 @@ const RevIndexes &RevisionMap::edgesDown(RevIndex i, Edges e) const
     case Edges::Normalized:
         break;
     }
-    return node(i).normDown;
+    return m_normDown.of(i);
 }
 
-const RevIndexes &RevisionMap::edgesUp(RevIndex i, Edges e) const
+std::span<const RevIndex> RevisionMap::edgesUp(RevIndex i, Edges e) const
 {
     return e == Edges::Versioned ? node(i).next : node(i).allNext;
 }
@@ -659,7 +639,8 @@ std::vector<char> RevisionMap::descendants(const RevIndexes &targets, Edges edge
     return seen;
 }
 
-std::optional<GraphError> RevisionMap::checkOverlap(const RevIndexes &targets, bool upwards, Edges edges) const
+std::optional<GraphError> RevisionMap::checkOverlap(const RevIndexes &targets, bool upwards, Edges edges,
+                                                    std::vector<char> *reached) const
 {
     std::vector<char> seen(size_t(size()), 0);
     std::vector<char> isTarget(size_t(size()), 0);
@@ -687,6 +668,8 @@ std::optional<GraphError> RevisionMap::checkOverlap(const RevIndexes &targets, b
                                     QStringList{id(t)} + ids(overlaps));
         }
     }
+    if (reached)
+        *reached = std::move(seen);
     return std::nullopt;
 }
 
@@ -705,7 +688,9 @@ bool RevisionMap::sharesLineage(RevIndex target, const RevIndexes &against, bool
 
 RevIndexes RevisionMap::normalizedParentsFirst() const
 {
-    return parentsFirst(m_nodes, &Node::normDown, &Node::normNext);
+    return parentsFirst(
+        m_nodes.size(), [this](RevIndex i) { return m_normDown.of(i); },
+        [this](RevIndex i) { return m_normNext.of(i); });
 }
 
 // Alembic keeps one ancestor set per entry of its list of current heads and, before emitting a
@@ -720,7 +705,6 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
     const size_t n = size_t(size());
     std::vector<char> todo(members);
     todo.resize(n, 0);
-    const PackedEdges up(m_nodes, &Node::normNext); // walked once per merge, see below
 
     RevIndexes current;
     std::vector<char> inCurrent(n, 0);
@@ -737,7 +721,7 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
         const std::vector<char> covered = ancestors(current, Edges::Normalized);
         for (size_t v = 0; v < n; ++v) {
             if (covered[v]) {
-                for (RevIndex d : node(RevIndex(v)).normDown)
+                for (RevIndex d : m_normDown.of(RevIndex(v)))
                     ++live[size_t(d)];
             }
         }
@@ -752,7 +736,7 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
         while (!cascade.empty()) {
             const RevIndex gone = cascade.back();
             cascade.pop_back();
-            for (RevIndex d : node(gone).normDown) {
+            for (RevIndex d : m_normDown.of(gone)) {
                 if (--live[size_t(d)] == 0)
                     cascade.push_back(d);
             }
@@ -778,7 +762,7 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
         while (!stack.empty() && !reached) {
             const RevIndex cur = stack.back();
             stack.pop_back();
-            for (RevIndex above : up.of(cur)) {
+            for (RevIndex above : m_normNext.of(cur)) {
                 if (live[size_t(above)] > 0 && seenBy[size_t(above)] != walk) {
                     seenBy[size_t(above)] = walk;
                     stack.push_back(above);
@@ -809,7 +793,7 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
         std::vector<char> askable(n, 0);
         size_t count = 0;
         for (size_t v = 0; v < n; ++v) {
-            askable[v] = m_nodes[v].normNext.size() > 1;
+            askable[v] = m_normNext.of(RevIndex(v)).size() > 1;
             count += size_t(askable[v]);
         }
         for (RevIndex h : current) {
@@ -820,7 +804,7 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
             const RevIndexes order = normalizedParentsFirst();
             if (!order.empty())
                 below.emplace(
-                    order, [this](RevIndex i) { return std::span<const RevIndex>(node(i).normDown); }, askable);
+                    order, [this](RevIndex i) { return m_normDown.of(i); }, askable);
         }
     };
     const auto firstEntryAboveOf = [&](RevIndex candidate) -> qsizetype {
@@ -853,7 +837,7 @@ RevIndexes RevisionMap::topologicalSort(const std::vector<char> &members, const 
             todo[size_t(candidate)] = 0;
         }
         toAdd.clear();
-        for (RevIndex r : node(candidate).normDown) {
+        for (RevIndex r : m_normDown.of(candidate)) {
             if (todo[size_t(r)] && !inCurrent[size_t(r)])
                 toAdd.push_back(r);
         }

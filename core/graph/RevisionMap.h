@@ -2,6 +2,7 @@
 
 #include "Problem.h"
 #include "StringIndex.h"
+#include "graph/EdgeRows.h"
 #include "graph/GraphError.h"
 #include "graph/Revision.h"
 
@@ -10,6 +11,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace retort {
@@ -56,10 +58,10 @@ public:
     const RevIndexes &dependencies(RevIndex i) const { return node(i).deps; }
     const RevIndexes &normalizedDependencies(RevIndex i) const { return node(i).normDeps; }
     const RevIndexes &allDownRevisions(RevIndex i) const { return node(i).allDown; }
-    const RevIndexes &normalizedDownRevisions(RevIndex i) const { return node(i).normDown; }
+    std::span<const RevIndex> normalizedDownRevisions(RevIndex i) const { return m_normDown.of(i); }
     const RevIndexes &children(RevIndex i) const { return node(i).next; }
     // Revisions that have `i` among their normalized down revisions.
-    const RevIndexes &normalizedChildren(RevIndex i) const { return node(i).normNext; }
+    std::span<const RevIndex> normalizedChildren(RevIndex i) const { return m_normNext.of(i); }
     const RevIndexes &allChildren(RevIndex i) const { return node(i).allNext; }
     // Own labels first, then labels propagated from other revisions of the same branch.
     const QStringList &branchLabels(RevIndex i) const { return node(i).labels; }
@@ -82,7 +84,10 @@ public:
     std::vector<char> ancestors(const RevIndexes &targets, Edges edges) const;
     std::vector<char> descendants(const RevIndexes &targets, Edges edges) const;
     // Alembic's `check=True` traversal: an error when one target is reachable from another.
-    std::optional<GraphError> checkOverlap(const RevIndexes &targets, bool upwards, Edges edges) const;
+    // Without one, `reached` (when given) is what the walk covered: the targets and everything
+    // below them (above, when upwards), as ancestors() (descendants()) would return.
+    std::optional<GraphError> checkOverlap(const RevIndexes &targets, bool upwards, Edges edges,
+                                           std::vector<char> *reached = nullptr) const;
     // True when `target` is an ancestor or descendant (or equal) of one of `against`.
     bool sharesLineage(RevIndex target, const RevIndexes &against, bool includeDependencies) const;
     // Alembic's _topological_sort: newest first, branches kept contiguous, pre-sorted by load order.
@@ -102,13 +107,12 @@ private:
     // read from the files is kept as it came whenever no revision is dropped or replaced.
     struct Node
     {
-        RevIndexes down, deps, normDeps, allDown, normDown, next, allNext;
-        RevIndexes normNext; // reverse of normDown
+        RevIndexes down, deps, normDeps, allDown, next, allNext;
         QStringList labels;
     };
     const Node &node(RevIndex i) const { return m_nodes[size_t(i)]; }
-    const RevIndexes &edgesDown(RevIndex i, Edges e) const;
-    const RevIndexes &edgesUp(RevIndex i, Edges e) const;
+    std::span<const RevIndex> edgesDown(RevIndex i, Edges e) const;
+    std::span<const RevIndex> edgesUp(RevIndex i, Edges e) const;
     auto idOf() const
     {
         return [this](RevIndex i) -> const QString & { return m_revisions.at(i).id; };
@@ -118,6 +122,8 @@ private:
 
     Revisions m_revisions;
     std::vector<Node> m_nodes;
+    // down plus normalized dependencies, and its reverse: what most walks follow, kept flat.
+    EdgeRows m_normDown, m_normNext;
     StringIndex m_idIndex; // id -> index; the ids are the nodes' own
     QHash<QString, RevIndex> m_labelIndex; // branch label -> its revision
     QStringList m_keyOrder;

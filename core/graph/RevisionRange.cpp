@@ -46,9 +46,9 @@ Result<RevisionRange::Selection> RevisionRange::collectUpgrade(const QString &up
         }
         targets = kept;
     }
-    if (auto overlap = m.checkOverlap(targets, false, RevisionMap::Edges::Normalized))
+    std::vector<char> required; // targets and their ancestors
+    if (auto overlap = m.checkOverlap(targets, false, RevisionMap::Edges::Normalized, &required))
         return *overlap;
-    std::vector<char> required = m.ancestors(targets, RevisionMap::Edges::Normalized);
 
     auto currentRes = r.revisions(lower);
     if (!currentRes)
@@ -84,9 +84,9 @@ Result<RevisionRange::Selection> RevisionRange::collectUpgrade(const QString &up
         if (c < 0)
             return assertion(QStringLiteral("Cannot walk from below base"));
     }
-    if (auto overlap = m.checkOverlap(current, false, RevisionMap::Edges::Normalized))
+    std::vector<char> have; // current and its ancestors
+    if (auto overlap = m.checkOverlap(current, false, RevisionMap::Edges::Normalized, &have))
         return *overlap;
-    const std::vector<char> have = m.ancestors(current, RevisionMap::Edges::Normalized);
     Selection sel;
     sel.members.assign(size_t(m.size()), 0);
     for (RevIndex i = 0; i < m.size(); ++i)
@@ -101,9 +101,9 @@ Result<RevisionRange::Selection> RevisionRange::collectUpgrade(const QString &up
         }
     }
     if (!current.empty() && !implicitBase) {
-        if (auto overlap = m.checkOverlap(current, true, RevisionMap::Edges::Versioned))
+        std::vector<char> above; // current and its descendants
+        if (auto overlap = m.checkOverlap(current, true, RevisionMap::Edges::Versioned, &above))
             return *overlap;
-        const auto above = m.descendants(current, RevisionMap::Edges::Versioned);
         for (RevIndex i = 0; i < m.size(); ++i)
             sel.members[size_t(i)] = sel.members[size_t(i)] && above[size_t(i)];
     }
