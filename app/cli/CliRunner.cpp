@@ -15,6 +15,7 @@
 #include "command/GraphCommands.h"
 #include "command/OfflineCommand.h"
 #include "command/ProjectSnapshot.h"
+#include "graph/RevisionPrefetch.h"
 #include "review/PlanJson.h"
 
 #include <QDir>
@@ -204,7 +205,6 @@ int CliRunner::history(const ProjectSnapshot &project)
     const RevisionMap &map = project.map();
     if (json())
         return printJson({{QStringLiteral("revisions"), revisionsToJson(map, *revisions)}});
-    const RevisionText text(map);
     // The lines are independent: put together and encoded in chunks on every core, then
     // written in order.
     const qsizetype count = qsizetype(revisions->size());
@@ -213,9 +213,13 @@ int CliRunner::history(const ProjectSnapshot &project)
     parallelFor(
         chunks,
         [&](qsizetype chunk) {
+            const RevisionText text(map);
             QString lines;
-            for (qsizetype k = count * chunk / chunks; k < count * (chunk + 1) / chunks; ++k) {
+            const qsizetype last = count * (chunk + 1) / chunks;
+            for (qsizetype k = count * chunk / chunks; k < last; ++k) {
                 const RevIndex i = (*revisions)[size_t(k)];
+                prefetchAhead(k, last,
+                              [&](qsizetype j) -> const Revision & { return map.revision((*revisions)[size_t(j)]); });
                 if (verbose())
                     lines += text.logEntry(i);
                 else

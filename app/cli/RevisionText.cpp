@@ -43,11 +43,8 @@ void RevisionText::appendLine(QString &out, RevIndex revision, const Parts &part
     }
     out += rev.id;
     const QStringList &labels = m_map.branchLabels(revision);
-    if (parts.branches && !labels.isEmpty()) {
-        out += QLatin1StringView(" (");
-        appendJoined(labels);
-        out += QLatin1Char(')');
-    }
+    if (parts.branches && !labels.isEmpty())
+        appendLabels(out, labels);
     if (m_map.isRealHead(revision))
         out += QLatin1StringView(" (head)");
     else if (m_map.isHead(revision))
@@ -62,6 +59,15 @@ void RevisionText::appendLine(QString &out, RevIndex revision, const Parts &part
         out += kComma;
         out += rev.message;
     }
+}
+
+void RevisionText::appendLabels(QString &out, const QStringList &labels) const
+{
+    if (labels.constData() != m_lastLabels) {
+        m_lastLabels = labels.constData();
+        m_lastLabelsText = QLatin1StringView(" (") + labels.join(kComma) + QLatin1Char(')');
+    }
+    out += m_lastLabelsText;
 }
 
 QString RevisionText::logEntry(RevIndex revision) const

@@ -7,7 +7,8 @@
 namespace retort::cli {
 
 // Alembic's text forms of a revision (alembic/script/base.py: Script._head_only, log_entry),
-// so scripts that parse `alembic history` output read ours the same way.
+// so scripts that parse `alembic history` output read ours the same way. One per thread: it
+// remembers the last branch label list it wrote.
 class RevisionText
 {
 public:
@@ -32,8 +33,13 @@ public:
 
 private:
     QString formatDownRevision(RevIndex revision) const;
+    void appendLabels(QString &out, const QStringList &labels) const;
 
     const RevisionMap &m_map;
+    // Revisions with the same labels share one list (RevisionMap::branchLabels), and in a
+    // history they come in runs: the list last written and its text, ready to copy.
+    mutable const QString *m_lastLabels = nullptr;
+    mutable QString m_lastLabelsText;
 };
 
 } // namespace retort::cli
