@@ -4,6 +4,7 @@
 #   packaging/dev.sh test   set everything up, build, and run the whole test suite through ctest
 #   packaging/dev.sh build  set everything up and build only
 # The build preset is dev (Debug, warnings as errors); RETORT_PRESET overrides it (release, asan, fuzz).
+# RETORT_TARGETS (space-separated) builds only those targets instead of the preset's.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -12,7 +13,7 @@ preset="${RETORT_PRESET:-dev}"
 action="${1:-}"
 
 usage() {
-    sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 case "$action" in
@@ -26,7 +27,12 @@ esac
 cd "$repo"
 echo "dev: configuring and building (preset $preset)"
 cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset"
+if [ -n "${RETORT_TARGETS:-}" ]; then
+    read -r -a targets <<<"$RETORT_TARGETS"
+    cmake --build --preset "$preset" --target "${targets[@]}"
+else
+    cmake --build --preset "$preset"
+fi
 
 case "$action" in
     build)
