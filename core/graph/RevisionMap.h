@@ -21,8 +21,9 @@ using RevIndexes = std::vector<RevIndex>;
 
 // The revision graph with Alembic's semantics (alembic/script/revision.py RevisionMap), built
 // once from the revisions in file-load order and immutable afterwards. Revisions are addressed by
-// index (0..size()-1, in load order); every relation is a vector of indexes so traversals of
-// thousands of revisions stay cheap. Share it as std::shared_ptr<const RevisionMap>.
+// index (0..size()-1, in load order); every relation is a list of indexes so traversals of
+// thousands of revisions stay cheap, and the normalized ones, which most walks follow, sit in
+// flat arrays. Share it as std::shared_ptr<const RevisionMap>.
 class RevisionMap
 {
 public:
