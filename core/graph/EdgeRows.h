@@ -46,8 +46,8 @@ public:
         return {m_targets.data() + m_from[size_t(row)], m_targets.data() + m_from[size_t(row) + 1]};
     }
 
-    // The reverse relation over `rows` rows: row t lists every i that has t in its row, in
-    // increasing i.
+    // The reverse relation, with as many rows (every target is one of them): row t lists every
+    // i that has t in its row, in increasing i.
     EdgeRows reversed() const
     {
         EdgeRows back;

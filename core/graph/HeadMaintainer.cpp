@@ -151,7 +151,7 @@ std::optional<GraphError> HeadMaintainer::update(const QString &from, const QStr
     return std::nullopt;
 }
 
-Result<std::vector<char>> HeadMaintainer::coveredByOthers(const RevIndexes &nodes, const QStringList &exclude)
+Result<std::vector<char>> HeadMaintainer::coveredByOthers(std::span<const RevIndex> nodes, const QStringList &exclude)
 {
     // the rows left out, and how often each revision is named by them
     QStringList excluded;
@@ -204,8 +204,7 @@ Result<std::vector<char>> HeadMaintainer::coveredByOthers(const RevIndexes &node
 // _unmerge_to_revisions: the parents that no other remaining head already covers.
 Result<QStringList> HeadMaintainer::unmergeTo(RevIndex rev)
 {
-    const std::span<const RevIndex> normalized = m.normalizedDownRevisions(rev);
-    const RevIndexes down(normalized.begin(), normalized.end());
+    const std::span<const RevIndex> down = m.normalizedDownRevisions(rev);
     auto covered = coveredByOthers(down, QStringList{m.id(rev)});
     if (!covered)
         return covered.error();
@@ -259,8 +258,7 @@ Result<QList<VersionOp>> HeadMaintainer::apply(const MaintainerStep &step)
 
     const RevIndex rev = step.revision;
     const QString &id = m.id(rev);
-    const std::span<const RevIndex> normalized = m.normalizedDownRevisions(rev);
-    const RevIndexes down(normalized.begin(), normalized.end());
+    const std::span<const RevIndex> down = m.normalizedDownRevisions(rev);
     QStringList downIds = m.ids(down);
     QStringList present;
     for (const QString &d : std::as_const(downIds)) {

@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace retort {
@@ -36,7 +37,7 @@ public:
 private:
     Result<QStringList> unmergeTo(RevIndex rev);
     // For each of `nodes`: is it an ancestor (or one) of a version row not in `exclude`?
-    Result<std::vector<char>> coveredByOthers(const RevIndexes &nodes, const QStringList &exclude);
+    Result<std::vector<char>> coveredByOthers(std::span<const RevIndex> nodes, const QStringList &exclude);
     std::optional<GraphError> insert(const QString &v, QList<VersionOp> &ops);
     std::optional<GraphError> remove(const QString &v, QList<VersionOp> &ops);
     std::optional<GraphError> update(const QString &from, const QString &to, QList<VersionOp> &ops);

@@ -217,73 +217,73 @@ private:
             map(i, m.revision(i).branchLabels);
     }
 
-    // Names become indexes for every revision at once (a lookup only reads the map), and the
-    // revisions with a name that leads nowhere are then gone through again, in order, to report it.
-    void resolveDependencies()
+    // The names `names` of every revision become indexes on every core at once (a lookup only
+    // reads the map), and keep(i, node, index) takes each that leads somewhere. The revisions
+    // with a name that leads nowhere are then gone through again, in order, and missing(rev,
+    // name) reports each such name: the problems come in the order one pass would give them.
+    template <typename Lookup, typename Keep, typename Missing>
+    void resolveNames(QStringList Revision::*names, Lookup lookup, Keep keep, Missing missing)
     {
-        const std::vector<char> missing = forEachNode([&](RevIndex i, RevisionMap::Node &n) {
-            bool missed = false;
-            for (const QString &dep : m.revision(i).dependsOn) {
-                const RevIndex target = m.indexOfKey(dep);
+        const std::vector<char> missed = forEachNode([&](RevIndex i, RevisionMap::Node &n) {
+            prefetchAhead(i, m.size(), [&](qsizetype j) -> const Revision & { return m.revision(RevIndex(j)); });
+            bool any = false;
+            for (const QString &name : m.revision(i).*names) {
+                const RevIndex target = lookup(name);
                 if (target < 0)
-                    missed = true;
+                    any = true;
                 else
-                    appendUnique(n.deps, target);
+                    keep(i, n, target);
             }
-            return missed;
+            return any;
         });
         for (RevIndex i = 0; i < m.size(); ++i) {
-            if (!missing[size_t(i)])
+            if (!missed[size_t(i)])
                 continue;
             const Revision &rev = m.revision(i);
-            for (const QString &dep : rev.dependsOn) {
-                if (m.indexOfKey(dep) >= 0)
-                    continue;
+            for (const QString &name : rev.*names) {
+                if (lookup(name) < 0)
+                    missing(rev, name);
+            }
+        }
+    }
+
+    void resolveDependencies()
+    {
+        resolveNames(
+            &Revision::dependsOn, [&](const QString &dep) { return m.indexOfKey(dep); },
+            [](RevIndex, RevisionMap::Node &n, RevIndex target) { appendUnique(n.deps, target); },
+            [&](const Revision &rev, const QString &dep) {
                 report(Problem::Severity::Error, rev, ErrorKind::MissingDependency,
                        QStringLiteral("Revision %1 depends on '%2', which is neither a revision "
                                       "nor a branch label; fix depends_on or restore that revision")
                            .arg(rev.id, dep),
                        {rev.id, dep});
-            }
-        }
+            });
     }
 
     void linkParents()
     {
-        const std::vector<char> missing = forEachNode([&](RevIndex i, RevisionMap::Node &n) {
-            prefetchAhead(i, m.size(), [&](qsizetype j) -> const Revision & { return m.revision(RevIndex(j)); });
-            bool missed = false;
-            const Revision &rev = m.revision(i);
-            for (const QString &down : rev.downRevisions) {
-                if (down == rev.id)
-                    continue; // self-loop, reported already
-                const RevIndex parent = m.indexOf(down);
-                if (parent < 0)
-                    missed = true;
-                else
+        resolveNames(
+            &Revision::downRevisions, [&](const QString &down) { return m.indexOf(down); },
+            [](RevIndex i, RevisionMap::Node &n, RevIndex parent) {
+                if (parent != i) // a self-loop, reported already
                     appendUnique(n.down, parent);
-            }
-            n.allDown = n.down;
-            for (RevIndex d : n.deps) {
-                if (d != i)
-                    appendUnique(n.allDown, d);
-            }
-            return missed;
-        });
-        for (RevIndex i = 0; i < m.size(); ++i) {
-            if (!missing[size_t(i)])
-                continue;
-            const Revision &rev = m.revision(i);
-            for (const QString &down : rev.downRevisions) {
-                if (down == rev.id || m.indexOf(down) >= 0)
-                    continue;
+            },
+            [&](const Revision &rev, const QString &down) {
                 report(Problem::Severity::Error, rev, ErrorKind::MissingRevision,
                        QStringLiteral("Revision %1 referenced from %2 is not present; restore "
                                       "that revision file or fix down_revision")
                            .arg(down, rev.id),
                        {rev.id, down});
+            });
+        forEachNode([](RevIndex i, RevisionMap::Node &n) {
+            n.allDown = n.down;
+            for (RevIndex d : n.deps) {
+                if (d != i)
+                    appendUnique(n.allDown, d);
             }
-        }
+            return false;
+        });
         for (RevIndex i = 0; i < m.size(); ++i) {
             const auto &n = m.m_nodes[size_t(i)];
             for (RevIndex d : n.allDown) {
@@ -563,7 +563,7 @@ RevisionMap::Built RevisionMap::build(Revisions revisions)
     return built;
 }
 
-QStringList RevisionMap::ids(const RevIndexes &indexes) const
+QStringList RevisionMap::ids(std::span<const RevIndex> indexes) const
 {
     QStringList out;
     out.reserve(qsizetype(indexes.size()));

@@ -37,7 +37,7 @@ public:
     bool isEmpty() const { return m_nodes.empty(); }
     const Revision &revision(RevIndex i) const { return m_revisions.at(i); }
     const QString &id(RevIndex i) const { return m_revisions.at(i).id; }
-    QStringList ids(const RevIndexes &indexes) const;
+    QStringList ids(std::span<const RevIndex> indexes) const;
 
     // Exact id lookup; -1 when absent.
     RevIndex indexOf(const QString &id) const;

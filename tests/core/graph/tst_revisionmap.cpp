@@ -42,6 +42,7 @@ private slots:
     void missingParentIsNotACycle();
     void duplicateTakesTheFirstPlace();
     void emptyIdIsLeftOut();
+    void selfLoopIsNoEdge();
     void largeGraph();
     void sortTableAgreesWithWalk();
 };
@@ -154,6 +155,18 @@ void tst_revisionmap::emptyIdIsLeftOut()
     QCOMPARE(m.ids(m.children(0)), QStringList{u"b2"_qs});
     QVERIFY(built.firstError);
     QCOMPARE(built.firstError->kindName(), u"RevisionError"_qs);
+}
+
+void tst_revisionmap::selfLoopIsNoEdge()
+{
+    // A revision naming itself as a parent is reported, and the map keeps its other parents only
+    const auto built = RevisionMap::build(parse({u"a1"_qs, u"b2:a1,b2"_qs}));
+    const RevisionMap &m = *built.map;
+    QVERIFY(built.firstError);
+    QCOMPARE(built.firstError->kindName(), u"LoopDetected"_qs);
+    QCOMPARE(m.downRevisions(1), RevIndexes{0});
+    QVERIFY(m.children(1).empty());
+    QCOMPARE(m.ids(m.heads()), QStringList{u"b2"_qs});
 }
 
 void tst_revisionmap::labels()
